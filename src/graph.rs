@@ -1,0 +1,543 @@
+//! The knowledge graph: one node per real entity across all documents.
+//!
+//! Takes: [`Extraction`]s, one per document, in input order. Gives: a
+//! [`KnowledgeGraph`] over a `petgraph::StableGraph`, addressed by its own string ids
+//! (`person:jesse-sharkey`, `quote:d0:1`, `topic:delay-of-reopening`), never by petgraph
+//! indices, so ids are stable and exports deterministic.
+//!
+//! Rules:
+//! - A node's id is its kind and the slug of its label; entities with the same id in
+//!   several documents are one node with the mentions of all.
+//! - One edge per (source, relation, target); evidence from every document accumulates
+//!   on it, and its confidence is the highest seen.
+//! - [`KnowledgeGraph::finish`] merges, across documents, a node whose label is an alias
+//!   of exactly one other node of its kind ("CTU" → "Chicago Teachers Union",
+//!   "Sharkey" → "Jesse Sharkey"), then sorts everything.
+//!
+//! Limits: two different people with the same full name are one node.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use serde::{Deserialize, Serialize};
+
+use crate::document::Source;
+use crate::kind::Kind;
+use crate::pipeline::{ExTarget, Extraction, Located};
+
+/// A document in the graph.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocInfo {
+    /// Graph-wide id ("d0").
+    pub id: String,
+    /// Provenance.
+    #[serde(flatten)]
+    pub source: Source,
+    /// Length in code points.
+    pub chars: u32,
+}
+
+/// Where something was said in which document (code points).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Document id.
+    pub doc: String,
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+    /// The text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// A span of a quote's document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpanText {
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+    /// The text.
+    pub text: String,
+}
+
+impl From<&Located> for SpanText {
+    fn from(l: &Located) -> Self {
+        SpanText {
+            start: l.start,
+            end: l.end,
+            text: l.text.clone(),
+        }
+    }
+}
+
+/// What a quote node carries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteInfo {
+    /// The quoted words.
+    pub text: String,
+    /// Document id.
+    pub doc: String,
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+    /// Words the attribution rests on.
+    pub speaker_mention: Option<SpanText>,
+    /// Speech cue.
+    pub cue: Option<SpanText>,
+}
+
+/// A node.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    /// Stable id.
+    pub id: String,
+    /// Kind.
+    pub kind: Kind,
+    /// Canonical name (for quotes, the first words).
+    pub label: String,
+    /// Other names.
+    pub aliases: BTreeSet<String>,
+    /// Name mentions (entities).
+    pub mentions: Vec<Evidence>,
+    /// Quote details (quotes).
+    pub quote: Option<QuoteInfo>,
+}
+
+/// The relation of an edge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// person → organization
+    AffiliatedWith,
+    /// speaker → quote
+    Said,
+    /// holder → target
+    Supports,
+    /// holder → target
+    Opposes,
+}
+
+impl Relation {
+    /// Name in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::AffiliatedWith => "affiliated_with",
+            Relation::Said => "said",
+            Relation::Supports => "supports",
+            Relation::Opposes => "opposes",
+        }
+    }
+
+    /// Parses an export name.
+    pub fn parse(s: &str) -> Option<Relation> {
+        Some(match s {
+            "affiliated_with" => Relation::AffiliatedWith,
+            "said" => Relation::Said,
+            "supports" => Relation::Supports,
+            "opposes" => Relation::Opposes,
+            _ => return None,
+        })
+    }
+}
+
+/// An edge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edge {
+    /// Relation.
+    pub relation: Relation,
+    /// Role (affiliations).
+    pub role: Option<String>,
+    /// Act (stances): "requests", "criticizes".
+    pub act: Option<String>,
+    /// Cue words (stances).
+    pub cue: Option<String>,
+    /// Highest confidence seen.
+    pub confidence: Option<f32>,
+    /// Every piece of evidence.
+    pub evidence: Vec<Evidence>,
+}
+
+/// The graph.
+#[derive(Clone, Debug, Default)]
+pub struct KnowledgeGraph {
+    graph: StableDiGraph<Node, Edge>,
+    index: BTreeMap<String, NodeIndex>,
+    edges: BTreeMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
+    documents: Vec<DocInfo>,
+}
+
+/// Lower-case letters and digits, other runs as one "-".
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    if out.is_empty() {
+        out.push('_');
+    }
+    out
+}
+
+/// The id of an entity or topic node.
+pub fn node_id(kind: Kind, label: &str) -> String {
+    format!("{}:{}", kind.as_str(), slug(label))
+}
+
+impl KnowledgeGraph {
+    /// An empty graph.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The documents, in input order.
+    pub fn documents(&self) -> &[DocInfo] {
+        &self.documents
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// A node by id.
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.index.get(id).map(|&i| &self.graph[i])
+    }
+
+    /// Nodes sorted by id.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.index.values().map(|&i| &self.graph[i])
+    }
+
+    /// Edges as (source id, target id, edge), sorted by source, target, relation.
+    pub fn edges(&self) -> Vec<(&str, &str, &Edge)> {
+        let mut v: Vec<(&str, &str, &Edge)> = (&self.graph)
+            .edge_references()
+            .map(|e| {
+                (
+                    self.graph[e.source()].id.as_str(),
+                    self.graph[e.target()].id.as_str(),
+                    e.weight(),
+                )
+            })
+            .collect();
+        v.sort_by(|a, b| (a.0, a.1, a.2.relation).cmp(&(b.0, b.1, b.2.relation)));
+        v
+    }
+
+    /// The underlying petgraph graph (indices are internal: do not export them).
+    pub fn petgraph(&self) -> &StableDiGraph<Node, Edge> {
+        &self.graph
+    }
+
+    /// Adds a document by its full record (used when reading a saved graph).
+    pub fn push_document(&mut self, doc: DocInfo) {
+        self.documents.push(doc);
+    }
+
+    /// Inserts or returns a node.
+    pub fn upsert_node(&mut self, id: &str, kind: Kind, label: &str) -> NodeIndex {
+        if let Some(&i) = self.index.get(id) {
+            return i;
+        }
+        let i = self.graph.add_node(Node {
+            id: id.to_string(),
+            kind,
+            label: label.to_string(),
+            aliases: BTreeSet::new(),
+            mentions: Vec::new(),
+            quote: None,
+        });
+        self.index.insert(id.to_string(), i);
+        i
+    }
+
+    /// Mutable access to a node.
+    pub fn node_mut(&mut self, i: NodeIndex) -> &mut Node {
+        &mut self.graph[i]
+    }
+
+    /// Adds (or strengthens) the edge `source -relation-> target`.
+    pub fn add_edge(&mut self, source: NodeIndex, target: NodeIndex, edge: Edge) {
+        match self.edges.get(&(source, edge.relation, target)) {
+            Some(&ei) => {
+                let e = &mut self.graph[ei];
+                e.evidence.extend(edge.evidence);
+                if e.role.is_none() {
+                    e.role = edge.role;
+                }
+                if edge.confidence > e.confidence {
+                    e.confidence = edge.confidence;
+                    e.act = edge.act.or(e.act.take());
+                    e.cue = edge.cue.or(e.cue.take());
+                }
+            }
+            None => {
+                let rel = edge.relation;
+                let ei = self.graph.add_edge(source, target, edge);
+                self.edges.insert((source, rel, target), ei);
+            }
+        }
+    }
+
+    /// Merges one document's extraction into the graph.
+    pub fn add(&mut self, ex: &Extraction) {
+        let doc = format!("d{}", self.documents.len());
+        self.documents.push(DocInfo {
+            id: doc.clone(),
+            source: ex.source.clone(),
+            chars: ex.chars,
+        });
+        let ev = |l: &Located, with_text: bool| Evidence {
+            doc: doc.clone(),
+            start: l.start,
+            end: l.end,
+            text: with_text.then(|| l.text.clone()),
+        };
+        let mut entity_nodes = Vec::with_capacity(ex.entities.len());
+        for e in &ex.entities {
+            let id = node_id(e.kind, &e.label);
+            let ni = self.upsert_node(&id, e.kind, &e.label);
+            let node = &mut self.graph[ni];
+            for a in &e.aliases {
+                if *a != node.label {
+                    node.aliases.insert(a.clone());
+                }
+            }
+            node.mentions.extend(e.mentions.iter().map(|m| ev(m, true)));
+            entity_nodes.push(ni);
+        }
+        for (qi, q) in ex.quotes.iter().enumerate() {
+            let id = format!("quote:{doc}:{}", qi + 1);
+            let ni = self.upsert_node(&id, Kind::Quote, &quote_label(&q.text.text));
+            self.graph[ni].quote = Some(QuoteInfo {
+                text: q.text.text.clone(),
+                doc: doc.clone(),
+                start: q.text.start,
+                end: q.text.end,
+                speaker_mention: q.speaker_mention.as_ref().map(SpanText::from),
+                cue: q.cue.as_ref().map(SpanText::from),
+            });
+            if let Some(sp) = q.speaker {
+                let evidence = q
+                    .speaker_mention
+                    .as_ref()
+                    .map(|m| vec![ev(m, false)])
+                    .unwrap_or_default();
+                self.add_edge(
+                    entity_nodes[sp],
+                    ni,
+                    Edge {
+                        relation: Relation::Said,
+                        role: None,
+                        act: None,
+                        cue: q.cue.as_ref().map(|c| c.text.clone()),
+                        confidence: None,
+                        evidence,
+                    },
+                );
+            }
+        }
+        for a in &ex.affiliations {
+            self.add_edge(
+                entity_nodes[a.person],
+                entity_nodes[a.org],
+                Edge {
+                    relation: Relation::AffiliatedWith,
+                    role: a.role.clone(),
+                    act: None,
+                    cue: None,
+                    confidence: Some(a.confidence),
+                    evidence: vec![ev(&a.evidence, true)],
+                },
+            );
+        }
+        for s in &ex.stances {
+            let target = match &s.target {
+                ExTarget::Entity(e) => entity_nodes[*e],
+                ExTarget::Topic(t) => self.upsert_node(&node_id(Kind::Topic, t), Kind::Topic, t),
+            };
+            self.add_edge(
+                entity_nodes[s.holder],
+                target,
+                Edge {
+                    relation: match s.polarity {
+                        crate::kind::Polarity::Support => Relation::Supports,
+                        crate::kind::Polarity::Oppose => Relation::Opposes,
+                    },
+                    role: None,
+                    act: Some(s.act.clone()),
+                    cue: Some(s.cue.text.clone()),
+                    confidence: Some(s.confidence),
+                    evidence: vec![ev(&s.evidence, true)],
+                },
+            );
+        }
+    }
+
+    /// Merges short-name nodes into their long forms across documents and sorts all
+    /// lists. Call once, after the last document.
+    pub fn finish(&mut self) {
+        // label → nodes that carry it as an alias, per kind
+        let mut carriers: BTreeMap<(Kind, String), BTreeSet<NodeIndex>> = BTreeMap::new();
+        for (_, &i) in &self.index {
+            let n = &self.graph[i];
+            if n.kind.is_entity() {
+                for a in &n.aliases {
+                    carriers
+                        .entry((n.kind, a.to_lowercase()))
+                        .or_default()
+                        .insert(i);
+                }
+            }
+        }
+        let mut merges = Vec::new();
+        for (_, &i) in &self.index {
+            let n = &self.graph[i];
+            if !n.kind.is_entity() {
+                continue;
+            }
+            if let Some(set) = carriers.get(&(n.kind, n.label.to_lowercase()))
+                && set.len() == 1
+                && let Some(&into) = set.iter().next()
+                && into != i
+                && self.graph[into].label.len() > n.label.len()
+            {
+                merges.push((i, into));
+            }
+        }
+        // follow chains (A → B → C) to the final node
+        let into_of: BTreeMap<NodeIndex, NodeIndex> = merges.iter().copied().collect();
+        for &(from, into) in &merges {
+            let mut to = into;
+            let mut hops = 0;
+            while let Some(&next) = into_of.get(&to) {
+                if next == from || hops > merges.len() {
+                    break;
+                }
+                to = next;
+                hops += 1;
+            }
+            if to != from {
+                self.merge_node(from, to);
+            }
+        }
+        for i in self.graph.node_indices().collect::<Vec<_>>() {
+            let n = &mut self.graph[i];
+            n.mentions.sort();
+            n.mentions.dedup();
+        }
+        for e in self.graph.edge_indices().collect::<Vec<_>>() {
+            let ed = &mut self.graph[e];
+            ed.evidence.sort();
+            ed.evidence.dedup();
+        }
+    }
+
+    fn merge_node(&mut self, from: NodeIndex, into: NodeIndex) {
+        if !self.graph.contains_node(from) || !self.graph.contains_node(into) {
+            return;
+        }
+        let moved: Vec<(NodeIndex, NodeIndex, Edge)> = self
+            .graph
+            .edges_directed(from, petgraph::Direction::Outgoing)
+            .map(|e| (into, e.target(), e.weight().clone()))
+            .chain(
+                self.graph
+                    .edges_directed(from, petgraph::Direction::Incoming)
+                    .map(|e| (e.source(), into, e.weight().clone())),
+            )
+            .collect();
+        let old = self.graph.remove_node(from).expect("checked above");
+        self.index.remove(&old.id);
+        self.edges.retain(|&(s, _, t), _| s != from && t != from);
+        let target = &mut self.graph[into];
+        target.aliases.insert(old.label);
+        target.aliases.extend(old.aliases);
+        let label = target.label.clone();
+        target.aliases.remove(&label);
+        target.mentions.extend(old.mentions);
+        for (s, t, e) in moved {
+            if s != t {
+                self.add_edge(s, t, e);
+            }
+        }
+    }
+}
+
+/// A quote node's label: its first words.
+pub fn quote_label(text: &str) -> String {
+    const MAX: usize = 40;
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    let cut = match cut.rfind(' ') {
+        Some(p) if p > 10 => cut[..p].to_string(),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::pipeline::Pipeline;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Jesse Sharkey"), "jesse-sharkey");
+        assert_eq!(slug("CBS 2"), "cbs-2");
+        assert_eq!(slug("McDonald's"), "mcdonald-s");
+        assert_eq!(slug("Zoë Ball"), "zoë-ball");
+        assert_eq!(slug("!!"), "_");
+    }
+
+    #[test]
+    fn documents_merge_on_ids_and_aliases() {
+        let p = Pipeline::new();
+        let mut g = KnowledgeGraph::new();
+        g.add(&p.extract(&Document::new(
+            "a",
+            "The Chicago Teachers Union (CTU) met Jesse Sharkey.",
+        )));
+        g.add(&p.extract(&Document::new(
+            "b",
+            "CTU leaders and Sharkey spoke. Jesse Sharkey left.",
+        )));
+        g.finish();
+        let ctu = g.node("organization:chicago-teachers-union").unwrap();
+        assert!(ctu.aliases.contains("CTU"));
+        assert!(g.node("organization:ctu").is_none());
+        let js = g.node("person:jesse-sharkey").unwrap();
+        assert!(
+            js.mentions.iter().any(|m| m.doc == "d0") && js.mentions.iter().any(|m| m.doc == "d1")
+        );
+    }
+
+    #[test]
+    fn quote_labels() {
+        assert_eq!(quote_label("short"), "short");
+        let l = quote_label("We do not yet have an agreement for safe reopening, said the union");
+        assert!(l.ends_with('…') && l.chars().count() <= 41, "{l}");
+    }
+}

@@ -1,0 +1,152 @@
+//! Input: reading articles from files and standard input, and decoding their bytes.
+//!
+//! Takes: paths (or `-`) and raw bytes. Gives: [`Document`]s with their path as
+//! provenance, and how each was decoded, so the caller can warn about fallbacks.
+//!
+//! Rules:
+//! - A UTF-8 byte-order mark is dropped; UTF-16 (LE or BE) with a byte-order mark is
+//!   decoded; valid UTF-8 is taken as is.
+//! - Bytes that are not UTF-8 are read as Latin-1 (ISO-8859-1), every byte one code
+//!   point, and reported as [`Encoding::Latin1`] so the caller can warn.
+//! - A file with NUL bytes (and no UTF-16 mark), or with many control bytes, is binary:
+//!   [`Error::Binary`].
+//!
+//! Offsets in the graph count code points of the decoded text (without a BOM).
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+
+/// How a document's bytes were decoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 (with or without a byte-order mark).
+    Utf8,
+    /// UTF-16 with a byte-order mark.
+    Utf16,
+    /// Not valid UTF-8: read as ISO-8859-1.
+    Latin1,
+}
+
+/// Decodes bytes to text; `path` names the input in errors.
+pub fn decode(bytes: &[u8], path: &Path) -> Result<(String, Encoding)> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return decode_utf8_or_latin1(rest, path);
+    }
+    if bytes.len() >= 2 && (bytes[..2] == [0xFF, 0xFE] || bytes[..2] == [0xFE, 0xFF]) {
+        let le = bytes[0] == 0xFF;
+        let units = bytes[2..].chunks(2).map(|c| {
+            let pair = [c[0], *c.get(1).unwrap_or(&0)];
+            if le {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
+        });
+        let text: String = char::decode_utf16(units)
+            .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        return Ok((text, Encoding::Utf16));
+    }
+    decode_utf8_or_latin1(bytes, path)
+}
+
+fn decode_utf8_or_latin1(bytes: &[u8], path: &Path) -> Result<(String, Encoding)> {
+    if looks_binary(bytes) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok((s.to_string(), Encoding::Utf8)),
+        Err(_) => Ok((bytes.iter().map(|&b| b as char).collect(), Encoding::Latin1)),
+    }
+}
+
+/// NUL bytes, or more than 10% control bytes in the first 8 KiB.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if memchr_nul(head) {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
+        .count();
+    !head.is_empty() && control * 10 > head.len()
+}
+
+fn memchr_nul(b: &[u8]) -> bool {
+    b.contains(&0)
+}
+
+/// Reads and decodes one file, or standard input for `-`.
+pub fn read_document(path: &Path) -> Result<(Document, Encoding)> {
+    let bytes = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|source| Error::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?
+    };
+    let (text, enc) = decode(&bytes, path)?;
+    Ok((Document::new(path.to_string_lossy(), text), enc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(b: &[u8]) -> Result<(String, Encoding)> {
+        decode(b, Path::new("x"))
+    }
+
+    #[test]
+    fn encodings() {
+        assert_eq!(
+            dec("£5 “hi”".as_bytes()).unwrap(),
+            ("£5 “hi”".to_string(), Encoding::Utf8)
+        );
+        assert_eq!(
+            dec(b"\xEF\xBB\xBFabc").unwrap(),
+            ("abc".to_string(), Encoding::Utf8)
+        );
+        assert_eq!(
+            dec(b"\xA35 cost").unwrap(),
+            ("£5 cost".to_string(), Encoding::Latin1)
+        );
+        let utf16le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Zoë".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(dec(&utf16le).unwrap(), ("Zoë".to_string(), Encoding::Utf16));
+        let utf16be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Zoë".encode_utf16().flat_map(|u| u.to_be_bytes()))
+            .collect();
+        assert_eq!(dec(&utf16be).unwrap(), ("Zoë".to_string(), Encoding::Utf16));
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(matches!(
+            dec(b"\x7fELF\x02\x01\x01\x00\x00"),
+            Err(Error::Binary { .. })
+        ));
+        assert!(matches!(
+            dec(&[1u8, 2, 3, 4, 5, 6, 7, 8, 65]),
+            Err(Error::Binary { .. })
+        ));
+        assert!(dec(b"").is_ok());
+    }
+}

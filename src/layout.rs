@@ -1,0 +1,118 @@
+//! The parsed layout of one document: paragraphs, tokens and sentences.
+//!
+//! Takes: the text and a lexicon. Gives: a [`Layout`] that every extraction stage reads.
+//! It is built once per document by [`Layout::parse`] (cleaning, tokenizing, splitting)
+//! and never changes afterwards.
+
+use crate::clean::{Cleaner, Paragraph};
+use crate::lexicon::{Lexicon, WordEntry, flag};
+use crate::sentences::{self, Sentence};
+use crate::tokens::{Token, TokenKind, Tokenizer, shape};
+
+/// Paragraphs, tokens and sentences of one document.
+#[derive(Debug, Default)]
+pub struct Layout {
+    /// All paragraphs, kept and dropped.
+    pub paragraphs: Vec<Paragraph>,
+    /// Tokens of the kept paragraphs, in text order.
+    pub tokens: Vec<Token>,
+    /// Sentences over `tokens`.
+    pub sentences: Vec<Sentence>,
+    /// For each token, the index of its sentence.
+    pub sentence_of: Vec<u32>,
+}
+
+impl Layout {
+    /// Cleans, tokenizes and splits `text`.
+    pub fn parse(text: &str, lexicon: &Lexicon) -> Layout {
+        let paragraphs = Cleaner::new(lexicon).paragraphs(text);
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut tk = Tokenizer::new(lexicon);
+        for (i, p) in paragraphs.iter().enumerate() {
+            if !p.dropped {
+                tk.tokenize_into(text, p.span, i as u32, &mut tokens);
+            }
+        }
+        let sentences = sentences::split(&tokens, lexicon);
+        let mut sentence_of = vec![0u32; tokens.len()];
+        for (si, s) in sentences.iter().enumerate() {
+            for t in s.tokens.clone() {
+                sentence_of[t] = si as u32;
+            }
+        }
+        Layout {
+            paragraphs,
+            tokens,
+            sentences,
+            sentence_of,
+        }
+    }
+
+    /// The sentence a token is in.
+    pub fn sentence_of(&self, token: usize) -> &Sentence {
+        &self.sentences[self.sentence_of[token] as usize]
+    }
+}
+
+/// Small questions about tokens that several stages ask.
+pub struct Words<'a> {
+    /// The document text.
+    pub text: &'a str,
+    /// The layout.
+    pub layout: &'a Layout,
+    /// The lexicon.
+    pub lexicon: &'a Lexicon,
+}
+
+impl<'a> Words<'a> {
+    /// The token at `i`.
+    pub fn tok(&self, i: usize) -> Token {
+        self.layout.tokens[i]
+    }
+
+    /// The text of token `i`.
+    pub fn text_of(&self, i: usize) -> &'a str {
+        self.layout.tokens[i].span.text(self.text)
+    }
+
+    /// The lexicon entry of token `i`.
+    pub fn entry(&self, i: usize) -> Option<&'a WordEntry> {
+        self.layout.tokens[i].word.map(|w| self.lexicon.entry(w))
+    }
+
+    /// True when token `i` has the lexicon flag.
+    pub fn has(&self, i: usize, f: u32) -> bool {
+        self.entry(i).is_some_and(|e| e.has(f))
+    }
+
+    /// True when token `i` is a word equal (ignoring case) to one of `words`.
+    pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        i < self.layout.tokens.len()
+            && self.layout.tokens[i].kind == TokenKind::Word
+            && words
+                .iter()
+                .any(|w| self.text_of(i).eq_ignore_ascii_case(w))
+    }
+
+    /// True when token `i` is a lower-case word.
+    pub fn is_lower(&self, i: usize) -> bool {
+        let t = self.layout.tokens[i];
+        t.kind == TokenKind::Word && t.is(shape::LOWER)
+    }
+
+    /// True when token `i` is a negation ("not", "n't" forms, "never", "no").
+    pub fn is_negation(&self, i: usize) -> bool {
+        let s = self.text_of(i);
+        let l = s.to_ascii_lowercase();
+        matches!(
+            l.as_str(),
+            "not" | "never" | "no" | "cannot" | "neither" | "nor"
+        ) || l.ends_with("n't")
+            || l.ends_with("n\u{2019}t")
+    }
+
+    /// True when token `i` is a function word.
+    pub fn is_function(&self, i: usize) -> bool {
+        self.has(i, flag::FUNCTION)
+    }
+}

@@ -1,0 +1,588 @@
+//! Parsing the data files and user lexicons into a [`Lexicon`].
+//!
+//! Every data file has a category; a user lexicon line is `category<TAB>` followed by a
+//! line in that category's own format, so what a user writes is what the data files hold.
+
+use std::path::Path;
+
+use super::{
+    AbbrevClass, BoilerplateRule, CueWord, Frame, KnownEntity, Lexicon, Nominal, OrgWord,
+    StanceCue, Title, TitleClass, flag, verb_forms,
+};
+use crate::error::{Error, Result};
+use crate::kind::{Gender, Kind, Polarity};
+use crate::tokens::phrase_key;
+
+/// The categories of word lists, named as in user lexicon files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Category {
+    /// `person<TAB>Name<TAB>alias|alias`
+    Person,
+    /// `organization<TAB>Name<TAB>alias|alias`
+    Organization,
+    /// `place<TAB>Name<TAB>alias|alias`
+    Place,
+    /// `given_name<TAB>Name<TAB>m|f|u`
+    GivenName,
+    /// `surname<TAB>Name`
+    Surname,
+    /// `title<TAB>word<TAB>honorific|office<TAB>m|f|-`
+    Title,
+    /// `role<TAB>noun` or `role<TAB>+modifier`
+    Role,
+    /// `org_word<TAB>word<TAB>organization|place<TAB>class<TAB>head|any`
+    OrgWord,
+    /// `nominal<TAB>word<TAB>organization|person<TAB>class`
+    Nominal,
+    /// `demonym<TAB>Adjective<TAB>Place`
+    Demonym,
+    /// `speech_verb<TAB>base form1 form2 …` or `speech_verb<TAB>=fixed phrase`
+    SpeechVerb,
+    /// `stance<TAB>phrase<TAB>+|-<TAB>act`
+    Stance,
+    /// `boilerplate<TAB>prefix|line|contains<TAB>pattern`
+    Boilerplate,
+    /// `not_entity<TAB>word`: never an entity
+    NotEntity,
+    /// `acronym<TAB>ABC`: an all-capital word that is not an entity
+    Acronym,
+    /// `common_word<TAB>word`
+    CommonWord,
+    /// `function_word<TAB>word`
+    FunctionWord,
+    /// `calendar<TAB>word`
+    Calendar,
+    /// `abbreviation<TAB>abbr.<TAB>title|other`
+    Abbreviation,
+    /// `nominalization<TAB>verb<TAB>noun`
+    Nominalization,
+}
+
+const CATEGORIES: &[(&str, Category)] = &[
+    ("person", Category::Person),
+    ("organization", Category::Organization),
+    ("place", Category::Place),
+    ("given_name", Category::GivenName),
+    ("surname", Category::Surname),
+    ("title", Category::Title),
+    ("role", Category::Role),
+    ("org_word", Category::OrgWord),
+    ("nominal", Category::Nominal),
+    ("demonym", Category::Demonym),
+    ("speech_verb", Category::SpeechVerb),
+    ("stance", Category::Stance),
+    ("boilerplate", Category::Boilerplate),
+    ("not_entity", Category::NotEntity),
+    ("acronym", Category::Acronym),
+    ("common_word", Category::CommonWord),
+    ("function_word", Category::FunctionWord),
+    ("calendar", Category::Calendar),
+    ("abbreviation", Category::Abbreviation),
+    ("nominalization", Category::Nominalization),
+];
+
+impl Category {
+    /// Parses a category name.
+    pub fn parse(s: &str) -> Option<Category> {
+        CATEGORIES.iter().find(|(n, _)| *n == s).map(|&(_, c)| c)
+    }
+}
+
+/// The embedded data files with their categories.
+const BUILTIN: &[(&str, Category, &str)] = &[
+    (
+        "data/common_words.txt",
+        Category::CommonWord,
+        include_str!("../../data/common_words.txt"),
+    ),
+    (
+        "data/function_words.txt",
+        Category::FunctionWord,
+        include_str!("../../data/function_words.txt"),
+    ),
+    (
+        "data/calendar.txt",
+        Category::Calendar,
+        include_str!("../../data/calendar.txt"),
+    ),
+    (
+        "data/given_names.tsv",
+        Category::GivenName,
+        include_str!("../../data/given_names.tsv"),
+    ),
+    (
+        "data/surnames.txt",
+        Category::Surname,
+        include_str!("../../data/surnames.txt"),
+    ),
+    (
+        "data/titles.tsv",
+        Category::Title,
+        include_str!("../../data/titles.tsv"),
+    ),
+    (
+        "data/roles.txt",
+        Category::Role,
+        include_str!("../../data/roles.txt"),
+    ),
+    (
+        "data/org_words.tsv",
+        Category::OrgWord,
+        include_str!("../../data/org_words.tsv"),
+    ),
+    (
+        "data/nominals.tsv",
+        Category::Nominal,
+        include_str!("../../data/nominals.tsv"),
+    ),
+    (
+        "data/demonyms.tsv",
+        Category::Demonym,
+        include_str!("../../data/demonyms.tsv"),
+    ),
+    (
+        "data/speech_verbs.tsv",
+        Category::SpeechVerb,
+        include_str!("../../data/speech_verbs.tsv"),
+    ),
+    (
+        "data/stance_cues.tsv",
+        Category::Stance,
+        include_str!("../../data/stance_cues.tsv"),
+    ),
+    (
+        "data/boilerplate.txt",
+        Category::Boilerplate,
+        include_str!("../../data/boilerplate.txt"),
+    ),
+    (
+        "data/acronyms.txt",
+        Category::Acronym,
+        include_str!("../../data/acronyms.txt"),
+    ),
+    (
+        "data/abbreviations.txt",
+        Category::Abbreviation,
+        include_str!("../../data/abbreviations.txt"),
+    ),
+    (
+        "data/nominalizations.tsv",
+        Category::Nominalization,
+        include_str!("../../data/nominalizations.tsv"),
+    ),
+    (
+        "data/places_geonames.tsv",
+        Category::Place,
+        include_str!("../../data/places_geonames.tsv"),
+    ),
+    (
+        "data/known_entities.tsv",
+        Category::Person,
+        include_str!("../../data/known_entities.tsv"),
+    ),
+];
+
+pub(super) fn builtin() -> Lexicon {
+    let mut lex = Lexicon::default();
+    for &(name, cat, text) in BUILTIN {
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            // known_entities.tsv carries its kind in the first column
+            let (cat, fields) = if name.ends_with("known_entities.tsv") {
+                let (k, rest) = line.split_once('\t').unwrap_or((line, ""));
+                (Category::parse(k).unwrap_or(cat), rest)
+            } else {
+                (cat, line)
+            };
+            if let Err(msg) = add_line(&mut lex, cat, fields, false) {
+                // the embedded files are tested; a bad line is a bug caught by `cargo test`
+                debug_assert!(false, "{name}:{}: {msg}", i + 1);
+            }
+        }
+    }
+    lex
+}
+
+pub(super) fn add_user_file(lex: &mut Lexicon, path: &Path) -> Result<()> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    add_user_text(lex, path, &text)
+}
+
+pub(super) fn add_user_text(lex: &mut Lexicon, path: &Path, text: &str) -> Result<()> {
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let err = |message: String| Error::Lexicon {
+            path: path.to_path_buf(),
+            line: i + 1,
+            message,
+        };
+        let (cat, rest) = line
+            .split_once('\t')
+            .ok_or_else(|| err("expected category<TAB>fields".to_string()))?;
+        let cat = Category::parse(cat.trim()).ok_or_else(|| {
+            let names: Vec<&str> = CATEGORIES.iter().map(|(n, _)| *n).collect();
+            err(format!(
+                "unknown category {:?} (expected one of: {})",
+                cat.trim(),
+                names.join(", ")
+            ))
+        })?;
+        add_line(lex, cat, rest, true).map_err(err)?;
+    }
+    Ok(())
+}
+
+fn field<'a>(fields: &[&'a str], i: usize, what: &str) -> Result<&'a str, String> {
+    fields
+        .get(i)
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| format!("missing field {}: {what}", i + 1))
+}
+
+fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<(), String> {
+    let f: Vec<&str> = line.split('\t').collect();
+    match cat {
+        Category::Person | Category::Organization | Category::Place => {
+            let kind = match cat {
+                Category::Person => Kind::Person,
+                Category::Organization => Kind::Organization,
+                _ => Kind::Place,
+            };
+            add_entity_line(lex, kind, &f, user)?;
+        }
+        Category::GivenName => {
+            let name = field(&f, 0, "name")?;
+            let gender = Gender::parse(f.get(1).map(|s| s.trim()).unwrap_or("u"));
+            let e = lex.entry_mut(&name.to_lowercase());
+            e.flags |= flag::GIVEN;
+            e.gender = gender;
+        }
+        Category::Surname => {
+            let name = field(&f, 0, "surname")?;
+            lex.surnames_seen += 1;
+            let rank = lex.surnames_seen;
+            let e = lex.entry_mut(&name.to_lowercase());
+            e.flags |= flag::SURNAME;
+            if e.surname_rank == 0 {
+                e.surname_rank = rank;
+            }
+        }
+        Category::Title => {
+            let word = field(&f, 0, "title")?;
+            let class = match field(&f, 1, "honorific or office")? {
+                "honorific" => TitleClass::Honorific,
+                "office" => TitleClass::Office,
+                other => {
+                    return Err(format!(
+                        "title class must be honorific or office, not {other:?}"
+                    ));
+                }
+            };
+            let gender = Gender::parse(f.get(2).map(|s| s.trim()).unwrap_or("-"));
+            let title = Title { class, gender };
+            let key = phrase_key(word.trim_end_matches('.'));
+            if key.contains(' ') {
+                lex.phrase_mut(&key).title = Some(title);
+            } else {
+                lex.entry_mut(&key).title = Some(title);
+                if class == TitleClass::Office {
+                    lex.entry_mut(&key).flags |= flag::ROLE;
+                }
+            }
+        }
+        Category::Role => {
+            let word = field(&f, 0, "role")?;
+            if let Some(m) = word.strip_prefix('+') {
+                lex.entry_mut(&m.to_lowercase()).flags |= flag::ROLE_MOD;
+            } else {
+                let key = phrase_key(word);
+                if key.contains(' ') {
+                    lex.phrase_mut(&key).role = true;
+                } else {
+                    lex.entry_mut(&key).flags |= flag::ROLE;
+                }
+            }
+        }
+        Category::OrgWord => {
+            let word = field(&f, 0, "word")?.to_lowercase();
+            let kind = match field(&f, 1, "organization or place")? {
+                "organization" => Kind::Organization,
+                "place" => Kind::Place,
+                other => return Err(format!("kind must be organization or place, not {other:?}")),
+            };
+            let class = lex.class(field(&f, 2, "class")?);
+            let head_only = match f.get(3).map(|s| s.trim()).unwrap_or("head") {
+                "head" => true,
+                "any" => false,
+                other => return Err(format!("position must be head or any, not {other:?}")),
+            };
+            lex.entry_mut(word.trim_end_matches('.')).org_word = Some(OrgWord {
+                kind,
+                class,
+                head_only,
+            });
+        }
+        Category::Nominal => {
+            let word = field(&f, 0, "word")?;
+            let kind = match field(&f, 1, "organization or person")? {
+                "organization" => Kind::Organization,
+                "person" => Kind::Person,
+                other => {
+                    return Err(format!(
+                        "kind must be organization or person, not {other:?}"
+                    ));
+                }
+            };
+            let class = lex.class(field(&f, 2, "class")?);
+            let nominal = Nominal { kind, class };
+            let key = phrase_key(word);
+            if key.contains(' ') {
+                lex.phrase_mut(&key).nominal = Some(nominal);
+            } else {
+                lex.entry_mut(&key).nominal = Some(nominal);
+            }
+        }
+        Category::Demonym => {
+            let word = field(&f, 0, "demonym")?;
+            let key = phrase_key(word);
+            if key.contains(' ') {
+                lex.phrase_mut(&key).demonym = true;
+            } else {
+                lex.entry_mut(&key).flags |= flag::DEMONYM;
+            }
+        }
+        Category::SpeechVerb => {
+            let line = field(&f, 0, "forms")?;
+            if let Some(phrase) = line.strip_prefix('=') {
+                lex.phrase_mut(&phrase_key(phrase)).speech = true;
+            } else {
+                for form in line.split_whitespace() {
+                    lex.entry_mut(&form.to_lowercase()).flags |= flag::SPEECH;
+                }
+            }
+        }
+        Category::Stance => add_stance(lex, &f)?,
+        Category::Boilerplate => {
+            let kind = field(&f, 0, "prefix, line or contains")?;
+            let pat = field(&f, 1, "pattern")?.to_lowercase();
+            lex.boilerplate.push(match kind {
+                "prefix" => BoilerplateRule::Prefix(pat),
+                "line" => BoilerplateRule::Line(pat),
+                "contains" => BoilerplateRule::Contains(pat),
+                other => {
+                    return Err(format!(
+                        "boilerplate kind must be prefix, line or contains, not {other:?}"
+                    ));
+                }
+            });
+        }
+        Category::NotEntity => {
+            let w = field(&f, 0, "word")?;
+            lex.entry_mut(&phrase_key(w)).flags |= flag::NOT_ENTITY;
+        }
+        Category::Acronym => {
+            let w = field(&f, 0, "acronym")?;
+            lex.entry_mut(&w.to_lowercase()).flags |= flag::NOT_ENTITY_ACRONYM;
+        }
+        Category::CommonWord => {
+            let w = field(&f, 0, "word")?;
+            lex.entry_mut(&w.to_lowercase()).flags |= flag::COMMON;
+        }
+        Category::FunctionWord => {
+            let w = field(&f, 0, "word")?;
+            lex.entry_mut(&w.to_lowercase()).flags |= flag::FUNCTION;
+        }
+        Category::Calendar => {
+            let w = field(&f, 0, "word")?;
+            lex.entry_mut(&w.to_lowercase()).flags |= flag::CALENDAR;
+        }
+        Category::Abbreviation => {
+            let w = field(&f, 0, "abbreviation")?.to_lowercase();
+            if !w.ends_with('.') {
+                return Err(format!("an abbreviation ends with a period: {w:?}"));
+            }
+            let class = match f.get(1).map(|s| s.trim()).unwrap_or("other") {
+                "title" => AbbrevClass::Title,
+                "other" => AbbrevClass::Other,
+                other => {
+                    return Err(format!(
+                        "abbreviation class must be title or other, not {other:?}"
+                    ));
+                }
+            };
+            lex.entry_mut(&w).abbreviation = Some(class);
+        }
+        Category::Nominalization => {
+            let verb = field(&f, 0, "verb")?;
+            let noun = field(&f, 1, "noun")?;
+            let id = lex.noun_id(noun);
+            if let Some((head, rest)) = verb.split_once(' ') {
+                // a phrasal verb: every form of its verb, then its particles
+                let mut parts = head.split('|');
+                let mut forms = verb_forms(parts.next().unwrap_or(head));
+                forms.extend(parts.map(str::to_lowercase));
+                for form in forms {
+                    lex.phrasal
+                        .insert(format!("{form} {}", rest.to_lowercase()).into(), id);
+                }
+                return Ok(());
+            }
+            for form in verb_forms(verb) {
+                let e = lex.entry_mut(&form);
+                // a form shared by two verbs keeps the first (base forms come first)
+                if e.nominalization.is_none() {
+                    e.nominalization = Some(id);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn add_entity_line(lex: &mut Lexicon, kind: Kind, f: &[&str], user: bool) -> Result<(), String> {
+    let canonical = field(f, 0, "name")?.to_string();
+    // places_geonames.tsv: name, type, country, population
+    let (class, population, aliases): (Option<&str>, u64, Vec<&str>) = match f.len() {
+        4 => (Some(f[1].trim()), f[3].trim().parse().unwrap_or(0), vec![]),
+        _ => (
+            None,
+            0,
+            f.get(1)
+                .map(|a| {
+                    a.split('|')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default(),
+        ),
+    };
+    let class = class.map(|c| lex.class(c));
+    let id = lex.entities.len() as u32;
+    lex.entities.push(KnownEntity {
+        kind,
+        canonical: canonical.clone(),
+        class,
+        population,
+        user,
+    });
+    for name in std::iter::once(canonical.as_str()).chain(aliases) {
+        let key = phrase_key(name);
+        if key.is_empty() {
+            continue;
+        }
+        let caps = name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+            && name.chars().filter(|c| c.is_alphabetic()).count() <= 5;
+        let p = lex.phrase_mut(&key);
+        // a user entry, or a curated one, wins over a GeoNames city of the same name
+        let replace = match p.entity {
+            None => true,
+            Some(old) => user || (lex.entities[old as usize].population > 0 && population == 0),
+        };
+        if replace {
+            let p = lex.phrase_mut(&key);
+            p.entity = Some(id);
+            p.entity_caps = caps;
+        }
+    }
+    Ok(())
+}
+
+fn add_stance(lex: &mut Lexicon, f: &[&str]) -> Result<(), String> {
+    let phrase = field(f, 0, "phrase")?;
+    let polarity = match field(f, 1, "+ or -")? {
+        "+" => Polarity::Support,
+        "-" => Polarity::Oppose,
+        other => return Err(format!("polarity must be + or -, not {other:?}")),
+    };
+    let act = field(f, 2, "act")?.to_string();
+    let frame = match f.get(3).map(|s| s.trim()).unwrap_or("obj") {
+        "obj" | "" => Frame::Object,
+        "subj" => Frame::Subject,
+        other => return Err(format!("frame must be obj or subj, not {other:?}")),
+    };
+    let (fixed, phrase) = match phrase.strip_prefix('=') {
+        Some(p) => (true, p),
+        None => (false, phrase),
+    };
+    let mut words = Vec::new();
+    for (i, w) in phrase.split_whitespace().enumerate() {
+        if w == "X" {
+            words.push(CueWord::Slot);
+        } else if i == 0 && !fixed {
+            let mut forms = Vec::new();
+            let mut parts = w.split('|');
+            let base = parts.next().unwrap_or(w);
+            forms.extend(verb_forms(base));
+            for irregular in parts {
+                forms.push(irregular.to_lowercase());
+                // irregular past participles and pasts inflect no further
+            }
+            words.push(CueWord::Forms(forms));
+        } else {
+            words.push(CueWord::Literal(w.to_lowercase()));
+        }
+    }
+    if words.is_empty() {
+        return Err("empty stance phrase".to_string());
+    }
+    let id = lex.stance_cues.len() as u32;
+    let firsts: Vec<String> = match &words[0] {
+        CueWord::Forms(forms) => forms.clone(),
+        CueWord::Literal(w) => vec![w.clone()],
+        CueWord::Slot => return Err("a stance phrase cannot start with X".to_string()),
+    };
+    lex.stance_cues.push(StanceCue {
+        words,
+        polarity,
+        act,
+        fixed,
+        frame,
+    });
+    for first in firsts {
+        let e = lex.entry_mut(&first);
+        if !e.stance_cues.contains(&id) {
+            e.stance_cues.push(id);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_line_parses() {
+        let mut lex = Lexicon::default();
+        for &(name, cat, text) in BUILTIN {
+            for (i, line) in text.lines().enumerate() {
+                if line.trim().is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let (cat, fields) = if name.ends_with("known_entities.tsv") {
+                    let (k, rest) = line.split_once('\t').unwrap();
+                    (Category::parse(k).expect(k), rest)
+                } else {
+                    (cat, line)
+                };
+                if let Err(e) = add_line(&mut lex, cat, fields, false) {
+                    panic!("{name}:{}: {e}", i + 1);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,492 @@
+//! Word lists: loading the data files in `data/` and the user's own lexicons.
+//!
+//! Takes: the files under `data/` (embedded in the binary with `include_str!`, so the
+//! tool runs offline from any directory) and any `--lexicon` files. Gives: a
+//! [`Lexicon`] answering, with one hash lookup per word, everything the stages ask of
+//! a word (common word? given name? title? organization word? speech verb? stance cue?),
+//! and a phrase table for multi-word names, titles and cues.
+//!
+//! Rules:
+//! - Keys are lower case; case-sensitive facts (an acronym such as "WHO" must be written
+//!   in capitals) are kept as flags on the entry.
+//! - Multi-word keys are made by the same tokenizer that reads articles, so "McDonald's"
+//!   in a list and in a story give the same key.
+//! - A user lexicon is a TSV file whose lines are `category<TAB>fields`, where the
+//!   fields are exactly a line of the matching data file (see [`Category`]). User
+//!   entries add to the built-in ones.
+//!
+//! Limits: lists are English; a name missing from every list is found only by context.
+
+mod inflect;
+mod load;
+
+pub use inflect::verb_forms;
+pub use load::Category;
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::error::Result;
+use crate::kind::{Gender, Kind, Polarity};
+
+/// Index of a word entry.
+pub type WordId = u32;
+
+/// Bit flags on a [`WordEntry`].
+pub mod flag {
+    /// Appears in lower case in the English dictionary.
+    pub const COMMON: u32 = 1;
+    /// Closed-class word (determiner, pronoun, preposition, conjunction, auxiliary).
+    pub const FUNCTION: u32 = 1 << 1;
+    /// Day, month, holiday, season.
+    pub const CALENDAR: u32 = 1 << 2;
+    /// A given name.
+    pub const GIVEN: u32 = 1 << 3;
+    /// A surname.
+    pub const SURNAME: u32 = 1 << 4;
+    /// A role noun ("president", "teacher").
+    pub const ROLE: u32 = 1 << 5;
+    /// A role modifier ("deputy", "former").
+    pub const ROLE_MOD: u32 = 1 << 6;
+    /// A nationality adjective ("Russian").
+    pub const DEMONYM: u32 = 1 << 7;
+    /// An all-capital word that is not an entity ("CEO", "HIV").
+    pub const NOT_ENTITY_ACRONYM: u32 = 1 << 8;
+    /// Some multi-word phrase starts with this word.
+    pub const PHRASE_START: u32 = 1 << 9;
+    /// The user said this word is never an entity.
+    pub const NOT_ENTITY: u32 = 1 << 10;
+    /// A form of a speech verb ("said", "told").
+    pub const SPEECH: u32 = 1 << 11;
+}
+
+/// What a title says about the person after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TitleClass {
+    /// Mr, Dr: a person follows; no role.
+    Honorific,
+    /// Mayor, President: a role.
+    Office,
+}
+
+/// A title ("Mayor", "Mr").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Title {
+    /// Honorific or office.
+    pub class: TitleClass,
+    /// Gender the title implies.
+    pub gender: Gender,
+}
+
+/// A designator word ("Union", "Street").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OrgWord {
+    /// Organization or place.
+    pub kind: Kind,
+    /// Class used by nominal references (index into [`Lexicon::class_name`]).
+    pub class: u16,
+    /// Only counts as the last word of a name.
+    pub head_only: bool,
+}
+
+/// A nominal reference ("the union", "the mayor").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Nominal {
+    /// Person or organization.
+    pub kind: Kind,
+    /// The class it refers to (index into [`Lexicon::class_name`]); for people, a title.
+    pub class: u16,
+}
+
+/// How a period-final abbreviation behaves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbbrevClass {
+    /// Stands before a name; never ends a sentence.
+    Title,
+    /// May end a sentence.
+    Other,
+}
+
+/// Everything known about one lower-case word.
+#[derive(Clone, Debug, Default)]
+pub struct WordEntry {
+    /// [`flag`] bits.
+    pub flags: u32,
+    /// Gender of a given name.
+    pub gender: Gender,
+    /// 1-based frequency rank among surnames (0: not a surname).
+    pub surname_rank: u32,
+    /// Single-word title.
+    pub title: Option<Title>,
+    /// Single-word designator.
+    pub org_word: Option<OrgWord>,
+    /// Single-word nominal reference.
+    pub nominal: Option<Nominal>,
+    /// Abbreviation behaviour (for words written with their final period).
+    pub abbreviation: Option<AbbrevClass>,
+    /// Stance cues whose first word is this form.
+    pub stance_cues: Vec<u32>,
+    /// For a verb form: its noun ("delayed" -> "delay").
+    pub nominalization: Option<u32>,
+}
+
+impl WordEntry {
+    /// True when the flag bit is set.
+    pub fn has(&self, f: u32) -> bool {
+        self.flags & f != 0
+    }
+}
+
+/// A known named entity (organization or place) from the lists.
+#[derive(Clone, Debug)]
+pub struct KnownEntity {
+    /// Organization or place (person entries from user lexicons too).
+    pub kind: Kind,
+    /// The name the node gets.
+    pub canonical: String,
+    /// Place type ("country", "city") or organization class, if known.
+    pub class: Option<u16>,
+    /// Inhabitants, for places from GeoNames (0 if unknown).
+    pub population: u64,
+    /// Entered by the user: trusted over context.
+    pub user: bool,
+}
+
+/// What a multi-word (or single-word) phrase is.
+#[derive(Clone, Debug, Default)]
+pub struct PhraseEntry {
+    /// A known entity with this name (index into [`Lexicon::entities`]).
+    pub entity: Option<u32>,
+    /// The surface form in the list is all capitals: the text must be too.
+    pub entity_caps: bool,
+    /// A multi-word title ("prime minister").
+    pub title: Option<Title>,
+    /// A multi-word role ("chief executive").
+    pub role: bool,
+    /// A multi-word nominal ("the prime minister").
+    pub nominal: Option<Nominal>,
+    /// A fixed speech phrase ("according to").
+    pub speech: bool,
+    /// A multi-word demonym ("South African").
+    pub demonym: bool,
+}
+
+/// One word of a stance cue pattern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CueWord {
+    /// Any of these lower-case forms.
+    Forms(Vec<String>),
+    /// Exactly this lower-case word.
+    Literal(String),
+    /// A noun phrase (the addressee in "call on X to").
+    Slot,
+}
+
+/// Where a stance cue finds its target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Frame {
+    /// After the cue ("criticised X", "call for X").
+    Object,
+    /// The clause's subject, evaluated by whoever voices the clause ("X is essential").
+    Subject,
+}
+
+/// A stance cue ("call for", "no basis for").
+#[derive(Clone, Debug)]
+pub struct StanceCue {
+    /// The pattern.
+    pub words: Vec<CueWord>,
+    /// Supports or opposes.
+    pub polarity: Polarity,
+    /// Edge label ("requests", "criticizes").
+    pub act: String,
+    /// Written with "=": a noun, adjective or modal, not a verb.
+    pub fixed: bool,
+    /// Where the target is.
+    pub frame: Frame,
+}
+
+/// A boilerplate line rule.
+#[derive(Clone, Debug)]
+pub enum BoilerplateRule {
+    /// The line starts with this (lower case), followed by a non-letter.
+    Prefix(String),
+    /// The whole line is this (lower case, end punctuation ignored).
+    Line(String),
+    /// A short line containing this (lower case).
+    Contains(String),
+}
+
+/// All word lists, ready for lookups. Build once, share between threads.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    words: FxHashMap<Box<str>, WordId>,
+    entries: Vec<WordEntry>,
+    phrases: FxHashMap<Box<str>, PhraseEntry>,
+    max_phrase_words: usize,
+    /// Known entities.
+    pub entities: Vec<KnownEntity>,
+    /// Stance cues.
+    pub stance_cues: Vec<StanceCue>,
+    /// Boilerplate rules.
+    pub boilerplate: Vec<BoilerplateRule>,
+    classes: Vec<String>,
+    nouns: Vec<String>,
+    phrasal: FxHashMap<Box<str>, u32>,
+    surnames_seen: u32,
+}
+
+impl Lexicon {
+    /// The built-in lists (embedded data files).
+    pub fn builtin() -> Lexicon {
+        load::builtin()
+    }
+
+    /// The built-in lists, built once per process and shared.
+    pub fn shared() -> &'static Lexicon {
+        static SHARED: LazyLock<Lexicon> = LazyLock::new(load::builtin);
+        &SHARED
+    }
+
+    /// The built-in lists plus the user's lexicon files.
+    pub fn with_user_files<P: AsRef<Path>>(paths: &[P]) -> Result<Lexicon> {
+        let mut lex = load::builtin();
+        for p in paths {
+            load::add_user_file(&mut lex, p.as_ref())?;
+        }
+        Ok(lex)
+    }
+
+    /// Adds a user lexicon given as text (`category<TAB>fields` lines); `name` is used
+    /// in error messages.
+    pub fn add_user_text(&mut self, name: &Path, text: &str) -> Result<()> {
+        load::add_user_text(self, name, text)
+    }
+
+    /// The entry of a lower-case word.
+    pub fn word_id(&self, lower: &str) -> Option<WordId> {
+        self.words.get(lower).copied()
+    }
+
+    /// The entry behind an id.
+    pub fn entry(&self, id: WordId) -> &WordEntry {
+        &self.entries[id as usize]
+    }
+
+    /// The entry of a lower-case word, if any.
+    pub fn word(&self, lower: &str) -> Option<&WordEntry> {
+        self.word_id(lower).map(|id| self.entry(id))
+    }
+
+    /// The phrase entry of a lower-case, space-joined token sequence.
+    pub fn phrase(&self, key: &str) -> Option<&PhraseEntry> {
+        self.phrases.get(key)
+    }
+
+    /// The longest phrase, in words, that the table holds.
+    pub fn max_phrase_words(&self) -> usize {
+        self.max_phrase_words
+    }
+
+    /// The name of a class id (organization type, place type, title).
+    pub fn class_name(&self, id: u16) -> &str {
+        &self.classes[id as usize]
+    }
+
+    /// The id of a class name, if it was ever used.
+    pub fn class_id(&self, name: &str) -> Option<u16> {
+        self.classes
+            .iter()
+            .position(|c| c == name)
+            .map(|i| i as u16)
+    }
+
+    /// The noun of a nominalization id.
+    pub fn noun(&self, id: u32) -> &str {
+        &self.nouns[id as usize]
+    }
+
+    /// The noun of a phrasal verb in any form ("went back" → "return").
+    pub fn phrasal_nominalization(&self, key: &str) -> Option<&str> {
+        self.phrasal
+            .get(key)
+            .map(|&i| self.nouns[i as usize].as_str())
+    }
+
+    /// Number of distinct words known.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when no word is known.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    // ---- builder helpers used by `load`
+
+    fn entry_mut(&mut self, lower: &str) -> &mut WordEntry {
+        let id = match self.words.get(lower) {
+            Some(&id) => id,
+            None => {
+                let id = self.entries.len() as WordId;
+                self.entries.push(WordEntry::default());
+                self.words.insert(lower.into(), id);
+                id
+            }
+        };
+        &mut self.entries[id as usize]
+    }
+
+    fn phrase_mut(&mut self, key: &str) -> &mut PhraseEntry {
+        let n = key.split(' ').count();
+        self.max_phrase_words = self.max_phrase_words.max(n);
+        let first = key.split(' ').next().unwrap_or("").to_string();
+        self.entry_mut(&first).flags |= flag::PHRASE_START;
+        self.phrases.entry(key.into()).or_default()
+    }
+
+    fn class(&mut self, name: &str) -> u16 {
+        match self.classes.iter().position(|c| c == name) {
+            Some(i) => i as u16,
+            None => {
+                self.classes.push(name.to_string());
+                (self.classes.len() - 1) as u16
+            }
+        }
+    }
+
+    fn noun_id(&mut self, noun: &str) -> u32 {
+        match self.nouns.iter().position(|c| c == noun) {
+            Some(i) => i as u32,
+            None => {
+                self.nouns.push(noun.to_string());
+                (self.nouns.len() - 1) as u32
+            }
+        }
+    }
+}
+
+/// Lower-cases `s` into `buf` (cleared first) and returns it; straightens curly
+/// apostrophes so "CTU’s" and "CTU's" look alike.
+pub fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        for c in s.chars() {
+            match c {
+                '\u{2019}' | '\u{2018}' => buf.push('\''),
+                _ => buf.extend(c.to_lowercase()),
+            }
+        }
+    }
+    buf.as_str()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::shared().clone()
+    }
+
+    #[test]
+    fn words_have_expected_facts() {
+        let l = lex();
+        // word, flag that must be set
+        let cases = [
+            ("jesse", flag::GIVEN),
+            ("the", flag::FUNCTION),
+            ("wednesday", flag::CALENDAR),
+            ("teacher", flag::ROLE),
+            ("deputy", flag::ROLE_MOD),
+            ("russian", flag::DEMONYM),
+            ("ceo", flag::NOT_ENTITY_ACRONYM),
+            ("said", flag::SPEECH),
+            ("concern", flag::COMMON),
+            ("smith", flag::SURNAME),
+        ];
+        for (w, f) in cases {
+            let e = l.word(w).unwrap_or_else(|| panic!("{w} unknown"));
+            assert!(e.has(f), "{w} lacks flag {f}");
+        }
+    }
+
+    #[test]
+    fn titles_and_org_words() {
+        let l = lex();
+        assert_eq!(
+            l.word("mayor").unwrap().title.unwrap().class,
+            TitleClass::Office
+        );
+        assert_eq!(l.word("mr").unwrap().title.unwrap().gender, Gender::Male);
+        assert_eq!(
+            l.word("union").unwrap().org_word.unwrap().kind,
+            Kind::Organization
+        );
+        assert_eq!(
+            l.word("avenue").unwrap().org_word.unwrap().kind,
+            Kind::Place
+        );
+        assert!(l.phrase("prime minister").unwrap().title.is_some());
+        assert!(l.phrase("chief executive").unwrap().role);
+    }
+
+    #[test]
+    fn known_entities_and_places() {
+        let l = lex();
+        let e = l.phrase("lib dems").and_then(|p| p.entity).unwrap();
+        assert_eq!(l.entities[e as usize].canonical, "Liberal Democrats");
+        let us = l.phrase("us").unwrap();
+        assert!(us.entity_caps);
+        let chicago = l.phrase("chicago").and_then(|p| p.entity).unwrap();
+        assert_eq!(l.entities[chicago as usize].kind, Kind::Place);
+        let mcd = l.phrase("mcdonald 's").and_then(|p| p.entity).unwrap();
+        assert_eq!(l.entities[mcd as usize].canonical, "McDonald's");
+    }
+
+    #[test]
+    fn stance_cues_are_indexed_by_every_form() {
+        let l = lex();
+        for form in ["criticised", "criticises", "criticising", "urged", "fought"] {
+            assert!(!l.word(form).unwrap().stance_cues.is_empty(), "{form}");
+        }
+    }
+
+    #[test]
+    fn nominalizations_cover_verb_forms() {
+        let l = lex();
+        let id = l.word("delayed").unwrap().nominalization.unwrap();
+        assert_eq!(l.noun(id), "delay");
+        let id = l.word("reopening").unwrap().nominalization.unwrap();
+        assert_eq!(l.noun(id), "reopening");
+    }
+
+    #[test]
+    fn user_lexicon_lines_add_entries() {
+        let mut l = lex();
+        let text = "person\tJesse Sharkey\tJ. Sharkey\ngiven_name\tMueze\tm\nstance\tcheer on\t+\tpraises\n";
+        l.add_user_text(Path::new("user.tsv"), text).unwrap();
+        assert!(l.word("mueze").unwrap().has(flag::GIVEN));
+        let p = l.phrase("jesse sharkey").and_then(|p| p.entity).unwrap();
+        assert_eq!(l.entities[p as usize].kind, Kind::Person);
+        assert!(!l.word("cheered").unwrap().stance_cues.is_empty());
+    }
+
+    #[test]
+    fn user_lexicon_errors_name_the_line() {
+        let mut l = lex();
+        let err = l
+            .add_user_text(Path::new("bad.tsv"), "person\tA\nwhatever\tx\n")
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "bad.tsv:2: unknown category \"whatever\" (expected one of: person, organization, place, given_name, surname, title, role, org_word, nominal, demonym, speech_verb, stance, boilerplate, not_entity, acronym, common_word, function_word, calendar, abbreviation, nominalization)"
+        );
+    }
+}

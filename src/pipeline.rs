@@ -1,0 +1,277 @@
+//! The pipeline: every stage, in order, in one place.
+//!
+//! Takes: a [`Document`]. Gives: an [`Extraction`]: the document's entities, quotes,
+//! affiliations and stances, with offsets already converted to code points (the one
+//! conversion, done here, at the edge of the per-document work), ready to be merged into
+//! a [`crate::graph::KnowledgeGraph`].
+//!
+//! Stages: clean → tokens → sentences ([`Layout`]) → quote regions → mentions →
+//! resolution → quotes with speakers → roles → stances.
+
+use std::sync::Arc;
+
+use crate::document::{CharIndex, Document, Source, Span};
+use crate::kind::{Kind, Polarity};
+use crate::layout::Layout;
+use crate::lexicon::Lexicon;
+use crate::mentions::Recognizer;
+use crate::quotes::Quoter;
+use crate::resolve::Resolver;
+use crate::roles::RoleFinder;
+use crate::stances::{StanceFinder, Target};
+
+/// Text with code-point offsets into a document.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Located {
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+    /// The text covered.
+    pub text: String,
+}
+
+/// An entity of one document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExEntity {
+    /// Person, organization or place.
+    pub kind: Kind,
+    /// Canonical name.
+    pub label: String,
+    /// Other names it goes by in the document.
+    pub aliases: Vec<String>,
+    /// Its name mentions.
+    pub mentions: Vec<Located>,
+}
+
+/// A quote of one document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExQuote {
+    /// The quoted words.
+    pub text: Located,
+    /// The words the attribution rests on.
+    pub speaker_mention: Option<Located>,
+    /// The speech cue.
+    pub cue: Option<Located>,
+    /// Index of the speaker in [`Extraction::entities`].
+    pub speaker: Option<usize>,
+}
+
+/// A person's role in an organization.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExAffiliation {
+    /// Index of the person in [`Extraction::entities`].
+    pub person: usize,
+    /// Index of the organization.
+    pub org: usize,
+    /// Role words, if given.
+    pub role: Option<String>,
+    /// Confidence (0..1).
+    pub confidence: f32,
+    /// The words that show it.
+    pub evidence: Located,
+}
+
+/// What a stance is about.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ExTarget {
+    /// Index into [`Extraction::entities`].
+    Entity(usize),
+    /// A topic label.
+    Topic(String),
+}
+
+/// A stance of one document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExStance {
+    /// Index of the holder in [`Extraction::entities`].
+    pub holder: usize,
+    /// Supports or opposes.
+    pub polarity: Polarity,
+    /// Target.
+    pub target: ExTarget,
+    /// The act ("requests").
+    pub act: String,
+    /// The cue as written.
+    pub cue: Located,
+    /// Confidence (0..1).
+    pub confidence: f32,
+    /// The sentence.
+    pub evidence: Located,
+}
+
+/// Everything extracted from one document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extraction {
+    /// Where the document came from.
+    pub source: Source,
+    /// Length of the text in code points.
+    pub chars: u32,
+    /// Entities.
+    pub entities: Vec<ExEntity>,
+    /// Quotes, in text order.
+    pub quotes: Vec<ExQuote>,
+    /// Affiliations.
+    pub affiliations: Vec<ExAffiliation>,
+    /// Stances.
+    pub stances: Vec<ExStance>,
+}
+
+/// A lexicon shared by every thread: the built-in one, or one with user additions.
+#[derive(Clone, Debug)]
+enum LexiconRef {
+    Shared(&'static Lexicon),
+    Owned(Arc<Lexicon>),
+}
+
+impl std::ops::Deref for LexiconRef {
+    type Target = Lexicon;
+    fn deref(&self) -> &Lexicon {
+        match self {
+            LexiconRef::Shared(l) => l,
+            LexiconRef::Owned(l) => l,
+        }
+    }
+}
+
+/// Runs the stages. Cheap to clone; share one per program.
+#[derive(Clone, Debug)]
+pub struct Pipeline {
+    lexicon: LexiconRef,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline::new()
+    }
+}
+
+impl Pipeline {
+    /// A pipeline over the built-in word lists.
+    pub fn new() -> Self {
+        Pipeline {
+            lexicon: LexiconRef::Shared(Lexicon::shared()),
+        }
+    }
+
+    /// A pipeline over the given word lists (e.g. with user lexicons added).
+    pub fn with_lexicon(lexicon: Lexicon) -> Self {
+        Pipeline {
+            lexicon: LexiconRef::Owned(Arc::new(lexicon)),
+        }
+    }
+
+    /// The word lists in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Extracts entities, quotes, roles and stances from one document.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let lex: &Lexicon = &self.lexicon;
+        let text = doc.text.as_str();
+        let layout = Layout::parse(text, lex);
+        let quoter = Quoter::new(lex);
+        let regions = quoter.regions(text, &layout);
+        let mentions = Recognizer::new(lex).recognize(text, &layout);
+        let res = Resolver::new(lex).resolve(text, &layout, &mentions);
+        let quotes = quoter.quotes(text, &layout, &regions, &res);
+        let affiliations = RoleFinder::new(lex).find(text, &layout, &mentions, &res);
+        let stances = StanceFinder::new(lex).find(text, &layout, &res, &quotes, &affiliations);
+
+        // the edge: byte spans become code-point offsets, once
+        let ix = CharIndex::new(text);
+        let loc = |s: Span| Located {
+            start: ix.char_offset(s.start),
+            end: ix.char_offset(s.end),
+            text: s.text(text).to_string(),
+        };
+        let entities = res
+            .entities
+            .iter()
+            .map(|e| ExEntity {
+                kind: e.kind,
+                label: e.label.clone(),
+                aliases: e.aliases.iter().cloned().collect(),
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|&mi| loc(mentions[mi].span))
+                    .collect(),
+            })
+            .collect();
+        let quotes = quotes
+            .iter()
+            .map(|q| ExQuote {
+                text: loc(q.span),
+                speaker_mention: q.speaker_mention.map(loc),
+                cue: q.cue.map(loc),
+                speaker: q.speaker,
+            })
+            .collect();
+        let affiliations = affiliations
+            .iter()
+            .map(|a| ExAffiliation {
+                person: a.person,
+                org: a.org,
+                role: a.role.clone(),
+                confidence: a.confidence,
+                evidence: loc(a.evidence),
+            })
+            .collect();
+        let stances = stances
+            .iter()
+            .map(|s| ExStance {
+                holder: s.holder,
+                polarity: s.polarity,
+                target: match &s.target {
+                    Target::Entity(e) => ExTarget::Entity(*e),
+                    Target::Topic(t) => ExTarget::Topic(t.clone()),
+                },
+                act: s.act.clone(),
+                cue: loc(s.cue),
+                confidence: s.confidence,
+                evidence: loc(s.evidence),
+            })
+            .collect();
+        Extraction {
+            source: doc.source.clone(),
+            chars: ix.total_chars(),
+            entities,
+            quotes,
+            affiliations,
+            stances,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_are_code_points() {
+        let text = "“We will strike,” said CTU President Jesse Sharkey — again.";
+        let ex = Pipeline::new().extract(&Document::new("t.txt", text));
+        let chars: Vec<char> = text.chars().collect();
+        for e in &ex.entities {
+            for m in &e.mentions {
+                let got: String = chars[m.start as usize..m.end as usize].iter().collect();
+                assert_eq!(got, m.text);
+            }
+        }
+        let q = &ex.quotes[0];
+        let got: String = chars[q.text.start as usize..q.text.end as usize]
+            .iter()
+            .collect();
+        assert_eq!(got, "We will strike,");
+    }
+
+    #[test]
+    fn empty_and_blank_documents() {
+        for text in ["", "   \n\n  ", "\u{feff}"] {
+            let ex = Pipeline::new().extract(&Document::new("e.txt", text));
+            assert!(ex.entities.is_empty() && ex.quotes.is_empty());
+        }
+    }
+}

@@ -1,0 +1,862 @@
+//! Resolution: one entity per real person, organization or place in a document, and
+//! what every name, nominal and pronoun refers to.
+//!
+//! Takes: [`Mention`]s and the layout. Gives: a [`Resolution`] with the document's
+//! [`Entity`]s (label, aliases, kind, gender, titles, class) and [`Reference`]s: every
+//! token range that refers to an entity (names, "the union", "he"), looked up by token.
+//!
+//! Rules:
+//! 1. Names with the same words are one entity; a name from the lists takes the
+//!    list's canonical form ("Lib Dems" → "Liberal Democrats").
+//! 2. A lone surname, or title + surname ("Sharkey", "Mr Blair", "Mayor Lightfoot"),
+//!    joins the person whose full name ends with it, wherever in the story that is.
+//! 3. An acronym joins the organization whose initials it spells ("CTU" = "Chicago
+//!    Teachers Union", also "DfES" with small words), or that it follows in brackets;
+//!    a station's network name joins its numbered form ("CBS" → "CBS 2"); an
+//!    organization's last words join it ("Telegraph" → "Daily Telegraph"); a name of
+//!    word prefixes joins its long form ("Lib Dem" → "Liberal Democrats").
+//! 4. A weak candidate (a common word at a sentence start, "Brown said") is kept only
+//!    when it is the name of an entity found elsewhere.
+//! 5. Kinds are settled by the strongest evidence across an entity's mentions.
+//! 6. In reading order, "he"/"she" take the most recent person of that gender, "it"/
+//!    "its" the most recent organization in the last two sentences, and nominals ("the
+//!    union", "the firm", "the mayor") the organization of that class, or the person with
+//!    that title, most mentioned so far. A descriptor before a name gives it a class
+//!    ("Aid charity Actionaid", "oil giant Yukos").
+//!
+//! Limits: no cataphora; plural "they" is taken as an organization only when one was
+//! named in the same or previous sentence.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap;
+
+use crate::document::Span;
+use crate::kind::{Gender, Kind};
+use crate::layout::{Layout, Words};
+use crate::lexicon::{Lexicon, flag};
+use crate::mentions::{Mention, evidence};
+use crate::tokens::{TokenKind, shape};
+
+/// One real-world entity of a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// Person, organization or place.
+    pub kind: Kind,
+    /// Canonical name.
+    pub label: String,
+    /// Other surface forms.
+    pub aliases: BTreeSet<String>,
+    /// Indices of its name mentions.
+    pub mentions: Vec<usize>,
+    /// Gender, when a title, given name or pronoun tells.
+    pub gender: Gender,
+    /// Lower-case title and role words seen before its names ("mayor", "president").
+    pub titles: BTreeSet<String>,
+    /// Organization class (union, school, company, …), as a lexicon class id.
+    pub class: Option<u16>,
+    /// Evidence bits gathered over all mentions.
+    pub evidence: u16,
+}
+
+/// How a reference refers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefKind {
+    /// A name.
+    Name,
+    /// "the union", "the mayor".
+    Nominal,
+    /// "he", "its".
+    Pronoun,
+}
+
+/// A token range that refers to an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reference {
+    /// Token range.
+    pub tokens: (u32, u32),
+    /// Bytes.
+    pub span: Span,
+    /// The entity.
+    pub entity: usize,
+    /// Name, nominal or pronoun.
+    pub kind: RefKind,
+}
+
+/// Entities and references of one document.
+#[derive(Clone, Debug, Default)]
+pub struct Resolution {
+    /// The entities.
+    pub entities: Vec<Entity>,
+    /// For each mention, its entity (None: dropped).
+    pub entity_of: Vec<Option<usize>>,
+    /// All references in text order.
+    pub references: Vec<Reference>,
+    /// For each token, the reference covering it (index into `references`).
+    by_token: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Resolution {
+    /// The reference covering token `i`, if any.
+    pub fn reference_at(&self, i: usize) -> Option<&Reference> {
+        match self.by_token.get(i) {
+            Some(&r) if r != NONE => Some(&self.references[r as usize]),
+            _ => None,
+        }
+    }
+
+    /// The entity a token refers to.
+    pub fn entity_at(&self, i: usize) -> Option<usize> {
+        self.reference_at(i).map(|r| r.entity)
+    }
+}
+
+/// Resolves mentions into entities and references.
+pub struct Resolver<'l> {
+    lex: &'l Lexicon,
+}
+
+/// The name of a mention as words (no possessive), joined by single spaces.
+fn name_words(w: &Words, m: &Mention) -> Vec<String> {
+    (m.tokens.0 as usize..m.tokens.1 as usize)
+        .filter(|&i| w.tok(i).kind != TokenKind::Possessive)
+        .map(|i| w.text_of(i).to_string())
+        .collect()
+}
+
+fn key_of(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|s| s.to_lowercase().replace('\u{2019}', "'"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Work state of one entity while resolving.
+#[derive(Default, Clone)]
+struct Draft {
+    kind_votes: [u32; 3],
+    label_words: Vec<String>,
+    label_fixed: bool,
+    mentions: Vec<usize>,
+    evidence: u16,
+    gender: Gender,
+    titles: BTreeSet<String>,
+    aliases: BTreeSet<String>,
+    class: Option<u16>,
+    merged_into: Option<usize>,
+}
+
+fn kind_slot(k: Kind) -> usize {
+    match k {
+        Kind::Person => 0,
+        Kind::Organization => 1,
+        _ => 2,
+    }
+}
+
+/// Weight of a mention's evidence when voting for its entity's kind.
+fn vote_weight(m: &Mention) -> u32 {
+    if m.has(evidence::LEXICON) || m.has(evidence::HONORIFIC) || m.has(evidence::DESIGNATOR) {
+        8
+    } else if m.has(evidence::TITLE) || m.has(evidence::GIVEN) || m.has(evidence::ACRONYM) {
+        4
+    } else if m.has(evidence::PLACE) || m.has(evidence::NAME_SHAPE) {
+        2
+    } else {
+        1
+    }
+}
+
+impl<'l> Resolver<'l> {
+    /// A resolver over the lexicon.
+    pub fn new(lexicon: &'l Lexicon) -> Self {
+        Resolver { lex: lexicon }
+    }
+
+    /// Resolves the mentions of one document.
+    pub fn resolve(&self, text: &str, layout: &Layout, mentions: &[Mention]) -> Resolution {
+        let w = Words {
+            text,
+            layout,
+            lexicon: self.lex,
+        };
+        let mut drafts: Vec<Draft> = Vec::new();
+        let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+        let mut draft_of: Vec<Option<usize>> = vec![None; mentions.len()];
+        let words: Vec<Vec<String>> = mentions.iter().map(|m| name_words(&w, m)).collect();
+
+        // surnames of the people named in full: a lone word equal to one is that person,
+        // even when the lists know it as a place ("Rodriguez", "Jackson")
+        let surnames: BTreeSet<String> = mentions
+            .iter()
+            .zip(&words)
+            .filter(|(m, ws)| m.kind == Some(Kind::Person) && ws.len() >= 2)
+            .filter_map(|(_, ws)| ws.last().map(|l| l.to_lowercase()))
+            .collect();
+
+        // 1. full names: multi-word names and strong single names
+        for (mi, m) in mentions.iter().enumerate() {
+            let Some(kind) = m.kind else { continue };
+            if words[mi].len() == 1
+                && !m.has(evidence::ACRONYM)
+                && surnames.contains(&words[mi][0].to_lowercase())
+            {
+                continue; // a surname: step 2
+            }
+            let single_weak = m.len() == 1
+                && m.known.is_none()
+                && !m.has(evidence::ACRONYM)
+                && !(m.has(evidence::DESIGNATOR));
+            if kind == Kind::Person && single_weak {
+                continue; // surnames wait for step 2
+            }
+            if m.len() == 1 && m.known.is_none() && kind != Kind::Person && m.has(evidence::SINGLE)
+            {
+                continue; // lone unknown words wait too: they may be surnames
+            }
+            let key = match m.known {
+                Some(id) => format!("known:{id}"),
+                None => format!("{}:{}", kind.as_str(), key_of(&words[mi])),
+            };
+            let di = *by_key.entry(key).or_insert_with(|| {
+                drafts.push(Draft::default());
+                drafts.len() - 1
+            });
+            let d = &mut drafts[di];
+            if let Some(id) = m.known {
+                d.label_words = vec![self.lex.entities[id as usize].canonical.clone()];
+                d.label_fixed = true;
+            } else if !d.label_fixed && words[mi].len() > d.label_words.len() {
+                d.label_words = words[mi].clone();
+            }
+            d.kind_votes[kind_slot(kind)] += vote_weight(m);
+            draft_of[mi] = Some(di);
+        }
+
+        // index persons by last name (and first name), orgs by initials
+        let person_last = |drafts: &Vec<Draft>, last: &str| -> Vec<usize> {
+            drafts
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| {
+                    d.merged_into.is_none()
+                        && majority(d) == Kind::Person
+                        && d.label_words.len() >= 2
+                })
+                .filter(|(_, d)| {
+                    d.label_words
+                        .last()
+                        .is_some_and(|l| l.eq_ignore_ascii_case(last))
+                })
+                .map(|(i, _)| i)
+                .collect()
+        };
+
+        // 2. single words: surnames, acronyms, org short forms, weak candidates
+        for (mi, m) in mentions.iter().enumerate() {
+            if draft_of[mi].is_some() {
+                continue;
+            }
+            let ws = &words[mi];
+            let joined = ws.join(" ");
+            // a person's surname (whatever kind the word was given)
+            if ws.len() == 1 {
+                let cands = person_last(&drafts, &ws[0]);
+                if let Some(di) = nearest(&cands, &draft_of, mentions, m) {
+                    draft_of[mi] = Some(di);
+                    drafts[di].kind_votes[0] += 1;
+                    continue;
+                }
+            }
+            // the same words as an entity already made (any kind)
+            let same = drafts.iter().position(|d| {
+                d.merged_into.is_none() && d.label_words.join(" ").eq_ignore_ascii_case(&joined)
+            });
+            if let Some(di) = same {
+                draft_of[mi] = Some(di);
+                continue;
+            }
+            let Some(kind) = m.kind else {
+                continue; // weak candidate that matched nothing
+            };
+            let key = format!("{}:{}", kind.as_str(), key_of(ws));
+            let di = *by_key.entry(key).or_insert_with(|| {
+                drafts.push(Draft::default());
+                drafts.len() - 1
+            });
+            let d = &mut drafts[di];
+            if ws.len() > d.label_words.len() {
+                d.label_words = ws.clone();
+            }
+            d.kind_votes[kind_slot(kind)] += vote_weight(m);
+            draft_of[mi] = Some(di);
+        }
+
+        // 3. organization short forms join their long forms
+        self.merge_org_forms(&w, mentions, &mut drafts, &draft_of);
+
+        // gather per-entity facts from mentions
+        for (mi, m) in mentions.iter().enumerate() {
+            let Some(mut di) = draft_of[mi] else { continue };
+            while let Some(t) = drafts[di].merged_into {
+                di = t;
+            }
+            draft_of[mi] = Some(di);
+            let d = &mut drafts[di];
+            d.mentions.push(mi);
+            d.evidence |= m.evidence;
+            if m.gender != Gender::Unknown && d.gender == Gender::Unknown {
+                d.gender = m.gender;
+            }
+            let surface = words[mi].join(" ");
+            d.aliases.insert(surface.clone());
+            if let Some(t) = m.title {
+                let title_text = t.text(text);
+                let start = m.prefix.map(|p| mentions[p].span.start).unwrap_or(t.start);
+                let full = Span {
+                    start,
+                    end: m.span.end,
+                }
+                .text(text);
+                d.aliases.insert(collapse_ws(full));
+                if start != t.start {
+                    d.aliases
+                        .insert(collapse_ws(&format!("{title_text} {surface}")));
+                }
+                for tw in title_text.split_whitespace() {
+                    d.titles.insert(tw.trim_end_matches('.').to_lowercase());
+                }
+                d.titles
+                    .insert(collapse_ws(title_text).trim_end_matches('.').to_lowercase());
+            }
+        }
+        // descriptors before a name give organizations a class ("charity Actionaid")
+        for (mi, m) in mentions.iter().enumerate() {
+            let Some(di) = draft_of[mi] else { continue };
+            let a = m.tokens.0 as usize;
+            if a > 0
+                && w.is_lower(a - 1)
+                && let Some(nom) = w.entry(a - 1).and_then(|e| e.nominal)
+                && nom.kind == Kind::Organization
+            {
+                let d = &mut drafts[di];
+                d.kind_votes[1] += 2;
+                if d.class.is_none() {
+                    d.class = Some(nom.class);
+                }
+            }
+        }
+        // designator classes ("Union" → union)
+        for d in drafts.iter_mut() {
+            if d.class.is_none()
+                && let Some(last) = d.label_words.last()
+                && let Some(o) = self.lex.word(&last.to_lowercase()).and_then(|e| e.org_word)
+            {
+                d.class = Some(o.class);
+            }
+        }
+
+        // build entities (drop merged drafts and empty ones)
+        let mut entities = Vec::new();
+        let mut entity_of_draft = vec![None; drafts.len()];
+        for (di, d) in drafts.iter().enumerate() {
+            if d.merged_into.is_some() || d.mentions.is_empty() {
+                continue;
+            }
+            let kind = majority(d);
+            let label = d.label_words.join(" ");
+            let mut aliases = d.aliases.clone();
+            aliases.remove(&label);
+            entity_of_draft[di] = Some(entities.len());
+            entities.push(Entity {
+                kind,
+                label,
+                aliases,
+                mentions: d.mentions.clone(),
+                gender: d.gender,
+                titles: d.titles.clone(),
+                class: d.class,
+                evidence: d.evidence,
+            });
+        }
+        let entity_of: Vec<Option<usize>> = draft_of
+            .iter()
+            .map(|d| d.and_then(|d| entity_of_draft[d]))
+            .collect();
+
+        let mut res = Resolution {
+            entities,
+            entity_of,
+            references: Vec::new(),
+            by_token: vec![NONE; layout.tokens.len()],
+        };
+        self.references(&w, mentions, &mut res);
+        res
+    }
+
+    /// Step 3: acronyms, numbered stations, trailing words, word prefixes.
+    fn merge_org_forms(
+        &self,
+        w: &Words,
+        mentions: &[Mention],
+        drafts: &mut [Draft],
+        draft_of: &[Option<usize>],
+    ) {
+        let n = drafts.len();
+        let live = |d: &Draft| d.merged_into.is_none();
+        // explicit definitions: "Chicago Teachers Union (CTU)"
+        for (mi, m) in mentions.iter().enumerate() {
+            let a = m.tokens.0 as usize;
+            if m.len() == 1
+                && m.has(evidence::ACRONYM)
+                && a >= 2
+                && w.tok(a - 1).is_punct('(')
+                && let Some(prev) = mentions[..mi]
+                    .iter()
+                    .rposition(|p| p.tokens.1 as usize == a - 1)
+                && let (Some(short), Some(long)) = (draft_of[mi], draft_of[prev])
+                && short != long
+                && majority(&drafts[long]) == Kind::Organization
+            {
+                drafts[short].merged_into = Some(long);
+            }
+        }
+        for s in 0..n {
+            if !live(&drafts[s]) || majority(&drafts[s]) == Kind::Person {
+                continue;
+            }
+            let short = drafts[s].label_words.clone();
+            let short_is_acronym = short.len() == 1 && is_acronym(&short[0]);
+            let mut target = None;
+            let mut count = 0;
+            for l in 0..n {
+                if l == s || !live(&drafts[l]) || majority(&drafts[l]) != Kind::Organization {
+                    continue;
+                }
+                let long = &drafts[l].label_words;
+                let matches = if short_is_acronym {
+                    // initials ("CTU"), or a network and its numbered station ("CBS" → "CBS 2")
+                    long.len() >= 2
+                        && (initials_match(&short[0], long, self.lex)
+                            || (long.len() == 2
+                                && long[0] == short[0]
+                                && long[1].bytes().all(|b| b.is_ascii_digit())))
+                } else if long.len() > short.len() {
+                    // trailing words ("Telegraph" → "Daily Telegraph"), not a bare designator
+                    let tail = long[long.len() - short.len()..]
+                        .iter()
+                        .zip(&short)
+                        .all(|(a, b)| a.eq_ignore_ascii_case(b));
+                    let only_designator = short.len() == 1
+                        && self
+                            .lex
+                            .word(&short[0].to_lowercase())
+                            .is_some_and(|e| e.org_word.is_some() || e.has(flag::COMMON));
+                    tail && !only_designator && !drafts[s].label_fixed
+                } else if long.len() == short.len() && long.len() >= 2 {
+                    // word prefixes ("Lib Dem" → "Liberal Democrats")
+                    long.iter().zip(&short).all(|(l, s)| {
+                        s.len() >= 3
+                            && s.len() < l.len()
+                            && l.to_lowercase().starts_with(&s.to_lowercase())
+                    })
+                } else {
+                    false
+                };
+                if matches {
+                    count += 1;
+                    target = Some(l);
+                }
+            }
+            if count == 1
+                && let Some(l) = target
+            {
+                drafts[s].merged_into = Some(l);
+                let votes = drafts[s].kind_votes;
+                drafts[l].kind_votes[1] += votes.iter().sum::<u32>();
+            }
+        }
+    }
+
+    /// Names, nominals and pronouns, in reading order.
+    fn references(&self, w: &Words, mentions: &[Mention], res: &mut Resolution) {
+        let layout = w.layout;
+        let mut refs: Vec<Reference> = Vec::new();
+        let mut mention_at: FxHashMap<usize, usize> = FxHashMap::default();
+        for (mi, m) in mentions.iter().enumerate() {
+            if res.entity_of[mi].is_some() {
+                mention_at.insert(m.tokens.0 as usize, mi);
+            }
+        }
+        // salience: mentions so far and last position per entity
+        let mut count = vec![0u32; res.entities.len()];
+        let mut last_seen = vec![0usize; res.entities.len()];
+        let mut last_sentence = vec![u32::MAX; res.entities.len()];
+        let mut i = 0;
+        while i < layout.tokens.len() {
+            let si = layout.sentence_of[i];
+            if let Some(&mi) = mention_at.get(&i) {
+                let m = &mentions[mi];
+                let e = res.entity_of[mi].unwrap_or(0);
+                refs.push(Reference {
+                    tokens: m.tokens,
+                    span: m.span,
+                    entity: e,
+                    kind: RefKind::Name,
+                });
+                count[e] += 1;
+                last_seen[e] = i;
+                last_sentence[e] = si;
+                i = m.tokens.1 as usize;
+                continue;
+            }
+            let t = w.tok(i);
+            if t.kind != TokenKind::Word {
+                i += 1;
+                continue;
+            }
+            let lower = w.text_of(i).to_lowercase();
+            let recent = |pred: &dyn Fn(&Entity) -> bool, within: u32| -> Option<usize> {
+                (0..res.entities.len())
+                    .filter(|&e| count[e] > 0 && pred(&res.entities[e]))
+                    .filter(|&e| si.saturating_sub(last_sentence[e]) <= within)
+                    .max_by_key(|&e| last_seen[e])
+            };
+            // pronouns
+            let pronoun: Option<usize> = match lower.as_str() {
+                "he" | "him" | "his" | "himself" => recent(
+                    &|e: &Entity| e.kind == Kind::Person && e.gender != Gender::Female,
+                    8,
+                ),
+                "she" | "her" | "hers" | "herself" => recent(
+                    &|e: &Entity| e.kind == Kind::Person && e.gender != Gender::Male,
+                    8,
+                ),
+                "it" | "its" | "itself" => recent(&|e: &Entity| e.kind == Kind::Organization, 2),
+                "they" | "their" | "them" => recent(&|e: &Entity| e.kind == Kind::Organization, 1),
+                _ => None,
+            };
+            if let Some(e) = pronoun {
+                // a pronoun that picked an entity of unknown gender tells it
+                if res.entities[e].gender == Gender::Unknown {
+                    if matches!(lower.as_str(), "he" | "him" | "his" | "himself") {
+                        res.entities[e].gender = Gender::Male;
+                    } else if matches!(lower.as_str(), "she" | "her" | "hers" | "herself") {
+                        res.entities[e].gender = Gender::Female;
+                    }
+                }
+                refs.push(Reference {
+                    tokens: (i as u32, i as u32 + 1),
+                    span: t.span,
+                    entity: e,
+                    kind: RefKind::Pronoun,
+                });
+                last_seen[e] = i;
+                last_sentence[e] = si;
+                i += 1;
+                continue;
+            }
+            // nominals: "the union", "the Swedish firm", "the mayor", "a CPS spokesperson" is
+            // handled by quotes/roles (it names its organization)
+            if matches!(lower.as_str(), "the" | "this" | "that") {
+                if let Some((end, e)) = self.nominal(w, i, res, &count, &last_seen) {
+                    refs.push(Reference {
+                        tokens: (i as u32, end as u32),
+                        span: t.span.cover(w.tok(end - 1).span),
+                        entity: e,
+                        kind: RefKind::Nominal,
+                    });
+                    count[e] += 1;
+                    last_seen[e] = i;
+                    last_sentence[e] = si;
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        for (ri, r) in refs.iter().enumerate() {
+            for t in r.tokens.0..r.tokens.1 {
+                res.by_token[t as usize] = ri as u32;
+            }
+        }
+        res.references = refs;
+    }
+
+    /// A nominal reference starting at determiner `i`: "the union", "the Swedish firm",
+    /// "the mayor", "the prime minister". Returns (end token, entity).
+    fn nominal(
+        &self,
+        w: &Words,
+        i: usize,
+        res: &Resolution,
+        count: &[u32],
+        last_seen: &[usize],
+    ) -> Option<(usize, usize)> {
+        let n = w.layout.tokens.len();
+        // up to two modifiers between the determiner and the noun
+        for len in 1..=3 {
+            let end = i + 1 + len;
+            if end > n {
+                return None;
+            }
+            let head = end - 1;
+            let ht = w.tok(head);
+            if ht.kind != TokenKind::Word || w.tok(head).para != w.tok(i).para {
+                return None;
+            }
+            // the head must end the noun phrase (not "the union leaders", "the district
+            // officials"): a role noun or a plural common noun after it makes a compound
+            let next_is_noun = end < n && w.is_lower(end) && {
+                let nx = w.text_of(end);
+                w.has(end, flag::ROLE)
+                    || (nx.ends_with('s')
+                        && !nx.ends_with("ss")
+                        && w.has(end, flag::COMMON)
+                        && !w.has(end, flag::FUNCTION)
+                        && !w.has(end, flag::SPEECH)
+                        && w.entry(end).is_some_and(|e| e.stance_cues.is_empty()))
+            };
+            let two_word = if head > i + 1 {
+                let key = format!(
+                    "{} {}",
+                    w.text_of(head - 1).to_lowercase(),
+                    w.text_of(head).to_lowercase()
+                );
+                self.lex.phrase(&key).and_then(|p| p.nominal)
+            } else {
+                None
+            };
+            let nom = two_word.or_else(|| w.entry(head).and_then(|e| e.nominal));
+            let Some(nom) = nom else {
+                // modifiers must be words that can stand before a noun
+                if !(w.is_lower(head) || w.has(head, flag::DEMONYM)) || w.has(head, flag::FUNCTION)
+                {
+                    return None;
+                }
+                continue;
+            };
+            if next_is_noun
+                || w.tok(head).is(shape::CAP) && !w.has(head, flag::DEMONYM) && head == i + 1
+            {
+                return None;
+            }
+            let class_name = self.lex.class_name(nom.class);
+            let fits = |e: usize, loose: bool| {
+                let ent = &res.entities[e];
+                ent.kind == nom.kind
+                    && match nom.kind {
+                        Kind::Person => ent.titles.contains(class_name),
+                        _ => {
+                            ent.class == Some(nom.class)
+                                || (loose
+                                    && (class_name == "any"
+                                        || (ent.class.is_none() && class_name == "company")))
+                        }
+                    }
+            };
+            let cands: Vec<usize> = (0..res.entities.len())
+                .filter(|&e| count[e] > 0 && fits(e, true))
+                .collect();
+            if let Some(best) = cands
+                .iter()
+                .copied()
+                .max_by_key(|&e| (count[e], last_seen[e]))
+            {
+                return Some((end, best));
+            }
+            // a story may say "the school district" before it names it: the one entity of
+            // that class in the whole document
+            let later: Vec<usize> = (0..res.entities.len())
+                .filter(|&e| fits(e, false))
+                .collect();
+            return (later.len() == 1).then(|| (end, later[0]));
+        }
+        None
+    }
+}
+
+fn majority(d: &Draft) -> Kind {
+    let [p, o, l] = d.kind_votes;
+    if p > o && p > l {
+        Kind::Person
+    } else if o >= l {
+        Kind::Organization
+    } else {
+        Kind::Place
+    }
+}
+
+/// Among candidate drafts, the one mentioned most recently before `m`; when none was
+/// mentioned before it, the one mentioned first after it.
+fn nearest(
+    cands: &[usize],
+    draft_of: &[Option<usize>],
+    mentions: &[Mention],
+    m: &Mention,
+) -> Option<usize> {
+    if cands.len() <= 1 {
+        return cands.first().copied();
+    }
+    let pos = |c: usize, before: bool| {
+        mentions
+            .iter()
+            .zip(draft_of)
+            .filter(|(x, d)| **d == Some(c) && (x.tokens.0 < m.tokens.0) == before)
+            .map(|(x, _)| x.tokens.0)
+            .collect::<Vec<_>>()
+    };
+    let before = cands
+        .iter()
+        .filter_map(|&c| pos(c, true).into_iter().max().map(|p| (p, c)))
+        .max();
+    if let Some((_, c)) = before {
+        return Some(c);
+    }
+    cands
+        .iter()
+        .filter_map(|&c| pos(c, false).into_iter().min().map(|p| (p, c)))
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    (2..=7).contains(&letters) && upper >= 2 && upper * 10 >= letters * 7
+}
+
+/// True when `acro` spells the initials of `long` (content words, or all words).
+fn initials_match(acro: &str, long: &[String], lex: &Lexicon) -> bool {
+    let target: String = acro
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_uppercase();
+    // "DfES": the capitals are the content words' initials
+    let capitals: String = acro.chars().filter(|c| c.is_uppercase()).collect();
+    let content: String = long
+        .iter()
+        .filter(|w| {
+            !lex.word(&w.to_lowercase())
+                .is_some_and(|e| e.has(flag::FUNCTION))
+        })
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_uppercase();
+    let all: String = long
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_uppercase();
+    target.len() >= 2
+        && (target == content || target == all || (capitals.len() >= 2 && capitals == content))
+}
+
+fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions::Recognizer;
+
+    fn resolve(text: &str) -> (Resolution, Vec<Mention>) {
+        let lex = Lexicon::shared();
+        let layout = Layout::parse(text, lex);
+        let ms = Recognizer::new(lex).recognize(text, &layout);
+        (Resolver::new(lex).resolve(text, &layout, &ms), ms)
+    }
+
+    fn labels(text: &str) -> Vec<String> {
+        let (r, _) = resolve(text);
+        let mut v: Vec<String> = r
+            .entities
+            .iter()
+            .map(|e| format!("{}/{}", e.label, e.kind.as_str()))
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn surnames_join_full_names() {
+        let text = "Sharkey spoke first. CTU President Jesse Sharkey said no. Mr Sharkey left.";
+        let (r, _) = resolve(text);
+        let p: Vec<_> = r
+            .entities
+            .iter()
+            .filter(|e| e.kind == Kind::Person)
+            .collect();
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].label, "Jesse Sharkey");
+        assert!(p[0].aliases.contains("Sharkey"));
+        assert!(p[0].aliases.contains("CTU President Jesse Sharkey"));
+    }
+
+    #[test]
+    fn acronyms_join_expansions() {
+        assert_eq!(
+            labels(
+                "The Chicago Teachers Union met the Chicago Public Schools. CTU and CPS disagree."
+            ),
+            vec![
+                "Chicago Public Schools/organization",
+                "Chicago Teachers Union/organization"
+            ]
+        );
+        assert_eq!(
+            labels("The Department for Education and Skills (DfES) agreed. The DfES said no."),
+            vec!["Department for Education and Skills/organization"]
+        );
+    }
+
+    #[test]
+    fn station_and_trailing_forms() {
+        assert_eq!(
+            labels(
+                "CHICAGO (CBS) — CBS 2 reported it. The Daily Telegraph lost. The Telegraph appealed."
+            ),
+            vec![
+                "CBS 2/organization",
+                "Chicago/place",
+                "Daily Telegraph/organization"
+            ]
+        );
+    }
+
+    #[test]
+    fn pronouns_and_nominals() {
+        let text = "Mayor Lori Lightfoot spoke. The Chicago Teachers Union disagreed. She said the union was wrong. The mayor left.";
+        let (r, _) = resolve(text);
+        let she = text.find("She").unwrap();
+        let union = text.find("the union").unwrap();
+        let mayor = text.find("The mayor").unwrap();
+        let at = |byte: usize| {
+            let lex = Lexicon::shared();
+            let layout = Layout::parse(text, lex);
+            let ti = layout
+                .tokens
+                .iter()
+                .position(|t| t.span.start as usize == byte)
+                .unwrap();
+            r.entity_at(ti).map(|e| r.entities[e].label.clone())
+        };
+        assert_eq!(at(she).as_deref(), Some("Lori Lightfoot"));
+        assert_eq!(at(union).as_deref(), Some("Chicago Teachers Union"));
+        assert_eq!(at(mayor).as_deref(), Some("Lori Lightfoot"));
+    }
+
+    #[test]
+    fn weak_openers_need_a_match() {
+        assert_eq!(labels("Brown said so."), Vec::<String>::new());
+        assert_eq!(
+            labels("Gordon Brown spoke. Brown said so."),
+            vec!["Gordon Brown/person"]
+        );
+    }
+}

@@ -1,0 +1,189 @@
+//! Sentences: token ranges that end at sentence punctuation or a paragraph break.
+//!
+//! Takes: tokens (with paragraph indices). Gives: [`Sentence`]s, in order, covering
+//! every token exactly once.
+//!
+//! Rules:
+//! - A paragraph break always ends a sentence.
+//! - `.`, `!`, `?` and `…` end a sentence when what follows (after closing quotes and
+//!   brackets) starts like a sentence: a capitalized word, a number, an opening quote.
+//! - An abbreviation that keeps its period ends a sentence only when it may ("U.S.",
+//!   "Inc.", not "Mr." or "Ald.") and the next word is a sentence opener ("He", "The").
+//! - No sentence runs past [`MAX_TOKENS`] tokens (tables, run-on lists), so later
+//!   stages never do unbounded work on one sentence.
+
+use std::ops::Range;
+
+use crate::lexicon::{Lexicon, flag};
+use crate::tokens::{QuoteMark, Token, TokenKind, shape};
+
+/// The longest sentence, in tokens; longer runs are cut.
+pub const MAX_TOKENS: usize = 300;
+
+/// A sentence: a range of token indices.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Token indices.
+    pub tokens: Range<usize>,
+    /// Paragraph index.
+    pub para: u32,
+}
+
+/// Splits tokens into sentences.
+pub fn split(tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let mut end_here = None;
+        if i + 1 < tokens.len() && tokens[i + 1].para != t.para {
+            end_here = Some(i + 1);
+        } else if i + 1 - start >= MAX_TOKENS {
+            end_here = Some(i + 1);
+        } else if is_terminal(t) {
+            // take closing quotes and brackets into this sentence
+            let mut j = i + 1;
+            while j < tokens.len() && tokens[j].para == t.para && is_closer(tokens[j]) {
+                j += 1;
+            }
+            if j >= tokens.len() || tokens[j].para != t.para || starts_sentence(tokens, j, lexicon)
+            {
+                end_here = Some(j);
+            }
+        } else if t.kind == TokenKind::Word && t.is(shape::ABBREV) && !t.is(shape::TITLE_ABBREV) {
+            let single_initial = t.span.len() == 2;
+            if !single_initial
+                && i + 1 < tokens.len()
+                && tokens[i + 1].para == t.para
+                && tokens[i + 1]
+                    .word
+                    .is_some_and(|w| lexicon.entry(w).has(flag::FUNCTION))
+                && tokens[i + 1].is(shape::CAP)
+            {
+                end_here = Some(i + 1);
+            }
+        }
+        if let Some(e) = end_here {
+            out.push(Sentence {
+                tokens: start..e,
+                para: tokens[start].para,
+            });
+            start = e;
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push(Sentence {
+            tokens: start..tokens.len(),
+            para: tokens[start].para,
+        });
+    }
+    out
+}
+
+fn is_terminal(t: Token) -> bool {
+    matches!(
+        t.kind,
+        TokenKind::Punct('.')
+            | TokenKind::Punct('!')
+            | TokenKind::Punct('?')
+            | TokenKind::Punct('…')
+    )
+}
+
+fn is_closer(t: Token) -> bool {
+    match t.kind {
+        TokenKind::Quote(q) => {
+            matches!(
+                q,
+                QuoteMark::DoubleClose | QuoteMark::SingleClose | QuoteMark::DoubleStraight
+            ) && !t.is(shape::SPACE_BEFORE)
+        }
+        TokenKind::Punct(')') | TokenKind::Punct(']') => true,
+        _ => false,
+    }
+}
+
+fn starts_sentence(tokens: &[Token], j: usize, _lexicon: &Lexicon) -> bool {
+    let t = tokens[j];
+    match t.kind {
+        TokenKind::Word => t.is(shape::CAP),
+        TokenKind::Number => true,
+        TokenKind::Quote(_) | TokenKind::Dash => true,
+        TokenKind::Punct('(') | TokenKind::Punct('[') => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Span;
+    use crate::tokens::Tokenizer;
+
+    fn sents(text: &str) -> Vec<String> {
+        let lex = Lexicon::shared();
+        let mut tk = Tokenizer::new(lex);
+        let mut toks = Vec::new();
+        for (pi, p) in text.split('\n').enumerate() {
+            let start = p.as_ptr() as usize - text.as_ptr() as usize;
+            tk.tokenize_into(
+                text,
+                Span::new(start, start + p.len()),
+                pi as u32,
+                &mut toks,
+            );
+        }
+        split(&toks, lex)
+            .into_iter()
+            .map(|s| {
+                let a = toks[s.tokens.start].span.start as usize;
+                let b = toks[s.tokens.end - 1].span.end as usize;
+                text[a..b].to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn table() {
+        // text, sentences joined by " | "
+        let cases = [
+            (
+                "Ald. Michael Rodriguez spoke. He left.",
+                "Ald. Michael Rodriguez spoke. | He left.",
+            ),
+            (
+                "Mr. Smith met Dr. Jones at 1147 N. Western Ave. on Monday.",
+                "Mr. Smith met Dr. Jones at 1147 N. Western Ave. on Monday.",
+            ),
+            (
+                "It grew in the U.S. The rest fell.",
+                "It grew in the U.S. | The rest fell.",
+            ),
+            (
+                "“We agree,” he said. “We do.”",
+                "“We agree,” he said. | “We do.”",
+            ),
+            ("\"Two. \"Three.\" Four.", "\"Two. | \"Three.\" | Four."),
+            ("Is it? Yes! No…", "Is it? | Yes! | No…"),
+            ("one\ntwo", "one | two"),
+            (
+                "the firm's 2.5% rise. 10 fell.",
+                "the firm's 2.5% rise. | 10 fell.",
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(sents(text).join(" | "), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn long_runs_are_cut() {
+        let text = "word ".repeat(1000);
+        let s = sents(&text);
+        assert!(s.len() >= 1000 / MAX_TOKENS);
+    }
+}

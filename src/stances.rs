@@ -1,0 +1,1555 @@
+//! Stances: who supports or opposes whom or what.
+//!
+//! Takes: the layout, the [`Resolution`], the quotes (for the voice inside them) and the
+//! affiliations (a speaker's "we" is also their organization). Gives: [`Stance`]s:
+//! holder entity, polarity, target (an entity, or a topic with a short canonical label),
+//! the act ("requests", "criticizes"), the cue span, the sentence as evidence, and a
+//! confidence.
+//!
+//! Rules:
+//! 1. *Cues* come from `data/stance_cues.tsv`: verbs in any form ("asking for", "urged",
+//!    "criticised"), fixed phrases ("no basis for", "concerned about") and evaluative
+//!    predicates ("is essential", frame `subj`). Quote marks inside a cue are skipped.
+//! 2. *Negation* ("not", "n't", "never", "no longer") in the three words before a cue flips
+//!    its polarity ("does not approve", "won't give the green light to").
+//! 3. *Holder*: the subject right before the cue (names, nominals, pronouns, "union
+//!    leaders", coordinated "CPS and Mayor Lori Lightfoot"); the agent of a passive
+//!    ("was criticised by X"); the main subject for an infinitive ("joined … to support
+//!    CTU") or a participle after a comma; the previous cue's holder for a coordinated
+//!    verb ("criticised X and called on Y"); inside a quote, "I"/"we" is the speaker (and
+//!    "we" also the speaker's organization); after a speech verb, "they"/"we" is the
+//!    verb's subject ("the union …, saying they won't"). Modal requests ("X should …",
+//!    "must") and evaluations (frame `subj`) belong to whoever voices the clause: the
+//!    quote's speaker or the source of reported speech — never the narrator.
+//! 4. *Target*: a named entity at the head of what follows (a possessor counts: "Mr
+//!    Brown's preoccupation" → Gordon Brown), else a topic: from a verb phrase ("to delay
+//!    reopening schools" → "delay of reopening"; "want that plan delayed" → "delay of
+//!    plan"; light verbs give way to their object: "keeping April 19" → "April 19"), or
+//!    from a noun phrase cut at its first clause boundary ("more protections for
+//!    teachers" → "protection for teachers").
+//! 5. Within a document, topics that share their head noun ("delay", "delay of
+//!    reopening") are one topic, labelled by its most specific form.
+//!
+//! Limits: no syntax parser; long-distance subjects, sarcasm and hedged stances are
+//! missed, and a cue whose target is only implied ("is not budging") gives no edge.
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+
+use crate::document::Span;
+use crate::kind::{Kind, Polarity};
+use crate::layout::{Layout, Words};
+use crate::lexicon::{CueWord, Frame, Lexicon, flag, verb_forms};
+use crate::quotes::Quote;
+use crate::resolve::{RefKind, Resolution};
+use crate::roles::Affiliation;
+use crate::tokens::{TokenKind, shape};
+
+/// What a stance is about.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Target {
+    /// An entity of the document.
+    Entity(usize),
+    /// A topic, by canonical label.
+    Topic(String),
+}
+
+/// One stance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stance {
+    /// The entity taking the stance.
+    pub holder: usize,
+    /// Supports or opposes.
+    pub polarity: Polarity,
+    /// What it is about.
+    pub target: Target,
+    /// The act ("requests", "criticizes", "rejects").
+    pub act: String,
+    /// The cue words.
+    pub cue: Span,
+    /// The sentence that shows the stance.
+    pub evidence: Span,
+    /// How sure the rule is (0..1).
+    pub confidence: f32,
+}
+
+const NONE: u32 = u32::MAX;
+const AUX: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "shall",
+    "do",
+    "does",
+    "did",
+    "also",
+    "now",
+    "still",
+    "strongly",
+    "repeatedly",
+    "again",
+    "already",
+    "previously",
+    "firmly",
+    "publicly",
+    "openly",
+    "then",
+    "today",
+    "yesterday",
+    "not",
+    "never",
+    "have",
+    "just",
+    "further",
+    "once",
+    "even",
+    "always",
+    "all",
+    "both",
+];
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re", "get",
+    "got", "gets",
+];
+const GROUP_NOUNS: &[&str] = &[
+    "leaders",
+    "leader",
+    "officials",
+    "official",
+    "members",
+    "member",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "executives",
+    "bosses",
+    "representatives",
+    "lawyers",
+    "chiefs",
+    "negotiators",
+    "delegates",
+    "staff",
+];
+const CLAUSE_STOPS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "where", "when", "while", "whilst", "because", "as",
+    "if", "until", "unless", "although", "though", "since", "after", "before", "and", "or", "but",
+    "so", "than", "despite",
+];
+const NP_PREPS_KEPT: &[&str] = &["of", "for"];
+const LIGHT_VERBS: &[&str] = &[
+    "keep", "keeping", "kept", "make", "making", "made", "take", "taking", "took", "give",
+    "giving", "gave", "get", "getting", "got", "have", "having", "do", "doing", "see", "seeing",
+    "saw", "set", "setting", "put", "putting", "hold", "holding", "find", "finding", "reach",
+    "reaching", "help", "helping", "be", "being", "become", "continue", "start", "begin", "try",
+];
+const VAGUE: &[&str] = &[
+    "way",
+    "ways",
+    "plan",
+    "plans",
+    "it",
+    "them",
+    "this",
+    "that",
+    "thing",
+    "things",
+    "option",
+    "options",
+    "chance",
+    "move",
+    "issue",
+    "idea",
+    "one",
+    "ones",
+    "something",
+    "anything",
+    "everything",
+    "what",
+    "more",
+    "lot",
+];
+const PARTICLES: &[&str] = &[
+    "up", "out", "off", "down", "back", "on", "in", "away", "forward", "through", "over",
+];
+const MODALS: &[&str] = &["should", "must", "ought", "need", "needs"];
+
+/// Finds stances.
+pub struct StanceFinder<'l> {
+    lex: &'l Lexicon,
+}
+
+struct Ctx<'a> {
+    w: Words<'a>,
+    res: &'a Resolution,
+    quotes: &'a [Quote],
+    quote_at: Vec<u32>,
+    orgs_of: FxHashMap<usize, Vec<usize>>,
+}
+
+#[derive(Clone, Debug)]
+struct CueMatch {
+    cue: usize,
+    start: usize,
+    end: usize,
+    ends_with_to: bool,
+}
+
+/// A holder and how sure we are of it.
+type Holders = Vec<(usize, f32)>;
+
+impl<'l> StanceFinder<'l> {
+    /// A stance finder over the lexicon.
+    pub fn new(lexicon: &'l Lexicon) -> Self {
+        StanceFinder { lex: lexicon }
+    }
+
+    /// All stances of a document.
+    pub fn find(
+        &self,
+        text: &str,
+        layout: &Layout,
+        res: &Resolution,
+        quotes: &[Quote],
+        affiliations: &[Affiliation],
+    ) -> Vec<Stance> {
+        let mut quote_at = vec![NONE; layout.tokens.len()];
+        for (qi, q) in quotes.iter().enumerate() {
+            for t in q.tokens.0..q.tokens.1 {
+                quote_at[t as usize] = qi as u32;
+            }
+        }
+        let mut orgs_of: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+        for a in affiliations {
+            orgs_of.entry(a.person).or_default().push(a.org);
+        }
+        let cx = Ctx {
+            w: Words {
+                text,
+                layout,
+                lexicon: self.lex,
+            },
+            res,
+            quotes,
+            quote_at,
+            orgs_of,
+        };
+        let mut out = Vec::new();
+        for sent in &layout.sentences {
+            self.sentence(&cx, sent.tokens.start, sent.tokens.end, &mut out);
+        }
+        merge_topics(&mut out);
+        // one stance per holder, polarity, target: the most confident
+        let mut best: BTreeMap<(usize, Polarity, Target), usize> = BTreeMap::new();
+        let mut keep = vec![false; out.len()];
+        for (i, s) in out.iter().enumerate() {
+            let k = (s.holder, s.polarity, s.target.clone());
+            match best.get(&k) {
+                Some(&j) if out[j].confidence >= s.confidence => {}
+                _ => {
+                    best.insert(k, i);
+                }
+            }
+        }
+        for &i in best.values() {
+            keep[i] = true;
+        }
+        // keep every sentence's evidence for the surviving stance: the graph merges them,
+        // so re-add dropped duplicates as extra evidence by keeping them too
+        let mut seen_evidence: BTreeMap<(usize, Polarity, Target, Span), ()> = BTreeMap::new();
+        let mut i = 0;
+        out.retain(|s| {
+            let k = (s.holder, s.polarity, s.target.clone(), s.evidence);
+            let fresh = seen_evidence.insert(k, ()).is_none();
+            let r = keep[i] || fresh;
+            i += 1;
+            r
+        });
+        out
+    }
+
+    fn sentence(&self, cx: &Ctx, s: usize, e: usize, out: &mut Vec<Stance>) {
+        let w = &cx.w;
+        let evidence = w.tok(s).span.cover(w.tok(e - 1).span);
+        let mut prev_holders: Option<Holders> = None;
+        let mut i = s;
+        while i < e {
+            let Some(m) = self.match_cue(w, i, e, s) else {
+                i += 1;
+                continue;
+            };
+            let cue = &self.lex.stance_cues[m.cue];
+            let cue_span = w.tok(m.start).span.cover(w.tok(m.end - 1).span);
+            let negated = self.negated(w, m.start, s);
+            let polarity = if negated {
+                cue.polarity.flip()
+            } else {
+                cue.polarity
+            };
+            let act = if negated {
+                match cue.polarity {
+                    Polarity::Support => "rejects".to_string(),
+                    Polarity::Oppose => "accepts".to_string(),
+                }
+            } else {
+                cue.act.clone()
+            };
+            let modal = cue.fixed
+                && matches!(&cue.words[0], CueWord::Literal(l) if MODALS.contains(&l.as_str()));
+            let (holders, targets) = if cue.frame == Frame::Subject || modal {
+                let holders = self.voice(cx, m.start, s, e);
+                let targets = if modal {
+                    let subj = self.subject_np(cx, m.start, s);
+                    self.vp_target(cx, m.end, e, subj).into_iter().collect()
+                } else {
+                    self.subject_target(cx, m.start, m.end, s, e)
+                };
+                (holders, targets)
+            } else if let Some((h, t)) = self.passive(cx, &m, s, e) {
+                (h, t)
+            } else {
+                let h = self.holders(cx, m.start, s, prev_holders.as_ref(), cue.fixed);
+                let t = self.object_targets(cx, &m, e);
+                (h, t)
+            };
+            if !holders.is_empty() {
+                // a holder inside "until X agrees" does not carry to "and plan to"
+                let subordinate = (s..m.start).rev().take(6).any(|k| {
+                    w.is_lower(k)
+                        && w.is_any(
+                            k,
+                            &[
+                                "until", "unless", "because", "while", "when", "if", "after",
+                                "before", "since", "although", "though", "whether",
+                            ],
+                        )
+                });
+                prev_holders = if subordinate {
+                    None
+                } else {
+                    Some(holders.clone())
+                };
+            }
+            for &(h, hc) in &holders {
+                for t in &targets {
+                    if *t == Target::Entity(h) {
+                        continue;
+                    }
+                    let mut conf = 0.8 * hc;
+                    if negated {
+                        conf *= 0.8;
+                    }
+                    if matches!(t, Target::Topic(_)) {
+                        conf *= 0.95;
+                    }
+                    out.push(Stance {
+                        holder: h,
+                        polarity,
+                        target: t.clone(),
+                        act: act.clone(),
+                        cue: cue_span,
+                        evidence,
+                        confidence: (conf * 100.0).round() / 100.0,
+                    });
+                }
+            }
+            i = m.end;
+        }
+    }
+
+    /// The longest cue starting at token `i`.
+    fn match_cue(&self, w: &Words, i: usize, e: usize, s: usize) -> Option<CueMatch> {
+        let t = w.tok(i);
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        let entry = w.entry(i)?;
+        if entry.stance_cues.is_empty() {
+            return None;
+        }
+        let mut best: Option<CueMatch> = None;
+        for &ci in &entry.stance_cues {
+            let cue = &self.lex.stance_cues[ci as usize];
+            // a capitalized verb is a cue only at the start of a sentence or quote
+            if !cue.fixed && t.is(shape::CAP) && i != s && !is_after_open_quote(w, i) {
+                continue;
+            }
+            // after "be", a base form is not a verb ("will be back in classrooms")
+            let form = w.text_of(i);
+            if !cue.fixed
+                && i > s
+                && w.is_any(i - 1, BE)
+                && !form.ends_with("ed")
+                && !form.ends_with("ing")
+                && !form.ends_with("en")
+            {
+                continue;
+            }
+            if let Some(end) = self.match_rest(w, &cue.words[1..], i + 1, e) {
+                let ends_with_to =
+                    matches!(cue.words.last(), Some(CueWord::Literal(l)) if l == "to");
+                if best.as_ref().is_none_or(|b| end > b.end) {
+                    best = Some(CueMatch {
+                        cue: ci as usize,
+                        start: i,
+                        end,
+                        ends_with_to,
+                    });
+                }
+            }
+        }
+        best
+    }
+
+    fn match_rest(&self, w: &Words, words: &[CueWord], mut j: usize, e: usize) -> Option<usize> {
+        for (k, cw) in words.iter().enumerate() {
+            // quote marks may stand inside a cue: "deeply concerned” about"
+            while j < e && w.tok(j).quote().is_some() {
+                j += 1;
+            }
+            match cw {
+                CueWord::Literal(l) => {
+                    if j >= e || !w.text_of(j).eq_ignore_ascii_case(l) {
+                        return None;
+                    }
+                    j += 1;
+                }
+                CueWord::Forms(forms) => {
+                    if j >= e || !forms.iter().any(|f| w.text_of(j).eq_ignore_ascii_case(f)) {
+                        return None;
+                    }
+                    j += 1;
+                }
+                CueWord::Slot => {
+                    let next = words.get(k + 1);
+                    let start = j;
+                    while j < e && j - start < 7 {
+                        if let Some(CueWord::Literal(l)) = next
+                            && w.text_of(j).eq_ignore_ascii_case(l)
+                            && j > start
+                        {
+                            break;
+                        }
+                        if !w.tok(j).is_wordlike() && w.tok(j).kind != TokenKind::Possessive {
+                            return None;
+                        }
+                        j += 1;
+                    }
+                    if j == start {
+                        return None;
+                    }
+                }
+            }
+        }
+        Some(j)
+    }
+
+    fn negated(&self, w: &Words, start: usize, s: usize) -> bool {
+        let lo = start.saturating_sub(3).max(s);
+        (lo..start).any(|k| w.is_negation(k) && !w.is_any(k + 1, &["only"]))
+    }
+
+    // ---------------------------------------------------------------- holders
+
+    /// The holders of a cue at `v` (verb-like), searched backwards in the sentence.
+    fn holders(
+        &self,
+        cx: &Ctx,
+        v: usize,
+        s: usize,
+        prev: Option<&Holders>,
+        noun_cue: bool,
+    ) -> Holders {
+        let w = &cx.w;
+        let mut j = v;
+        let mut infinitive = false;
+        // a noun or adjective cue hangs on a verb: "I see no basis for", "they voiced
+        // support for", "are deeply concerned about"
+        let mut verbs_left = if noun_cue { 1 } else { 0 };
+        while j > s {
+            let k = j - 1;
+            if w.is_any(k, AUX)
+                || w.is_negation(k)
+                || (w.is_lower(k) && w.text_of(k).ends_with("ly") && w.text_of(k).len() > 4)
+            {
+                j = k;
+            } else if verbs_left > 0
+                && w.is_lower(k)
+                && !w.is_function(k)
+                && cx.res.reference_at(k).is_none()
+                && !w.is_any(k, GROUP_NOUNS)
+            {
+                verbs_left -= 1;
+                j = k;
+            } else if w.is_any(k, &["to"]) {
+                infinitive = true;
+                j = k;
+                break;
+            } else if w.tok(k).quote().is_some() {
+                j = k;
+            } else {
+                break;
+            }
+        }
+        // possessive holder of a noun cue: "its push for", "the union's call for"
+        if j > s {
+            let k = j - 1;
+            if w.tok(k).kind == TokenKind::Possessive
+                && k > s
+                && let Some(r) = cx.res.reference_at(k - 1)
+            {
+                return vec![(r.entity, 1.0)];
+            }
+            if w.is_any(k, &["its", "their", "his", "her"])
+                && let Some(r) = cx.res.reference_at(k)
+            {
+                return vec![(r.entity, 0.9)];
+            }
+        }
+        if infinitive {
+            // "joined … to support CTU": the clause's subject
+            return self.clause_subject(cx, s, j).unwrap_or_default();
+        }
+        if j == s {
+            return self.first_person(cx, v, s);
+        }
+        let k = j - 1;
+        if let Some(h) = self.np_holders(cx, k, s) {
+            return h;
+        }
+        if w.tok(k).is_punct(',') {
+            // a participle or a verb after a comma: the clause's subject
+            return self.clause_subject(cx, s, k).unwrap_or_default();
+        }
+        if w.is_any(k, &["and", "but", "or"]) {
+            if let Some(p) = prev {
+                return p.clone();
+            }
+            return self.clause_subject(cx, s, k).unwrap_or_default();
+        }
+        Vec::new()
+    }
+
+    /// Holders ending at token `k`: a reference (with coordinated ones), "I"/"we" in a
+    /// quote, "union leaders", a pronoun after a speech verb.
+    fn np_holders(&self, cx: &Ctx, k: usize, s: usize) -> Option<Holders> {
+        let w = &cx.w;
+        // "I", "we" inside a quote
+        if w.is_any(k, &["i", "we"]) {
+            let v = self.first_person(cx, k + 1, s);
+            return Some(v);
+        }
+        // "union leaders", "CTU officials"
+        if w.is_any(k, GROUP_NOUNS) && k > s {
+            if let Some(r) = cx.res.reference_at(k - 1)
+                && cx.res.entities[r.entity].kind == Kind::Organization
+            {
+                return Some(vec![(r.entity, 0.9)]);
+            }
+            if let Some(nom) = w.entry(k - 1).and_then(|e| e.nominal)
+                && nom.kind == Kind::Organization
+                && let Some(e) = self.org_of_class(cx, nom.class, k)
+            {
+                return Some(vec![(e, 0.8)]);
+            }
+        }
+        let r = cx.res.reference_at(k)?;
+        if r.tokens.1 as usize != k + 1 {
+            return None;
+        }
+        // a pronoun subject right after a speech verb is the speaker ("saying they won't")
+        if r.kind == RefKind::Pronoun
+            && let Some(sp) = self.reporter_before(cx, r.tokens.0 as usize, s)
+        {
+            return Some(vec![(sp, 0.8)]);
+        }
+        let mut hs = vec![(r.entity, if r.kind == RefKind::Name { 1.0 } else { 0.85 })];
+        // coordination: "CPS and Mayor Lori Lightfoot", "X, Y and Z"
+        let mut a = r.tokens.0 as usize;
+        while a > s
+            && w.tok(a - 1).is(shape::CAP)
+            && w.entry(a - 1).is_some_and(|e| e.title.is_some())
+        {
+            a -= 1; // "Mayor" in "CPS and Mayor Lori Lightfoot"
+        }
+        while a > s + 1 && (w.is_any(a - 1, &["and"]) || w.tok(a - 1).is_punct(',')) {
+            match cx.res.reference_at(a - 2) {
+                Some(p) if p.tokens.1 as usize == a - 1 && p.kind == RefKind::Name => {
+                    hs.push((p.entity, 1.0));
+                    a = p.tokens.0 as usize;
+                }
+                _ => break,
+            }
+        }
+        Some(hs)
+    }
+
+    /// The first holder-like noun phrase of the clause `[s, b)`.
+    fn clause_subject(&self, cx: &Ctx, s: usize, b: usize) -> Option<Holders> {
+        let w = &cx.w;
+        for k in s..b {
+            if w.is_any(k, &["i", "we"]) {
+                let v = self.first_person(cx, k + 1, s);
+                if !v.is_empty() {
+                    return Some(v);
+                }
+            }
+            if let Some(r) = cx.res.reference_at(k) {
+                // skip names inside prepositional phrases ("at Corkery Elementary School")
+                let a = r.tokens.0 as usize;
+                let in_pp = a > s
+                    && w.is_lower(a - 1)
+                    && w.is_function(a - 1)
+                    && !w.is_any(a - 1, &["and", "but", "the", "a", "an"]);
+                if in_pp {
+                    continue;
+                }
+                return Some(vec![(r.entity, 0.75)]);
+            }
+        }
+        None
+    }
+
+    /// "I"/"we" (or nothing) inside a quote: the speaker, and for "we" the speaker's
+    /// organizations.
+    fn first_person(&self, cx: &Ctx, v: usize, s: usize) -> Holders {
+        let w = &cx.w;
+        let qi = cx.quote_at[v.min(cx.quote_at.len() - 1)];
+        if qi == NONE {
+            return Vec::new();
+        }
+        let q = &cx.quotes[qi as usize];
+        let Some(sp) = q.speaker else {
+            return Vec::new();
+        };
+        let mut out = vec![(sp, 0.9)];
+        let lo = s.max(q.tokens.0 as usize);
+        let we = (lo..v).rev().take(4).any(|k| w.is_any(k, &["we"]));
+        if we && cx.res.entities[sp].kind == Kind::Person {
+            for &o in cx.orgs_of.get(&sp).map(|v| v.as_slice()).unwrap_or(&[]) {
+                out.push((o, 0.7));
+            }
+        }
+        out
+    }
+
+    /// The organization of a class mentioned most before token `k`.
+    fn org_of_class(&self, cx: &Ctx, class: u16, k: usize) -> Option<usize> {
+        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+        for r in &cx.res.references {
+            if (r.tokens.0 as usize) < k {
+                let e = &cx.res.entities[r.entity];
+                if e.kind == Kind::Organization && e.class == Some(class) {
+                    *counts.entry(r.entity).or_default() += 1;
+                }
+            }
+        }
+        if counts.is_empty() {
+            // named only later in the story: the one organization of that class
+            let all: Vec<usize> = (0..cx.res.entities.len())
+                .filter(|&e| {
+                    cx.res.entities[e].kind == Kind::Organization
+                        && cx.res.entities[e].class == Some(class)
+                })
+                .collect();
+            return (all.len() == 1).then(|| all[0]);
+        }
+        counts
+            .into_iter()
+            .max_by_key(|&(e, c)| (c, std::cmp::Reverse(e)))
+            .map(|(e, _)| e)
+    }
+
+    /// The subject of a speech verb just before token `k` ("…, saying they", "said he").
+    fn reporter_before(&self, cx: &Ctx, k: usize, s: usize) -> Option<usize> {
+        let w = &cx.w;
+        let mut v = k;
+        if v > s && w.is_any(v - 1, &["that"]) {
+            v -= 1;
+        }
+        if v == s || !(w.has(v - 1, flag::SPEECH) && w.is_lower(v - 1)) {
+            return None;
+        }
+        let verb = v - 1;
+        self.holders(cx, verb, s, None, false).first().map(|h| h.0)
+    }
+
+    /// Who voices the clause at `v`: a quote's speaker, or the source of reported speech.
+    fn voice(&self, cx: &Ctx, v: usize, s: usize, e: usize) -> Holders {
+        let w = &cx.w;
+        let qi = cx.quote_at[v];
+        if qi != NONE {
+            return match cx.quotes[qi as usize].speaker {
+                Some(sp) => vec![(sp, 0.85)],
+                None => Vec::new(),
+            };
+        }
+        // reported speech: a speech verb before the cue ("X said that Y should"), or
+        // after a comma at the end ("Y should …, X has said")
+        for k in (s..v).rev() {
+            if w.has(k, flag::SPEECH) && w.is_lower(k) && cx.quote_at[k] == NONE {
+                let h = self.holders(cx, k, s, None, false);
+                if !h.is_empty() {
+                    return h.into_iter().map(|(e, c)| (e, c * 0.85)).collect();
+                }
+            }
+        }
+        for k in v..e {
+            if w.has(k, flag::SPEECH) && w.is_lower(k) && cx.quote_at[k] == NONE {
+                let before_comma = (v..k).any(|j| w.tok(j).is_punct(','));
+                if before_comma {
+                    let h = self.holders(cx, k, s, None, false);
+                    if !h.is_empty() {
+                        return h.into_iter().map(|(e, c)| (e, c * 0.8)).collect();
+                    }
+                    let after = self.reference_after(cx, k + 1, e);
+                    if let Some(a) = after {
+                        return vec![(a, 0.7)];
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn reference_after(&self, cx: &Ctx, a: usize, e: usize) -> Option<usize> {
+        (a..e.min(a + 6))
+            .find_map(|k| cx.res.reference_at(k))
+            .map(|r| r.entity)
+    }
+
+    // ---------------------------------------------------------------- targets
+
+    /// A passive cue ("was criticised by X"): holders from the by-phrase, target the
+    /// subject; without "by" inside a quote or report, the voice holds it.
+    fn passive(
+        &self,
+        cx: &Ctx,
+        m: &CueMatch,
+        s: usize,
+        e: usize,
+    ) -> Option<(Holders, Vec<Target>)> {
+        let w = &cx.w;
+        let verb = w.text_of(m.start);
+        if !(verb.ends_with("ed") || verb.ends_with("en")) {
+            return None;
+        }
+        let mut k = m.start;
+        while k > s
+            && (w.is_any(
+                k - 1,
+                &["also", "not", "widely", "strongly", "heavily", "repeatedly"],
+            ) || (w.is_lower(k - 1) && w.text_of(k - 1).ends_with("ly")))
+        {
+            k -= 1;
+        }
+        if k == s || !w.is_any(k - 1, BE) {
+            return None;
+        }
+        // back to the start of the verb group ("had been", "will be", "has not been")
+        let mut be = k - 1;
+        while be > s
+            && (w.is_any(be - 1, BE)
+                || w.is_any(
+                    be - 1,
+                    &[
+                        "has", "have", "had", "will", "would", "could", "may", "might", "must",
+                        "should", "not",
+                    ],
+                ))
+        {
+            be -= 1;
+        }
+        let subject = self.subject_np(cx, be, s);
+        let targets: Vec<Target> = subject
+            .map(|(a, b)| self.np_target(cx, a, b))
+            .into_iter()
+            .flatten()
+            .collect();
+        let mut j = m.end;
+        while j < e && w.is_lower(j) && !w.is_any(j, &["by"]) && j - m.end < 3 {
+            j += 1;
+        }
+        if j < e && w.is_any(j, &["by"]) {
+            let mut hs = Vec::new();
+            let mut k = j + 1;
+            while k < e {
+                if w.is_any(k, &["the"]) {
+                    k += 1;
+                    continue;
+                }
+                match cx.res.reference_at(k) {
+                    Some(r) => {
+                        hs.push((r.entity, 0.9));
+                        k = r.tokens.1 as usize;
+                        if k < e && (w.is_any(k, &["and"]) || w.tok(k).is_punct(',')) {
+                            k += 1;
+                            continue;
+                        }
+                    }
+                    None => {}
+                }
+                break;
+            }
+            return Some((hs, targets));
+        }
+        Some((self.voice(cx, m.start, s, e), targets))
+    }
+
+    /// The noun phrase before token `b` back to the clause start: the subject.
+    fn subject_np(&self, cx: &Ctx, b: usize, s: usize) -> Option<(usize, usize)> {
+        let w = &cx.w;
+        let mut a = b;
+        while a > s {
+            let k = a - 1;
+            let t = w.tok(k);
+            let stop = matches!(
+                t.kind,
+                TokenKind::Punct(_) | TokenKind::Dash | TokenKind::Quote(_)
+            ) || (w.is_lower(k) && w.is_any(k, CLAUSE_STOPS))
+                || (w.is_lower(k) && w.has(k, flag::SPEECH))
+                || w.is_any(k, AUX);
+            if stop {
+                break;
+            }
+            a = k;
+        }
+        (a < b).then_some((a, b))
+    }
+
+    /// Targets of an evaluation: the subject before the predicate, or, after "it is"/
+    /// "it's", the noun phrase the adjective stands in ("an exciting new era for X").
+    fn subject_target(
+        &self,
+        cx: &Ctx,
+        start: usize,
+        end: usize,
+        s: usize,
+        e: usize,
+    ) -> Vec<Target> {
+        let w = &cx.w;
+        // the cue must be a predicate: a form of "be" (or look/seem) right before it,
+        // possibly with an adverb or article
+        let mut k = start;
+        while k > s
+            && (w.is_any(
+                k - 1,
+                &[
+                    "so",
+                    "very",
+                    "really",
+                    "truly",
+                    "absolutely",
+                    "pretty",
+                    "quite",
+                    "too",
+                    "extremely",
+                    "an",
+                    "a",
+                    "the",
+                    "most",
+                    "more",
+                    "simply",
+                    "also",
+                    "not",
+                    "all",
+                    "and",
+                ],
+            ) || w.tok(k - 1).quote().is_some())
+        {
+            k -= 1;
+        }
+        if k == s
+            || !(w.is_any(k - 1, BE)
+                || w.is_any(
+                    k - 1,
+                    &[
+                        "look", "looks", "seem", "seems", "remain", "remains", "sounds",
+                    ],
+                ))
+        {
+            // "called the CTU's information inaccurate": the object of "call/describe"
+            return self.called_object(cx, start, s);
+        }
+        let be = k - 1;
+        let Some((a, b)) = self.subject_np(cx, be, s) else {
+            return Vec::new();
+        };
+        let expletive =
+            b - a == 1 && w.is_any(a, &["it", "this", "that", "there", "these", "those"]);
+        if expletive || (b - a == 1 && w.tok(a).kind == TokenKind::Possessive) {
+            // "It's an exciting new era for Top of the Pops"
+            let ne = np_end(w, end, e);
+            return self.np_target(cx, end, ne);
+        }
+        self.np_target(cx, a, b)
+    }
+
+    /// "called X inaccurate", "described X as wrong": X.
+    fn called_object(&self, cx: &Ctx, adj: usize, s: usize) -> Vec<Target> {
+        let w = &cx.w;
+        let verb = (s..adj).rev().take(8).find(|&k| {
+            w.is_any(
+                k,
+                &[
+                    "called",
+                    "calls",
+                    "call",
+                    "calling",
+                    "described",
+                    "describes",
+                    "branded",
+                    "labelled",
+                    "labeled",
+                    "deemed",
+                    "considers",
+                    "considered",
+                ],
+            )
+        });
+        let Some(v) = verb else { return Vec::new() };
+        let mut b = adj;
+        if w.is_any(b - 1, &["as"]) {
+            b -= 1;
+        }
+        if b <= v + 1 {
+            return Vec::new();
+        }
+        self.np_target(cx, v + 1, b)
+    }
+
+    /// Targets after an object-frame cue.
+    fn object_targets(&self, cx: &Ctx, m: &CueMatch, e: usize) -> Vec<Target> {
+        let w = &cx.w;
+        let mut t = m.end;
+        while t < e && w.tok(t).quote().is_some() {
+            t += 1;
+        }
+        if t >= e {
+            return Vec::new();
+        }
+        // "to VERB …" (after "want", or a cue ending in "to")
+        if m.ends_with_to && is_verb_like(w, t) {
+            return self.vp_target(cx, t, e, None).into_iter().collect();
+        }
+        if w.is_any(t, &["to"]) && t + 1 < e && is_verb_like(w, t + 1) {
+            return self.vp_target(cx, t + 1, e, None).into_iter().collect();
+        }
+        // a gerund right after the cue ("intends moving", "on keeping")
+        if w.is_any(t, &["on", "with"])
+            && t + 1 < e
+            && w.text_of(t + 1).ends_with("ing")
+            && w.is_lower(t + 1)
+        {
+            return self.vp_target(cx, t + 1, e, None).into_iter().collect();
+        }
+        if w.is_lower(t)
+            && w.text_of(t).ends_with("ing")
+            && !w.has(t, flag::FUNCTION)
+            && !is_noun_ing(w, t)
+        {
+            return self.vp_target(cx, t, e, None).into_iter().collect();
+        }
+        let mut ne = np_end(w, t, e);
+        // "want that plan delayed": a participle closing the noun phrase
+        if let Some(p) = (t + 1..ne).find(|&k| {
+            w.is_lower(k)
+                && w.text_of(k).ends_with("ed")
+                && !w.has(k, flag::FUNCTION)
+                && (k + 1 >= ne || w.is_function(k + 1))
+        }) {
+            ne = p;
+        }
+        // "for CPS to delay …", "urged X to …": the action asked for
+        let mut k = ne;
+        if k < e && w.is_any(k, &["to"]) && k + 1 < e && is_verb_like(w, k + 1) {
+            return self.vp_target(cx, k + 1, e, None).into_iter().collect();
+        }
+        // "want that plan delayed": the action done to the object
+        if k < e && w.is_lower(k) && w.text_of(k).ends_with("ed") && !w.has(k, flag::FUNCTION) {
+            let noun = self.noun_of_verb(w, k);
+            let obj = topic_np_label(w, t, ne);
+            return vec![Target::Topic(match obj {
+                Some(o) => format!("{noun} of {o}"),
+                None => noun,
+            })];
+        }
+        // skip a leading "for" of a verb cue ("support for")
+        if w.is_any(t, &["for"]) {
+            k = t + 1;
+            let ne2 = np_end(w, k, e);
+            return self.np_target(cx, k, ne2);
+        }
+        self.np_target(cx, t, ne)
+    }
+
+    /// An entity at the head of `[a, b)` (with coordinated ones), else a topic.
+    fn np_target(&self, cx: &Ctx, a: usize, b: usize) -> Vec<Target> {
+        let w = &cx.w;
+        let mut i = a;
+        while i < b
+            && (w.is_any(
+                i,
+                &[
+                    "the", "a", "an", "again", "its", "their", "his", "her", "our", "my", "your",
+                    "this", "that",
+                ],
+            ) || w.tok(i).quote().is_some()
+                || (w.tok(i).is(shape::CAP)
+                    && w.entry(i).is_some_and(|e| e.title.is_some())
+                    && cx.res.reference_at(i).is_none()))
+        {
+            // a possessive pronoun may itself be the target's owner: resolved below
+            if w.is_any(i, &["its", "their", "his", "her"]) && cx.res.reference_at(i).is_some() {
+                break;
+            }
+            i += 1;
+        }
+        if i >= b {
+            return Vec::new();
+        }
+        if let Some(r) = cx.res.reference_at(i) {
+            let mut out = vec![Target::Entity(r.entity)];
+            // a possessive pronoun ("its plans") points at the thing, not the owner
+            if r.kind == RefKind::Pronoun && w.is_any(i, &["its", "their", "his", "her"]) {
+                out.clear();
+            } else {
+                let mut k = r.tokens.1 as usize;
+                while k + 1 < b && (w.is_any(k, &["and"]) || w.tok(k).is_punct(',')) {
+                    match cx.res.reference_at(k + 1) {
+                        Some(n) if n.kind == RefKind::Name => {
+                            out.push(Target::Entity(n.entity));
+                            k = n.tokens.1 as usize;
+                        }
+                        _ => break,
+                    }
+                }
+                return out;
+            }
+        }
+        topic_np_label(w, i, b)
+            .map(Target::Topic)
+            .into_iter()
+            .collect()
+    }
+
+    /// A topic from the verb phrase starting at `v` ("delay reopening schools by a week"
+    /// → "delay of reopening"). `subject` is used for passives ("be replaced").
+    fn vp_target(
+        &self,
+        cx: &Ctx,
+        v: usize,
+        e: usize,
+        subject: Option<(usize, usize)>,
+    ) -> Option<Target> {
+        let w = &cx.w;
+        let mut v = v;
+        // skip adverbs and "be"/"have been" of a passive
+        let mut passive = false;
+        while v < e
+            && (w.is_any(
+                v,
+                &[
+                    "be",
+                    "been",
+                    "have",
+                    "not",
+                    "also",
+                    "now",
+                    "immediately",
+                    "still",
+                    "then",
+                ],
+            ) || (w.is_lower(v) && w.text_of(v).ends_with("ly") && w.text_of(v).len() > 4))
+        {
+            if w.is_any(v, &["be", "been"]) {
+                passive = true;
+            }
+            v += 1;
+        }
+        if v >= e || w.tok(v).kind != TokenKind::Word || !w.is_lower(v) || !is_verb_like(w, v) {
+            return None;
+        }
+        let verb = w.text_of(v).to_lowercase();
+        let mut o = v + 1;
+        while o < e
+            && w.is_any(o, PARTICLES)
+            && !(o + 1 < e && cx.res.reference_at(o + 1).is_none() && w.is_any(o, &["on", "in"]))
+        {
+            o += 1;
+        }
+        if passive && verb.ends_with("ed") {
+            let noun = self.noun_of_verb(w, v);
+            let obj = subject.and_then(|(a, b)| topic_np_label(w, a, b));
+            return Some(Target::Topic(match obj {
+                Some(o) => format!("{noun} of {o}"),
+                None => noun,
+            }));
+        }
+        // "work remotely": an adverb, not an object
+        if o < e && w.is_lower(o) && w.text_of(o).ends_with("ly") && !w.has(o, flag::FUNCTION) {
+            let noun = self.noun_of_verb(w, v);
+            return Some(Target::Topic(format!(
+                "{noun} {}",
+                w.text_of(o).to_lowercase()
+            )));
+        }
+        // "go back to classrooms": a prepositional complement
+        if o < e
+            && w.is_lower(o)
+            && w.is_any(o, &["to", "into", "from", "against", "with"])
+            && !is_verb_like(w, o + 1)
+        {
+            let pe = np_end(w, o + 1, e);
+            if let Some(np) = topic_np_label(w, o + 1, pe) {
+                let noun = self.noun_of_verb_phrase(w, v, o);
+                return Some(Target::Topic(format!(
+                    "{noun} {} {np}",
+                    w.text_of(o).to_lowercase()
+                )));
+            }
+        }
+        let oe = np_end(w, o, e);
+        // a gerund object stands alone ("delay reopening schools" → "reopening")
+        let obj_label = if o < oe
+            && w.text_of(o).ends_with("ing")
+            && w.is_lower(o)
+            && !w.has(o, flag::FUNCTION)
+        {
+            Some(self.noun_of_verb(w, o))
+        } else {
+            topic_np_label(w, o, oe)
+        };
+        if LIGHT_VERBS.contains(&verb.as_str()) {
+            // "keeping April 19" → "April 19"; "find a way to help vaccinate …" → on
+            match &obj_label {
+                Some(l) if !VAGUE.contains(&l.as_str()) => return Some(Target::Topic(l.clone())),
+                _ => {
+                    if oe < e && w.is_any(oe, &["to"]) && oe + 1 < e && is_verb_like(w, oe + 1) {
+                        return self.vp_target(cx, oe + 1, e, None);
+                    }
+                    if o < e && is_verb_like(w, o) && !w.is_any(o, &["to"]) {
+                        return self.vp_target(cx, o, e, None);
+                    }
+                    return None;
+                }
+            }
+        }
+        let noun = self.noun_of_verb(w, v);
+        Some(Target::Topic(match obj_label {
+            Some(l) if !VAGUE.contains(&l.as_str()) && l != noun => format!("{noun} of {l}"),
+            _ => noun,
+        }))
+    }
+
+    /// The noun of a phrasal verb `[v, o)` ("go back" → "return"), else of the verb with
+    /// its particles ("going back").
+    fn noun_of_verb_phrase(&self, w: &Words, v: usize, o: usize) -> String {
+        if o > v + 1 {
+            let key = (v..o)
+                .map(|i| w.text_of(i).to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(n) = self.lex.phrasal_nominalization(&key) {
+                return n.to_string();
+            }
+            let rest = (v + 1..o)
+                .map(|i| w.text_of(i).to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            return format!("{} {rest}", self.noun_of_verb(w, v));
+        }
+        self.noun_of_verb(w, v)
+    }
+
+    /// The noun of a verb form: from the nominalization list, else its -ing form.
+    fn noun_of_verb(&self, w: &Words, v: usize) -> String {
+        if let Some(n) = w.entry(v).and_then(|e| e.nominalization) {
+            return self.lex.noun(n).to_string();
+        }
+        let verb = w.text_of(v).to_lowercase();
+        if verb.ends_with("ing") {
+            return verb;
+        }
+        // a base form: its -ing form; a past form: strip -ed/-d if that gives a known base
+        for base in [
+            verb.trim_end_matches("ed"),
+            verb.trim_end_matches('d'),
+            &verb,
+        ] {
+            if self.lex.word(base).is_some_and(|e| e.has(flag::COMMON)) {
+                if let Some(ing) = verb_forms(base).into_iter().find(|f| f.ends_with("ing")) {
+                    return ing;
+                }
+            }
+        }
+        verb
+    }
+}
+
+fn is_after_open_quote(w: &Words, i: usize) -> bool {
+    i > 0 && w.tok(i - 1).quote().is_some() && w.tok(i - 1).is(shape::SPACE_BEFORE)
+}
+
+/// A lower-case word after "to" that reads as a verb ("to delay", not "to schools").
+fn is_verb_like(w: &Words, i: usize) -> bool {
+    let t = w.tok(i);
+    if t.kind != TokenKind::Word
+        || !w.is_lower(i)
+        || w.has(i, flag::FUNCTION) && !w.is_any(i, &["be", "have", "do"])
+    {
+        return false;
+    }
+    let s = w.text_of(i);
+    let e = w.entry(i);
+    let verbish = e.is_some_and(|e| {
+        e.nominalization.is_some() || !e.stance_cues.is_empty() || e.has(flag::SPEECH)
+    });
+    verbish || (e.is_some_and(|e| e.has(flag::COMMON)) && (!s.ends_with('s') || s.ends_with("ss")))
+}
+
+/// "-ing" words that are nouns in practice ("funding", "training", "spending").
+fn is_noun_ing(w: &Words, i: usize) -> bool {
+    w.is_any(
+        i,
+        &[
+            "funding",
+            "spending",
+            "training",
+            "meeting",
+            "building",
+            "housing",
+            "bombing",
+            "ruling",
+            "hearing",
+            "briefing",
+            "warning",
+            "thing",
+            "something",
+            "nothing",
+            "everything",
+            "anything",
+            "morning",
+            "evening",
+            "king",
+            "ceiling",
+            "wedding",
+            "opening",
+            "reopening",
+            "shooting",
+            "killing",
+            "polling",
+            "uprising",
+            "setting",
+        ],
+    )
+}
+
+/// The end of the noun phrase starting at `a`: the first clause boundary, preposition
+/// other than "of"/"for", or eight tokens.
+fn np_end(w: &Words, a: usize, e: usize) -> usize {
+    if a < e
+        && w.is_lower(a)
+        && w.is_function(a)
+        && !w.is_any(
+            a,
+            &[
+                "the", "a", "an", "more", "its", "their", "our", "his", "her", "my", "your",
+                "this", "that", "these", "those", "some", "any", "all", "no",
+            ],
+        )
+    {
+        return a;
+    }
+    let mut i = a;
+    while i < e && i - a < 8 {
+        let t = w.tok(i);
+        match t.kind {
+            TokenKind::Word | TokenKind::Number | TokenKind::Possessive => {}
+            TokenKind::Quote(_) if i == a => {}
+            TokenKind::Punct('%') | TokenKind::Punct('&') => {}
+            _ => break,
+        }
+        if i > a && w.is_lower(i) {
+            if w.is_any(i, CLAUSE_STOPS) || w.has(i, flag::SPEECH) {
+                break;
+            }
+            if w.is_function(i)
+                && !w.is_any(i, NP_PREPS_KEPT)
+                && !w.is_any(
+                    i,
+                    &[
+                        "the", "a", "an", "more", "its", "their", "our", "his", "her",
+                    ],
+                )
+            {
+                break;
+            }
+            if w.is_any(i, &["to"]) {
+                break;
+            }
+        }
+        i += 1;
+    }
+    i
+}
+
+/// A short canonical label for the noun phrase `[a, b)`: no determiners, quantities or
+/// possessives, lower case except names, the head noun singular; None for pronouns.
+fn topic_np_label(w: &Words, a: usize, b: usize) -> Option<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut i = a;
+    while i < b {
+        let t = w.tok(i);
+        let s = w.text_of(i);
+        let skip = match t.kind {
+            TokenKind::Word => w.is_any(
+                i,
+                &[
+                    "the", "a", "an", "its", "their", "our", "my", "his", "her", "your", "this",
+                    "that", "these", "those", "some", "any", "more", "most", "much", "many",
+                    "further", "such", "other", "every", "each", "all", "again", "even", "least",
+                    "about", "around", "over",
+                ],
+            ),
+            // a number after a word stays ("April 19"); a leading quantity goes ("10 plants")
+            TokenKind::Number => words.is_empty(),
+            TokenKind::Possessive | TokenKind::Quote(_) => true,
+            TokenKind::Punct('%') => true,
+            _ => true,
+        };
+        if !skip {
+            let keep_case =
+                t.is(shape::UPPER) || (t.is(shape::CAP) && (i > a || !w.is_function(i)));
+            words.push(if keep_case {
+                s.to_string()
+            } else {
+                s.to_lowercase()
+            });
+        }
+        i += 1;
+    }
+    // drop a dangling "of"/"for" and cut after five words
+    while words.last().is_some_and(|l| l == "of" || l == "for") {
+        words.pop();
+    }
+    while words.first().is_some_and(|l| l == "of" || l == "for") {
+        words.remove(0);
+    }
+    words.truncate(5);
+    while words.last().is_some_and(|l| l == "of" || l == "for") {
+        words.pop();
+    }
+    if words.is_empty() {
+        return None;
+    }
+    let pronouns = [
+        "it",
+        "them",
+        "him",
+        "her",
+        "us",
+        "me",
+        "you",
+        "they",
+        "we",
+        "he",
+        "she",
+        "i",
+        "itself",
+        "themselves",
+        "this",
+        "that",
+        "what",
+        "which",
+    ];
+    if words.len() == 1 && pronouns.contains(&words[0].to_lowercase().as_str()) {
+        return None;
+    }
+    // singular head: the last word before "of"/"for", else the last word
+    let head = words
+        .iter()
+        .position(|x| x == "of" || x == "for")
+        .map(|p| p.saturating_sub(1))
+        .unwrap_or(words.len() - 1);
+    let h = &words[head];
+    if h.len() > 3
+        && h.ends_with('s')
+        && !h.ends_with("ss")
+        && !h.ends_with("us")
+        && !h.ends_with("is")
+        && !h.ends_with("ics")
+        && h.chars().all(|c| c.is_lowercase())
+    {
+        let sing = if h.ends_with("ies") {
+            format!("{}y", &h[..h.len() - 3])
+        } else {
+            h[..h.len() - 1].to_string()
+        };
+        if w.lexicon.word(&sing).is_some_and(|e| e.has(flag::COMMON)) {
+            words[head] = sing;
+        }
+    }
+    Some(words.join(" "))
+}
+
+/// Within a document, topics with the same first word are one topic: "delay",
+/// "delay of plan" and "delay of reopening" all become the most specific label.
+fn merge_topics(stances: &mut [Stance]) {
+    let mut by_head: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for s in stances.iter() {
+        if let Target::Topic(l) = &s.target {
+            let head = l.split(' ').next().unwrap_or("").to_string();
+            let v = by_head.entry(head).or_default();
+            if !v.contains(l) {
+                v.push(l.clone());
+            }
+        }
+    }
+    let mut canon: BTreeMap<String, String> = BTreeMap::new();
+    for (_, labels) in by_head {
+        if labels.len() < 2 {
+            continue;
+        }
+        // mergeable only when every label is the head alone or "head of/for …"
+        let mergeable = labels.iter().all(|l| {
+            let mut it = l.split(' ');
+            it.next();
+            matches!(it.next(), None | Some("of") | Some("for"))
+        });
+        if !mergeable {
+            continue;
+        }
+        let best = labels
+            .iter()
+            .max_by_key(|l| {
+                let comp = l.split(' ').nth(2).unwrap_or("");
+                let specific = !comp.is_empty() && !VAGUE.contains(&comp);
+                (specific, comp.ends_with("ing"), std::cmp::Reverse(l.len()))
+            })
+            .cloned()
+            .unwrap_or_default();
+        for l in labels {
+            canon.insert(l, best.clone());
+        }
+    }
+    for s in stances.iter_mut() {
+        if let Target::Topic(l) = &s.target
+            && let Some(c) = canon.get(l)
+        {
+            s.target = Target::Topic(c.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions::Recognizer;
+    use crate::quotes::Quoter;
+    use crate::resolve::Resolver;
+    use crate::roles::RoleFinder;
+
+    fn run(text: &str) -> Vec<String> {
+        let lex = Lexicon::shared();
+        let layout = Layout::parse(text, lex);
+        let ms = Recognizer::new(lex).recognize(text, &layout);
+        let res = Resolver::new(lex).resolve(text, &layout, &ms);
+        let q = Quoter::new(lex);
+        let regions = q.regions(text, &layout);
+        let quotes = q.quotes(text, &layout, &regions, &res);
+        let affs = RoleFinder::new(lex).find(text, &layout, &ms, &res);
+        let mut v: Vec<String> = StanceFinder::new(lex)
+            .find(text, &layout, &res, &quotes, &affs)
+            .into_iter()
+            .map(|s| {
+                let t = match &s.target {
+                    Target::Entity(e) => res.entities[*e].label.clone(),
+                    Target::Topic(l) => format!("[{l}]"),
+                };
+                format!(
+                    "{} {} {}",
+                    res.entities[s.holder].label,
+                    s.polarity.relation(),
+                    t
+                )
+            })
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Jesse Sharkey spoke.\n\n“We are asking for the Chicago Public Schools to delay reopening schools by a week,” he said.",
+                &["Jesse Sharkey supports [delay of reopening]"],
+            ),
+            (
+                "“I see no basis for delay,” Mayor Lori Lightfoot said.",
+                &["Lori Lightfoot opposes [delay]"],
+            ),
+            (
+                "Ald. Michael Rodriguez spoke. Rodriguez joined officials at Corkery Elementary School on Wednesday to support CTU in its push for more protections for teachers.",
+                &[
+                    "CTU supports [protection for teachers]",
+                    "Michael Rodriguez supports CTU",
+                ],
+            ),
+            (
+                "The Chicago Teachers Union met. But union leaders now want that plan delayed for at least a week.",
+                &["Chicago Teachers Union supports [delay of plan]"],
+            ),
+            (
+                "CPS and Mayor Lori Lightfoot are holding firm on keeping April 19 as the date.",
+                &[
+                    "CPS supports [April 19]",
+                    "Lori Lightfoot supports [April 19]",
+                ],
+            ),
+            (
+                "But Aid charity Actionaid criticised Mr Brown's preoccupation with finding a vaccine and called on G8 nations to fund HIV/Aids treatments.",
+                &[
+                    "Actionaid opposes Brown",
+                    "Actionaid supports [funding of HIV/Aids treatment]",
+                ],
+            ),
+            (
+                "The US court's jurisdiction had been challenged by Deutsche Bank and Gazpromneft.",
+                &[
+                    "Deutsche Bank opposes [US court jurisdiction]",
+                    "Gazpromneft opposes [US court jurisdiction]",
+                ],
+            ),
+            ("Sharkey does not approve.", &[]),
+            (
+                "Tony Blair should set out a proper exit strategy from Iraq, Lib Dem leader Charles Kennedy has said.",
+                &["Charles Kennedy supports [proper exit strategy]"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(run(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn negation_flips() {
+        let got = run("The union said it would not support the plan to reopen schools.");
+        assert!(got.iter().all(|s| !s.contains("supports")), "{got:?}");
+    }
+}

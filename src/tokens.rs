@@ -1,0 +1,551 @@
+//! Tokens: words, numbers, punctuation, quote marks and dashes, as byte spans.
+//!
+//! Takes: the text and the paragraphs that survived cleaning. Gives: [`Token`]s in text
+//! order, each with its byte [`Span`], a [`TokenKind`], shape flags and the lexicon entry
+//! of its lower-case form (one lookup per word, reused by every later stage).
+//!
+//! Rules (patterns of English news text):
+//! - Abbreviations keep their period when the lexicon lists them ("Ald.", "Sen.") or
+//!   when they are initials ("N.", "U.S.", "a.m.").
+//! - A possessive "'s" / "’s" is its own token; so is the apostrophe of a plural
+//!   possessive ("analysts'"). Contractions stay whole ("don't", "we're", "O'Brien").
+//! - Hyphenated words stay whole ("COVID-19", "all-remote"); a hyphen between spaces is a
+//!   dash, like "—", "–" and "--".
+//! - Numbers keep their separators and currency ("$27.5bn", "1,000").
+//! - Quote marks are classified as opening, closing, or straight (decided later, by
+//!   context, in [`crate::quotes`]).
+//!
+//! Limits: no tokenization of scripts without spaces (Chinese, Japanese, Thai).
+
+use crate::document::Span;
+use crate::lexicon::{self, AbbrevClass, Lexicon, WordId};
+
+/// A quote mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteMark {
+    /// “
+    DoubleOpen,
+    /// ”
+    DoubleClose,
+    /// "
+    DoubleStraight,
+    /// ‘
+    SingleOpen,
+    /// ’ or ' used as a closing single quote
+    SingleClose,
+    /// ' before a word
+    SingleStraight,
+    /// « or »
+    Guillemet,
+}
+
+impl QuoteMark {
+    /// True for double quote marks (and guillemets).
+    pub fn is_double(self) -> bool {
+        matches!(
+            self,
+            QuoteMark::DoubleOpen
+                | QuoteMark::DoubleClose
+                | QuoteMark::DoubleStraight
+                | QuoteMark::Guillemet
+        )
+    }
+}
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (with internal hyphens, apostrophes, periods of initials).
+    Word,
+    /// Starts with a digit or currency sign.
+    Number,
+    /// A possessive "'s" or a lone possessive apostrophe.
+    Possessive,
+    /// A quote mark.
+    Quote(QuoteMark),
+    /// Em dash, en dash, "--" or a spaced hyphen.
+    Dash,
+    /// Any other punctuation character ("…" for an ellipsis).
+    Punct(char),
+}
+
+/// Shape bits of a token.
+pub mod shape {
+    /// First character is an upper-case letter.
+    pub const CAP: u8 = 1;
+    /// All letters are upper case and there are at least two.
+    pub const UPPER: u8 = 1 << 1;
+    /// All letters are lower case.
+    pub const LOWER: u8 = 1 << 2;
+    /// Contains a digit.
+    pub const DIGIT: u8 = 1 << 3;
+    /// Ends with a period kept as part of an abbreviation or initial.
+    pub const ABBREV: u8 = 1 << 4;
+    /// Whitespace (or paragraph start) precedes the token.
+    pub const SPACE_BEFORE: u8 = 1 << 5;
+    /// Whitespace (or paragraph end) follows the token.
+    pub const SPACE_AFTER: u8 = 1 << 6;
+    /// The abbreviation is a title-like one that never ends a sentence.
+    pub const TITLE_ABBREV: u8 = 1 << 7;
+}
+
+/// One token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Bytes in the text.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+    /// [`shape`] bits.
+    pub shape: u8,
+    /// Lexicon entry of the lower-case form (without an abbreviation's period).
+    pub word: Option<WordId>,
+    /// Index of the paragraph the token is in.
+    pub para: u32,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text(self, text: &str) -> &str {
+        self.span.text(text)
+    }
+
+    /// True when the shape bit is set.
+    pub fn is(self, bit: u8) -> bool {
+        self.shape & bit != 0
+    }
+
+    /// True for a word or number.
+    pub fn is_wordlike(self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    /// True for this punctuation character.
+    pub fn is_punct(self, c: char) -> bool {
+        self.kind == TokenKind::Punct(c)
+    }
+
+    /// The quote mark, if the token is one.
+    pub fn quote(self) -> Option<QuoteMark> {
+        match self.kind {
+            TokenKind::Quote(q) => Some(q),
+            _ => None,
+        }
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+fn is_hyphen(c: char) -> bool {
+    c == '-' || c == '\u{2010}' || c == '\u{2011}'
+}
+
+fn is_currency(c: char) -> bool {
+    matches!(c, '$' | '£' | '€' | '¥')
+}
+
+/// Splits text into tokens. Holds a reusable lower-case buffer.
+pub struct Tokenizer<'l> {
+    lexicon: Option<&'l Lexicon>,
+    buf: String,
+}
+
+impl<'l> Tokenizer<'l> {
+    /// A tokenizer that looks words up in `lexicon`.
+    pub fn new(lexicon: &'l Lexicon) -> Self {
+        Tokenizer {
+            lexicon: Some(lexicon),
+            buf: String::new(),
+        }
+    }
+
+    /// A tokenizer without a lexicon (used to make lexicon keys).
+    pub fn bare() -> Tokenizer<'static> {
+        Tokenizer {
+            lexicon: None,
+            buf: String::new(),
+        }
+    }
+
+    /// Tokenizes `text[span]` as paragraph `para`, appending to `out`.
+    pub fn tokenize_into(&mut self, text: &str, span: Span, para: u32, out: &mut Vec<Token>) {
+        let bytes = text.as_bytes();
+        let end = span.end as usize;
+        let mut i = span.start as usize;
+        let first_new = out.len();
+        let mut space_before = true;
+        // an opening single quote is pending in this paragraph: a trailing apostrophe
+        // after "s" closes it instead of being a plural possessive
+        let mut single_open = false;
+
+        while i < end {
+            let c = next_char(text, i);
+            let clen = c.len_utf8();
+            if c.is_whitespace() {
+                if out.len() > first_new {
+                    if let Some(last) = out.last_mut() {
+                        last.shape |= shape::SPACE_AFTER;
+                    }
+                }
+                space_before = true;
+                i += clen;
+                continue;
+            }
+            let start = i;
+            let (kind, stop) = if c.is_alphanumeric()
+                || (is_currency(c) && i + clen < end && bytes[i + clen].is_ascii_digit())
+            {
+                let stop = self.scan_word(text, i, end);
+                let first = next_char(text, i);
+                let kind = if first.is_ascii_digit() || is_currency(first) {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
+                (kind, stop)
+            } else if is_apostrophe(c) {
+                let prev_word = out.len() > first_new && !space_before;
+                let next = if i + clen < end {
+                    Some(next_char(text, i + clen))
+                } else {
+                    None
+                };
+                let after_next = next.and_then(|n| {
+                    let j = i + clen + n.len_utf8();
+                    if j < end {
+                        Some(next_char(text, j))
+                    } else {
+                        None
+                    }
+                });
+                if prev_word
+                    && matches!(next, Some('s') | Some('S'))
+                    && !after_next.is_some_and(|a| a.is_alphanumeric())
+                {
+                    (TokenKind::Possessive, i + clen + 1)
+                } else if prev_word
+                    && !single_open
+                    && out
+                        .last()
+                        .is_some_and(|t| t.text(text).ends_with(['s', 'S']))
+                    && !next.is_some_and(|n| n.is_alphanumeric())
+                {
+                    (TokenKind::Possessive, i + clen)
+                } else if c == '\'' {
+                    if space_before && next.is_some_and(|n| n.is_alphanumeric()) {
+                        single_open = true;
+                        (TokenKind::Quote(QuoteMark::SingleStraight), i + clen)
+                    } else {
+                        single_open = false;
+                        (TokenKind::Quote(QuoteMark::SingleClose), i + clen)
+                    }
+                } else {
+                    single_open = false;
+                    (TokenKind::Quote(QuoteMark::SingleClose), i + clen)
+                }
+            } else {
+                match c {
+                    '"' => (TokenKind::Quote(QuoteMark::DoubleStraight), i + clen),
+                    '\u{201C}' | '\u{201E}' | '\u{201F}' => {
+                        (TokenKind::Quote(QuoteMark::DoubleOpen), i + clen)
+                    }
+                    '\u{201D}' => (TokenKind::Quote(QuoteMark::DoubleClose), i + clen),
+                    '\u{2018}' | '\u{201B}' => {
+                        single_open = true;
+                        (TokenKind::Quote(QuoteMark::SingleOpen), i + clen)
+                    }
+                    '\u{00AB}' | '\u{00BB}' => (TokenKind::Quote(QuoteMark::Guillemet), i + clen),
+                    '\u{2014}' | '\u{2013}' | '\u{2015}' => (TokenKind::Dash, i + clen),
+                    '-' if i + 1 < end && bytes[i + 1] == b'-' => {
+                        let mut j = i;
+                        while j < end && bytes[j] == b'-' {
+                            j += 1;
+                        }
+                        (TokenKind::Dash, j)
+                    }
+                    '-' if space_before && (i + 1 >= end || bytes[i + 1].is_ascii_whitespace()) => {
+                        (TokenKind::Dash, i + 1)
+                    }
+                    '.' if text[i..end].starts_with("...") => {
+                        let mut j = i;
+                        while j < end && bytes[j] == b'.' {
+                            j += 1;
+                        }
+                        (TokenKind::Punct('…'), j)
+                    }
+                    _ => (TokenKind::Punct(c), i + clen),
+                }
+            };
+            let mut tok = Token {
+                span: Span::new(start, stop),
+                kind,
+                shape: if space_before { shape::SPACE_BEFORE } else { 0 },
+                word: None,
+                para,
+            };
+            if matches!(kind, TokenKind::Word | TokenKind::Number) {
+                // may take in an abbreviation's period
+                self.finish_word(text, &mut tok);
+            }
+            out.push(tok);
+            space_before = false;
+            i = tok.span.end as usize;
+        }
+        if out.len() > first_new {
+            if let Some(last) = out.last_mut() {
+                last.shape |= shape::SPACE_AFTER;
+            }
+        }
+    }
+
+    /// Scans a word or number starting at `i`; returns its end.
+    fn scan_word(&self, text: &str, i: usize, end: usize) -> usize {
+        let bytes = text.as_bytes();
+        let mut j = i;
+        let first = next_char(text, i);
+        if is_currency(first) {
+            j += first.len_utf8();
+        }
+        let numeric = first.is_ascii_digit() || is_currency(first);
+        let mut seg_len = 0usize; // letters in the current period-separated segment
+        let mut periods = 0usize;
+        loop {
+            // consume alphanumerics
+            while j < end {
+                let c = next_char(text, j);
+                if c.is_alphanumeric() || c == '\u{00AD}' {
+                    j += c.len_utf8();
+                    seg_len += 1;
+                } else {
+                    break;
+                }
+            }
+            if j >= end {
+                break;
+            }
+            let c = next_char(text, j);
+            let after = j + c.len_utf8();
+            let next = if after < end {
+                Some(next_char(text, after))
+            } else {
+                None
+            };
+            let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
+            if (is_hyphen(c) || c == '/') && next_alnum {
+                j = after;
+                seg_len = 0;
+            } else if c == '.'
+                && seg_len == 1
+                && next.is_some_and(|n| n.is_alphabetic())
+                && !numeric
+            {
+                // U.S., a.m., e.g.
+                j = after;
+                seg_len = 0;
+                periods += 1;
+            } else if c == '.' && periods > 0 && seg_len == 1 {
+                // the final period of U.S.
+                j = after;
+                break;
+            } else if is_apostrophe(c) && next_alnum {
+                // possessive 's splits off; contractions and O'Brien stay whole
+                let is_s = matches!(next, Some('s') | Some('S'));
+                let s_ends =
+                    is_s && (after + 1 >= end || !next_char(text, after + 1).is_alphanumeric());
+                if s_ends {
+                    break;
+                }
+                j = after;
+                seg_len = 0;
+            } else if c == '&'
+                && next_alnum
+                && seg_len <= 3
+                && j > i
+                && bytes[j - 1].is_ascii_uppercase()
+            {
+                // AT&T, P&G
+                j = after;
+                seg_len = 0;
+            } else if (c == ',' || c == '.') && numeric && next.is_some_and(|n| n.is_ascii_digit())
+            {
+                j = after;
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    /// Sets shape bits, keeps an abbreviation's period, and looks the word up.
+    fn finish_word(&mut self, text: &str, tok: &mut Token) {
+        let s = tok.span.text(text);
+        let mut upper = 0usize;
+        let mut lower = 0usize;
+        let mut digit = false;
+        for c in s.chars() {
+            if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            } else if c.is_ascii_digit() {
+                digit = true;
+            }
+        }
+        if s.chars().next().is_some_and(|c| c.is_uppercase()) {
+            tok.shape |= shape::CAP;
+        }
+        if upper >= 2 && lower == 0 {
+            tok.shape |= shape::UPPER;
+        }
+        if lower > 0 && upper == 0 {
+            tok.shape |= shape::LOWER;
+        }
+        if digit {
+            tok.shape |= shape::DIGIT;
+        }
+        if s.ends_with('.') {
+            tok.shape |= shape::ABBREV;
+        }
+        let end = tok.span.end as usize;
+        let followed_by_period = text.as_bytes().get(end) == Some(&b'.');
+        let lex = self.lexicon;
+        let key = lexicon::lower_into(s, &mut self.buf);
+        if followed_by_period && tok.kind == TokenKind::Word && !s.ends_with('.') {
+            // "Ald." "Sen." "N." — keep the period when the word is a known abbreviation
+            // or a single capital initial
+            let single_initial = s.chars().count() == 1 && tok.is(shape::CAP);
+            let mut with_period = key.to_string();
+            with_period.push('.');
+            let class = lex
+                .and_then(|l| l.word(&with_period))
+                .and_then(|e| e.abbreviation);
+            if class.is_some() || single_initial {
+                tok.span.end += 1;
+                tok.shape |= shape::ABBREV;
+                if class == Some(AbbrevClass::Title) {
+                    tok.shape |= shape::TITLE_ABBREV;
+                }
+            }
+        }
+        if let Some(l) = lex {
+            let key = key.trim_end_matches('.');
+            tok.word = l.word_id(key);
+            if tok.word.is_none() && key.contains('.') {
+                // "U.S." is listed as "u.s." in places; try the dotted form too
+                let full = lexicon::lower_into(tok.span.text(text), &mut self.buf).to_string();
+                tok.word = l.word_id(&full);
+            }
+        }
+    }
+}
+
+#[inline]
+fn next_char(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or('\0')
+}
+
+/// Tokenizes a short phrase (a lexicon entry) and joins the lower-case token texts with
+/// single spaces: the key under which the phrase is stored and looked up.
+pub fn phrase_key(phrase: &str) -> String {
+    let mut t = Tokenizer::bare();
+    let mut toks = Vec::new();
+    t.tokenize_into(phrase, Span::new(0, phrase.len()), 0, &mut toks);
+    let mut key = String::with_capacity(phrase.len());
+    let mut buf = String::new();
+    for tok in toks {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(lexicon::lower_into(tok.text(phrase), &mut buf));
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<String> {
+        let lex = Lexicon::shared();
+        let mut t = Tokenizer::new(lex);
+        let mut out = Vec::new();
+        t.tokenize_into(text, Span::new(0, text.len()), 0, &mut out);
+        out.iter().map(|t| t.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn table() {
+        // input, tokens joined by "|"
+        let cases = [
+            (
+                "Ald. Michael Rodriguez (22nd)",
+                "Ald.|Michael|Rodriguez|(|22nd|)",
+            ),
+            (
+                "the city’s public high schools",
+                "the|city|’s|public|high|schools",
+            ),
+            ("the analysts' view", "the|analysts|'|view"),
+            ("we don’t have", "we|don’t|have"),
+            ("1147 N. Western Ave.", "1147|N.|Western|Ave."),
+            ("in the U.S. economy", "in|the|U.S.|economy"),
+            ("CHICAGO (CBS) — A rapid", "CHICAGO|(|CBS|)|—|A|rapid"),
+            ("COVID-19 cases", "COVID-19|cases"),
+            ("$27.5bn (£14.5bn) in", "$27.5bn|(|£14.5bn|)|in"),
+            ("“We are,” he said.", "“|We|are|,|”|he|said|."),
+            ("\"It's fine,\" she said", "\"|It|'s|fine|,|\"|she|said"),
+            ("countries - that is", "countries|-|that|is"),
+            ("AT&T and O'Brien", "AT&T|and|O'Brien"),
+            ("wait... what", "wait|...|what"),
+            ("HIV/Aids treatments", "HIV/Aids|treatments"),
+            ("Mr Blair's government", "Mr|Blair|'s|government"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(toks(input).join("|"), want, "input: {input}");
+        }
+    }
+
+    #[test]
+    fn quote_marks_are_classified() {
+        let text = "“a” \"b\" ‘c’";
+        let lex = Lexicon::shared();
+        let mut t = Tokenizer::new(lex);
+        let mut out = Vec::new();
+        t.tokenize_into(text, Span::new(0, text.len()), 0, &mut out);
+        let marks: Vec<_> = out.iter().filter_map(|t| t.quote()).collect();
+        assert_eq!(
+            marks,
+            vec![
+                QuoteMark::DoubleOpen,
+                QuoteMark::DoubleClose,
+                QuoteMark::DoubleStraight,
+                QuoteMark::DoubleStraight,
+                QuoteMark::SingleOpen,
+                QuoteMark::SingleClose
+            ]
+        );
+    }
+
+    #[test]
+    fn shapes() {
+        let text = "CTU President said";
+        let lex = Lexicon::shared();
+        let mut t = Tokenizer::new(lex);
+        let mut out = Vec::new();
+        t.tokenize_into(text, Span::new(0, text.len()), 0, &mut out);
+        assert!(out[0].is(shape::UPPER) && out[0].is(shape::CAP));
+        assert!(out[1].is(shape::CAP) && !out[1].is(shape::UPPER));
+        assert!(out[2].is(shape::LOWER));
+        assert!(out[2].word.is_some());
+    }
+
+    #[test]
+    fn phrase_keys() {
+        assert_eq!(phrase_key("McDonald's"), "mcdonald 's");
+        assert_eq!(phrase_key("U.S."), "u.s.");
+        assert_eq!(phrase_key("Prime  Minister"), "prime minister");
+        assert_eq!(phrase_key("al-Qaeda"), "al-qaeda");
+    }
+}
