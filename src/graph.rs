@@ -398,7 +398,7 @@ impl KnowledgeGraph {
     pub fn finish(&mut self) {
         // label → nodes that carry it as an alias, per kind
         let mut carriers: BTreeMap<(Kind, String), BTreeSet<NodeIndex>> = BTreeMap::new();
-        for (_, &i) in &self.index {
+        for &i in self.index.values() {
             let n = &self.graph[i];
             if n.kind.is_entity() {
                 for a in &n.aliases {
@@ -410,7 +410,7 @@ impl KnowledgeGraph {
             }
         }
         let mut merges = Vec::new();
-        for (_, &i) in &self.index {
+        for &i in self.index.values() {
             let n = &self.graph[i];
             if !n.kind.is_entity() {
                 continue;

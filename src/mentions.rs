@@ -384,25 +384,18 @@ impl<'l> Recognizer<'l> {
 
     /// True when token `i` opens a sentence or a quote (so its capital says nothing).
     fn is_opener(&self, w: &Words, i: usize, sent_start: usize) -> bool {
-        let mut j = i;
-        while j > sent_start {
-            let p = w.tok(j - 1);
-            match p.kind {
-                TokenKind::Quote(q)
-                    if q != QuoteMark::SingleClose && q != QuoteMark::DoubleClose =>
-                {
-                    return true;
-                }
-                TokenKind::Dash
-                | TokenKind::Punct(':')
-                | TokenKind::Punct('(')
-                | TokenKind::Punct('[') => return true,
-                TokenKind::Punct('…') => return true,
-                _ => return false,
-            }
+        if i <= sent_start {
+            return true;
         }
-        let _ = &mut j;
-        true
+        match w.tok(i - 1).kind {
+            TokenKind::Quote(q) => q != QuoteMark::SingleClose && q != QuoteMark::DoubleClose,
+            TokenKind::Dash
+            | TokenKind::Punct(':')
+            | TokenKind::Punct('(')
+            | TokenKind::Punct('[')
+            | TokenKind::Punct('…') => true,
+            _ => false,
+        }
     }
 
     /// Processes the capitalized run `[a, b)`.
@@ -457,9 +450,8 @@ impl<'l> Recognizer<'l> {
         // of the name, nor is a connector left dangling by it
         let mut b = b;
         loop {
-            if b > a && w.has(b - 1, flag::CALENDAR) && !self.is_given_not_common(w, b - 1) {
-                b -= 1;
-            } else if b > a && w.is_lower(b - 1) {
+            let calendar = w.has(b - 1, flag::CALENDAR) && !self.is_given_not_common(w, b - 1);
+            if b > a && (calendar || w.is_lower(b - 1)) {
                 b -= 1;
             } else {
                 break;
@@ -725,10 +717,9 @@ impl<'l> Recognizer<'l> {
             Some(Kind::Organization)
         } else if n >= 2 && ev & evidence::GIVEN != 0 && !self.place_at(w, b - 1, b) {
             Some(Kind::Person)
-        } else if place && !(ev & evidence::TITLE != 0) {
+        } else if place && ev & evidence::TITLE == 0 {
             Some(Kind::Place)
-        } else if n >= 2
-            && n <= 4
+        } else if (2..=4).contains(&n)
             && !every_common
             && !w.has(a, flag::DEMONYM)
             && (surname_last || !w.has(a, flag::COMMON))

@@ -446,10 +446,10 @@ impl<'l> Quoter<'l> {
                         && let Some(p) = res.reference_at(j)
                         && res.entities[p.entity].kind == Kind::Person
                     {
-                        return Some(self.from_reference(w, p.tokens, p.entity, res));
+                        return Some(self.of_reference(w, p.tokens, p.entity, res));
                     }
                 }
-                return Some(self.from_reference(w, r.tokens, r.entity, res));
+                return Some(self.of_reference(w, r.tokens, r.entity, res));
             }
             if let Some(a) = self.group_speaker(w, i, limit, res) {
                 return Some(a);
@@ -508,7 +508,7 @@ impl<'l> Quoter<'l> {
                 && w.tok(j - 1).is_punct(',')
                 && let Some(r) = res.reference_at(j - 2)
             {
-                return Some(self.from_reference(w, r.tokens, r.entity, res));
+                return Some(self.of_reference(w, r.tokens, r.entity, res));
             }
             // ", accusing the union of …": a participle takes the clause's subject
             if w.text_of(verb).ends_with("ing") {
@@ -517,7 +517,7 @@ impl<'l> Quoter<'l> {
             return None;
         }
         if let Some(r) = res.reference_at(k) {
-            return Some(self.from_reference(w, r.tokens, r.entity, res));
+            return Some(self.of_reference(w, r.tokens, r.entity, res));
         }
         // "a CPS spokesperson said", "officials said", "the company said"
         let mut j = k + 1;
@@ -537,7 +537,7 @@ impl<'l> Quoter<'l> {
                 return Some(g);
             }
             if let Some(r) = res.reference_at(i) {
-                return Some(self.from_reference(w, r.tokens, r.entity, res));
+                return Some(self.of_reference(w, r.tokens, r.entity, res));
             }
         }
         None
@@ -615,7 +615,7 @@ impl<'l> Quoter<'l> {
         })
     }
 
-    fn from_reference(
+    fn of_reference(
         &self,
         w: &Words,
         tokens: (u32, u32),
@@ -771,7 +771,7 @@ fn is_title_case(w: &Words, a: usize, b: usize) -> bool {
             _ => {}
         }
     }
-    words >= 1 && words <= 8 && w.tok(a).is(shape::CAP)
+    (1..=8).contains(&words) && w.tok(a).is(shape::CAP)
 }
 
 #[cfg(test)]

@@ -613,6 +613,7 @@ impl<'l> Resolver<'l> {
             let next_is_noun = end < n && w.is_lower(end) && {
                 let nx = w.text_of(end);
                 w.has(end, flag::ROLE)
+                    || w.entry(end).is_some_and(|e| e.nominal.is_some())
                     || (nx.ends_with('s')
                         && !nx.ends_with("ss")
                         && w.has(end, flag::COMMON)
@@ -639,10 +640,11 @@ impl<'l> Resolver<'l> {
                 }
                 continue;
             };
-            if next_is_noun
-                || w.tok(head).is(shape::CAP) && !w.has(head, flag::DEMONYM) && head == i + 1
-            {
+            if w.tok(head).is(shape::CAP) && !w.has(head, flag::DEMONYM) && head == i + 1 {
                 return None;
+            }
+            if next_is_noun {
+                continue; // "the school district": the head is further on
             }
             let class_name = self.lex.class_name(nom.class);
             let fits = |e: usize, loose: bool| {
@@ -670,10 +672,17 @@ impl<'l> Resolver<'l> {
             }
             // a story may say "the school district" before it names it: the one entity of
             // that class in the whole document
-            let later: Vec<usize> = (0..res.entities.len())
+            let mut later: Vec<(usize, usize)> = (0..res.entities.len())
                 .filter(|&e| fits(e, false))
+                .map(|e| (res.entities[e].mentions.len(), e))
                 .collect();
-            return (later.len() == 1).then(|| (end, later[0]));
+            later.sort_unstable_by(|a, b| b.cmp(a));
+            return match later.as_slice() {
+                [(_, e)] => Some((end, *e)),
+                // clearly the main one: twice as many mentions as the next
+                [(n1, e), (n2, _), ..] if *n1 >= 2 * *n2 => Some((end, *e)),
+                _ => None,
+            };
         }
         None
     }

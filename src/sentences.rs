@@ -37,9 +37,7 @@ pub fn split(tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
     while i < tokens.len() {
         let t = tokens[i];
         let mut end_here = None;
-        if i + 1 < tokens.len() && tokens[i + 1].para != t.para {
-            end_here = Some(i + 1);
-        } else if i + 1 - start >= MAX_TOKENS {
+        if (i + 1 < tokens.len() && tokens[i + 1].para != t.para) || i + 1 - start >= MAX_TOKENS {
             end_here = Some(i + 1);
         } else if is_terminal(t) {
             // take closing quotes and brackets into this sentence

@@ -791,16 +791,13 @@ impl<'l> StanceFinder<'l> {
                     k += 1;
                     continue;
                 }
-                match cx.res.reference_at(k) {
-                    Some(r) => {
-                        hs.push((r.entity, 0.9));
-                        k = r.tokens.1 as usize;
-                        if k < e && (w.is_any(k, &["and"]) || w.tok(k).is_punct(',')) {
-                            k += 1;
-                            continue;
-                        }
+                if let Some(r) = cx.res.reference_at(k) {
+                    hs.push((r.entity, 0.9));
+                    k = r.tokens.1 as usize;
+                    if k < e && (w.is_any(k, &["and"]) || w.tok(k).is_punct(',')) {
+                        k += 1;
+                        continue;
                     }
-                    None => {}
                 }
                 break;
             }
