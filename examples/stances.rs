@@ -33,8 +33,8 @@ fn main() {
     }
     graph.finish();
     println!(
-        "{:<26} {:<9} {:<32} {:<12} {:<18} {}",
-        "holder", "stance", "target", "act", "cue", "conf"
+        "{:<26} {:<9} {:<32} {:<12} {:<18} conf",
+        "holder", "stance", "target", "act", "cue"
     );
     for (s, t, e) in graph.edges() {
         if !matches!(e.relation, Relation::Supports | Relation::Opposes) {
