@@ -24,6 +24,8 @@
 //!
 //! Limits: no attribution across more than one sentence away from the quote.
 
+use std::cell::RefCell;
+
 use crate::document::Span;
 use crate::kind::Kind;
 use crate::layout::{Layout, Words};
@@ -52,9 +54,21 @@ pub struct Quote {
     pub speaker: Option<usize>,
 }
 
-/// Finds and attributes quotes.
+/// Finds and attributes quotes. Build one per document (it remembers the last speech act
+/// while it reads).
 pub struct Quoter<'l> {
     lex: &'l Lexicon,
+    last_act: RefCell<Option<Act>>,
+}
+
+/// A speech act seen while reading: a quote's attribution or indirect speech ("She said
+/// that …"), remembered so a later unattributed quote or a "she said" can follow it.
+#[derive(Clone, Copy, Debug)]
+struct Act {
+    pos: usize,
+    para: u32,
+    sentence: u32,
+    att: Attribution,
 }
 
 /// A quote region found by pairing marks, before attribution.
@@ -71,6 +85,12 @@ pub struct Region {
     /// Continues the previous region.
     pub continues: bool,
 }
+
+/// Words that end the noun phrase of a speaker after a speech verb.
+const NP_STOPS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "that", "who", "which", "when", "while",
+    "because", "as", "to", "from", "with", "and", "but", "earlier", "last", "this", "on",
+];
 
 const GROUP_SPEAKERS: &[&str] = &[
     "officials",
@@ -125,7 +145,10 @@ enum Dir {
 impl<'l> Quoter<'l> {
     /// A quoter over the lexicon.
     pub fn new(lexicon: &'l Lexicon) -> Self {
-        Quoter { lex: lexicon }
+        Quoter {
+            lex: lexicon,
+            last_act: RefCell::new(None),
+        }
     }
 
     /// Pairs double quote marks into regions, in text order.
@@ -217,7 +240,24 @@ impl<'l> Quoter<'l> {
         };
         let mut out: Vec<Quote> = Vec::new();
         let mut last_by_region: Vec<Option<usize>> = vec![None; regions.len()];
+        *self.last_act.borrow_mut() = None;
+        // speech verbs outside quotes, in text order: indirect speech ("She said that …")
+        // sets who is speaking for the quotes that follow
+        let mut inside = vec![false; layout.tokens.len()];
+        for r in regions {
+            for t in r.open..r.close.map(|c| c + 1).unwrap_or(r.end) {
+                inside[t] = true;
+            }
+        }
+        let verbs: Vec<usize> = (0..layout.tokens.len())
+            .filter(|&i| !inside[i] && is_speech_verb(&w, i) && !w.has(i, flag::QUOTE_ONLY_SPEECH))
+            .collect();
+        let mut next_verb = 0;
         for (ri, r) in regions.iter().enumerate() {
+            while next_verb < verbs.len() && verbs[next_verb] < r.open {
+                self.indirect_speech(&w, verbs[next_verb], res);
+                next_verb += 1;
+            }
             let content = trim(&w, r.start, r.end);
             let Some((cs, ce)) = content else { continue };
             let words = (cs..ce)
@@ -250,28 +290,31 @@ impl<'l> Quoter<'l> {
                 cue: None,
                 speaker: None,
             };
-            if let Some(a) = attribution {
+            let para = w.tok(r.open).para;
+            let mut found = attribution;
+            if found.is_none()
+                && let Some(p) = q.continues
+            {
+                found = Some(Attribution {
+                    mention: out[p].speaker_mention,
+                    cue: out[p].cue,
+                    speaker: out[p].speaker,
+                });
+            }
+            // no attribution of its own: whoever spoke last, in this paragraph or the
+            // one before (the previous quote's speaker, or indirect speech)
+            if found.is_none()
+                && let Some(act) = *self.last_act.borrow()
+                && para.saturating_sub(act.para) <= 1
+            {
+                found = Some(act.att);
+            }
+            if let Some(a) = found {
                 q.speaker_mention = a.mention;
                 q.cue = a.cue;
                 q.speaker = a.speaker;
-            }
-            if q.speaker_mention.is_none()
-                && let Some(p) = q.continues
-            {
-                q.speaker = out[p].speaker;
-                q.speaker_mention = out[p].speaker_mention;
-                q.cue = out[p].cue;
-            }
-            // a paragraph that is only a quote continues the previous quote's speaker
-            if q.speaker_mention.is_none() && q.speaker.is_none() {
-                let para_start = r.open == 0 || w.tok(r.open - 1).para != w.tok(r.open).para;
-                if para_start && let Some(last) = out.last() {
-                    let last_para = w.tok(last.open as usize).para;
-                    if w.tok(r.open).para.saturating_sub(last_para) <= 1 && last.speaker.is_some() {
-                        q.speaker = last.speaker;
-                        q.speaker_mention = last.speaker_mention;
-                        q.cue = last.cue;
-                    }
+                if a.speaker.is_some() || a.mention.is_some() {
+                    self.remember(&w, r.open, a);
                 }
             }
             last_by_region[ri] = Some(out.len());
@@ -288,6 +331,30 @@ impl<'l> Quoter<'l> {
             }
         }
         out
+    }
+
+    /// Records a speech act at token `pos`.
+    fn remember(&self, w: &Words, pos: usize, att: Attribution) {
+        *self.last_act.borrow_mut() = Some(Act {
+            pos,
+            para: w.tok(pos).para,
+            sentence: w.layout.sentence_of[pos],
+            att,
+        });
+    }
+
+    /// Indirect speech at speech verb `v` ("A BBC spokeswoman said …", "Mr Blair said
+    /// talking was …"): remembered as the last speech act when it has a speaker.
+    fn indirect_speech(&self, w: &Words, v: usize, res: &Resolution) {
+        let s = w.layout.sentence_of(v).tokens.clone();
+        let att = self
+            .speaker_before(w, s.start, v, res)
+            .or_else(|| self.speaker_after(w, v + 1, s.end, res));
+        if let Some(a) = att
+            && a.speaker.is_some()
+        {
+            self.remember(w, v, a.with_cue(w.tok(v).span));
+        }
     }
 
     fn cue_in_sentence(&self, w: &Words, r: &Region) -> bool {
@@ -424,7 +491,9 @@ impl<'l> Quoter<'l> {
             .map(|sp| sp.with_cue(cue))
     }
 
-    /// The speaker right after a speech verb, in `[a, b)`.
+    /// The speaker right after a speech verb, in `[a, b)`: the noun phrase up to a
+    /// comma or clause word ("said Swedish trades union official Ulf Carlsson", "said CTU
+    /// President Jesse Sharkey", "said a spokesman for X"). A person in it wins.
     fn speaker_after(
         &self,
         w: &Words,
@@ -432,43 +501,49 @@ impl<'l> Quoter<'l> {
         b: usize,
         res: &Resolution,
     ) -> Option<Attribution> {
-        let mut i = a;
-        let limit = b.min(a + 8);
-        while i < limit {
-            if let Some(r) = res.reference_at(i) {
-                // "said CTU President Jesse Sharkey": an organization, role words, a person
-                if res.entities[r.entity].kind == Kind::Organization {
-                    let mut j = r.tokens.1 as usize;
-                    while j < b && is_role_word(w, j) {
-                        j += 1;
-                    }
-                    if j > r.tokens.1 as usize
-                        && let Some(p) = res.reference_at(j)
-                        && res.entities[p.entity].kind == Kind::Person
-                    {
-                        return Some(self.of_reference(w, p.tokens, p.entity, res));
-                    }
+        let limit = b.min(a + 10);
+        let mut end = a;
+        while end < limit {
+            let t = w.tok(end);
+            let boundary = match t.kind {
+                TokenKind::Word | TokenKind::Number | TokenKind::Possessive => {
+                    end > a && w.is_lower(end) && w.is_any(end, NP_STOPS)
                 }
-                return Some(self.of_reference(w, r.tokens, r.entity, res));
-            }
-            if let Some(a) = self.group_speaker(w, i, limit, res) {
-                return Some(a);
-            }
-            let t = w.tok(i);
-            // titles and roles may stand before the name ("said chief executive X")
-            let skippable = t.kind == TokenKind::Word
-                && (w.is_lower(i) || t.is(shape::CAP))
-                && (w.has(i, flag::ROLE)
-                    || w.has(i, flag::ROLE_MOD)
-                    || w.entry(i).is_some_and(|e| e.title.is_some())
-                    || w.is_any(i, &["the", "a", "an", "its", "their", "his", "her"])
-                    || is_adverb(w, i));
-            if !skippable {
+                _ => true,
+            };
+            if boundary {
                 break;
             }
-            i += 1;
+            end += 1;
         }
-        None
+        if end == a {
+            return None;
+        }
+        let mut person = None;
+        let mut first = None;
+        let mut i = a;
+        while i < end {
+            if let Some(r) = res.reference_at(i) {
+                if res.entities[r.entity].kind == Kind::Person
+                    && r.kind != crate::resolve::RefKind::Pronoun
+                    || r.kind == crate::resolve::RefKind::Pronoun && i == a
+                {
+                    person = Some(*r);
+                }
+                first.get_or_insert(*r);
+                i = r.tokens.1 as usize;
+            } else {
+                i += 1;
+            }
+        }
+        if let Some(r) = person {
+            return Some(self.of_reference(w, r.tokens, r.entity, res));
+        }
+        let start = (a..end).find(|&k| !is_adverb(w, k)).unwrap_or(a);
+        if let Some(g) = self.group_speaker(w, start, end.max(start + 1).min(b), res) {
+            return Some(g);
+        }
+        first.map(|r| self.of_reference(w, r.tokens, r.entity, res))
     }
 
     /// The speaker standing before a speech verb at `verb`, within `[a, verb)`.
@@ -480,7 +555,8 @@ impl<'l> Quoter<'l> {
         res: &Resolution,
     ) -> Option<Attribution> {
         let mut i = verb;
-        // skip auxiliaries and adverbs ("has said", "also said", "said Wednesday")
+        // skip auxiliaries and adverbs ("has said", "also said", "said Wednesday"), and a
+        // doubled verb ("He added: said")
         while i > a {
             let k = i - 1;
             if is_adverb(w, k)
@@ -488,6 +564,8 @@ impl<'l> Quoter<'l> {
                     k,
                     &["has", "have", "had", "is", "was", "will", "would", "also"],
                 )
+                || w.tok(k).is_punct(':')
+                || is_speech_verb(w, k)
             {
                 i = k;
             } else {
@@ -519,13 +597,21 @@ impl<'l> Quoter<'l> {
         if let Some(r) = res.reference_at(k) {
             return Some(self.of_reference(w, r.tokens, r.entity, res));
         }
-        // "a CPS spokesperson said", "officials said", "the company said"
+        // "a CPS spokesperson said", "officials said": the longest group ending at `k`
         let mut j = k + 1;
         while j > a && w.tok(j - 1).kind == TokenKind::Word && k + 1 - (j - 1) <= 5 {
             j -= 1;
-            if let Some(at) = self.group_speaker(w, j, k + 1, res) {
+        }
+        for start in j..=k {
+            if let Some(at) = self.group_speaker(w, start, k + 1, res)
+                && at.mention.is_some_and(|m| m.end == w.tok(k).span.end)
+            {
                 return Some(at);
             }
+        }
+        // "He insisted there was no plan … saying:": a participle takes the clause's subject
+        if w.text_of(verb).ends_with("ing") {
+            return self.subject(w, a, verb, res);
         }
         None
     }
@@ -624,6 +710,32 @@ impl<'l> Quoter<'l> {
     ) -> Attribution {
         let a = tokens.0 as usize;
         let b = tokens.1 as usize;
+        // "she said" right after "a BBC spokeswoman said": the same spokeswoman, who speaks
+        // for her organization
+        if b == a + 1
+            && res
+                .reference_at(a)
+                .is_some_and(|r| r.kind == crate::resolve::RefKind::Pronoun)
+            && let Some(act) = *self.last_act.borrow()
+            && w.layout.sentence_of[a].saturating_sub(act.sentence) <= 2
+            && act.pos < a
+            && let Some(m) = act.att.mention
+            && act.att.speaker.is_some()
+        {
+            let said = m.text(w.text).to_lowercase();
+            let pron = w.text_of(a).to_lowercase();
+            let female = said.contains("spokeswoman") || said.contains("spokesperson");
+            let male = said.contains("spokesman") || said.contains("spokesperson");
+            let she = matches!(pron.as_str(), "she" | "her");
+            let he = matches!(pron.as_str(), "he" | "him");
+            if (she && female) || (he && male) {
+                return Attribution {
+                    mention: Some(w.tok(a).span),
+                    cue: None,
+                    speaker: act.att.speaker,
+                };
+            }
+        }
         // "CPS spokesperson": the name is an organization and a spokes-word follows
         if res.entities[entity].kind == Kind::Organization
             && b < w.layout.tokens.len()
@@ -706,12 +818,6 @@ fn is_say_like(w: &Words, i: usize) -> bool {
     w.tok(i).kind == TokenKind::Word
         && w.is_lower(i)
         && w.entry(i).is_some_and(|e| !e.stance_cues.is_empty())
-}
-
-fn is_role_word(w: &Words, i: usize) -> bool {
-    w.tok(i).kind == TokenKind::Word
-        && w.entry(i)
-            .is_some_and(|e| e.has(flag::ROLE) || e.has(flag::ROLE_MOD) || e.title.is_some())
 }
 
 fn is_adverb(w: &Words, i: usize) -> bool {

@@ -57,6 +57,8 @@ pub struct Entity {
     pub class: Option<u16>,
     /// Evidence bits gathered over all mentions.
     pub evidence: u16,
+    /// The known entity from the lists, if it is one.
+    pub known: Option<u32>,
 }
 
 /// How a reference refers.
@@ -146,6 +148,7 @@ struct Draft {
     titles: BTreeSet<String>,
     aliases: BTreeSet<String>,
     class: Option<u16>,
+    known: Option<u32>,
     merged_into: Option<usize>,
 }
 
@@ -229,6 +232,7 @@ impl<'l> Resolver<'l> {
             if let Some(id) = m.known {
                 d.label_words = vec![self.lex.entities[id as usize].canonical.clone()];
                 d.label_fixed = true;
+                d.known = Some(id);
             } else if !d.label_fixed && words[mi].len() > d.label_words.len() {
                 d.label_words = words[mi].clone();
             }
@@ -380,6 +384,7 @@ impl<'l> Resolver<'l> {
                 titles: d.titles.clone(),
                 class: d.class,
                 evidence: d.evidence,
+                known: d.known,
             });
         }
         let entity_of: Vec<Option<usize>> = draft_of
@@ -645,6 +650,22 @@ impl<'l> Resolver<'l> {
             }
             if next_is_noun {
                 continue; // "the school district": the head is further on
+            }
+            // "the corporation" → the BBC ("British Broadcasting Corporation"), "the
+            // party" → Labour: a known entity whose full name ends with the noun
+            let head_word = w.text_of(head).to_lowercase();
+            let by_name: Vec<usize> = (0..res.entities.len())
+                .filter(|&e| {
+                    res.entities[e]
+                        .known
+                        .is_some_and(|k| self.lex.entities[k as usize].heads.contains(&head_word))
+                })
+                .collect();
+            if let Some(&e) = by_name
+                .iter()
+                .max_by_key(|&&e| (count[e], res.entities[e].mentions.len()))
+            {
+                return Some((end, e));
             }
             let class_name = self.lex.class_name(nom.class);
             let fits = |e: usize, loose: bool| {

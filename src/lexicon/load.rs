@@ -36,7 +36,8 @@ pub enum Category {
     Nominal,
     /// `demonym<TAB>Adjective<TAB>Place`
     Demonym,
-    /// `speech_verb<TAB>base form1 form2 …` or `speech_verb<TAB>=fixed phrase`
+    /// `speech_verb<TAB>base form1 form2 …`, `speech_verb<TAB>!base forms…` (attributes
+    /// a direct quote only), or `speech_verb<TAB>=fixed phrase`
     SpeechVerb,
     /// `stance<TAB>phrase<TAB>+|-<TAB>act`
     Stance,
@@ -366,8 +367,12 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             if let Some(phrase) = line.strip_prefix('=') {
                 lex.phrase_mut(&phrase_key(phrase)).speech = true;
             } else {
-                for form in line.split_whitespace() {
-                    lex.entry_mut(&form.to_lowercase()).flags |= flag::SPEECH;
+                let (quote_only, forms) = match line.strip_prefix('!') {
+                    Some(rest) => (flag::QUOTE_ONLY_SPEECH, rest),
+                    None => (0, line),
+                };
+                for form in forms.split_whitespace() {
+                    lex.entry_mut(&form.to_lowercase()).flags |= flag::SPEECH | quote_only;
                 }
             }
         }
@@ -469,12 +474,19 @@ fn add_entity_line(lex: &mut Lexicon, kind: Kind, f: &[&str], user: bool) -> Res
     };
     let class = class.map(|c| lex.class(c));
     let id = lex.entities.len() as u32;
+    let mut heads: Vec<String> = std::iter::once(canonical.as_str())
+        .chain(aliases.iter().copied())
+        .filter_map(|n| n.rsplit_once(' ').map(|(_, last)| last.to_lowercase()))
+        .collect();
+    heads.sort();
+    heads.dedup();
     lex.entities.push(KnownEntity {
         kind,
         canonical: canonical.clone(),
         class,
         population,
         user,
+        heads,
     });
     for name in std::iter::once(canonical.as_str()).chain(aliases) {
         let key = phrase_key(name);

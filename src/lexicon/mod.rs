@@ -60,6 +60,9 @@ pub mod flag {
     pub const NOT_ENTITY: u32 = 1 << 10;
     /// A form of a speech verb ("said", "told").
     pub const SPEECH: u32 = 1 << 11;
+    /// A speech verb that attributes a direct quote but does not report speech on its
+    /// own ("continued", "believes"): `!` lines in speech_verbs.tsv.
+    pub const QUOTE_ONLY_SPEECH: u32 = 1 << 12;
 }
 
 /// What a title says about the person after it.
@@ -152,6 +155,9 @@ pub struct KnownEntity {
     pub population: u64,
     /// Entered by the user: trusted over context.
     pub user: bool,
+    /// Last words of its multi-word names, lower case ("corporation" for the BBC, from
+    /// "British Broadcasting Corporation"): what "the corporation" can refer to.
+    pub heads: Vec<String>,
 }
 
 /// What a multi-word (or single-word) phrase is.
