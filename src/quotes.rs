@@ -245,9 +245,8 @@ impl<'l> Quoter<'l> {
         // sets who is speaking for the quotes that follow
         let mut inside = vec![false; layout.tokens.len()];
         for r in regions {
-            for t in r.open..r.close.map(|c| c + 1).unwrap_or(r.end) {
-                inside[t] = true;
-            }
+            let end = r.close.map(|c| c + 1).unwrap_or(r.end);
+            inside[r.open..end].fill(true);
         }
         let verbs: Vec<usize> = (0..layout.tokens.len())
             .filter(|&i| !inside[i] && is_speech_verb(&w, i) && !w.has(i, flag::QUOTE_ONLY_SPEECH))
