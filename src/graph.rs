@@ -373,7 +373,9 @@ impl KnowledgeGraph {
         for s in &ex.stances {
             let target = match &s.target {
                 ExTarget::Entity(e) => entity_nodes[*e],
-                ExTarget::Topic(t) => self.upsert_node(&node_id(Kind::Topic, t), Kind::Topic, t),
+                ExTarget::Topic { label, key } => {
+                    self.upsert_node(&node_id(Kind::Topic, key), Kind::Topic, label)
+                }
             };
             self.add_edge(
                 entity_nodes[s.holder],

@@ -530,8 +530,13 @@ impl<'l> Recognizer<'l> {
                 continue;
             }
             // the words after must be a name: no designator, not starting with a title
+            // (after an honorific a title word is a surname: "Ms King", "Mr Bishop")
+            let honorific = w
+                .entry(k)
+                .and_then(|e| e.title)
+                .is_some_and(|t| t.class == TitleClass::Honorific);
             if (name.0..name.1).any(|i| self.designator(w, i).is_some())
-                || self.is_title_word(w, name.0)
+                || (self.is_title_word(w, name.0) && !honorific)
             {
                 return None;
             }
@@ -585,7 +590,6 @@ impl<'l> Recognizer<'l> {
         if a >= b {
             return;
         }
-        // drop a trailing designator-less role word ("Tory leader"): handled by caller
         if let Some((len, id)) = self.known_at(w, a, b, false)
             && a + len == b
         {
@@ -593,6 +597,32 @@ impl<'l> Recognizer<'l> {
             return;
         }
         let n = b - a;
+        // "the Glasgow Kelvin MP", "Tory Leader": a run ending in a role describes a person,
+        // it does not name one
+        if n >= 2
+            && title.is_none()
+            && w.entry(b - 1).is_some_and(|e| e.has(flag::ROLE))
+            && self.designator(w, b - 1).is_none()
+        {
+            return;
+        }
+        // "St Dunstan", "St. Louis": Saint names places (and churches, saints)
+        if n >= 2 && w.is_any(a, &["st", "st.", "saint", "ste", "ste."]) {
+            self.push(w, out, a, b, si, Some(Kind::Place), evidence::DESIGNATOR);
+            return;
+        }
+        // "Stepney Green ward", "Tower Hamlets borough": a lower-case designator after
+        // the name gives its kind
+        if b < w.layout.tokens.len()
+            && w.is_lower(b)
+            && let Some(o) = w.entry(b).and_then(|e| e.org_word)
+            && !w.has(a, flag::GIVEN)
+            && !w.has(a, flag::DEMONYM)
+            && (n >= 2 || !w.has(a, flag::COMMON))
+        {
+            self.push(w, out, a, b, si, Some(o.kind), evidence::DESIGNATOR);
+            return;
+        }
         let span = w.tok(a).span.cover(w.tok(b - 1).span);
         let mut ev = 0u16;
         let mut gender = Gender::Unknown;
@@ -751,6 +781,32 @@ impl<'l> Recognizer<'l> {
             honorific,
             prefix: None,
             gender,
+            sentence: si as u32,
+            evidence: ev,
+        });
+    }
+
+    /// Records a plain mention of `[a, b)`.
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &self,
+        w: &Words,
+        out: &mut Vec<Mention>,
+        a: usize,
+        b: usize,
+        si: usize,
+        kind: Option<Kind>,
+        ev: u16,
+    ) {
+        out.push(Mention {
+            span: w.tok(a).span.cover(w.tok(b - 1).span),
+            tokens: (a as u32, b as u32),
+            kind,
+            known: None,
+            title: None,
+            honorific: false,
+            prefix: None,
+            gender: Gender::Unknown,
             sentence: si as u32,
             evidence: ev,
         });

@@ -77,8 +77,14 @@ pub struct ExAffiliation {
 pub enum ExTarget {
     /// Index into [`Extraction::entities`].
     Entity(usize),
-    /// A topic label.
-    Topic(String),
+    /// A topic: its label as written, and the key it merges under (see
+    /// [`crate::stances::topic_key`]).
+    Topic {
+        /// Short canonical label ("delay of reopening").
+        label: String,
+        /// Merge key (lower case, singular head).
+        key: String,
+    },
 }
 
 /// A stance of one document.
@@ -226,7 +232,10 @@ impl Pipeline {
                 polarity: s.polarity,
                 target: match &s.target {
                     Target::Entity(e) => ExTarget::Entity(*e),
-                    Target::Topic(t) => ExTarget::Topic(t.clone()),
+                    Target::Topic(t) => ExTarget::Topic {
+                        label: t.clone(),
+                        key: crate::stances::topic_key(t, lex),
+                    },
                 },
                 act: s.act.clone(),
                 cue: loc(s.cue),

@@ -136,6 +136,15 @@ fn key_of(words: &[String]) -> String {
         .join(" ")
 }
 
+/// How much each entity has been mentioned so far, while reading.
+struct Salience<'a> {
+    count: &'a [u32],
+    last_seen: &'a [usize],
+    last_sentence: &'a [u32],
+    mention_at: &'a FxHashMap<usize, usize>,
+    sentence: u32,
+}
+
 /// Work state of one entity while resolving.
 #[derive(Default, Clone)]
 struct Draft {
@@ -567,7 +576,14 @@ impl<'l> Resolver<'l> {
             // nominals: "the union", "the Swedish firm", "the mayor", "a CPS spokesperson" is
             // handled by quotes/roles (it names its organization)
             if matches!(lower.as_str(), "the" | "this" | "that") {
-                if let Some((end, e)) = self.nominal(w, i, res, &count, &last_seen) {
+                let seen = Salience {
+                    count: &count,
+                    last_seen: &last_seen,
+                    last_sentence: &last_sentence,
+                    mention_at: &mention_at,
+                    sentence: si,
+                };
+                if let Some((end, e)) = self.nominal(w, i, res, &seen) {
                     refs.push(Reference {
                         tokens: (i as u32, end as u32),
                         span: t.span.cover(w.tok(end - 1).span),
@@ -591,6 +607,51 @@ impl<'l> Resolver<'l> {
         res.references = refs;
     }
 
+    /// The person a role nominal ("the Glasgow Kelvin MP") refers to.
+    fn person_by_role(
+        &self,
+        w: &Words,
+        first: usize,
+        head: usize,
+        res: &Resolution,
+        seen: &Salience,
+    ) -> Option<usize> {
+        let role = w.text_of(head).to_lowercase();
+        let persons = || {
+            (0..res.entities.len())
+                .filter(|&e| res.entities[e].kind == Kind::Person && seen.count[e] > 0)
+        };
+        // names and numbers before the role ("the Labour MP", "the 50-year-old MP") must
+        // be part of how the title holder was introduced
+        let modifiers: Vec<&str> = (first..head)
+            .filter(|&k| w.tok(k).is(shape::CAP) || w.tok(k).kind == TokenKind::Number)
+            .map(|k| w.text_of(k))
+            .collect();
+        let introduced_so = |e: usize| {
+            modifiers.iter().all(|m| {
+                res.entities[e]
+                    .aliases
+                    .iter()
+                    .any(|a| a.split(' ').any(|x| x == *m))
+            })
+        };
+        if let Some(e) = persons()
+            .filter(|&e| res.entities[e].titles.contains(&role) && introduced_so(e))
+            .max_by_key(|&e| (seen.count[e], seen.last_seen[e]))
+        {
+            return Some(e);
+        }
+        let recent: Vec<usize> = persons()
+            .filter(|&e| seen.sentence.saturating_sub(seen.last_sentence[e]) <= 3)
+            .collect();
+        let best = recent.iter().copied().max_by_key(|&e| seen.count[e])?;
+        let ties = recent
+            .iter()
+            .filter(|&&e| seen.count[e] == seen.count[best])
+            .count();
+        (ties == 1).then_some(best)
+    }
+
     /// A nominal reference starting at determiner `i`: "the union", "the Swedish firm",
     /// "the mayor", "the prime minister". Returns (end token, entity).
     fn nominal(
@@ -598,9 +659,9 @@ impl<'l> Resolver<'l> {
         w: &Words,
         i: usize,
         res: &Resolution,
-        count: &[u32],
-        last_seen: &[usize],
+        seen: &Salience,
     ) -> Option<(usize, usize)> {
+        let (count, last_seen) = (seen.count, seen.last_seen);
         let n = w.layout.tokens.len();
         // up to two modifiers between the determiner and the noun
         for len in 1..=3 {
@@ -610,7 +671,7 @@ impl<'l> Resolver<'l> {
             }
             let head = end - 1;
             let ht = w.tok(head);
-            if ht.kind != TokenKind::Word || w.tok(head).para != w.tok(i).para {
+            if !matches!(ht.kind, TokenKind::Word | TokenKind::Number) || ht.para != w.tok(i).para {
                 return None;
             }
             // the head must end the noun phrase (not "the union leaders", "the district
@@ -636,11 +697,25 @@ impl<'l> Resolver<'l> {
             } else {
                 None
             };
+            if seen.mention_at.contains_key(&head) {
+                return None; // a name starts here: "the Chicago Teachers Union"
+            }
             let nom = two_word.or_else(|| w.entry(head).and_then(|e| e.nominal));
             let Some(nom) = nom else {
-                // modifiers must be words that can stand before a noun
-                if !(w.is_lower(head) || w.has(head, flag::DEMONYM)) || w.has(head, flag::FUNCTION)
+                // "the Glasgow Kelvin MP", "the 50-year-old MP": a role noun with modifiers
+                // is the person with that title, else the most mentioned person of the last
+                // three sentences
+                if (w.is_lower(head) || w.tok(head).is(shape::UPPER))
+                    && !next_is_noun
+                    && w.entry(head).is_some_and(|e| e.has(flag::ROLE))
+                    && head > i + 1
                 {
+                    return self
+                        .person_by_role(w, i + 1, head, res, seen)
+                        .map(|e| (end, e));
+                }
+                // modifiers must be words that can stand before a noun
+                if w.has(head, flag::FUNCTION) {
                     return None;
                 }
                 continue;
