@@ -142,7 +142,7 @@ impl Exporter for DotExporter {
                 && let Some(qs) = said.get(n.id.as_str())
             {
                 label.push_str(&format!(
-                    "\\n💬 {} quote{}",
+                    "\\n({} quote{})",
                     qs.len(),
                     if qs.len() == 1 { "" } else { "s" }
                 ));
