@@ -512,8 +512,25 @@ impl<'l> Recognizer<'l> {
 
     /// Is this token (or the phrase ending at it) a title or role word?
     fn is_title_word(&self, w: &Words, i: usize) -> bool {
-        let Some(e) = w.entry(i) else { return false };
-        e.title.is_some() || e.has(flag::ROLE)
+        if let Some(e) = w.entry(i) {
+            return e.title.is_some() || e.has(flag::ROLE);
+        }
+        // "Secretary-Treasurer", "Editor-in-Chief": a hyphenated title
+        let t = w.text_of(i);
+        t.contains('-')
+            && t.split('-').any(|p| {
+                self.lex
+                    .word(&p.to_lowercase())
+                    .is_some_and(|e| e.title.is_some() || e.has(flag::ROLE))
+            })
+            && t.split('-').all(|p| {
+                self.lex.word(&p.to_lowercase()).is_some_and(|e| {
+                    e.title.is_some()
+                        || e.has(flag::ROLE)
+                        || e.has(flag::ROLE_MOD)
+                        || e.has(flag::FUNCTION)
+                })
+            })
     }
 
     /// Finds the last title/role token `k` in `[a, b)` with a name after it; returns
@@ -745,7 +762,7 @@ impl<'l> Recognizer<'l> {
         } else if all_upper && (2..=6).contains(&letters) && !place {
             ev |= evidence::ACRONYM;
             Some(Kind::Organization)
-        } else if n >= 2 && ev & evidence::GIVEN != 0 && !self.place_at(w, b - 1, b) {
+        } else if n >= 2 && ev & evidence::GIVEN != 0 {
             Some(Kind::Person)
         } else if place && ev & evidence::TITLE == 0 {
             Some(Kind::Place)

@@ -178,7 +178,7 @@ impl Pipeline {
         let text = doc.text.as_str();
         let layout = Layout::parse(text, lex);
         let quoter = Quoter::new(lex);
-        let regions = quoter.regions(text, &layout);
+        let regions = quoter.regions(&layout);
         let mentions = Recognizer::new(lex).recognize(text, &layout);
         let res = Resolver::new(lex).resolve(text, &layout, &mentions);
         let quotes = quoter.quotes(text, &layout, &regions, &res);

@@ -1848,7 +1848,7 @@ mod tests {
         let ms = Recognizer::new(lex).recognize(text, &layout);
         let res = Resolver::new(lex).resolve(text, &layout, &ms);
         let q = Quoter::new(lex);
-        let regions = q.regions(text, &layout);
+        let regions = q.regions(&layout);
         let quotes = q.quotes(text, &layout, &regions, &res);
         let affs = RoleFinder::new(lex).find(text, &layout, &ms, &res);
         let mut v: Vec<String> = StanceFinder::new(lex)
