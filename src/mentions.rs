@@ -183,7 +183,12 @@ impl<'l> Recognizer<'l> {
                     i += 1;
                     continue;
                 }
-                let end = self.chunk_end(&w, i, e);
+                // a known name may run past the capitals ("Channel 4")
+                let known_end = self
+                    .known_at(&w, i, e, false)
+                    .map(|(len, _)| i + len)
+                    .unwrap_or(i);
+                let end = self.chunk_end(&w, i, e).max(known_end);
                 self.chunk(&w, &mut out, i, end, s, si);
                 i = end;
             }
@@ -782,6 +787,18 @@ impl<'l> Recognizer<'l> {
             } else {
                 Some(Kind::Organization)
             }
+        } else if n == 1
+            && (w.has(a, flag::GIVEN)
+                || w.entry(a)
+                    .is_some_and(|e| e.surname_rank > 0 && e.surname_rank <= 12_000))
+            && (!opener || self.acts_as_subject(w, b))
+            && !(b + 1 < w.layout.tokens.len() && w.is_any(b, &["of", "for"]))
+        {
+            // "Trump", "Brown", "Love": a common word that is also a name, capitalized in
+            // mid-sentence, or opening one before a verb of saying or taking sides ("Trump
+            // has accused Rubio")
+            ev |= evidence::SINGLE;
+            Some(Kind::Person)
         } else if opener {
             ev |= evidence::WEAK_OPENER;
             None
@@ -827,6 +844,34 @@ impl<'l> Recognizer<'l> {
             sentence: si as u32,
             evidence: ev,
         });
+    }
+
+    /// True when a verb of saying or of taking sides follows token `b` (after auxiliaries
+    /// and adverbs): what a named subject does ("Trump has accused", "Winner also wrote").
+    fn acts_as_subject(&self, w: &Words, b: usize) -> bool {
+        let n = w.layout.tokens.len();
+        let mut i = b;
+        while i < n && i - b < 4 {
+            let t = w.tok(i);
+            if t.kind != TokenKind::Word || !t.is(shape::LOWER) {
+                return false;
+            }
+            if w.has(i, flag::SPEECH) || w.entry(i).is_some_and(|e| !e.stance_cues.is_empty()) {
+                return true;
+            }
+            let aux = w.is_any(
+                i,
+                &[
+                    "has", "have", "had", "is", "was", "will", "would", "also", "has", "again",
+                    "then", "did", "does", "quickly", "often",
+                ],
+            ) || w.text_of(i).ends_with("ly");
+            if !aux {
+                return false;
+            }
+            i += 1;
+        }
+        false
     }
 
     /// Lower-case role words right before `a` ("producer Andi Peters", "chief executive
