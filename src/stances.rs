@@ -710,6 +710,8 @@ impl<'l> StanceFinder<'l> {
                 || w.is_negation(k)
                 || (w.is_lower(k) && w.text_of(k).ends_with("ly") && w.text_of(k).len() > 4)
                 || w.is_any(k, ADVERBS)
+                // "intensely and publicly criticized"
+                || (w.is_any(k, &["and"]) && k > s && w.is_lower(k - 1) && w.text_of(k - 1).ends_with("ly"))
                 // "on Friday angrily accused"
                 || w.has(k, flag::CALENDAR)
                 || (w.is_any(k, &["on", "last", "this", "next"]) && k + 1 < v && w.has(k + 1, flag::CALENDAR))
@@ -869,9 +871,8 @@ impl<'l> StanceFinder<'l> {
         }
         // "union leaders", "CTU officials"
         if w.is_any(k, GROUP_NOUNS) && k > s {
-            if let Some(r) = cx.res.reference_at(k - 1)
-                && cx.res.entities[r.entity].kind != Kind::Place
-            {
+            // "U.S. lawmakers", "Chinese officials": a country speaks through them too
+            if let Some(r) = cx.res.reference_at(k - 1) {
                 return Some(vec![(r.entity, 0.9)]);
             }
             if let Some(nom) = w.entry(k - 1).and_then(|e| e.nominal)
@@ -930,6 +931,27 @@ impl<'l> StanceFinder<'l> {
     /// The first holder-like noun phrase of the clause `[s, b)`.
     fn clause_subject(&self, cx: &Ctx, s: usize, b: usize) -> Option<Holders> {
         let w = &cx.w;
+        // "Speaking from a cafe in Brick Lane, east London, Mr Galloway said": an opening
+        // participle or prepositional phrase is not the subject; it starts after the comma
+        // that a person or organization follows
+        let mut s = s;
+        if s < b && (w.text_of(s).ends_with("ing") || w.is_any(s, PREPOSITIONS)) {
+            let actor_at = |x: usize| {
+                let mut y = x;
+                while y < b
+                    && w.tok(y).is(shape::CAP)
+                    && w.entry(y).is_some_and(|e| e.title.is_some())
+                {
+                    y += 1;
+                }
+                cx.res.reference_at(y).is_some_and(|r| {
+                    matches!(res_kind(cx, r.entity), Kind::Person | Kind::Organization)
+                })
+            };
+            if let Some(c) = (s..b).find(|&x| w.tok(x).is_punct(',') && actor_at(x + 1)) {
+                s = c + 1;
+            }
+        }
         for k in s..b {
             if w.is_any(k, &["i", "we"]) {
                 let v = self.first_person(cx, k + 1, s);
@@ -1124,20 +1146,42 @@ impl<'l> StanceFinder<'l> {
             j += 1;
         }
         if j < e && w.is_any(j, &["by"]) {
+            // the agents: noun phrases joined by "and"; in each, a person at its end wins
+            // ("by Republican presidential candidate Donald Trump")
             let mut hs = Vec::new();
             let mut k = j + 1;
             while k < e {
-                if w.is_any(k, &["the"]) {
+                let ne = np_end(w, k, e);
+                let mut person = None;
+                let mut first = None;
+                let mut q = k;
+                while q < ne {
+                    match cx.res.reference_at(q) {
+                        Some(r) => {
+                            if res_kind(cx, r.entity) == Kind::Person {
+                                person = Some(r.entity);
+                            }
+                            first.get_or_insert(r.entity);
+                            q = r.tokens.1 as usize;
+                        }
+                        None => q += 1,
+                    }
+                }
+                match person.or(first) {
+                    Some(h) => hs.push((h, 0.9)),
+                    None => break,
+                }
+                k = ne;
+                // "X and Y", "X, Y and Z" — not "X, a former unit of Y"
+                let list = w.is_any(k, &["and"])
+                    || (w.tok(k).is_punct(',')
+                        && cx
+                            .res
+                            .reference_at(k + 1)
+                            .is_some_and(|r| r.kind == RefKind::Name));
+                if k < e && list {
                     k += 1;
                     continue;
-                }
-                if let Some(r) = cx.res.reference_at(k) {
-                    hs.push((r.entity, 0.9));
-                    k = r.tokens.1 as usize;
-                    if k < e && (w.is_any(k, &["and"]) || w.tok(k).is_punct(',')) {
-                        k += 1;
-                        continue;
-                    }
                 }
                 break;
             }
@@ -1447,10 +1491,15 @@ impl<'l> StanceFinder<'l> {
             } else {
                 let mut k = r.tokens.1 as usize;
                 while k + 1 < b && (w.is_any(k, &["and"]) || w.tok(k).is_punct(',')) {
-                    match cx.res.reference_at(k + 1) {
-                        Some(n) if n.kind == RefKind::Name => {
-                            out.push(Aim::main(Target::Entity(n.entity)));
-                            k = n.tokens.1 as usize;
+                    // "X and other Republicans", "X and the Democrats"
+                    let mut n = k + 1;
+                    while n + 1 < b && w.is_any(n, &["other", "the", "fellow", "several", "many"]) {
+                        n += 1;
+                    }
+                    match cx.res.reference_at(n) {
+                        Some(r2) if r2.kind == RefKind::Name => {
+                            out.push(Aim::main(Target::Entity(r2.entity)));
+                            k = r2.tokens.1 as usize;
                         }
                         _ => break,
                     }
