@@ -119,6 +119,8 @@ pub enum Relation {
     Supports,
     /// holder → target
     Opposes,
+    /// organization → organization it belongs to
+    PartOf,
 }
 
 impl Relation {
@@ -129,6 +131,7 @@ impl Relation {
             Relation::Said => "said",
             Relation::Supports => "supports",
             Relation::Opposes => "opposes",
+            Relation::PartOf => "part_of",
         }
     }
 
@@ -139,6 +142,7 @@ impl Relation {
             "said" => Relation::Said,
             "supports" => Relation::Supports,
             "opposes" => Relation::Opposes,
+            "part_of" => Relation::PartOf,
             _ => return None,
         })
     }
@@ -367,6 +371,20 @@ impl KnowledgeGraph {
                     cue: None,
                     confidence: Some(a.confidence),
                     evidence: vec![ev(&a.evidence, true)],
+                },
+            );
+        }
+        for p in &ex.part_of {
+            self.add_edge(
+                entity_nodes[p.child],
+                entity_nodes[p.parent],
+                Edge {
+                    relation: Relation::PartOf,
+                    role: None,
+                    act: None,
+                    cue: None,
+                    confidence: Some(0.8),
+                    evidence: vec![ev(&p.evidence, true)],
                 },
             );
         }

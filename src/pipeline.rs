@@ -72,6 +72,17 @@ pub struct ExAffiliation {
     pub evidence: Located,
 }
 
+/// An organization that is part of another ("CTU House of Delegates" → CTU).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExPartOf {
+    /// Index of the part in [`Extraction::entities`].
+    pub child: usize,
+    /// Index of the whole.
+    pub parent: usize,
+    /// The words that show it.
+    pub evidence: Located,
+}
+
 /// What a stance is about.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ExTarget {
@@ -119,6 +130,8 @@ pub struct Extraction {
     pub quotes: Vec<ExQuote>,
     /// Affiliations.
     pub affiliations: Vec<ExAffiliation>,
+    /// Organizations that are parts of others.
+    pub part_of: Vec<ExPartOf>,
     /// Stances.
     pub stances: Vec<ExStance>,
 }
@@ -183,6 +196,7 @@ impl Pipeline {
         let res = Resolver::new(lex).resolve(text, &layout, &mentions);
         let quotes = quoter.quotes(text, &layout, &regions, &res);
         let affiliations = RoleFinder::new(lex).find(text, &layout, &mentions, &res);
+        let parts = crate::roles::part_of(&mentions, &res);
         let stances = StanceFinder::new(lex).find(text, &layout, &res, &quotes, &affiliations);
 
         // the edge: byte spans become code-point offsets, once
@@ -225,6 +239,14 @@ impl Pipeline {
                 evidence: loc(a.evidence),
             })
             .collect();
+        let part_of = parts
+            .iter()
+            .map(|p| ExPartOf {
+                child: p.child,
+                parent: p.parent,
+                evidence: loc(p.evidence),
+            })
+            .collect();
         let stances = stances
             .iter()
             .map(|s| ExStance {
@@ -249,6 +271,7 @@ impl Pipeline {
             entities,
             quotes,
             affiliations,
+            part_of,
             stances,
         }
     }

@@ -61,6 +61,9 @@ fn edge_style(rel: Relation) -> &'static str {
         Relation::Opposes => "color=\"#b91c1c\", fontcolor=\"#b91c1c\", penwidth=1.6",
         Relation::AffiliatedWith => "color=\"#6b7280\", fontcolor=\"#374151\", style=dashed",
         Relation::Said => "color=\"#9ca3af\", fontcolor=\"#6b7280\", style=dotted",
+        Relation::PartOf => {
+            "color=\"#b45309\", fontcolor=\"#92400e\", style=dashed, arrowhead=onormal"
+        }
     }
 }
 
@@ -176,6 +179,7 @@ impl Exporter for DotExporter {
                     e.role.clone().unwrap_or_else(|| "affiliated".to_string())
                 }
                 Relation::Said => "said".to_string(),
+                Relation::PartOf => "part of".to_string(),
                 _ => e
                     .act
                     .clone()
