@@ -88,6 +88,9 @@ pub struct QuoteInfo {
     pub speaker_mention: Option<SpanText>,
     /// Speech cue.
     pub cue: Option<SpanText>,
+    /// A fragment quoted inside the writer's sentence.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
 }
 
 /// A node.
@@ -339,6 +342,7 @@ impl KnowledgeGraph {
                 end: q.text.end,
                 speaker_mention: q.speaker_mention.as_ref().map(SpanText::from),
                 cue: q.cue.as_ref().map(SpanText::from),
+                partial: q.partial,
             });
             if let Some(sp) = q.speaker {
                 let evidence = q

@@ -55,6 +55,8 @@ pub struct ExQuote {
     pub cue: Option<Located>,
     /// Index of the speaker in [`Extraction::entities`].
     pub speaker: Option<usize>,
+    /// A fragment quoted inside the writer's sentence.
+    pub partial: bool,
 }
 
 /// A person's role in an organization.
@@ -227,6 +229,7 @@ impl Pipeline {
                 speaker_mention: q.speaker_mention.map(loc),
                 cue: q.cue.map(loc),
                 speaker: q.speaker,
+                partial: q.partial,
             })
             .collect();
         let affiliations = affiliations

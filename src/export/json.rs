@@ -72,6 +72,9 @@ pub struct JsonNode {
     /// Speech cue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<SpanText>,
+    /// A fragment quoted inside the writer's sentence.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
 }
 
 /// An edge.
@@ -121,6 +124,7 @@ impl JsonGraph {
                 end: n.quote.as_ref().map(|q| q.end),
                 speaker_mention: n.quote.as_ref().and_then(|q| q.speaker_mention.clone()),
                 cue: n.quote.as_ref().and_then(|q| q.cue.clone()),
+                partial: n.quote.as_ref().is_some_and(|q| q.partial),
             })
             .collect();
         let edges = g
