@@ -107,9 +107,9 @@ impl From<FormatArg> for Format {
 /// DOT layouts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum LayoutArg {
-    /// `dot` up to 150 drawn nodes, `sfdp` past that.
+    /// `dot` up to 150 drawn nodes and 200 edges, `sfdp` past either.
     Auto,
-    /// Hierarchical, with organization clusters (slow past ~150 nodes).
+    /// Hierarchical, with organization clusters (slow past ~150 nodes or ~200 edges).
     Dot,
     /// Force-directed (`overlap=prism`), no clusters: for large graphs.
     Sfdp,

@@ -151,6 +151,31 @@ fn dot_layout_follows_size() {
             "edge labels only when small"
         );
     }
+    // few nodes but many edges: dot would take minutes
+    let mut g = ring(30);
+    let ids: Vec<_> = (0..30)
+        .map(|i| g.index_of(&format!("person:p{i}")).unwrap())
+        .collect();
+    for (i, &a) in ids.iter().enumerate() {
+        for &b in ids.iter().skip(i + 2) {
+            let e = Edge {
+                relation: Relation::Opposes,
+                role: None,
+                act: None,
+                cue: None,
+                confidence: None,
+                evidence: vec![],
+            };
+            g.add_edge(a, b, e);
+        }
+    }
+    let plan = export::dot_exporter(&ExportOptions::default()).plan(&g);
+    assert_eq!(
+        (plan.layout, plan.nodes),
+        (DotLayout::Sfdp, 30),
+        "{} edges",
+        plan.edges
+    );
     // asked for explicitly
     let options = ExportOptions {
         dot_layout: Some(DotLayout::Sfdp),
