@@ -131,25 +131,26 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
         .ok_or_else(|| format!("unknown kind {s:?} (person, organization, place, topic, quote)"))
 }
 
+const FILTERS: &str = "Filters (every format)";
+
 /// Filters, for every format (applied in this order).
 #[derive(Debug, Clone, clap::Args)]
-#[command(next_help_heading = "Filters (every format)")]
 pub struct FilterArgs {
     /// Keep only these kinds: person, organization, place, topic, quote (comma-separated).
-    #[arg(long, value_delimiter = ',', value_parser = parse_kind, value_name = "KINDS")]
+    #[arg(long, help_heading = FILTERS, value_delimiter = ',', value_parser = parse_kind, value_name = "KINDS")]
     pub kinds: Vec<Kind>,
     /// Keep people, organizations, places and topics mentioned at least N times (quotes
     /// follow their speaker).
-    #[arg(long, value_name = "N", default_value_t = 0)]
+    #[arg(long, help_heading = FILTERS, value_name = "N", default_value_t = 0)]
     pub min_mentions: usize,
     /// Keep only the nodes around this one (an id, a name or an alias).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, help_heading = FILTERS, value_name = "NAME")]
     pub focus: Option<String>,
     /// With --focus: how many edges away to go.
-    #[arg(long, value_name = "K", default_value_t = 1, requires = "focus")]
+    #[arg(long, help_heading = FILTERS, value_name = "K", default_value_t = 1, requires = "focus")]
     pub depth: usize,
     /// Keep at most N nodes, the most mentioned (quotes fill the room left).
-    #[arg(long, value_name = "N")]
+    #[arg(long, help_heading = FILTERS, value_name = "N")]
     pub max_nodes: Option<usize>,
 }
 

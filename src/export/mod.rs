@@ -5,6 +5,34 @@
 //! The formats with typed columns (GraphML, GEXF, Cytoscape, Neo4j) share one attribute
 //! table, so every tool shows the same names and types. Neo4j is a folder of files
 //! ([`write_dir`]); every other format is one stream.
+//!
+//! # Example
+//!
+//! Save a graph as JSON, read it back, keep people and organizations, write GraphML:
+//!
+//! ```
+//! use std::path::Path;
+//! use newsgraph::export::{self, ExportOptions, Format};
+//! use newsgraph::{Document, Filter, Kind, KnowledgeGraph, Pipeline};
+//!
+//! let text = "“No,” said CTU President Jesse Sharkey.";
+//! let mut graph = KnowledgeGraph::new();
+//! graph.add(&Pipeline::new().extract(&Document::new("a.txt", text)));
+//! graph.finish();
+//! let options = ExportOptions::default();
+//! let mut json = Vec::new();
+//! export::exporter(Format::Json, &options).write(&graph, &mut json)?;
+//!
+//! let saved = KnowledgeGraph::from_json(&json[..], Path::new("a.json"))?;
+//! let filter = Filter {
+//!     kinds: [Kind::Person, Kind::Organization].into(),
+//!     ..Filter::default()
+//! };
+//! let mut graphml = Vec::new();
+//! export::exporter(Format::Graphml, &options).write(&filter.apply(&saved)?, &mut graphml)?;
+//! assert!(String::from_utf8(graphml)?.contains("<data key=\"d2\">Jesse Sharkey</data>"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::fs;
 use std::io::Write;
