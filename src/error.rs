@@ -44,6 +44,9 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A graph filter cannot be applied (its focus names no node, or several).
+    #[error("{0}")]
+    Filter(String),
     /// Writing output failed.
     #[error("writing output: {0}")]
     Write(#[from] std::io::Error),

@@ -229,6 +229,11 @@ impl KnowledgeGraph {
         self.index.get(id).map(|&i| &self.graph[i])
     }
 
+    /// The internal index of a node, for [`KnowledgeGraph::add_edge`].
+    pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
+        self.index.get(id).copied()
+    }
+
     /// Nodes sorted by id.
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {
         self.index.values().map(|&i| &self.graph[i])

@@ -19,7 +19,9 @@
 //! 6. [`quotes`] (attribution): each quote's speaker.
 //! 7. [`roles`]: `affiliated_with` edges with the role ("CTU President Jesse Sharkey").
 //! 8. [`stances`]: `supports` / `opposes` edges to entities or topics.
-//! 9. [`graph`]: documents merged into one [`KnowledgeGraph`]; [`export`] writes it.
+//! 9. [`graph`]: documents merged into one [`KnowledgeGraph`]; [`filter`] cuts it down
+//!    (kinds, mentions, ego graph, size); [`export`] writes it (JSON, DOT, GraphML, GEXF,
+//!    Cytoscape, Neo4j, JSON Lines), and reads the JSON back.
 //!
 //! # Example
 //!
@@ -47,6 +49,7 @@ pub mod clean;
 pub mod document;
 pub mod error;
 pub mod export;
+pub mod filter;
 pub mod graph;
 pub mod input;
 pub mod kind;
@@ -63,6 +66,7 @@ pub mod tokens;
 
 pub use document::{Document, Source, Span};
 pub use error::{Error, Result};
+pub use filter::Filter;
 pub use graph::KnowledgeGraph;
 pub use kind::{Kind, Polarity};
 pub use lexicon::Lexicon;

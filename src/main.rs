@@ -13,6 +13,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Extract(args) => cli::extract::run(args),
+        Command::Convert(args) => cli::convert::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,14 +1,11 @@
 //! `newsgraph extract`: read articles, extract, merge, write one graph.
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
-
-use anyhow::{Context, Result};
-use newsgraph::export::{self, ExportOptions, Format};
+use anyhow::Result;
 use newsgraph::input::{self, Encoding};
 use newsgraph::{KnowledgeGraph, Lexicon, Pipeline};
 
-use super::{ExtractArgs, FormatArg, exit};
+use super::output::{self, Output};
+use super::{ExtractArgs, exit};
 
 /// Runs `extract`; returns the exit code.
 pub fn run(args: &ExtractArgs) -> Result<u8> {
@@ -37,31 +34,10 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
         }
     }
     graph.finish();
-    let format = match args.format {
-        FormatArg::Json => Format::Json,
-        FormatArg::Dot => Format::Dot,
-    };
-    let options = ExportOptions {
-        quote_nodes: args.quotes,
-        pretty: args.pretty,
-    };
-    let exporter = export::exporter(format, &options);
-    match &args.output {
-        Some(path) => {
-            let file =
-                File::create(path).with_context(|| format!("creating {}", path.display()))?;
-            let mut w = BufWriter::new(file);
-            exporter.write(&graph, &mut w)?;
-            w.flush()
-                .with_context(|| format!("writing {}", path.display()))?;
-        }
-        None => {
-            let stdout = std::io::stdout();
-            let mut w = BufWriter::new(stdout.lock());
-            exporter.write(&graph, &mut w)?;
-            w.flush()?;
-        }
-    }
+    output::write(
+        &graph,
+        &Output::new(args.format.into(), &args.write, args.quiet),
+    )?;
     Ok(if failed > 0 {
         exit::SOME_FAILED
     } else {
