@@ -21,6 +21,10 @@
 //! 8. [`stances`]: `supports` / `opposes` edges to entities or topics.
 //! 9. [`graph`]: documents merged into one [`KnowledgeGraph`]; [`export`] writes it.
 //!
+//! Over an archive, [`input`] finds the documents (files, directories, JSON Lines,
+//! standard input) and [`archive`] runs the pipeline on them in parallel, merging in
+//! input order, so the graph is the same at any thread count.
+//!
 //! # Example
 //!
 //! ```
@@ -43,6 +47,7 @@
 //! assert_eq!(roles, [("person:jesse-sharkey".to_string(), "organization:ctu".to_string(), Some("President".to_string()))]);
 //! ```
 
+pub mod archive;
 pub mod clean;
 pub mod document;
 pub mod error;
@@ -61,6 +66,7 @@ pub mod sentences;
 pub mod stances;
 pub mod tokens;
 
+pub use archive::{Archive, Progress};
 pub use document::{Document, Source, Span};
 pub use error::{Error, Result};
 pub use graph::KnowledgeGraph;
