@@ -3,6 +3,7 @@
 //! Every data file has a category; a user lexicon line is `category<TAB>` followed by a
 //! line in that category's own format, so what a user writes is what the data files hold.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::{
@@ -184,6 +185,11 @@ const BUILTIN: &[(&str, Category, &str)] = &[
 
 pub(super) fn builtin() -> Lexicon {
     let mut lex = Lexicon::default();
+    // sizes of the built-in lists, so the tables never grow while loading
+    lex.words.reserve(200_000);
+    lex.entries.reserve(200_000);
+    lex.phrases.reserve(80_000);
+    lex.entities.reserve(40_000);
     for &(name, cat, text) in BUILTIN {
         for (i, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
@@ -249,8 +255,26 @@ fn field<'a>(fields: &[&'a str], i: usize, what: &str) -> Result<&'a str, String
         .ok_or_else(|| format!("missing field {}: {what}", i + 1))
 }
 
+/// `s` in lower case, copied only when it is not already.
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
+/// Most fields on a line (more are ignored, as no category reads them).
+const MAX_FIELDS: usize = 8;
+
 fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<(), String> {
-    let f: Vec<&str> = line.split('\t').collect();
+    let mut fields = [""; MAX_FIELDS];
+    let mut n = 0;
+    for (slot, part) in fields.iter_mut().zip(line.split('\t')) {
+        *slot = part;
+        n += 1;
+    }
+    let f = &fields[..n];
     match cat {
         Category::Person | Category::Organization | Category::Place => {
             let kind = match cat {
@@ -263,7 +287,7 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
         Category::GivenName => {
             let name = field(&f, 0, "name")?;
             let gender = Gender::parse(f.get(1).map(|s| s.trim()).unwrap_or("u"));
-            let e = lex.entry_mut(&name.to_lowercase());
+            let e = lex.entry_mut(&lower(name));
             e.flags |= flag::GIVEN;
             e.gender = gender;
         }
@@ -271,7 +295,7 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             let name = field(&f, 0, "surname")?;
             lex.surnames_seen += 1;
             let rank = lex.surnames_seen;
-            let e = lex.entry_mut(&name.to_lowercase());
+            let e = lex.entry_mut(&lower(name));
             e.flags |= flag::SURNAME;
             if e.surname_rank == 0 {
                 e.surname_rank = rank;
@@ -303,7 +327,7 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
         Category::Role => {
             let word = field(&f, 0, "role")?;
             if let Some(m) = word.strip_prefix('+') {
-                lex.entry_mut(&m.to_lowercase()).flags |= flag::ROLE_MOD;
+                lex.entry_mut(&lower(m)).flags |= flag::ROLE_MOD;
             } else {
                 let key = phrase_key(word);
                 if key.contains(' ') {
@@ -367,7 +391,7 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
                 lex.phrase_mut(&phrase_key(phrase)).speech = true;
             } else {
                 for form in line.split_whitespace() {
-                    lex.entry_mut(&form.to_lowercase()).flags |= flag::SPEECH;
+                    lex.entry_mut(&lower(form)).flags |= flag::SPEECH;
                 }
             }
         }
@@ -392,19 +416,19 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
         }
         Category::Acronym => {
             let w = field(&f, 0, "acronym")?;
-            lex.entry_mut(&w.to_lowercase()).flags |= flag::NOT_ENTITY_ACRONYM;
+            lex.entry_mut(&lower(w)).flags |= flag::NOT_ENTITY_ACRONYM;
         }
         Category::CommonWord => {
             let w = field(&f, 0, "word")?;
-            lex.entry_mut(&w.to_lowercase()).flags |= flag::COMMON;
+            lex.entry_mut(&lower(w)).flags |= flag::COMMON;
         }
         Category::FunctionWord => {
             let w = field(&f, 0, "word")?;
-            lex.entry_mut(&w.to_lowercase()).flags |= flag::FUNCTION;
+            lex.entry_mut(&lower(w)).flags |= flag::FUNCTION;
         }
         Category::Calendar => {
             let w = field(&f, 0, "word")?;
-            lex.entry_mut(&w.to_lowercase()).flags |= flag::CALENDAR;
+            lex.entry_mut(&lower(w)).flags |= flag::CALENDAR;
         }
         Category::Abbreviation => {
             let w = field(&f, 0, "abbreviation")?.to_lowercase();
@@ -486,14 +510,13 @@ fn add_entity_line(lex: &mut Lexicon, kind: Kind, f: &[&str], user: bool) -> Res
             .filter(|c| c.is_alphabetic())
             .all(|c| c.is_uppercase())
             && name.chars().filter(|c| c.is_alphabetic()).count() <= 5;
-        let p = lex.phrase_mut(&key);
         // a user entry, or a curated one, wins over a GeoNames city of the same name
-        let replace = match p.entity {
+        let replace = match lex.phrases.get(key.as_str()).and_then(|p| p.entity) {
             None => true,
             Some(old) => user || (lex.entities[old as usize].population > 0 && population == 0),
         };
+        let p = lex.phrase_mut(&key);
         if replace {
-            let p = lex.phrase_mut(&key);
             p.entity = Some(id);
             p.entity_caps = caps;
         }

@@ -343,9 +343,12 @@ impl Lexicon {
     fn phrase_mut(&mut self, key: &str) -> &mut PhraseEntry {
         let n = key.split(' ').count();
         self.max_phrase_words = self.max_phrase_words.max(n);
-        let first = key.split(' ').next().unwrap_or("").to_string();
-        self.entry_mut(&first).flags |= flag::PHRASE_START;
-        self.phrases.entry(key.into()).or_default()
+        let first = key.split(' ').next().unwrap_or("");
+        self.entry_mut(first).flags |= flag::PHRASE_START;
+        if !self.phrases.contains_key(key) {
+            self.phrases.insert(key.into(), PhraseEntry::default());
+        }
+        self.phrases.get_mut(key).expect("inserted above")
     }
 
     fn class(&mut self, name: &str) -> u16 {
