@@ -14,13 +14,22 @@
 //!   of exactly one other node of its kind ("CTU" → "Chicago Teachers Union",
 //!   "Sharkey" → "Jesse Sharkey"), then sorts everything.
 //!
+//! Memory: the graph outlives the documents, so it is kept compact: evidence names its
+//! document by number ([`DocId`], 4 bytes, written `d7`), and the texts of mentions,
+//! speaker mentions, cues and evidence are interned (`Arc<str>`, one copy of "Blair"
+//! however often it is mentioned).
+//!
 //! Limits: two different people with the same full name are one node.
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::sync::Arc;
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-use serde::{Deserialize, Serialize};
+use rustc_hash::FxHashSet;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::document::Source;
 use crate::kind::Kind;
@@ -38,18 +47,91 @@ pub struct DocInfo {
     pub chars: u32,
 }
 
+/// A document's graph-wide number, written `d0`, `d1`, … in exports.
+///
+/// It orders as its written form does (`d10` before `d2`), so sorted evidence lists
+/// come out as they always have.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct DocId(pub u32);
+
+impl DocId {
+    /// Decimal digits of the number, without allocating.
+    fn digits(self, buf: &mut [u8; 10]) -> &[u8] {
+        let mut n = self.0;
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                return &buf[i..];
+            }
+        }
+    }
+
+    /// Parses `d7`.
+    pub fn parse(s: &str) -> Option<DocId> {
+        s.strip_prefix('d')?.parse().ok().map(DocId)
+    }
+}
+
+impl Ord for DocId {
+    fn cmp(&self, other: &Self) -> Ordering {
+        let (mut a, mut b) = ([0u8; 10], [0u8; 10]);
+        self.digits(&mut a).cmp(other.digits(&mut b))
+    }
+}
+
+impl PartialOrd for DocId {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for DocId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "d{}", self.0)
+    }
+}
+
+impl PartialEq<str> for DocId {
+    fn eq(&self, other: &str) -> bool {
+        DocId::parse(other) == Some(*self)
+    }
+}
+
+impl PartialEq<&str> for DocId {
+    fn eq(&self, other: &&str) -> bool {
+        DocId::parse(other) == Some(*self)
+    }
+}
+
+impl Serialize for DocId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for DocId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        DocId::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a document id: {s:?}")))
+    }
+}
+
 /// Where something was said in which document (code points).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Evidence {
     /// Document id.
-    pub doc: String,
+    pub doc: DocId,
     /// First code point.
     pub start: u32,
     /// One past the last code point.
     pub end: u32,
-    /// The text.
+    /// The text (shared by every evidence with the same words).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
+    pub text: Option<Arc<str>>,
 }
 
 /// A span of a quote's document.
@@ -59,18 +141,8 @@ pub struct SpanText {
     pub start: u32,
     /// One past the last code point.
     pub end: u32,
-    /// The text.
-    pub text: String,
-}
-
-impl From<&Located> for SpanText {
-    fn from(l: &Located) -> Self {
-        SpanText {
-            start: l.start,
-            end: l.end,
-            text: l.text.clone(),
-        }
-    }
+    /// The text (shared).
+    pub text: Arc<str>,
 }
 
 /// What a quote node carries.
@@ -79,7 +151,7 @@ pub struct QuoteInfo {
     /// The quoted words.
     pub text: String,
     /// Document id.
-    pub doc: String,
+    pub doc: DocId,
     /// First code point.
     pub start: u32,
     /// One past the last code point.
@@ -168,6 +240,7 @@ pub struct KnowledgeGraph {
     index: BTreeMap<String, NodeIndex>,
     edges: BTreeMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
     documents: Vec<DocInfo>,
+    texts: FxHashSet<Arc<str>>,
 }
 
 /// Lower-case letters and digits, other runs as one "-".
@@ -248,6 +321,17 @@ impl KnowledgeGraph {
         &self.graph
     }
 
+    /// The shared copy of `text`: every mention, cue and evidence with the same words
+    /// points to one string.
+    pub fn intern(&mut self, text: &str) -> Arc<str> {
+        if let Some(t) = self.texts.get(text) {
+            return t.clone();
+        }
+        let t: Arc<str> = Arc::from(text);
+        self.texts.insert(t.clone());
+        t
+    }
+
     /// Adds a document by its full record (used when reading a saved graph).
     pub fn push_document(&mut self, doc: DocInfo) {
         self.documents.push(doc);
@@ -300,47 +384,54 @@ impl KnowledgeGraph {
 
     /// Merges one document's extraction into the graph.
     pub fn add(&mut self, ex: &Extraction) {
-        let doc = format!("d{}", self.documents.len());
+        let doc = DocId(self.documents.len() as u32);
         self.documents.push(DocInfo {
-            id: doc.clone(),
+            id: doc.to_string(),
             source: ex.source.clone(),
             chars: ex.chars,
         });
-        let ev = |l: &Located, with_text: bool| Evidence {
-            doc: doc.clone(),
+        let ev = |g: &mut Self, l: &Located, with_text: bool| Evidence {
+            doc,
             start: l.start,
             end: l.end,
-            text: with_text.then(|| l.text.clone()),
+            text: with_text.then(|| g.intern(&l.text)),
+        };
+        let span = |g: &mut Self, l: &Located| SpanText {
+            start: l.start,
+            end: l.end,
+            text: g.intern(&l.text),
         };
         let mut entity_nodes = Vec::with_capacity(ex.entities.len());
         for e in &ex.entities {
             let id = node_id(e.kind, &e.label);
             let ni = self.upsert_node(&id, e.kind, &e.label);
+            let mentions: Vec<Evidence> = e.mentions.iter().map(|m| ev(self, m, true)).collect();
             let node = &mut self.graph[ni];
             for a in &e.aliases {
                 if *a != node.label {
                     node.aliases.insert(a.clone());
                 }
             }
-            node.mentions.extend(e.mentions.iter().map(|m| ev(m, true)));
+            node.mentions.extend(mentions);
             entity_nodes.push(ni);
         }
         for (qi, q) in ex.quotes.iter().enumerate() {
             let id = format!("quote:{doc}:{}", qi + 1);
             let ni = self.upsert_node(&id, Kind::Quote, &quote_label(&q.text.text));
-            self.graph[ni].quote = Some(QuoteInfo {
+            let info = QuoteInfo {
                 text: q.text.text.clone(),
-                doc: doc.clone(),
+                doc,
                 start: q.text.start,
                 end: q.text.end,
-                speaker_mention: q.speaker_mention.as_ref().map(SpanText::from),
-                cue: q.cue.as_ref().map(SpanText::from),
-            });
+                speaker_mention: q.speaker_mention.as_ref().map(|m| span(self, m)),
+                cue: q.cue.as_ref().map(|c| span(self, c)),
+            };
+            self.graph[ni].quote = Some(info);
             if let Some(sp) = q.speaker {
                 let evidence = q
                     .speaker_mention
                     .as_ref()
-                    .map(|m| vec![ev(m, false)])
+                    .map(|m| vec![ev(self, m, false)])
                     .unwrap_or_default();
                 self.add_edge(
                     entity_nodes[sp],
@@ -357,6 +448,7 @@ impl KnowledgeGraph {
             }
         }
         for a in &ex.affiliations {
+            let evidence = vec![ev(self, &a.evidence, true)];
             self.add_edge(
                 entity_nodes[a.person],
                 entity_nodes[a.org],
@@ -366,7 +458,7 @@ impl KnowledgeGraph {
                     act: None,
                     cue: None,
                     confidence: Some(a.confidence),
-                    evidence: vec![ev(&a.evidence, true)],
+                    evidence,
                 },
             );
         }
@@ -375,6 +467,7 @@ impl KnowledgeGraph {
                 ExTarget::Entity(e) => entity_nodes[*e],
                 ExTarget::Topic(t) => self.upsert_node(&node_id(Kind::Topic, t), Kind::Topic, t),
             };
+            let evidence = vec![ev(self, &s.evidence, true)];
             self.add_edge(
                 entity_nodes[s.holder],
                 target,
@@ -387,7 +480,7 @@ impl KnowledgeGraph {
                     act: Some(s.act.clone()),
                     cue: Some(s.cue.text.clone()),
                     confidence: Some(s.confidence),
-                    evidence: vec![ev(&s.evidence, true)],
+                    evidence,
                 },
             );
         }
@@ -532,6 +625,19 @@ mod tests {
         assert!(
             js.mentions.iter().any(|m| m.doc == "d0") && js.mentions.iter().any(|m| m.doc == "d1")
         );
+    }
+
+    #[test]
+    fn doc_ids_order_as_written() {
+        let mut ids: Vec<DocId> = [2, 10, 1, 0, 100, 21].map(DocId).to_vec();
+        ids.sort();
+        let written: Vec<String> = ids.iter().map(|d| d.to_string()).collect();
+        let mut want = written.clone();
+        want.sort();
+        assert_eq!(written, want);
+        assert_eq!(DocId::parse("d42"), Some(DocId(42)));
+        assert_eq!(DocId::parse("42"), None);
+        assert_eq!(serde_json::to_string(&DocId(7)).unwrap(), "\"d7\"");
     }
 
     #[test]

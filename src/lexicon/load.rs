@@ -282,17 +282,17 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
                 Category::Organization => Kind::Organization,
                 _ => Kind::Place,
             };
-            add_entity_line(lex, kind, &f, user)?;
+            add_entity_line(lex, kind, f, user)?;
         }
         Category::GivenName => {
-            let name = field(&f, 0, "name")?;
+            let name = field(f, 0, "name")?;
             let gender = Gender::parse(f.get(1).map(|s| s.trim()).unwrap_or("u"));
             let e = lex.entry_mut(&lower(name));
             e.flags |= flag::GIVEN;
             e.gender = gender;
         }
         Category::Surname => {
-            let name = field(&f, 0, "surname")?;
+            let name = field(f, 0, "surname")?;
             lex.surnames_seen += 1;
             let rank = lex.surnames_seen;
             let e = lex.entry_mut(&lower(name));
@@ -302,8 +302,8 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             }
         }
         Category::Title => {
-            let word = field(&f, 0, "title")?;
-            let class = match field(&f, 1, "honorific or office")? {
+            let word = field(f, 0, "title")?;
+            let class = match field(f, 1, "honorific or office")? {
                 "honorific" => TitleClass::Honorific,
                 "office" => TitleClass::Office,
                 other => {
@@ -325,7 +325,7 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             }
         }
         Category::Role => {
-            let word = field(&f, 0, "role")?;
+            let word = field(f, 0, "role")?;
             if let Some(m) = word.strip_prefix('+') {
                 lex.entry_mut(&lower(m)).flags |= flag::ROLE_MOD;
             } else {
@@ -338,13 +338,13 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             }
         }
         Category::OrgWord => {
-            let word = field(&f, 0, "word")?.to_lowercase();
-            let kind = match field(&f, 1, "organization or place")? {
+            let word = field(f, 0, "word")?.to_lowercase();
+            let kind = match field(f, 1, "organization or place")? {
                 "organization" => Kind::Organization,
                 "place" => Kind::Place,
                 other => return Err(format!("kind must be organization or place, not {other:?}")),
             };
-            let class = lex.class(field(&f, 2, "class")?);
+            let class = lex.class(field(f, 2, "class")?);
             let head_only = match f.get(3).map(|s| s.trim()).unwrap_or("head") {
                 "head" => true,
                 "any" => false,
@@ -357,8 +357,8 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             });
         }
         Category::Nominal => {
-            let word = field(&f, 0, "word")?;
-            let kind = match field(&f, 1, "organization or person")? {
+            let word = field(f, 0, "word")?;
+            let kind = match field(f, 1, "organization or person")? {
                 "organization" => Kind::Organization,
                 "person" => Kind::Person,
                 other => {
@@ -367,7 +367,7 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
                     ));
                 }
             };
-            let class = lex.class(field(&f, 2, "class")?);
+            let class = lex.class(field(f, 2, "class")?);
             let nominal = Nominal { kind, class };
             let key = phrase_key(word);
             if key.contains(' ') {
@@ -377,7 +377,7 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             }
         }
         Category::Demonym => {
-            let word = field(&f, 0, "demonym")?;
+            let word = field(f, 0, "demonym")?;
             let key = phrase_key(word);
             if key.contains(' ') {
                 lex.phrase_mut(&key).demonym = true;
@@ -386,7 +386,7 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             }
         }
         Category::SpeechVerb => {
-            let line = field(&f, 0, "forms")?;
+            let line = field(f, 0, "forms")?;
             if let Some(phrase) = line.strip_prefix('=') {
                 lex.phrase_mut(&phrase_key(phrase)).speech = true;
             } else {
@@ -395,10 +395,10 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
                 }
             }
         }
-        Category::Stance => add_stance(lex, &f)?,
+        Category::Stance => add_stance(lex, f)?,
         Category::Boilerplate => {
-            let kind = field(&f, 0, "prefix, line or contains")?;
-            let pat = field(&f, 1, "pattern")?.to_lowercase();
+            let kind = field(f, 0, "prefix, line or contains")?;
+            let pat = field(f, 1, "pattern")?.to_lowercase();
             lex.boilerplate.push(match kind {
                 "prefix" => BoilerplateRule::Prefix(pat),
                 "line" => BoilerplateRule::Line(pat),
@@ -411,27 +411,27 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             });
         }
         Category::NotEntity => {
-            let w = field(&f, 0, "word")?;
+            let w = field(f, 0, "word")?;
             lex.entry_mut(&phrase_key(w)).flags |= flag::NOT_ENTITY;
         }
         Category::Acronym => {
-            let w = field(&f, 0, "acronym")?;
+            let w = field(f, 0, "acronym")?;
             lex.entry_mut(&lower(w)).flags |= flag::NOT_ENTITY_ACRONYM;
         }
         Category::CommonWord => {
-            let w = field(&f, 0, "word")?;
+            let w = field(f, 0, "word")?;
             lex.entry_mut(&lower(w)).flags |= flag::COMMON;
         }
         Category::FunctionWord => {
-            let w = field(&f, 0, "word")?;
+            let w = field(f, 0, "word")?;
             lex.entry_mut(&lower(w)).flags |= flag::FUNCTION;
         }
         Category::Calendar => {
-            let w = field(&f, 0, "word")?;
+            let w = field(f, 0, "word")?;
             lex.entry_mut(&lower(w)).flags |= flag::CALENDAR;
         }
         Category::Abbreviation => {
-            let w = field(&f, 0, "abbreviation")?.to_lowercase();
+            let w = field(f, 0, "abbreviation")?.to_lowercase();
             if !w.ends_with('.') {
                 return Err(format!("an abbreviation ends with a period: {w:?}"));
             }
@@ -447,8 +447,8 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             lex.entry_mut(&w).abbreviation = Some(class);
         }
         Category::Nominalization => {
-            let verb = field(&f, 0, "verb")?;
-            let noun = field(&f, 1, "noun")?;
+            let verb = field(f, 0, "verb")?;
+            let noun = field(f, 1, "noun")?;
             let id = lex.noun_id(noun);
             if let Some((head, rest)) = verb.split_once(' ') {
                 // a phrasal verb: every form of its verb, then its particles
