@@ -176,7 +176,8 @@ pub struct Node {
     /// Name mentions (entities).
     pub mentions: Vec<Evidence>,
     /// Quote details (quotes).
-    pub quote: Option<QuoteInfo>,
+    /// (Boxed: most nodes are not quotes, and every node pays for the field.)
+    pub quote: Option<Box<QuoteInfo>>,
 }
 
 /// The relation of an edge.
@@ -426,7 +427,7 @@ impl KnowledgeGraph {
                 speaker_mention: q.speaker_mention.as_ref().map(|m| span(self, m)),
                 cue: q.cue.as_ref().map(|c| span(self, c)),
             };
-            self.graph[ni].quote = Some(info);
+            self.graph[ni].quote = Some(Box::new(info));
             if let Some(sp) = q.speaker {
                 let evidence = q
                     .speaker_mention
@@ -537,11 +538,13 @@ impl KnowledgeGraph {
             let n = &mut self.graph[i];
             n.mentions.sort();
             n.mentions.dedup();
+            n.mentions.shrink_to_fit();
         }
         for e in self.graph.edge_indices().collect::<Vec<_>>() {
             let ed = &mut self.graph[e];
             ed.evidence.sort();
             ed.evidence.dedup();
+            ed.evidence.shrink_to_fit();
         }
     }
 

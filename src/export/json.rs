@@ -241,7 +241,7 @@ struct EdgeRef<'g> {
 
 impl<'g> NodeRef<'g> {
     fn new(n: &'g Node) -> Self {
-        let q = n.quote.as_ref();
+        let q = n.quote.as_deref();
         NodeRef {
             id: &n.id,
             kind: n.kind.as_str(),
