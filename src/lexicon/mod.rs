@@ -225,6 +225,9 @@ pub struct Lexicon {
     words: FxHashMap<Box<str>, WordId>,
     entries: Vec<WordEntry>,
     phrases: FxHashMap<Box<str>, PhraseEntry>,
+    /// Every proper word prefix of a phrase key ("prime" of "prime minister"), so a
+    /// longest-match scan can stop as soon as no phrase goes on.
+    phrase_prefixes: rustc_hash::FxHashSet<Box<str>>,
     max_phrase_words: usize,
     /// Known entities.
     pub entities: Vec<KnownEntity>,
@@ -283,6 +286,12 @@ impl Lexicon {
     /// The phrase entry of a lower-case, space-joined token sequence.
     pub fn phrase(&self, key: &str) -> Option<&PhraseEntry> {
         self.phrases.get(key)
+    }
+
+    /// True when some phrase key is longer than `key` and starts with it followed by a
+    /// space: a scan that has read `key` may still find a longer phrase.
+    pub fn phrase_continues(&self, key: &str) -> bool {
+        self.phrase_prefixes.contains(key)
     }
 
     /// The longest phrase, in words, that the table holds.
@@ -347,6 +356,11 @@ impl Lexicon {
         self.entry_mut(first).flags |= flag::PHRASE_START;
         if !self.phrases.contains_key(key) {
             self.phrases.insert(key.into(), PhraseEntry::default());
+            for (i, _) in key.match_indices(' ') {
+                if !self.phrase_prefixes.contains(&key[..i]) {
+                    self.phrase_prefixes.insert(key[..i].into());
+                }
+            }
         }
         self.phrases.get_mut(key).expect("inserted above")
     }
@@ -437,6 +451,8 @@ mod tests {
             Kind::Place
         );
         assert!(l.phrase("prime minister").unwrap().title.is_some());
+        assert!(l.phrase_continues("prime"));
+        assert!(!l.phrase_continues("prime minister"));
         assert!(l.phrase("chief executive").unwrap().role);
     }
 
