@@ -381,19 +381,31 @@ impl<'l> Tokenizer<'l> {
     /// Sets shape bits, keeps an abbreviation's period, and looks the word up.
     fn finish_word(&mut self, text: &str, tok: &mut Token) {
         let s = tok.span.text(text);
-        let mut upper = 0usize;
-        let mut lower = 0usize;
-        let mut digit = false;
-        for c in s.chars() {
-            if c.is_uppercase() {
-                upper += 1;
-            } else if c.is_lowercase() {
-                lower += 1;
-            } else if c.is_ascii_digit() {
-                digit = true;
+        let (upper, lower, digit, first_upper) = if s.is_ascii() {
+            let b = s.as_bytes();
+            (
+                b.iter().filter(|c| c.is_ascii_uppercase()).count(),
+                b.iter().filter(|c| c.is_ascii_lowercase()).count(),
+                b.iter().any(|c| c.is_ascii_digit()),
+                b.first().is_some_and(|c| c.is_ascii_uppercase()),
+            )
+        } else {
+            let mut upper = 0usize;
+            let mut lower = 0usize;
+            let mut digit = false;
+            for c in s.chars() {
+                if c.is_uppercase() {
+                    upper += 1;
+                } else if c.is_lowercase() {
+                    lower += 1;
+                } else if c.is_ascii_digit() {
+                    digit = true;
+                }
             }
-        }
-        if s.chars().next().is_some_and(|c| c.is_uppercase()) {
+            let first = s.chars().next().is_some_and(|c| c.is_uppercase());
+            (upper, lower, digit, first)
+        };
+        if first_upper {
             tok.shape |= shape::CAP;
         }
         if upper >= 2 && lower == 0 {
@@ -411,16 +423,16 @@ impl<'l> Tokenizer<'l> {
         let end = tok.span.end as usize;
         let followed_by_period = text.as_bytes().get(end) == Some(&b'.');
         let lex = self.lexicon;
-        let key = lexicon::lower_into(s, &mut self.buf);
+        lexicon::lower_into(s, &mut self.buf);
         if followed_by_period && tok.kind == TokenKind::Word && !s.ends_with('.') {
             // "Ald." "Sen." "N." — keep the period when the word is a known abbreviation
             // or a single capital initial
             let single_initial = s.chars().count() == 1 && tok.is(shape::CAP);
-            let mut with_period = key.to_string();
-            with_period.push('.');
+            self.buf.push('.');
             let class = lex
-                .and_then(|l| l.word(&with_period))
+                .and_then(|l| l.word(&self.buf))
                 .and_then(|e| e.abbreviation);
+            self.buf.pop();
             if class.is_some() || single_initial {
                 tok.span.end += 1;
                 tok.shape |= shape::ABBREV;
@@ -430,12 +442,12 @@ impl<'l> Tokenizer<'l> {
             }
         }
         if let Some(l) = lex {
-            let key = key.trim_end_matches('.');
+            let key = self.buf.trim_end_matches('.');
             tok.word = l.word_id(key);
             if tok.word.is_none() && key.contains('.') {
                 // "U.S." is listed as "u.s." in places; try the dotted form too
-                let full = lexicon::lower_into(tok.span.text(text), &mut self.buf).to_string();
-                tok.word = l.word_id(&full);
+                let full = lexicon::lower_into(tok.span.text(text), &mut self.buf);
+                tok.word = l.word_id(full);
             }
         }
     }
@@ -443,7 +455,11 @@ impl<'l> Tokenizer<'l> {
 
 #[inline]
 fn next_char(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or('\0')
+    // most text is ASCII: a byte below 0x80 is its own character
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => b as char,
+        _ => text[i..].chars().next().unwrap_or('\0'),
+    }
 }
 
 /// Tokenizes a short phrase (a lexicon entry) and joins the lower-case token texts with
