@@ -165,12 +165,16 @@ impl Exporter for JsonExporter {
         // written straight from the graph, without an owned copy of it: the graph may
         // be most of memory
         let j = GraphView(graph);
+        // serde_json writes a few bytes at a time: buffer them here, where the writer's
+        // type is known, rather than call through `dyn Write` for each
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
         if self.pretty {
-            serde_json::to_writer_pretty(&mut *out, &j)?;
+            serde_json::to_writer_pretty(&mut w, &j)?;
         } else {
-            serde_json::to_writer(&mut *out, &j)?;
+            serde_json::to_writer(&mut w, &j)?;
         }
-        out.write_all(b"\n")?;
+        w.write_all(b"\n")?;
+        w.flush()?;
         Ok(())
     }
 }
