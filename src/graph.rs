@@ -255,12 +255,22 @@ pub fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut dash = false;
     for c in s.chars() {
-        if c.is_alphanumeric() {
+        // ASCII first: the same answers as the Unicode tests, without their tables
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum {
             if dash && !out.is_empty() {
                 out.push('-');
             }
             dash = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             dash = true;
         }
@@ -588,12 +598,13 @@ impl KnowledgeGraph {
 /// A quote node's label: its first words.
 pub fn quote_label(text: &str) -> String {
     const MAX: usize = 40;
-    if text.chars().count() <= MAX {
+    // the byte where character MAX + 1 starts, if the text is longer than MAX
+    let Some((cut_end, _)) = text.char_indices().nth(MAX) else {
         return text.to_string();
-    }
-    let cut: String = text.chars().take(MAX).collect();
+    };
+    let cut = &text[..cut_end];
     let cut = match cut.rfind(' ') {
-        Some(p) if p > 10 => cut[..p].to_string(),
+        Some(p) if p > 10 => &cut[..p],
         _ => cut,
     };
     format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
@@ -652,6 +663,9 @@ mod tests {
     #[test]
     fn quote_labels() {
         assert_eq!(quote_label("short"), "short");
+        let forty = "é".repeat(40);
+        assert_eq!(quote_label(&forty), forty);
+        assert_eq!(quote_label(&(forty.clone() + "x")), forty.clone() + "…");
         let l = quote_label("We do not yet have an agreement for safe reopening, said the union");
         assert!(l.ends_with('…') && l.chars().count() <= 41, "{l}");
     }
