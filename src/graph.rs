@@ -26,9 +26,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::sync::Arc;
 
+use hashbrown::HashTable;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxBuildHasher, FxHashSet};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::document::Source;
@@ -244,7 +245,8 @@ pub struct Edge {
 #[derive(Clone, Debug, Default)]
 pub struct KnowledgeGraph {
     graph: StableDiGraph<Node, Edge>,
-    index: BTreeMap<String, NodeIndex>,
+    /// Node ids are looked up through their hash; the id itself is only in the node.
+    index: HashTable<NodeIndex>,
     edges: BTreeMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
     documents: Vec<DocInfo>,
     texts: FxHashSet<Arc<str>>,
@@ -281,6 +283,11 @@ pub fn slug(s: &str) -> String {
     out
 }
 
+fn hash_id(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    FxBuildHasher.hash_one(id)
+}
+
 /// The id of an entity or topic node.
 pub fn node_id(kind: Kind, label: &str) -> String {
     format!("{}:{}", kind.as_str(), slug(label))
@@ -309,12 +316,26 @@ impl KnowledgeGraph {
 
     /// A node by id.
     pub fn node(&self, id: &str) -> Option<&Node> {
-        self.index.get(id).map(|&i| &self.graph[i])
+        self.find(id).map(|i| &self.graph[i])
+    }
+
+    fn find(&self, id: &str) -> Option<NodeIndex> {
+        let graph = &self.graph;
+        self.index
+            .find(hash_id(id), |&i| graph[i].id == id)
+            .copied()
+    }
+
+    /// Node indices sorted by id.
+    fn sorted(&self) -> Vec<NodeIndex> {
+        let mut v: Vec<NodeIndex> = self.graph.node_indices().collect();
+        v.sort_unstable_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
+        v
     }
 
     /// Nodes sorted by id.
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {
-        self.index.values().map(|&i| &self.graph[i])
+        self.sorted().into_iter().map(|i| &self.graph[i])
     }
 
     /// Edges as (source id, target id, edge), sorted by source, target, relation.
@@ -356,7 +377,7 @@ impl KnowledgeGraph {
 
     /// Inserts or returns a node.
     pub fn upsert_node(&mut self, id: &str, kind: Kind, label: &str) -> NodeIndex {
-        if let Some(&i) = self.index.get(id) {
+        if let Some(i) = self.find(id) {
             return i;
         }
         let i = self.graph.add_node(Node {
@@ -367,7 +388,9 @@ impl KnowledgeGraph {
             mentions: Vec::new(),
             quote: None,
         });
-        self.index.insert(id.to_string(), i);
+        let graph = &self.graph;
+        self.index
+            .insert_unique(hash_id(id), i, |&j| hash_id(&graph[j].id));
         i
     }
 
@@ -508,7 +531,8 @@ impl KnowledgeGraph {
     pub fn finish(&mut self) {
         // label → nodes that carry it as an alias, per kind
         let mut carriers: BTreeMap<(Kind, String), BTreeSet<NodeIndex>> = BTreeMap::new();
-        for &i in self.index.values() {
+        let order = self.sorted();
+        for &i in &order {
             let n = &self.graph[i];
             if n.kind.is_entity() {
                 for a in &n.aliases {
@@ -520,7 +544,7 @@ impl KnowledgeGraph {
             }
         }
         let mut merges = Vec::new();
-        for &i in self.index.values() {
+        for &i in &order {
             let n = &self.graph[i];
             if !n.kind.is_entity() {
                 continue;
@@ -578,9 +602,27 @@ impl KnowledgeGraph {
                     .map(|e| (e.source(), into, e.weight().clone())),
             )
             .collect();
+        if let Ok(entry) = self
+            .index
+            .find_entry(hash_id(&self.graph[from].id), |&j| j == from)
+        {
+            entry.remove();
+        }
+        // forget the removed node's edges: only its own, not a pass over all edges
+        // (that made merging quadratic on an archive)
+        for e in self
+            .graph
+            .edges_directed(from, petgraph::Direction::Outgoing)
+        {
+            self.edges.remove(&(from, e.weight().relation, e.target()));
+        }
+        for e in self
+            .graph
+            .edges_directed(from, petgraph::Direction::Incoming)
+        {
+            self.edges.remove(&(e.source(), e.weight().relation, from));
+        }
         let old = self.graph.remove_node(from).expect("checked above");
-        self.index.remove(&old.id);
-        self.edges.retain(|&(s, _, t), _| s != from && t != from);
         let target = &mut self.graph[into];
         target.aliases.insert(old.label);
         target.aliases.extend(old.aliases);
