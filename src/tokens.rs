@@ -312,7 +312,11 @@ impl<'l> Tokenizer<'l> {
         let mut seg_len = 0usize; // letters in the current period-separated segment
         let mut periods = 0usize;
         loop {
-            // consume alphanumerics
+            // consume alphanumerics (ASCII ones a byte at a time)
+            while j < end && bytes[j].is_ascii_alphanumeric() {
+                j += 1;
+                seg_len += 1;
+            }
             while j < end {
                 let c = next_char(text, j);
                 if c.is_alphanumeric() || c == '\u{00AD}' {
@@ -383,12 +387,14 @@ impl<'l> Tokenizer<'l> {
         let s = tok.span.text(text);
         let (upper, lower, digit, first_upper) = if s.is_ascii() {
             let b = s.as_bytes();
-            (
-                b.iter().filter(|c| c.is_ascii_uppercase()).count(),
-                b.iter().filter(|c| c.is_ascii_lowercase()).count(),
-                b.iter().any(|c| c.is_ascii_digit()),
-                b.first().is_some_and(|c| c.is_ascii_uppercase()),
-            )
+            let (mut upper, mut lower, mut digit) = (0usize, 0usize, false);
+            for c in b {
+                upper += c.is_ascii_uppercase() as usize;
+                lower += c.is_ascii_lowercase() as usize;
+                digit |= c.is_ascii_digit();
+            }
+            let first = b.first().is_some_and(|c| c.is_ascii_uppercase());
+            (upper, lower, digit, first)
         } else {
             let mut upper = 0usize;
             let mut lower = 0usize;
