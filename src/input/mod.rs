@@ -2,8 +2,9 @@
 //! them and decoding their bytes.
 //!
 //! Takes: paths (or `-`) and raw bytes. Gives: an ordered list of [`Input`]s
-//! ([`walk`]), and for each, [`Document`]s with their provenance ([`jsonl`] for JSON
-//! Lines) and how each was decoded, so the caller can warn about fallbacks.
+//! ([`Inputs::expand`]), and for each, [`Document`]s with their provenance
+//! ([`parse_article`] for JSON Lines) and how each was decoded, so the caller can warn
+//! about fallbacks.
 //!
 //! Rules of decoding:
 //! - A UTF-8 byte-order mark is dropped; UTF-16 (LE or BE) with a byte-order mark is
