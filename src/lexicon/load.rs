@@ -196,6 +196,11 @@ pub(super) fn builtin() -> Lexicon {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
+            // the two longest lists are one word a line: skip the field splitting
+            if matches!(cat, Category::CommonWord | Category::Surname) && !line.contains('\t') {
+                add_word(&mut lex, cat, line.trim());
+                continue;
+            }
             // known_entities.tsv carries its kind in the first column
             let (cat, fields) = if name.ends_with("known_entities.tsv") {
                 let (k, rest) = line.split_once('\t').unwrap_or((line, ""));
@@ -264,6 +269,21 @@ fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// A line of a one-word list (common words, surnames); `word` is trimmed, not empty.
+fn add_word(lex: &mut Lexicon, cat: Category, word: &str) {
+    if cat == Category::Surname {
+        lex.surnames_seen += 1;
+        let rank = lex.surnames_seen;
+        let e = lex.entry_mut(&lower(word));
+        e.flags |= flag::SURNAME;
+        if e.surname_rank == 0 {
+            e.surname_rank = rank;
+        }
+    } else {
+        lex.entry_mut(&lower(word)).flags |= flag::COMMON;
+    }
+}
+
 /// Most fields on a line (more are ignored, as no category reads them).
 const MAX_FIELDS: usize = 8;
 
@@ -291,16 +311,7 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             e.flags |= flag::GIVEN;
             e.gender = gender;
         }
-        Category::Surname => {
-            let name = field(f, 0, "surname")?;
-            lex.surnames_seen += 1;
-            let rank = lex.surnames_seen;
-            let e = lex.entry_mut(&lower(name));
-            e.flags |= flag::SURNAME;
-            if e.surname_rank == 0 {
-                e.surname_rank = rank;
-            }
-        }
+        Category::Surname => add_word(lex, cat, field(f, 0, "surname")?),
         Category::Title => {
             let word = field(f, 0, "title")?;
             let class = match field(f, 1, "honorific or office")? {
@@ -418,10 +429,7 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             let w = field(f, 0, "acronym")?;
             lex.entry_mut(&lower(w)).flags |= flag::NOT_ENTITY_ACRONYM;
         }
-        Category::CommonWord => {
-            let w = field(f, 0, "word")?;
-            lex.entry_mut(&lower(w)).flags |= flag::COMMON;
-        }
+        Category::CommonWord => add_word(lex, cat, field(f, 0, "word")?),
         Category::FunctionWord => {
             let w = field(f, 0, "word")?;
             lex.entry_mut(&lower(w)).flags |= flag::FUNCTION;
