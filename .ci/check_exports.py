@@ -186,10 +186,13 @@ class Checker:
                 assert (n["doc"], n["start"], n["end"], n["text"]) == (doc["id"], q["start"], q["end"], q["text"])
                 assert q["speaker"] is None or q["speaker"] in ids
                 quotes += 1
-            for kind, src, dst in [("affiliations", "person", "organization"), ("stances", "holder", "target")]:
+            kinds = [("affiliations", "person", "organization", "affiliated_with"),
+                     ("stances", "holder", "target", None),
+                     ("part_of", "part", "whole", "part_of")]
+            for kind, src, dst, relation in kinds:
                 for a in r[kind]:
                     assert a[src] in ids and a[dst] in ids
-                    rel = "affiliated_with" if kind == "affiliations" else a["relation"]
+                    rel = relation or a["relation"]
                     key = f"{a[src]}|{rel}|{a[dst]}"
                     for ev in a["evidence"]:
                         evidence.setdefault(key, []).append((doc["id"], ev["start"], ev["end"], ev.get("text")))

@@ -273,7 +273,7 @@ mod tests {
     fn ev(n: u32) -> Vec<Evidence> {
         (0..n)
             .map(|i| Evidence {
-                doc: "d0".into(),
+                doc: crate::graph::DocId(0),
                 start: i,
                 end: i + 1,
                 text: None,

@@ -23,6 +23,10 @@
 //!    (kinds, mentions, ego graph, size); [`export`] writes it (JSON, DOT, GraphML, GEXF,
 //!    Cytoscape, Neo4j, JSON Lines), and reads the JSON back.
 //!
+//! Over an archive, [`input`] finds the documents (files, directories, JSON Lines,
+//! standard input) and [`archive`] runs the pipeline on them in parallel, merging in
+//! input order, so the graph is the same at any thread count.
+//!
 //! # Example
 //!
 //! ```
@@ -45,6 +49,7 @@
 //! assert_eq!(roles, [("person:jesse-sharkey".to_string(), "organization:ctu".to_string(), Some("President".to_string()))]);
 //! ```
 
+pub mod archive;
 pub mod clean;
 pub mod document;
 pub mod error;
@@ -64,6 +69,7 @@ pub mod sentences;
 pub mod stances;
 pub mod tokens;
 
+pub use archive::{Archive, Progress};
 pub use document::{Document, Source, Span};
 pub use error::{Error, Result};
 pub use filter::Filter;

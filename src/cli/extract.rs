@@ -1,10 +1,12 @@
 //! `newsgraph extract`: read articles, extract, merge, write one graph.
 
 use anyhow::Result;
-use newsgraph::input::{self, Encoding};
+use newsgraph::archive::Archive;
+use newsgraph::input::{Inputs, JsonlFields, WalkOptions};
 use newsgraph::{KnowledgeGraph, Lexicon, Pipeline};
 
 use super::output::{self, Output};
+use super::progress::Bar;
 use super::{ExtractArgs, exit};
 
 /// Runs `extract`; returns the exit code.
@@ -14,25 +16,31 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
     } else {
         Pipeline::with_lexicon(Lexicon::with_user_files(&args.lexicon)?)
     };
-    let mut graph = KnowledgeGraph::new();
-    let mut failed = 0usize;
-    for path in &args.paths {
-        match input::read_document(path) {
-            Ok((doc, enc)) => {
-                if enc == Encoding::Latin1 && !args.quiet {
-                    eprintln!(
-                        "newsgraph: {}: not valid UTF-8; read as Latin-1",
-                        path.display()
-                    );
-                }
-                graph.add(&pipeline.extract(&doc));
-            }
-            Err(e) => {
-                failed += 1;
-                eprintln!("newsgraph: {e}");
-            }
-        }
+    let walk = WalkOptions {
+        globs: args.glob.clone(),
+        jsonl: args.jsonl,
+    };
+    let inputs = Inputs::expand(&args.paths, &walk)?;
+    let mut failed = inputs.errors.len();
+    for e in &inputs.errors {
+        eprintln!("newsgraph: {e}");
     }
+    let fields = JsonlFields {
+        id: args.id_field.clone(),
+        title: args.title_field.clone(),
+        text: args.text_field.clone(),
+        url: args.url_field.clone(),
+        date: args.date_field.clone(),
+    };
+    let mut graph = KnowledgeGraph::new();
+    let mut bar = Bar::new(args.quiet);
+    let summary = Archive::new(&pipeline).jobs(args.jobs).fields(fields).run(
+        &inputs.inputs,
+        &mut graph,
+        &mut bar,
+    )?;
+    bar.finish();
+    failed += summary.failed as usize;
     graph.finish();
     output::write(
         &graph,

@@ -9,6 +9,7 @@ use newsgraph::export::{DotLayout, Format};
 pub mod convert;
 pub mod extract;
 pub mod output;
+pub mod progress;
 
 /// Exit codes (documented in `--help` and the README).
 pub mod exit {
@@ -30,6 +31,9 @@ Examples:
   newsgraph extract archive/*.txt --format neo4j -o archive-neo4j/
   newsgraph extract archive/*.txt --min-mentions 3 --max-nodes 150 --format dot | dot -Tsvg -o archive.svg
   newsgraph convert archive.json --to gexf --focus \"Jesse Sharkey\" --depth 2 -o sharkey.gexf
+  newsgraph extract archive/ --glob '*.txt' -o graph.json      (a directory, recursively)
+  newsgraph extract articles.jsonl --text-field body -o graph.json
+  zcat articles.jsonl.gz | newsgraph extract --jsonl - -o graph.json
 
 Exit codes:
   0  all inputs read, output written
@@ -214,10 +218,37 @@ pub struct WriteArgs {
 /// Arguments of `extract`.
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// Article files (UTF-8 text; Latin-1 and UTF-16 with a BOM are read too); `-` reads
-    /// standard input.
+    /// Article files (UTF-8 text; Latin-1 and UTF-16 with a BOM are read too), directories
+    /// (read recursively, in name order, skipping hidden files), JSON Lines files
+    /// (`.jsonl`, `.ndjson`: one article object per line); `-` reads standard input.
     #[arg(required = true, value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
+    /// Only read files in directories whose path (relative to the directory given)
+    /// matches this glob, e.g. `*.txt`; `!GLOB` excludes; may be repeated. Files named
+    /// explicitly are always read.
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+    /// Read every input, standard input included, as JSON Lines of articles.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// JSON Lines: field of the article id (kept as provenance).
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub id_field: String,
+    /// JSON Lines: field of the article text (extracted).
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_field: String,
+    /// JSON Lines: field of the headline (kept as provenance).
+    #[arg(long, value_name = "NAME", default_value = "title")]
+    pub title_field: String,
+    /// JSON Lines: field of the URL (kept as provenance).
+    #[arg(long, value_name = "NAME", default_value = "url")]
+    pub url_field: String,
+    /// JSON Lines: field of the publication date (kept as provenance).
+    #[arg(long, value_name = "NAME", default_value = "date")]
+    pub date_field: String,
+    /// Worker threads (0: one per core). The output is the same at any number.
+    #[arg(short, long, value_name = "N", default_value_t = 0)]
+    pub jobs: usize,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = FormatArg::Json)]
     pub format: FormatArg,
@@ -227,7 +258,8 @@ pub struct ExtractArgs {
     /// Add a word list (TSV lines `category<TAB>fields`, see README); may be repeated.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
-    /// Print nothing on stderr but errors.
+    /// Print nothing on stderr but errors (no progress bar, no warnings). The progress
+    /// bar is only drawn when stderr is a terminal.
     #[arg(short, long)]
     pub quiet: bool,
 }

@@ -123,8 +123,14 @@ impl<'g> Attrs<'g> {
                 attributed.insert(t);
             }
             for ev in &e.evidence {
-                edge_docs.entry(s).or_default().insert(&ev.doc);
-                edge_docs.entry(t).or_default().insert(&ev.doc);
+                edge_docs
+                    .entry(s)
+                    .or_default()
+                    .insert(graph.doc_name(ev.doc));
+                edge_docs
+                    .entry(t)
+                    .or_default()
+                    .insert(graph.doc_name(ev.doc));
             }
         }
         Attrs {
@@ -137,8 +143,9 @@ impl<'g> Attrs<'g> {
     /// The node's values, one per entry of [`NODE`].
     pub fn node(&self, n: &'g Node) -> [Option<Value<'g>>; NODE.len()] {
         let q = n.quote.as_ref();
-        let mut docs: BTreeSet<&str> = n.mentions.iter().map(|m| m.doc.as_str()).collect();
-        docs.extend(q.map(|q| q.doc.as_str()));
+        let g = self.graph;
+        let mut docs: BTreeSet<&str> = n.mentions.iter().map(|m| g.doc_name(m.doc)).collect();
+        docs.extend(q.map(|q| g.doc_name(q.doc)));
         docs.extend(self.edge_docs.get(n.id.as_str()).into_iter().flatten());
         let is_quote = n.kind == Kind::Quote;
         [
@@ -148,7 +155,7 @@ impl<'g> Attrs<'g> {
             Some(Value::Int(mention_count(self.graph, n) as i64)),
             Some(Value::List(docs.into_iter().collect())),
             q.map(|q| Value::Str(&q.text)),
-            q.map(|q| Value::Str(&q.doc)),
+            q.map(|q| Value::Str(g.doc_name(q.doc))),
             q.map(|q| Value::Int(q.start.into())),
             q.map(|q| Value::Int(q.end.into())),
             q.and_then(|q| q.speaker_mention.as_ref())
@@ -215,7 +222,7 @@ mod tests {
     #[test]
     fn values_as_text() {
         let ev = [Evidence {
-            doc: "d0".into(),
+            doc: crate::graph::DocId(0),
             start: 1,
             end: 4,
             text: Some("a \"b\"".into()),

@@ -3,7 +3,7 @@
 //!
 //! Takes: a [`KnowledgeGraph`]. Gives: one line per document, in input order:
 //! `{"doc", "path", …provenance, "chars", "entities", "quotes", "affiliations",
-//! "stances"}`, with every offset in code points into that document, as in the JSON.
+//! "stances", "part_of"}`, with every offset in code points into that document, as in the JSON.
 //!
 //! Why from the graph and not from the extraction: the graph already holds per-document
 //! facts (every mention and every piece of evidence names its `doc`), so the records are
@@ -15,8 +15,9 @@
 //!   quotes, affiliations or stances, sorted by id, each with the document's mentions
 //!   only. A topic has no mentions; it is listed so every id in the record resolves.
 //! - `quotes`: the document's quotes by offset, with the id of the speaker node.
-//! - `affiliations` and `stances`: the graph's edges that have evidence in the
-//!   document, with that evidence only.
+//! - `affiliations`, `stances` and `part_of` (an organization inside another, "the
+//!   CTU House of Delegates"): the graph's edges that have evidence in the document,
+//!   with that evidence only.
 //! - U+0085, U+2028 and U+2029 are written as `\u` escapes: they are legal in JSON
 //!   strings, but line-splitting readers (Python's `str.splitlines`, some JavaScript)
 //!   would cut a record in two at them.
@@ -106,6 +107,13 @@ struct Stance<'g> {
 }
 
 #[derive(Serialize)]
+struct PartOf<'g> {
+    part: &'g str,
+    whole: &'g str,
+    evidence: Vec<Span<'g>>,
+}
+
+#[derive(Serialize)]
 struct Record<'g> {
     doc: &'g str,
     #[serde(flatten)]
@@ -115,6 +123,7 @@ struct Record<'g> {
     quotes: Vec<Quote<'g>>,
     affiliations: Vec<Affiliation<'g>>,
     stances: Vec<Stance<'g>>,
+    part_of: Vec<PartOf<'g>>,
 }
 
 /// What one document gathers while the graph is scanned once.
@@ -124,6 +133,7 @@ struct Bucket<'g> {
     quotes: Vec<(u32, Quote<'g>)>,
     affiliations: Vec<Affiliation<'g>>,
     stances: Vec<Stance<'g>>,
+    part_of: Vec<PartOf<'g>>,
 }
 
 impl<'g> Bucket<'g> {
@@ -132,10 +142,10 @@ impl<'g> Bucket<'g> {
     }
 }
 
-fn evidence_by_doc(e: &Edge) -> BTreeMap<&str, Vec<Span<'_>>> {
+fn evidence_by_doc<'g>(g: &'g KnowledgeGraph, e: &'g Edge) -> BTreeMap<&'g str, Vec<Span<'g>>> {
     let mut by: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
     for ev in &e.evidence {
-        by.entry(&ev.doc).or_default().push(ev.into());
+        by.entry(g.doc_name(ev.doc)).or_default().push(ev.into());
     }
     by
 }
@@ -149,7 +159,7 @@ impl Exporter for JsonlExporter {
             .collect();
         for n in g.nodes() {
             for m in &n.mentions {
-                if let Some(b) = buckets.get_mut(m.doc.as_str()) {
+                if let Some(b) = buckets.get_mut(g.doc_name(m.doc)) {
                     b.entity(n).push(m.into());
                 }
             }
@@ -164,7 +174,7 @@ impl Exporter for JsonlExporter {
                 speaker.entry(t).or_insert(sn);
                 continue;
             }
-            for (doc, evidence) in evidence_by_doc(e) {
+            for (doc, evidence) in evidence_by_doc(g, e) {
                 let Some(b) = buckets.get_mut(doc) else {
                     continue;
                 };
@@ -172,6 +182,11 @@ impl Exporter for JsonlExporter {
                 b.entity(tn);
                 let confidence = e.confidence;
                 match e.relation {
+                    Relation::PartOf => b.part_of.push(PartOf {
+                        part: s,
+                        whole: t,
+                        evidence,
+                    }),
                     Relation::AffiliatedWith => b.affiliations.push(Affiliation {
                         person: s,
                         organization: t,
@@ -193,7 +208,7 @@ impl Exporter for JsonlExporter {
         }
         for n in g.nodes() {
             let Some(q) = &n.quote else { continue };
-            let Some(b) = buckets.get_mut(q.doc.as_str()) else {
+            let Some(b) = buckets.get_mut(g.doc_name(q.doc)) else {
                 continue;
             };
             let by = speaker.get(n.id.as_str()).copied();
@@ -235,6 +250,7 @@ impl Exporter for JsonlExporter {
                 quotes: quotes.into_iter().map(|q| q.1).collect(),
                 affiliations: b.affiliations,
                 stances: b.stances,
+                part_of: b.part_of,
             };
             let mut line = serde_json::to_string(&record)?;
             if line.contains(['\u{85}', '\u{2028}', '\u{2029}']) {
