@@ -5,8 +5,9 @@ over one document.
 
     python3 .ci/bounded.py --bin target/release/newsgraph [--limit 12] [--runs 3]
 
-Shapes: the seed articles repeated (paragraphs, the same names again and again); one
-line of news words without a full stop; text thick with quote marks. Time is the CPU
+Shapes: the seed articles repeated (paragraphs, the same names again and again); a new
+name in every sentence; one line of news words without a full stop; text thick with
+quote marks. Time is the CPU
 time of the child (user + system), the best of --runs runs, so a busy machine matters
 less. Prints each ratio; exits 1 when one is over the limit.
 """
@@ -25,7 +26,16 @@ def shapes(root):
     seeds = "\n\n".join(open(p, encoding="utf-8").read() for p in sorted(glob.glob(os.path.join(root, "seeds", "*.txt"))))
     line = "Mayor Lori Lightfoot, “we will” say CTU President Jesse Sharkey and the union, "
     quotes = "“Yes,” said Ms Ann Lee. ‘No’ \"maybe “ and ” ' he said: “We will see. "
-    return {"seeds repeated": seeds + "\n\n", "one line": line, "quote marks": quotes}
+    shapes = {"seeds repeated": seeds + "\n\n", "one line": line, "quote marks": quotes}
+    # a new name in every sentence (entities grow with the document)
+    syl = ["ka", "lo", "mi", "ren", "tor", "vas", "bel", "dun", "sig", "pra"]
+    names = []
+    for i in range(20000):
+        a, b, c = syl[i % 10], syl[i // 10 % 10], syl[i // 100 % 10]
+        d = syl[i // 1000 % 10] + syl[i // 10000 % 10]
+        names.append(f"Mr {a.title()}{b}{c} {d.title()}{c} of {b.title()}{a} Corp said the plan was fine. ")
+    shapes["new names"] = "".join(names) + "\n\n"
+    return shapes
 
 
 def cpu_seconds(cmd):

@@ -66,10 +66,7 @@ fn temp_name(target: &Path, n: u32) -> PathBuf {
 
 /// Writes `target` through `write`: into a temporary file renamed over `target` when
 /// `write` succeeds, removed when it fails.
-pub fn write_file(
-    target: &Path,
-    write: impl FnOnce(&mut dyn Write) -> Result<()>,
-) -> Result<()> {
+pub fn write_file(target: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     let target = resolve(target);
     if fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
         // a device or a pipe: written in place
@@ -153,9 +150,8 @@ pub fn write_dir(
         }
         Ok(m) if m.is_dir() => {
             for (from, to) in written.iter().zip(&names) {
-                fs::rename(from, to).with_context(|| {
-                    format!("renaming {} to {}", from.display(), to.display())
-                })?;
+                fs::rename(from, to)
+                    .with_context(|| format!("renaming {} to {}", from.display(), to.display()))?;
             }
         }
         Ok(_) => bail!("{} exists and is not a folder", target.display()),
@@ -267,7 +263,12 @@ mod tests {
             let link = d.path().join("link.json");
             std::os::unix::fs::symlink(&real, &link).unwrap();
             write_file(&link, |w| Ok(w.write_all(b"new")?)).unwrap();
-            assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+            assert!(
+                fs::symlink_metadata(&link)
+                    .unwrap()
+                    .file_type()
+                    .is_symlink()
+            );
             assert_eq!(fs::read_to_string(&real).unwrap(), "new");
             write_file(Path::new("/dev/null"), |w| Ok(w.write_all(b"x")?)).unwrap();
             assert!(!fs::metadata("/dev/null").unwrap().is_file());

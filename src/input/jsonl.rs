@@ -107,7 +107,10 @@ pub fn parse_article(
         None => return Err(err(format!("no {:?} field", fields.text))),
     };
     if text.len() > crate::document::MAX_TEXT_BYTES {
-        return Err(err(format!("text of {} bytes; over 4 GiB is not read", text.len())));
+        return Err(err(format!(
+            "text of {} bytes; over 4 GiB is not read",
+            text.len()
+        )));
     }
     let id = scalar(obj.get(&fields.id));
     let name = match &id {
