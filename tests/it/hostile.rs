@@ -73,7 +73,7 @@ fn binary_files_are_skipped_with_one_line_and_exit_1() {
     let bin = d.path().join("image.png");
     std::fs::write(&bin, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00").unwrap();
     costs_only_itself(d.path(), &bin, 1);
-    let o = newsgraph(&["extract", "-q", s(&bin), s(&d.path().join("good.txt"))]);
+    let o = newsgraph(["extract", "-q", s(&bin), s(&d.path().join("good.txt"))]);
     assert!(stderr(&o).contains("binary"), "{}", stderr(&o));
     // many control bytes but no NUL: binary too
     let ctl = d.path().join("control.dat");
@@ -104,7 +104,7 @@ fn latin1_and_utf16_with_a_bom_are_decoded() {
     ] {
         let p = d.path().join(name);
         std::fs::write(&p, bytes).unwrap();
-        let o = newsgraph(&["extract", s(&p)]);
+        let o = newsgraph(["extract", s(&p)]);
         assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
         assert!(o.stderr.is_empty(), "{name}: {}", stderr(&o));
         // the same graph, offsets included, whatever the encoding: offsets count code
@@ -119,7 +119,7 @@ fn latin1_and_utf16_with_a_bom_are_decoded() {
     // Latin-1: read, with one warning line naming the file
     let p = d.path().join("latin1.txt");
     std::fs::write(&p, b"Mr Gordon Brown spent \xa35bn in M\xfcnchen.").unwrap();
-    let o = newsgraph(&["extract", s(&p)]);
+    let o = newsgraph(["extract", s(&p)]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(lines_naming(&o, "latin1.txt").len(), 1, "{}", stderr(&o));
     assert!(stderr(&o).contains("Latin-1"));
@@ -132,7 +132,7 @@ fn empty_files_are_documents_without_text() {
     let empty = d.path().join("empty.txt");
     std::fs::write(&empty, b"").unwrap();
     costs_only_itself(d.path(), &empty, 0);
-    let o = newsgraph(&["extract", s(&empty)]);
+    let o = newsgraph(["extract", s(&empty)]);
     assert_eq!(o.status.code(), Some(0));
     assert!(o.stderr.is_empty(), "{}", stderr(&o));
     assert_eq!(documents(&o).len(), 1);
@@ -140,7 +140,7 @@ fn empty_files_are_documents_without_text() {
     for (name, bytes) in [("bom.txt", &b"\xEF\xBB\xBF"[..]), ("ws.txt", b" \n\r\n\t ")] {
         let p = d.path().join(name);
         std::fs::write(&p, bytes).unwrap();
-        let o = newsgraph(&["extract", s(&p)]);
+        let o = newsgraph(["extract", s(&p)]);
         assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
     }
 }
@@ -202,7 +202,7 @@ fn a_200_mb_single_line() {
     let line = d.path().join("line.txt");
     std::fs::write(&line, long_line(200 << 20)).unwrap();
     let start = std::time::Instant::now();
-    let o = newsgraph(&["extract", "-q", s(&line), "-o", s(&d.path().join("g.json"))]);
+    let o = newsgraph(["extract", "-q", s(&line), "-o", s(&d.path().join("g.json"))]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     eprintln!("a 200 MB line: {:?}", start.elapsed());
 }
@@ -212,12 +212,12 @@ fn missing_files_exit_1_and_usage_errors_exit_2() {
     let d = folder();
     let missing = d.path().join("missing.txt");
     let good = d.path().join("good.txt");
-    let o = newsgraph(&["extract", s(&missing), s(&good)]);
+    let o = newsgraph(["extract", s(&missing), s(&good)]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(lines_naming(&o, "missing.txt").len(), 1, "{}", stderr(&o));
     assert_eq!(documents(&o).len(), 1);
     // only bad inputs: still a (empty) graph, exit 1
-    let o = newsgraph(&["extract", s(&missing)]);
+    let o = newsgraph(["extract", s(&missing)]);
     assert_eq!(o.status.code(), Some(1));
     assert!(documents(&o).is_empty());
     // usage errors
@@ -270,7 +270,7 @@ fn unreadable_files_and_folders_cost_only_themselves() {
     std::fs::create_dir(&sub).unwrap();
     std::fs::write(sub.join("inside.txt"), STORY).unwrap();
     set_mode(&sub, 0o000);
-    let o = newsgraph(&["extract", s(d.path())]);
+    let o = newsgraph(["extract", s(d.path())]);
     set_mode(&sub, 0o755);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(lines_naming(&o, "locked").len(), 1, "{}", stderr(&o));
@@ -287,7 +287,7 @@ fn symbolic_link_loops_do_not_hang_the_walk() {
     std::fs::write(sub.join("b.txt"), STORY).unwrap();
     // a link back up the tree: not followed (links to folders never are)
     symlink(d.path(), sub.join("up")).unwrap();
-    let o = newsgraph(&["extract", s(d.path())]);
+    let o = newsgraph(["extract", s(d.path())]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(documents(&o).len(), 2);
     // a link to itself: cannot be read, one line, the rest read
@@ -299,7 +299,7 @@ fn symbolic_link_loops_do_not_hang_the_walk() {
     let (a, b) = (d.path().join("ping.txt"), d.path().join("pong.txt"));
     symlink(&b, &a).unwrap();
     symlink(&a, &b).unwrap();
-    let o = newsgraph(&["extract", s(d.path())]);
+    let o = newsgraph(["extract", s(d.path())]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(documents(&o).len(), 2);
 }
@@ -309,11 +309,11 @@ fn output_is_written_whole_and_never_over_an_input() {
     let d = folder();
     let good = d.path().join("good.txt");
     // writing over an input is a usage error, and the input is untouched
-    let o = newsgraph(&["extract", s(&good), "-o", s(&good)]);
+    let o = newsgraph(["extract", s(&good), "-o", s(&good)]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("refusing"), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&good).unwrap(), STORY);
-    let o = newsgraph(&[
+    let o = newsgraph([
         "extract",
         s(d.path()),
         "-o",
@@ -321,16 +321,16 @@ fn output_is_written_whole_and_never_over_an_input() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     let graph = d.path().join("g.json");
-    let o = newsgraph(&["extract", s(&good), "-o", s(&graph)]);
+    let o = newsgraph(["extract", s(&good), "-o", s(&graph)]);
     assert_eq!(o.status.code(), Some(0));
-    let o = newsgraph(&["convert", s(&graph), "--to", "json", "-o", s(&graph)]);
+    let o = newsgraph(["convert", s(&graph), "--to", "json", "-o", s(&graph)]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     // a neo4j folder that holds an input
-    let o = newsgraph(&["extract", s(&good), "-f", "neo4j", "-o", s(d.path())]);
+    let o = newsgraph(["extract", s(&good), "-f", "neo4j", "-o", s(d.path())]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     // a neo4j folder, written whole; no temporary left anywhere
     let neo = d.path().join("neo");
-    let o = newsgraph(&["convert", s(&graph), "--to", "neo4j", "-q", "-o", s(&neo)]);
+    let o = newsgraph(["convert", s(&graph), "--to", "neo4j", "-q", "-o", s(&neo)]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(neo.join("import.cypher").is_file());
     let names: Vec<PathBuf> = std::fs::read_dir(d.path())
@@ -342,7 +342,7 @@ fn output_is_written_whole_and_never_over_an_input() {
         "{names:?}"
     );
     // an output that cannot be written: exit 2, nothing left behind
-    let o = newsgraph(&[
+    let o = newsgraph([
         "extract",
         s(&good),
         "-o",
