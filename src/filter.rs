@@ -249,7 +249,8 @@ fn ego<'g>(
 
 /// The graph of the `keep` nodes, the edges between them, and all documents.
 fn subgraph(g: &KnowledgeGraph, keep: &BTreeSet<&str>) -> KnowledgeGraph {
-    let mut out = KnowledgeGraph::new();
+    // the same texts, so copied evidence keeps its words
+    let mut out = g.empty_like();
     for d in g.documents() {
         out.push_document(d.clone());
     }

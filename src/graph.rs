@@ -15,20 +15,23 @@
 //!   "Sharkey" → "Jesse Sharkey"), then sorts everything.
 //!
 //! Memory: the graph outlives the documents, so it is kept compact: evidence names its
-//! document by number ([`DocId`], 4 bytes, written `d7`), and the texts of mentions,
-//! speaker mentions, cues and evidence are interned (`Arc<str>`, one copy of "Blair"
-//! however often it is mentioned).
+//! document by number ([`DocId`], 4 bytes, written `d7`) and its words by number
+//! ([`TextId`], 4 bytes) in one [`TextStore`] per graph, where every text (mention,
+//! quote, cue, evidence sentence) is kept once, back to back, without an allocation of
+//! its own; an [`Evidence`] is 16 bytes. Roles, acts and cues of edges are shared
+//! `Arc<str>`s. Exports read texts back with [`KnowledgeGraph::text`].
 //!
 //! Limits: two different people with the same full name are one node.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use hashbrown::HashTable;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use petgraph::visit::EdgeRef;
 use rustc_hash::{FxBuildHasher, FxHashSet};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -127,8 +130,70 @@ impl<'de> Deserialize<'de> for DocId {
     }
 }
 
-/// Where something was said in which document (code points).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// A text of the graph (a mention, cue, quote or evidence sentence): a number into the
+/// graph's [`TextStore`], read with [`KnowledgeGraph::text`]. The same words are one
+/// number however often they occur.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TextId(NonZeroU32);
+
+/// Every text of a graph, once, back to back in large blocks: a text costs its bytes
+/// and 12 bytes of address, not an allocation of its own.
+#[derive(Clone, Debug, Default)]
+pub struct TextStore {
+    blocks: Vec<String>,
+    /// (block, start, length) of each text, by [`TextId`] - 1.
+    at: Vec<(u32, u32, u32)>,
+    /// Text numbers by the hash of their words.
+    index: HashTable<TextId>,
+}
+
+/// A block of the store; a longer text gets a block of its own.
+const BLOCK: usize = 1 << 20;
+
+impl TextStore {
+    /// The words of `id`.
+    pub fn get(&self, id: TextId) -> &str {
+        let (b, s, l) = self.at[id.0.get() as usize - 1];
+        &self.blocks[b as usize][s as usize..(s + l) as usize]
+    }
+
+    /// The number of `text`, stored if new.
+    pub fn intern(&mut self, text: &str) -> TextId {
+        let h = hash_id(text);
+        let (blocks, at) = (&self.blocks, &self.at);
+        let get = |id: &TextId| {
+            let (b, s, l) = at[id.0.get() as usize - 1];
+            &blocks[b as usize][s as usize..(s + l) as usize]
+        };
+        if let Some(&id) = self.index.find(h, |id| get(id) == text) {
+            return id;
+        }
+        let fits = self
+            .blocks
+            .last()
+            .is_some_and(|b| b.capacity() - b.len() >= text.len());
+        if !fits {
+            self.blocks
+                .push(String::with_capacity(BLOCK.max(text.len())));
+        }
+        let b = self.blocks.len() - 1;
+        let block = &mut self.blocks[b];
+        let start = block.len();
+        block.push_str(text);
+        self.at.push((b as u32, start as u32, text.len() as u32));
+        let id = TextId(NonZeroU32::new(self.at.len() as u32).expect("counted from one"));
+        let (blocks, at) = (&self.blocks, &self.at);
+        self.index.insert_unique(h, id, |id| {
+            let (b, s, l) = at[id.0.get() as usize - 1];
+            hash_id(&blocks[b as usize][s as usize..(s + l) as usize])
+        });
+        id
+    }
+}
+
+/// Where something was said in which document (code points). 16 bytes: there is one
+/// per name mention, and mentions are most of a large graph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Evidence {
     /// Document id.
     pub doc: DocId,
@@ -136,27 +201,51 @@ pub struct Evidence {
     pub start: u32,
     /// One past the last code point.
     pub end: u32,
-    /// The text (shared by every evidence with the same words).
+    /// The text, when kept (see [`KnowledgeGraph::text`]).
+    pub text: Option<TextId>,
+}
+
+/// [`Evidence`] with its text: what exports write.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceText<T> {
+    /// Document id.
+    pub doc: DocId,
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+    /// The text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<Arc<str>>,
+    pub text: Option<T>,
 }
 
 /// A span of a quote's document.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SpanText {
     /// First code point.
     pub start: u32,
     /// One past the last code point.
     pub end: u32,
-    /// The text (shared).
-    pub text: Arc<str>,
+    /// The text (see [`KnowledgeGraph::text`]).
+    pub text: TextId,
+}
+
+/// [`SpanText`] with its text: what exports write.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpanWords<T> {
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+    /// The text.
+    pub text: T,
 }
 
 /// What a quote node carries.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuoteInfo {
-    /// The quoted words.
-    pub text: String,
+    /// The quoted words (see [`KnowledgeGraph::text`]).
+    pub text: TextId,
     /// Document id.
     pub doc: DocId,
     /// First code point.
@@ -168,7 +257,6 @@ pub struct QuoteInfo {
     /// Speech cue.
     pub cue: Option<SpanText>,
     /// A fragment quoted inside the writer's sentence.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub partial: bool,
 }
 
@@ -236,12 +324,12 @@ impl Relation {
 pub struct Edge {
     /// Relation.
     pub relation: Relation,
-    /// Role (affiliations).
-    pub role: Option<String>,
+    /// Role (affiliations). Shared, like every short text of the graph.
+    pub role: Option<Arc<str>>,
     /// Act (stances): "requests", "criticizes".
-    pub act: Option<String>,
+    pub act: Option<Arc<str>>,
     /// Cue words (stances).
-    pub cue: Option<String>,
+    pub cue: Option<Arc<str>>,
     /// Highest confidence seen.
     pub confidence: Option<f32>,
     /// Every piece of evidence.
@@ -256,7 +344,9 @@ pub struct KnowledgeGraph {
     index: HashTable<NodeIndex>,
     edges: BTreeMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
     documents: Vec<DocInfo>,
-    texts: FxHashSet<Arc<str>>,
+    texts: TextStore,
+    /// Roles, acts and cues of edges: a small vocabulary, shared.
+    words: FxHashSet<Arc<str>>,
 }
 
 /// Lower-case letters and digits, other runs as one "-".
@@ -360,18 +450,23 @@ impl KnowledgeGraph {
 
     /// Edges as (source id, target id, edge), sorted by source, target, relation.
     pub fn edges(&self) -> Vec<(&str, &str, &Edge)> {
-        let mut v: Vec<(&str, &str, &Edge)> = (&self.graph)
-            .edge_references()
-            .map(|e| {
-                (
-                    self.graph[e.source()].id.as_str(),
-                    self.graph[e.target()].id.as_str(),
-                    e.weight(),
-                )
-            })
-            .collect();
-        v.sort_by(|a, b| (a.0, a.1, a.2.relation).cmp(&(b.0, b.1, b.2.relation)));
-        v
+        self.sorted_edges().collect()
+    }
+
+    /// [`KnowledgeGraph::edges`] as an iterator: the sort holds one 4-byte index per
+    /// edge rather than a 40-byte tuple (exports of a large graph are made of this).
+    pub fn sorted_edges(&self) -> impl ExactSizeIterator<Item = (&str, &str, &Edge)> {
+        let g = &self.graph;
+        let ends = |e: EdgeIndex| {
+            let (s, t) = g.edge_endpoints(e).expect("an index of this graph");
+            (g[s].id.as_str(), g[t].id.as_str(), &g[e])
+        };
+        let mut v: Vec<EdgeIndex> = g.edge_indices().collect();
+        v.sort_unstable_by(|&a, &b| {
+            let (a, b) = (ends(a), ends(b));
+            (a.0, a.1, a.2.relation).cmp(&(b.0, b.1, b.2.relation))
+        });
+        v.into_iter().map(ends)
     }
 
     /// The underlying petgraph graph (indices are internal: do not export them).
@@ -379,14 +474,52 @@ impl KnowledgeGraph {
         &self.graph
     }
 
-    /// The shared copy of `text`: every mention, cue and evidence with the same words
-    /// points to one string.
-    pub fn intern(&mut self, text: &str) -> Arc<str> {
-        if let Some(t) = self.texts.get(text) {
+    /// The number of `text` in the graph's text store (stored if new).
+    pub fn intern(&mut self, text: &str) -> TextId {
+        self.texts.intern(text)
+    }
+
+    /// The words of a text of this graph.
+    pub fn text(&self, id: TextId) -> &str {
+        self.texts.get(id)
+    }
+
+    /// Evidence with its words, as exports write it.
+    pub fn evidence_text(&self, e: &Evidence) -> EvidenceText<&str> {
+        EvidenceText {
+            doc: e.doc,
+            start: e.start,
+            end: e.end,
+            text: e.text.map(|t| self.text(t)),
+        }
+    }
+
+    /// A quote's span with its words, as exports write it.
+    pub fn span_words(&self, s: &SpanText) -> SpanWords<&str> {
+        SpanWords {
+            start: s.start,
+            end: s.end,
+            text: self.text(s.text),
+        }
+    }
+
+    /// An empty graph that shares this graph's texts, so evidence copied from this
+    /// graph keeps its meaning (used by filters).
+    pub fn empty_like(&self) -> KnowledgeGraph {
+        KnowledgeGraph {
+            texts: self.texts.clone(),
+            words: self.words.clone(),
+            ..KnowledgeGraph::default()
+        }
+    }
+
+    /// The shared copy of a role, act or cue.
+    pub fn intern_word(&mut self, word: &str) -> Arc<str> {
+        if let Some(t) = self.words.get(word) {
             return t.clone();
         }
-        let t: Arc<str> = Arc::from(text);
-        self.texts.insert(t.clone());
+        let t: Arc<str> = Arc::from(word);
+        self.words.insert(t.clone());
         t
     }
 
@@ -472,6 +605,13 @@ impl KnowledgeGraph {
                     node.aliases.insert(a.clone());
                 }
             }
+            // grow by half, not double, past a few: the mention lists are most of the
+            // graph, and a doubled list is a third empty on average
+            let (len, add) = (node.mentions.len(), mentions.len());
+            if len + add > node.mentions.capacity() {
+                node.mentions
+                    .reserve_exact(if len < 4 { add } else { add.max(len / 2) });
+            }
             node.mentions.extend(mentions);
             entity_nodes.push(ni);
         }
@@ -479,7 +619,7 @@ impl KnowledgeGraph {
             let id = format!("quote:{doc}:{}", qi + 1);
             let ni = self.upsert_node(&id, Kind::Quote, &quote_label(&q.text.text));
             let info = QuoteInfo {
-                text: q.text.text.clone(),
+                text: self.intern(&q.text.text),
                 doc,
                 start: q.text.start,
                 end: q.text.end,
@@ -494,6 +634,7 @@ impl KnowledgeGraph {
                     .as_ref()
                     .map(|m| vec![ev(self, m, false)])
                     .unwrap_or_default();
+                let cue = q.cue.as_ref().map(|c| self.intern_word(&c.text));
                 self.add_edge(
                     entity_nodes[sp],
                     ni,
@@ -501,7 +642,7 @@ impl KnowledgeGraph {
                         relation: Relation::Said,
                         role: None,
                         act: None,
-                        cue: q.cue.as_ref().map(|c| c.text.clone()),
+                        cue,
                         confidence: None,
                         evidence,
                     },
@@ -510,12 +651,13 @@ impl KnowledgeGraph {
         }
         for a in &ex.affiliations {
             let evidence = vec![ev(self, &a.evidence, true)];
+            let role = a.role.as_deref().map(|r| self.intern_word(r));
             self.add_edge(
                 entity_nodes[a.person],
                 entity_nodes[a.org],
                 Edge {
                     relation: Relation::AffiliatedWith,
-                    role: a.role.clone(),
+                    role,
                     act: None,
                     cue: None,
                     confidence: Some(a.confidence),
@@ -546,6 +688,7 @@ impl KnowledgeGraph {
                 }
             };
             let evidence = vec![ev(self, &s.evidence, true)];
+            let (act, cue) = (self.intern_word(&s.act), self.intern_word(&s.cue.text));
             self.add_edge(
                 entity_nodes[s.holder],
                 target,
@@ -555,8 +698,8 @@ impl KnowledgeGraph {
                         crate::kind::Polarity::Oppose => Relation::Opposes,
                     },
                     role: None,
-                    act: Some(s.act.clone()),
-                    cue: Some(s.cue.text.clone()),
+                    act: Some(act),
+                    cue: Some(cue),
                     confidence: Some(s.confidence),
                     evidence,
                 },

@@ -35,7 +35,7 @@ use serde::Serialize;
 use super::Exporter;
 use crate::document::Source;
 use crate::error::Result;
-use crate::graph::{Edge, Evidence, KnowledgeGraph, Node, Relation, SpanText};
+use crate::graph::{Edge, Evidence, KnowledgeGraph, Node, Relation, SpanWords};
 
 /// Writes one JSON record per document.
 #[derive(Clone, Copy, Debug, Default)]
@@ -50,12 +50,12 @@ struct Span<'g> {
     text: Option<&'g str>,
 }
 
-impl<'g> From<&'g Evidence> for Span<'g> {
-    fn from(e: &'g Evidence) -> Self {
+impl<'g> Span<'g> {
+    fn of(g: &'g KnowledgeGraph, e: &Evidence) -> Self {
         Span {
             start: e.start,
             end: e.end,
-            text: e.text.as_deref(),
+            text: e.text.map(|t| g.text(t)),
         }
     }
 }
@@ -76,9 +76,9 @@ struct Quote<'g> {
     end: u32,
     speaker: Option<&'g str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    speaker_mention: Option<&'g SpanText>,
+    speaker_mention: Option<SpanWords<&'g str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    cue: Option<&'g SpanText>,
+    cue: Option<SpanWords<&'g str>>,
 }
 
 #[derive(Serialize)]
@@ -145,7 +145,9 @@ impl<'g> Bucket<'g> {
 fn evidence_by_doc<'g>(g: &'g KnowledgeGraph, e: &'g Edge) -> BTreeMap<&'g str, Vec<Span<'g>>> {
     let mut by: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
     for ev in &e.evidence {
-        by.entry(g.doc_name(ev.doc)).or_default().push(ev.into());
+        by.entry(g.doc_name(ev.doc))
+            .or_default()
+            .push(Span::of(g, ev));
     }
     by
 }
@@ -160,7 +162,7 @@ impl Exporter for JsonlExporter {
         for n in g.nodes() {
             for m in &n.mentions {
                 if let Some(b) = buckets.get_mut(g.doc_name(m.doc)) {
-                    b.entity(n).push(m.into());
+                    b.entity(n).push(Span::of(g, m));
                 }
             }
         }
@@ -219,12 +221,12 @@ impl Exporter for JsonlExporter {
                 q.start,
                 Quote {
                     id: &n.id,
-                    text: &q.text,
+                    text: g.text(q.text),
                     start: q.start,
                     end: q.end,
                     speaker: by.map(|s| s.id.as_str()),
-                    speaker_mention: q.speaker_mention.as_ref(),
-                    cue: q.cue.as_ref(),
+                    speaker_mention: q.speaker_mention.as_ref().map(|s| g.span_words(s)),
+                    cue: q.cue.as_ref().map(|s| g.span_words(s)),
                 },
             ));
         }
