@@ -251,9 +251,6 @@ fn ego<'g>(
 fn subgraph(g: &KnowledgeGraph, keep: &BTreeSet<&str>) -> KnowledgeGraph {
     // the same texts, so copied evidence keeps its words
     let mut out = g.empty_like();
-    for d in g.documents() {
-        out.push_document(d.clone());
-    }
     for n in g.nodes().filter(|n| keep.contains(n.id.as_str())) {
         let i = out.upsert_node(&n.id, n.kind, &n.label);
         *out.node_mut(i) = n.clone();

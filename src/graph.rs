@@ -51,6 +51,58 @@ pub struct DocInfo {
     pub chars: u32,
 }
 
+/// A document as the graph keeps it: its id and provenance in the text store.
+#[derive(Clone, Copy, Debug)]
+struct DocRecord {
+    id: TextId,
+    path: TextId,
+    article_id: Option<TextId>,
+    title: Option<TextId>,
+    url: Option<TextId>,
+    date: Option<TextId>,
+    chars: u32,
+}
+
+/// A document of the graph, borrowed: [`DocInfo`]'s fields, written the same way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct DocView<'g> {
+    /// Graph-wide id ("d0").
+    pub id: &'g str,
+    /// The file path (or `-`, or `file.jsonl#id`).
+    pub path: &'g str,
+    /// The article's own id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub article_id: Option<&'g str>,
+    /// Headline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'g str>,
+    /// URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'g str>,
+    /// Publication date as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<&'g str>,
+    /// Length in code points.
+    pub chars: u32,
+}
+
+impl DocView<'_> {
+    /// An owned copy.
+    pub fn to_info(&self) -> DocInfo {
+        DocInfo {
+            id: self.id.to_string(),
+            source: Source {
+                path: self.path.to_string(),
+                article_id: self.article_id.map(String::from),
+                title: self.title.map(String::from),
+                url: self.url.map(String::from),
+                date: self.date.map(String::from),
+            },
+            chars: self.chars,
+        }
+    }
+}
+
 /// A document's graph-wide number, written `d0`, `d1`, … in exports.
 ///
 /// It orders as its written form does (`d10` before `d2`), so sorted evidence lists
@@ -343,7 +395,7 @@ pub struct KnowledgeGraph {
     /// Node ids are looked up through their hash; the id itself is only in the node.
     index: HashTable<NodeIndex>,
     edges: BTreeMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
-    documents: Vec<DocInfo>,
+    documents: Vec<DocRecord>,
     texts: TextStore,
     /// Roles, acts and cues of edges: a small vocabulary, shared.
     words: FxHashSet<Arc<str>>,
@@ -397,15 +449,29 @@ impl KnowledgeGraph {
     }
 
     /// The documents, in input order.
-    pub fn documents(&self) -> &[DocInfo] {
-        &self.documents
+    pub fn documents(&self) -> impl ExactSizeIterator<Item = DocView<'_>> + Clone {
+        let t = &self.texts;
+        self.documents.iter().map(move |d| DocView {
+            id: t.get(d.id),
+            path: t.get(d.path),
+            article_id: d.article_id.map(|x| t.get(x)),
+            title: d.title.map(|x| t.get(x)),
+            url: d.url.map(|x| t.get(x)),
+            date: d.date.map(|x| t.get(x)),
+            chars: d.chars,
+        })
     }
 
-    /// The written id ("d7") of a document, borrowed from the graph's document list.
+    /// Number of documents.
+    pub fn document_count(&self) -> usize {
+        self.documents.len()
+    }
+
+    /// The written id ("d7") of a document, borrowed from the graph.
     pub fn doc_name(&self, doc: DocId) -> &str {
         self.documents
             .get(doc.0 as usize)
-            .map(|d| d.id.as_str())
+            .map(|d| self.texts.get(d.id))
             .unwrap_or("")
     }
 
@@ -503,12 +569,13 @@ impl KnowledgeGraph {
         }
     }
 
-    /// An empty graph that shares this graph's texts, so evidence copied from this
-    /// graph keeps its meaning (used by filters).
+    /// A graph with this graph's documents and texts but no nodes, so evidence copied
+    /// from this graph keeps its meaning (used by filters).
     pub fn empty_like(&self) -> KnowledgeGraph {
         KnowledgeGraph {
             texts: self.texts.clone(),
             words: self.words.clone(),
+            documents: self.documents.clone(),
             ..KnowledgeGraph::default()
         }
     }
@@ -525,7 +592,23 @@ impl KnowledgeGraph {
 
     /// Adds a document by its full record (used when reading a saved graph).
     pub fn push_document(&mut self, doc: DocInfo) {
-        self.documents.push(doc);
+        self.push_source(&doc.id, &doc.source, doc.chars);
+    }
+
+    fn push_source(&mut self, id: &str, s: &Source, chars: u32) {
+        let mut opt = |x: &Option<String>| x.as_deref().map(|x| self.texts.intern(x));
+        let (article_id, title, url, date) =
+            (opt(&s.article_id), opt(&s.title), opt(&s.url), opt(&s.date));
+        let record = DocRecord {
+            id: self.texts.intern(id),
+            path: self.texts.intern(&s.path),
+            article_id,
+            title,
+            url,
+            date,
+            chars,
+        };
+        self.documents.push(record);
     }
 
     /// Inserts or returns a node.
@@ -578,11 +661,7 @@ impl KnowledgeGraph {
     /// Merges one document's extraction into the graph.
     pub fn add(&mut self, ex: &Extraction) {
         let doc = DocId(self.documents.len() as u32);
-        self.documents.push(DocInfo {
-            id: doc.to_string(),
-            source: ex.source.clone(),
-            chars: ex.chars,
-        });
+        self.push_source(&doc.to_string(), &ex.source, ex.chars);
         let ev = |g: &mut Self, l: &Located, with_text: bool| Evidence {
             doc,
             start: l.start,

@@ -73,7 +73,7 @@ impl Exporter for CyjsExporter {
             "data": {
                 "name": "newsgraph",
                 "schema": super::json::SCHEMA,
-                "documents": g.documents(),
+                "documents": g.documents().collect::<Vec<_>>(),
             },
             "elements": { "nodes": nodes, "edges": edges },
         });

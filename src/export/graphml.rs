@@ -93,7 +93,7 @@ impl Exporter for GraphmlExporter {
             .collect::<std::io::Result<Vec<_>>>()?;
 
         writeln!(out, r#"  <graph id="newsgraph" edgedefault="directed">"#)?;
-        let documents = serde_json::to_string(g.documents())?;
+        let documents = serde_json::to_string(&g.documents().collect::<Vec<_>>())?;
         for (k, v) in graph_keys.iter().zip([super::json::SCHEMA, &documents]) {
             writeln!(out, r#"    <data key="{k}">{}</data>"#, escape(v))?;
         }

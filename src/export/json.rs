@@ -212,7 +212,7 @@ impl JsonGraph {
             multigraph: true,
             graph: JsonMeta {
                 schema: SCHEMA.to_string(),
-                documents: g.documents().to_vec(),
+                documents: g.documents().map(|d| d.to_info()).collect(),
             },
             nodes,
             edges,
@@ -360,7 +360,16 @@ struct GraphRef<'g> {
 #[derive(Serialize)]
 struct MetaRef<'g> {
     schema: &'static str,
-    documents: &'g [DocInfo],
+    documents: DocsView<'g>,
+}
+
+/// The documents, written straight from the graph.
+struct DocsView<'g>(&'g KnowledgeGraph);
+
+impl Serialize for DocsView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.documents())
+    }
 }
 
 struct NodesView<'g>(&'g KnowledgeGraph);
@@ -477,7 +486,7 @@ impl Serialize for GraphView<'_> {
             multigraph: true,
             graph: MetaRef {
                 schema: SCHEMA,
-                documents: self.0.documents(),
+                documents: DocsView(self.0),
             },
             nodes: NodesView(self.0),
             edges: EdgesView(self.0),

@@ -154,11 +154,8 @@ fn evidence_by_doc<'g>(g: &'g KnowledgeGraph, e: &'g Edge) -> BTreeMap<&'g str, 
 
 impl Exporter for JsonlExporter {
     fn write(&self, g: &KnowledgeGraph, out: &mut dyn Write) -> Result<()> {
-        let mut buckets: BTreeMap<&str, Bucket> = g
-            .documents()
-            .iter()
-            .map(|d| (d.id.as_str(), Bucket::default()))
-            .collect();
+        let mut buckets: BTreeMap<&str, Bucket> =
+            g.documents().map(|d| (d.id, Bucket::default())).collect();
         for n in g.nodes() {
             for m in &n.mentions {
                 if let Some(b) = buckets.get_mut(g.doc_name(m.doc)) {
@@ -231,13 +228,14 @@ impl Exporter for JsonlExporter {
             ));
         }
         for d in g.documents() {
-            let b = buckets.remove(d.id.as_str()).unwrap_or_default();
+            let b = buckets.remove(d.id).unwrap_or_default();
+            let info = d.to_info();
             let mut quotes = b.quotes;
             // by offset; ids break ties ("quote:d0:10" sorts before "quote:d0:2")
             quotes.sort_by(|a, b| (a.0, a.1.id).cmp(&(b.0, b.1.id)));
             let record = Record {
-                doc: &d.id,
-                source: &d.source,
+                doc: d.id,
+                source: &info.source,
                 chars: d.chars,
                 entities: b
                     .entities
