@@ -18,8 +18,8 @@
 //! document by number ([`DocId`], 4 bytes, written `d7`) and its words by number
 //! ([`TextId`], 4 bytes) in one [`TextStore`] per graph, where every text (mention,
 //! quote, cue, evidence sentence) is kept once, back to back, without an allocation of
-//! its own; an [`Evidence`] is 16 bytes. Roles, acts and cues of edges are shared
-//! `Arc<str>`s. Exports read texts back with [`KnowledgeGraph::text`].
+//! its own; an [`Evidence`] is 16 bytes. Roles, acts and cues of edges are texts of the
+//! store too. Exports read texts back with [`KnowledgeGraph::text`].
 //!
 //! Limits: two different people with the same full name are one node.
 
@@ -27,12 +27,11 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::num::NonZeroU32;
-use std::sync::Arc;
 
 use hashbrown::HashTable;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
-use rustc_hash::{FxBuildHasher, FxHashSet};
+use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::document::Source;
@@ -312,6 +311,96 @@ pub struct QuoteInfo {
     pub partial: bool,
 }
 
+/// The other names of a node: a sorted set that costs 8 bytes while empty, as it is
+/// for most nodes (quotes, most people).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+// boxed on purpose: a BTreeSet is 24 bytes inline, the box 8, and most nodes have none
+#[allow(clippy::box_collection)]
+pub struct Aliases(Option<Box<BTreeSet<String>>>);
+
+static NO_ALIASES: BTreeSet<String> = BTreeSet::new();
+
+impl Aliases {
+    fn set(&self) -> &BTreeSet<String> {
+        self.0.as_deref().unwrap_or(&NO_ALIASES)
+    }
+
+    /// The names, sorted.
+    pub fn iter(&self) -> std::collections::btree_set::Iter<'_, String> {
+        self.set().iter()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.set().is_empty()
+    }
+
+    /// How many.
+    pub fn len(&self) -> usize {
+        self.set().len()
+    }
+
+    /// True when `name` is one of them.
+    pub fn contains(&self, name: &str) -> bool {
+        self.set().contains(name)
+    }
+
+    /// Adds a name; true when it was new.
+    pub fn insert(&mut self, name: String) -> bool {
+        self.0.get_or_insert_with(Default::default).insert(name)
+    }
+
+    /// Removes a name; true when it was there.
+    pub fn remove(&mut self, name: &str) -> bool {
+        let Some(set) = self.0.as_mut() else {
+            return false;
+        };
+        let had = set.remove(name);
+        if set.is_empty() {
+            self.0 = None;
+        }
+        had
+    }
+}
+
+impl Extend<String> for Aliases {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, names: I) {
+        for n in names {
+            self.insert(n);
+        }
+    }
+}
+
+impl FromIterator<String> for Aliases {
+    fn from_iter<I: IntoIterator<Item = String>>(names: I) -> Self {
+        let mut a = Aliases::default();
+        a.extend(names);
+        a
+    }
+}
+
+impl IntoIterator for Aliases {
+    type Item = String;
+    type IntoIter = std::collections::btree_set::IntoIter<String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.map(|s| *s).unwrap_or_default().into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Aliases {
+    type Item = &'a String;
+    type IntoIter = std::collections::btree_set::Iter<'a, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl Serialize for Aliases {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
 /// A node.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
@@ -322,7 +411,7 @@ pub struct Node {
     /// Canonical name (for quotes, the first words).
     pub label: String,
     /// Other names.
-    pub aliases: BTreeSet<String>,
+    pub aliases: Aliases,
     /// Name mentions (entities).
     pub mentions: Vec<Evidence>,
     /// Quote details (quotes).
@@ -376,12 +465,12 @@ impl Relation {
 pub struct Edge {
     /// Relation.
     pub relation: Relation,
-    /// Role (affiliations). Shared, like every short text of the graph.
-    pub role: Option<Arc<str>>,
+    /// Role (affiliations), in the graph's text store ([`KnowledgeGraph::text`]).
+    pub role: Option<TextId>,
     /// Act (stances): "requests", "criticizes".
-    pub act: Option<Arc<str>>,
+    pub act: Option<TextId>,
     /// Cue words (stances).
-    pub cue: Option<Arc<str>>,
+    pub cue: Option<TextId>,
     /// Highest confidence seen.
     pub confidence: Option<f32>,
     /// Every piece of evidence.
@@ -397,8 +486,6 @@ pub struct KnowledgeGraph {
     edges: BTreeMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
     documents: Vec<DocRecord>,
     texts: TextStore,
-    /// Roles, acts and cues of edges: a small vocabulary, shared.
-    words: FxHashSet<Arc<str>>,
 }
 
 /// Lower-case letters and digits, other runs as one "-".
@@ -540,6 +627,49 @@ impl KnowledgeGraph {
         &self.graph
     }
 
+    /// What the graph holds, in bytes by part (an estimate from lengths and
+    /// capacities, without the allocator's own overhead), for benchmarks.
+    pub fn memory(&self) -> Vec<(&'static str, usize)> {
+        use std::mem::size_of;
+        let g = &self.graph;
+        let (node_cap, edge_cap) = g.capacity();
+        let slot_n = size_of::<Node>() + 8;
+        let slot_e = size_of::<Edge>() + 16;
+        let (mut names, mut aliases, mut mentions, mut quotes) = (0, 0, 0, 0);
+        for n in g.node_weights() {
+            names += n.id.capacity() + n.label.capacity();
+            aliases += n.aliases.iter().map(|a| a.capacity() + 32).sum::<usize>();
+            mentions += n.mentions.capacity() * size_of::<Evidence>();
+            quotes += n.quote.as_ref().map_or(0, |_| size_of::<QuoteInfo>());
+        }
+        let evidence: usize = g
+            .edge_weights()
+            .map(|e| e.evidence.capacity() * size_of::<Evidence>())
+            .sum();
+        let t = &self.texts;
+        vec![
+            ("node slots", node_cap * slot_n),
+            ("node ids and labels", names),
+            ("aliases", aliases),
+            ("mentions", mentions),
+            ("quote records", quotes),
+            ("edge slots", edge_cap * slot_e),
+            ("edge evidence", evidence),
+            ("edge index", self.edges.len() * 24),
+            ("node index", self.index.capacity() * 5),
+            (
+                "texts",
+                t.blocks.iter().map(String::capacity).sum::<usize>()
+                    + t.at.capacity() * 12
+                    + t.index.capacity() * 5,
+            ),
+            (
+                "documents",
+                self.documents.capacity() * size_of::<DocRecord>(),
+            ),
+        ]
+    }
+
     /// The number of `text` in the graph's text store (stored if new).
     pub fn intern(&mut self, text: &str) -> TextId {
         self.texts.intern(text)
@@ -574,20 +704,14 @@ impl KnowledgeGraph {
     pub fn empty_like(&self) -> KnowledgeGraph {
         KnowledgeGraph {
             texts: self.texts.clone(),
-            words: self.words.clone(),
             documents: self.documents.clone(),
             ..KnowledgeGraph::default()
         }
     }
 
-    /// The shared copy of a role, act or cue.
-    pub fn intern_word(&mut self, word: &str) -> Arc<str> {
-        if let Some(t) = self.words.get(word) {
-            return t.clone();
-        }
-        let t: Arc<str> = Arc::from(word);
-        self.words.insert(t.clone());
-        t
+    /// The words of an optional text of this graph (an edge's role, act or cue).
+    pub fn text_opt(&self, id: Option<TextId>) -> Option<&str> {
+        id.map(|t| self.text(t))
     }
 
     /// Adds a document by its full record (used when reading a saved graph).
@@ -620,7 +744,7 @@ impl KnowledgeGraph {
             id: id.to_string(),
             kind,
             label: label.to_string(),
-            aliases: BTreeSet::new(),
+            aliases: Aliases::default(),
             mentions: Vec::new(),
             quote: None,
         });
@@ -713,7 +837,7 @@ impl KnowledgeGraph {
                     .as_ref()
                     .map(|m| vec![ev(self, m, false)])
                     .unwrap_or_default();
-                let cue = q.cue.as_ref().map(|c| self.intern_word(&c.text));
+                let cue = q.cue.as_ref().map(|c| self.intern(&c.text));
                 self.add_edge(
                     entity_nodes[sp],
                     ni,
@@ -730,7 +854,7 @@ impl KnowledgeGraph {
         }
         for a in &ex.affiliations {
             let evidence = vec![ev(self, &a.evidence, true)];
-            let role = a.role.as_deref().map(|r| self.intern_word(r));
+            let role = a.role.as_deref().map(|r| self.intern(r));
             self.add_edge(
                 entity_nodes[a.person],
                 entity_nodes[a.org],
@@ -767,7 +891,7 @@ impl KnowledgeGraph {
                 }
             };
             let evidence = vec![ev(self, &s.evidence, true)];
-            let (act, cue) = (self.intern_word(&s.act), self.intern_word(&s.cue.text));
+            let (act, cue) = (self.intern(&s.act), self.intern(&s.cue.text));
             self.add_edge(
                 entity_nodes[s.holder],
                 target,

@@ -94,12 +94,12 @@ pub(crate) struct Attrs<'g> {
 }
 
 /// The edge's display label: role, act, or the relation's name.
-pub(crate) fn edge_label(e: &Edge) -> &str {
+pub(crate) fn edge_label<'g>(g: &'g KnowledgeGraph, e: &Edge) -> &'g str {
     match e.relation {
-        Relation::AffiliatedWith => e.role.as_deref().unwrap_or("affiliated_with"),
+        Relation::AffiliatedWith => g.text_opt(e.role).unwrap_or("affiliated_with"),
         Relation::Said => "said",
         Relation::PartOf => "part of",
-        Relation::Supports | Relation::Opposes => e.act.as_deref().unwrap_or(e.relation.as_str()),
+        Relation::Supports | Relation::Opposes => g.text_opt(e.act).unwrap_or(e.relation.as_str()),
     }
 }
 
@@ -171,10 +171,10 @@ impl<'g> Attrs<'g> {
     pub fn edge(&self, e: &'g Edge) -> [Option<Value<'g>>; EDGE.len()] {
         [
             Some(Value::Str(e.relation.as_str())),
-            Some(Value::Str(edge_label(e))),
-            e.role.as_deref().map(Value::Str),
-            e.act.as_deref().map(Value::Str),
-            e.cue.as_deref().map(Value::Str),
+            Some(Value::Str(edge_label(self.graph, e))),
+            self.graph.text_opt(e.role).map(Value::Str),
+            self.graph.text_opt(e.act).map(Value::Str),
+            self.graph.text_opt(e.cue).map(Value::Str),
             e.confidence.map(|c| Value::Double(widen(c))),
             Some(Value::Double(weight(e))),
             (!e.evidence.is_empty()).then(|| {

@@ -345,13 +345,13 @@ impl Exporter for DotExporter {
                 continue;
             };
             let label = match e.relation {
-                Relation::AffiliatedWith => e.role.as_deref().unwrap_or("affiliated").to_string(),
+                Relation::AffiliatedWith => g.text_opt(e.role).unwrap_or("affiliated").to_string(),
                 Relation::Said => "said".to_string(),
                 Relation::PartOf => "part of".to_string(),
-                _ => e.act.as_deref().unwrap_or(e.relation.as_str()).to_string(),
+                _ => g.text_opt(e.act).unwrap_or(e.relation.as_str()).to_string(),
             };
             let mut tooltip = format!("{} {} {}", sn.label, e.relation.as_str(), tn.label);
-            if let Some(c) = &e.cue {
+            if let Some(c) = g.text_opt(e.cue) {
                 tooltip.push_str(&format!(" (cue: {c})"));
             }
             let mut tip = escape(&tooltip);

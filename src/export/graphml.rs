@@ -130,13 +130,14 @@ mod tests {
         let mut g = KnowledgeGraph::new();
         let a = g.upsert_node("person:a", Kind::Person, "A <&> \"B\"\n\u{1}");
         let b = g.upsert_node("topic:t", Kind::Topic, "t");
+        let act = Some(g.intern("backs"));
         g.add_edge(
             a,
             b,
             crate::graph::Edge {
                 relation: crate::graph::Relation::Supports,
                 role: None,
-                act: Some("backs".into()),
+                act,
                 cue: None,
                 confidence: Some(0.8),
                 evidence: vec![],

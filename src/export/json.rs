@@ -200,9 +200,9 @@ impl JsonGraph {
                 source: s.to_string(),
                 target: t.to_string(),
                 relation: e.relation.as_str().to_string(),
-                role: e.role.as_deref().map(String::from),
-                act: e.act.as_deref().map(String::from),
-                cue: e.cue.as_deref().map(String::from),
+                role: g.text_opt(e.role).map(String::from),
+                act: g.text_opt(e.act).map(String::from),
+                cue: g.text_opt(e.cue).map(String::from),
                 confidence: e.confidence,
                 evidence: owned_evidence(g, &e.evidence),
             })
@@ -277,9 +277,9 @@ impl JsonGraph {
             };
             let (source, target) = (end(&e.source)?, end(&e.target)?);
             let evidence = stored_evidence(&mut g, e.evidence);
-            let role = e.role.map(|w| g.intern_word(&w));
-            let act = e.act.map(|w| g.intern_word(&w));
-            let cue = e.cue.map(|w| g.intern_word(&w));
+            let role = e.role.map(|w| g.intern(&w));
+            let act = e.act.map(|w| g.intern(&w));
+            let cue = e.cue.map(|w| g.intern(&w));
             g.add_edge(
                 source,
                 target,
@@ -381,7 +381,7 @@ struct NodeRef<'g> {
     id: &'g str,
     kind: &'static str,
     label: &'g str,
-    aliases: &'g std::collections::BTreeSet<String>,
+    aliases: &'g crate::graph::Aliases,
     #[serde(skip_serializing_if = "Spans::is_empty")]
     mentions: Spans<'g>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -470,9 +470,9 @@ impl<'g> EdgeRef<'g> {
             source: s,
             target: t,
             relation: rel,
-            role: e.role.as_deref(),
-            act: e.act.as_deref(),
-            cue: e.cue.as_deref(),
+            role: g.text_opt(e.role),
+            act: g.text_opt(e.act),
+            cue: g.text_opt(e.cue),
             confidence: e.confidence,
             evidence: Spans(g, &e.evidence),
         }
