@@ -30,7 +30,7 @@ use std::num::NonZeroU32;
 
 use hashbrown::HashTable;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use petgraph::visit::EdgeRef;
+use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -606,20 +606,28 @@ impl KnowledgeGraph {
         self.sorted_edges().collect()
     }
 
-    /// [`KnowledgeGraph::edges`] as an iterator: the sort holds one 4-byte index per
-    /// edge rather than a 40-byte tuple (exports of a large graph are made of this).
+    /// [`KnowledgeGraph::edges`] as an iterator: the sort holds a 16-byte key per edge
+    /// (the ranks of its ends in id order, its relation, its index) rather than a
+    /// 40-byte tuple of strings, and compares numbers, not ids.
     pub fn sorted_edges(&self) -> impl ExactSizeIterator<Item = (&str, &str, &Edge)> {
         let g = &self.graph;
-        let ends = |e: EdgeIndex| {
+        // ids compare as their ranks in id order: sort 12-byte keys, not strings
+        let mut rank = vec![0u32; g.node_bound()];
+        for (r, i) in self.sorted().into_iter().enumerate() {
+            rank[i.index()] = r as u32;
+        }
+        let mut v: Vec<((u32, u32, Relation), EdgeIndex)> = g
+            .edge_references()
+            .map(|e| {
+                let key = (rank[e.source().index()], rank[e.target().index()]);
+                ((key.0, key.1, e.weight().relation), e.id())
+            })
+            .collect();
+        v.sort_unstable_by_key(|&(k, _)| k);
+        v.into_iter().map(move |(_, e)| {
             let (s, t) = g.edge_endpoints(e).expect("an index of this graph");
             (g[s].id.as_str(), g[t].id.as_str(), &g[e])
-        };
-        let mut v: Vec<EdgeIndex> = g.edge_indices().collect();
-        v.sort_unstable_by(|&a, &b| {
-            let (a, b) = (ends(a), ends(b));
-            (a.0, a.1, a.2.relation).cmp(&(b.0, b.1, b.2.relation))
-        });
-        v.into_iter().map(ends)
+        })
     }
 
     /// The underlying petgraph graph (indices are internal: do not export them).
@@ -1084,6 +1092,26 @@ mod tests {
         assert_eq!(DocId::parse("d42"), Some(DocId(42)));
         assert_eq!(DocId::parse("42"), None);
         assert_eq!(serde_json::to_string(&DocId(7)).unwrap(), "\"d7\"");
+    }
+
+    #[test]
+    fn texts_are_stored_once_and_read_back() {
+        let mut g = KnowledgeGraph::new();
+        let a = g.intern("Blair");
+        let long = "x".repeat(BLOCK + 10);
+        let b = g.intern(&long);
+        assert_eq!(g.intern("Blair"), a);
+        assert_eq!((g.text(a), g.text(b)), ("Blair", long.as_str()));
+        let empty = g.intern("");
+        assert_eq!(g.text(empty), "");
+        assert_eq!(std::mem::size_of::<Evidence>(), 16);
+        let p = Pipeline::new();
+        g.add(&p.extract(&Document::new("a", "Jesse Sharkey said: “No.”")));
+        let m = g.memory();
+        assert!(
+            m.iter()
+                .any(|&(part, bytes)| part == "mentions" && bytes >= 16)
+        );
     }
 
     #[test]
