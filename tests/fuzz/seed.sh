@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Seeds the fuzz corpora (tests/fuzz/corpus, not committed) from the repository's own
 # small inputs: the seed articles, short hostile texts, and graph JSON (tests/data and
-# the seeds' graph). Usage: bash tests/fuzz/seed.sh [path/to/newsgraph]
+# the seeds' graph). Usage: [FUZZ_CORPUS=DIR] bash tests/fuzz/seed.sh [path/to/newsgraph]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=${1:-target/release/newsgraph}
-C=tests/fuzz/corpus
+C=${FUZZ_CORPUS:-tests/fuzz/corpus}
 mkdir -p "$C/pipeline" "$C/exporters"
 cp seeds/*.txt "$C/pipeline/"
 # the first paragraphs of each seed, small inputs mutate faster
