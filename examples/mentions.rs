@@ -32,6 +32,7 @@ fn main() {
         (evidence::PLACE_PREP, "after-in/at"),
         (evidence::SURNAME, "surname"),
         (evidence::COMMON, "common-word"),
+        (evidence::INITIAL, "initial"),
     ];
     println!("mentions:");
     for m in &mentions {

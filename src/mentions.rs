@@ -12,21 +12,29 @@
 //!    Skills", "Bank of England") when the run already holds a designator word.
 //! 2. *Sentence openers.* A capitalized function word, calendar word or common word at
 //!    the start of a sentence or quote is not a name ("The", "Kindergarten"), unless the
-//!    run is an institution name ("Daily Telegraph"); a lone common word there is kept
-//!    only as a weak candidate that must match a name found elsewhere ("Brown said").
+//!    run is an institution name ("Daily Telegraph"), or a person's name that opens with
+//!    an initial or a given name that is also a word ("M. Waugh", "Tony Jarrett",
+//!    "Robin Brooke"); a lone common word there is kept only as a weak candidate that
+//!    must match a name found elsewhere ("Brown said"). A town named like a word
+//!    ("Police", "Most") is the word there. A name made a modifier by a hyphen
+//!    ("Vienna-based", "Hong Kong-listed", "Pro-Moscow") is not a name.
 //! 3. *Titles.* Titles and roles inside a run split it: "CTU President Jesse Sharkey"
 //!    is the organization "CTU", the role "President" and the person "Jesse Sharkey";
 //!    "Mayor Lori Lightfoot" is a person with the title "Mayor".
 //! 4. *Kinds*, first that applies: a known name from the lists; a title before it
 //!    (person); a designator word (organization or place: "Union", "Avenue"); an acronym
-//!    (organization); a given name first (person); a place from GeoNames; a two- to
+//!    (organization); a given name or an initial first (person); a place from GeoNames; a two- to
 //!    four-word name of uncommon words (person); a single uncommon word (organization,
 //!    weak), or place after "in"/"at"/"from".
 //! 5. *All-capital text* (headlines, datelines such as "CHICAGO (CBS) —"): only names in
-//!    the lists are taken, ignoring case.
+//!    the lists are taken, ignoring case (not a town named like a word: "CENTRAL"),
+//!    and names the story writes in mixed case elsewhere ("SHEARER" for "Alan
+//!    Shearer").
 //!
 //! Limits: no part-of-speech tagger; a capitalized common word in mid-sentence
 //! ("Respect", a party) is found only when the lists or context name it.
+
+use rustc_hash::FxHashMap;
 
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
@@ -37,35 +45,37 @@ use crate::tokens::{QuoteMark, TokenKind, shape};
 /// Evidence bits behind a mention's kind.
 pub mod evidence {
     /// A name from the lists.
-    pub const LEXICON: u16 = 1;
+    pub const LEXICON: u32 = 1;
     /// A title or role word stood before it.
-    pub const TITLE: u16 = 1 << 1;
+    pub const TITLE: u32 = 1 << 1;
     /// An honorific ("Mr", "Ms") stood before it.
-    pub const HONORIFIC: u16 = 1 << 2;
+    pub const HONORIFIC: u32 = 1 << 2;
     /// It holds an organization or place designator word.
-    pub const DESIGNATOR: u16 = 1 << 3;
+    pub const DESIGNATOR: u32 = 1 << 3;
     /// All-capital acronym.
-    pub const ACRONYM: u16 = 1 << 4;
+    pub const ACRONYM: u32 = 1 << 4;
     /// Starts with a given name.
-    pub const GIVEN: u16 = 1 << 5;
+    pub const GIVEN: u32 = 1 << 5;
     /// A GeoNames place.
-    pub const PLACE: u16 = 1 << 6;
+    pub const PLACE: u32 = 1 << 6;
     /// Several uncommon capitalized words.
-    pub const NAME_SHAPE: u16 = 1 << 7;
+    pub const NAME_SHAPE: u32 = 1 << 7;
     /// A lone uncommon capitalized word.
-    pub const SINGLE: u16 = 1 << 8;
+    pub const SINGLE: u32 = 1 << 8;
     /// A lone common word at the start of a sentence: kept only if it matches a name.
-    pub const WEAK_OPENER: u16 = 1 << 9;
+    pub const WEAK_OPENER: u32 = 1 << 9;
     /// Found in all-capital text.
-    pub const CAPS: u16 = 1 << 10;
+    pub const CAPS: u32 = 1 << 10;
     /// Subject or object of a speech verb ("X said", "said X").
-    pub const SPEAKER: u16 = 1 << 11;
+    pub const SPEAKER: u32 = 1 << 11;
     /// After "in", "at", "from", "near".
-    pub const PLACE_PREP: u16 = 1 << 12;
+    pub const PLACE_PREP: u32 = 1 << 12;
     /// A surname from the census list.
-    pub const SURNAME: u16 = 1 << 13;
+    pub const SURNAME: u32 = 1 << 13;
     /// A lone capitalized common word in mid-sentence.
-    pub const COMMON: u16 = 1 << 14;
+    pub const COMMON: u32 = 1 << 14;
+    /// Starts with an initial ("M. Waugh", "J. Adams").
+    pub const INITIAL: u32 = 1 << 15;
 }
 
 /// One name in the text.
@@ -91,12 +101,12 @@ pub struct Mention {
     /// Sentence index.
     pub sentence: u32,
     /// [`evidence`] bits.
-    pub evidence: u16,
+    pub evidence: u32,
 }
 
 impl Mention {
     /// True when the evidence bit is set.
-    pub fn has(&self, bit: u16) -> bool {
+    pub fn has(&self, bit: u32) -> bool {
         self.evidence & bit != 0
     }
 
@@ -116,6 +126,15 @@ const PARTICLES: &[&str] = &[
     "al", "el", "la", "le", "ter", "ten", "y",
 ];
 const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "de"];
+/// Prefixes that make a modifier of a name ("pro-Moscow", "anti-NATO", "ex-Soviet").
+const HYPHEN_PREFIXES: &[&str] = &["pro", "anti", "non", "ex", "post", "pre", "neo", "mid"];
+
+/// "M.", "J.": one capital letter and a period.
+fn is_initial(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+}
+
 const PLACE_PREPS: &[&str] = &[
     "in",
     "at",
@@ -151,14 +170,18 @@ impl<'l> Recognizer<'l> {
             lexicon: self.lex,
         };
         let mut out = Vec::new();
+        let mut caps_tokens = Vec::new();
         for (si, sent) in layout.sentences.iter().enumerate() {
             let (s, e) = (sent.tokens.start, sent.tokens.end);
             let caps = caps_zone(&w, s, e);
+            caps_tokens.extend((s..e).filter(|&i| caps[i - s]));
             let mut i = s;
             while i < e {
                 let t = w.tok(i);
                 if caps[i - s] {
-                    if let Some((len, id)) = self.known_at(&w, i, e, true) {
+                    if let Some((len, id)) = self.known_at(&w, i, e, true)
+                        && !(len == 1 && self.is_word_town(&w, i, id))
+                    {
                         self.push_known(&w, &mut out, i, i + len, id, si, evidence::CAPS);
                         i += len;
                     } else {
@@ -188,7 +211,105 @@ impl<'l> Recognizer<'l> {
                 i = end;
             }
         }
+        if !caps_tokens.is_empty() {
+            self.caps_names(&w, &mut out, &caps_tokens);
+        }
         out
+    }
+
+    /// Rule 6: in all-capital text, the names the story writes in mixed case elsewhere
+    /// ("SHEARER" for "Alan Shearer", "KANSAS CITY" for "Kansas City"). `caps` lists the
+    /// tokens of all-capital stretches in text order.
+    fn caps_names(&mut self, w: &Words, out: &mut Vec<Mention>, caps: &[usize]) {
+        let mut names: FxHashMap<String, Kind> = FxHashMap::default();
+        for m in out.iter().filter(|m| !m.has(evidence::CAPS)) {
+            let Some(kind) = m.kind else { continue };
+            let words: Vec<String> = (m.tokens.0 as usize..m.tokens.1 as usize)
+                .filter(|&i| w.tok(i).kind != TokenKind::Possessive)
+                .map(|i| w.text_of(i).to_lowercase())
+                .collect();
+            if kind == Kind::Person && words.len() >= 2 {
+                if let Some(last) = words.last() {
+                    names.entry(last.clone()).or_insert(kind);
+                }
+            }
+            names.insert(words.join(" "), kind);
+        }
+        let mut covered = vec![false; w.layout.tokens.len()];
+        for m in out.iter() {
+            covered[m.tokens.0 as usize..m.tokens.1 as usize].fill(true);
+        }
+        let mut found = Vec::new();
+        let mut k = 0;
+        while k < caps.len() {
+            let i = caps[k];
+            // consecutive capital words of one sentence, not yet taken
+            let run = caps[k..]
+                .iter()
+                .enumerate()
+                .take_while(|&(d, &j)| {
+                    j == i + d
+                        && !covered[j]
+                        && w.tok(j).kind == TokenKind::Word
+                        && w.layout.sentence_of[j] == w.layout.sentence_of[i]
+                })
+                .count();
+            let mut hit = None;
+            for len in (1..=run.min(4)).rev() {
+                let key = (i..i + len)
+                    .map(|j| w.text_of(j).to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if len == 1 && w.has(i, flag::FUNCTION) {
+                    break;
+                }
+                if let Some(&kind) = names.get(&key) {
+                    hit = Some((len, kind));
+                    break;
+                }
+            }
+            match hit {
+                Some((len, kind)) => {
+                    let si = w.layout.sentence_of[i] as usize;
+                    self.push(w, &mut found, i, i + len, si, Some(kind), evidence::CAPS);
+                    k += len;
+                }
+                None => k += 1,
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        // merge in text order, keeping `prefix` indices right
+        let old = std::mem::take(out);
+        let mut order: Vec<(u32, bool, usize)> = old
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.tokens.0, false, i))
+            .chain(found.iter().enumerate().map(|(i, m)| (m.tokens.0, true, i)))
+            .collect();
+        order.sort_unstable();
+        let mut new_index = vec![0; old.len()];
+        for (pos, &(_, is_new, i)) in order.iter().enumerate() {
+            if !is_new {
+                new_index[i] = pos;
+            }
+        }
+        let (mut old, mut found): (Vec<Option<Mention>>, Vec<Option<Mention>>) = (
+            old.into_iter().map(Some).collect(),
+            found.into_iter().map(Some).collect(),
+        );
+        for (_, is_new, i) in order {
+            let mut m = if is_new {
+                found[i].take()
+            } else {
+                old[i].take()
+            };
+            if let Some(m) = m.as_mut() {
+                m.prefix = m.prefix.map(|p| new_index[p]);
+            }
+            out.extend(m);
+        }
     }
 
     /// The longest known entity starting at token `i` (not past `end`):
@@ -281,7 +402,7 @@ impl<'l> Recognizer<'l> {
         b: usize,
         id: u32,
         si: usize,
-        extra: u16,
+        extra: u32,
     ) {
         let ent = &self.lex.entities[id as usize];
         out.push(Mention {
@@ -409,6 +530,15 @@ impl<'l> Recognizer<'l> {
         si: usize,
     ) {
         let mut a = a;
+        if b - a == 1
+            && self.is_opener(w, a, s)
+            && let Some((_, id)) = self.known_at(w, a, b, false)
+            && self.is_word_town(w, a, id)
+        {
+            // "Police said", "Most of them": a sentence-opening word, not the town
+            self.part(w, out, a, b, s, si, None, true);
+            return;
+        }
         // a known name covering the whole run wins over everything else
         if let Some((len, id)) = self.known_at(w, a, b, false)
             && a + len == b
@@ -428,11 +558,18 @@ impl<'l> Recognizer<'l> {
             let first_is_opener = a == 0 || opener || self.is_opener(w, a, s);
             let common = (e.is_some_and(|e| e.has(flag::COMMON)) || self.hyphen_common(w, a))
                 && !self.is_given_not_common(w, a);
-            let strip = function
+            // an initial before a name ("M. Waugh") and a given name before a surname
+            // ("Tony Jarrett", "Robin Brooke") open a person's name even when they are
+            // also words ("m", "tony", "robin")
+            let name_start =
+                b - a > 1 && (is_initial(w.text_of(a)) || self.given_then_surname(w, a, b));
+            let strip = (function && !name_start)
                 || not_entity
+                || self.is_hyphen_modifier(w, a)
                 || (calendar && (b - a == 1 || first_is_opener || !self.is_name_tail(w, a + 1, b)))
                 || (first_is_opener
                     && common
+                    && !name_start
                     && !has_designator
                     && b - a > 1
                     && !w.tok(a).is(shape::UPPER)
@@ -498,6 +635,59 @@ impl<'l> Recognizer<'l> {
                     .word(&p.to_lowercase())
                     .is_some_and(|e| e.has(flag::COMMON) || e.has(flag::FUNCTION))
             })
+    }
+
+    /// A GeoNames town or city whose name is also a common English word ("Police",
+    /// "Most", "Reading", "Nice"): at a sentence start or in capitals it is the word.
+    fn is_word_town(&self, w: &Words, i: usize, id: u32) -> bool {
+        let ent = &self.lex.entities[id as usize];
+        ent.kind == Kind::Place
+            && ent.population > 0
+            && ent.class.is_some_and(|c| self.lex.class_name(c) == "city")
+            && w.has(i, flag::COMMON)
+    }
+
+    /// "Tony Jarrett", "Robin Brooke": a given name, then one or two words that can be a
+    /// surname (in the census list, or no common word) and are not a known name.
+    fn given_then_surname(&mut self, w: &Words, a: usize, b: usize) -> bool {
+        let n = b - a;
+        (2..=3).contains(&n)
+            && w.has(a, flag::GIVEN)
+            && !w.has(a, flag::FUNCTION)
+            && !w.tok(a).is(shape::UPPER)
+            && (a + 1..b).all(|i| {
+                w.tok(i).kind == TokenKind::Word
+                    && !w.tok(i).is(shape::UPPER)
+                    && (w.has(i, flag::SURNAME) || !w.has(i, flag::COMMON))
+                    && !w.has(i, flag::DEMONYM)
+                    && !w.has(i, flag::CALENDAR)
+                    && !w.has(i, flag::FUNCTION)
+                    && !self.is_title_word(w, i)
+            })
+            && self.known_at(w, a + 1, b, false).is_none()
+    }
+
+    /// "Vienna-based", "Texas-born", "Hong Kong-listed": a name made into a modifier by
+    /// a lower-case word after a hyphen describes something else; it is not a name.
+    fn is_hyphen_modifier(&self, w: &Words, i: usize) -> bool {
+        let t = w.text_of(i);
+        let Some((_, last)) = t.rsplit_once('-') else {
+            return false;
+        };
+        !last.is_empty()
+            && last.chars().all(|c| c.is_lowercase())
+            && self.lex.word(last).is_some_and(|e| e.has(flag::COMMON))
+    }
+
+    /// "Pro-Moscow", "Anti-NATO", "Ex-Soviet": a prefix makes a lone name a modifier.
+    fn is_prefixed_modifier(&self, w: &Words, i: usize) -> bool {
+        let t = w.text_of(i);
+        t.split_once('-').is_some_and(|(first, rest)| {
+            !rest.is_empty()
+                && HYPHEN_PREFIXES
+                    .iter()
+                    .any(|p| first.eq_ignore_ascii_case(p))
+        })
     }
 
     fn is_given_not_common(&self, w: &Words, i: usize) -> bool {
@@ -590,11 +780,15 @@ impl<'l> Recognizer<'l> {
         if a >= b {
             return;
         }
+        let mut word_town = false;
         if let Some((len, id)) = self.known_at(w, a, b, false)
             && a + len == b
         {
-            self.push_known(w, out, a, b, id, si, 0);
-            return;
+            word_town = len == 1 && opener && self.is_word_town(w, a, id);
+            if !word_town {
+                self.push_known(w, out, a, b, id, si, 0);
+                return;
+            }
         }
         let n = b - a;
         // "the Glasgow Kelvin MP", "Tory Leader": a run ending in a role describes a person,
@@ -624,7 +818,7 @@ impl<'l> Recognizer<'l> {
             return;
         }
         let span = w.tok(a).span.cover(w.tok(b - 1).span);
-        let mut ev = 0u16;
+        let mut ev = 0u32;
         let mut gender = Gender::Unknown;
         let mut honorific = false;
         let mut title_span = None;
@@ -654,6 +848,9 @@ impl<'l> Recognizer<'l> {
             if n >= 2 {
                 ev |= evidence::GIVEN;
             }
+        }
+        if n >= 2 && is_initial(w.text_of(a)) && w.tok(a + 1).kind == TokenKind::Word {
+            ev |= evidence::INITIAL;
         }
         // designators: the last word's, else any "any"-position one
         let head = self.designator(w, b - 1);
@@ -686,7 +883,7 @@ impl<'l> Recognizer<'l> {
         if a > s && w.is_any(a - 1, PLACE_PREPS) {
             ev |= evidence::PLACE_PREP;
         }
-        let place = self.place_at(w, a, b);
+        let place = !word_town && self.place_at(w, a, b);
         if place {
             ev |= evidence::PLACE;
         }
@@ -734,6 +931,8 @@ impl<'l> Recognizer<'l> {
             || contraction
             || acronym_suffix
             || (n == 1 && w.has(a, flag::NOT_ENTITY_ACRONYM))
+            || self.is_hyphen_modifier(w, b - 1)
+            || (n == 1 && self.is_prefixed_modifier(w, a))
         {
             return;
         } else if ev & evidence::HONORIFIC != 0 && designator.is_none() {
@@ -745,7 +944,10 @@ impl<'l> Recognizer<'l> {
         } else if all_upper && (2..=6).contains(&letters) && !place {
             ev |= evidence::ACRONYM;
             Some(Kind::Organization)
-        } else if n >= 2 && ev & evidence::GIVEN != 0 && !self.place_at(w, b - 1, b) {
+        } else if n >= 2
+            && ev & (evidence::GIVEN | evidence::INITIAL) != 0
+            && !self.place_at(w, b - 1, b)
+        {
             Some(Kind::Person)
         } else if place && ev & evidence::TITLE == 0 {
             Some(Kind::Place)
@@ -796,7 +998,7 @@ impl<'l> Recognizer<'l> {
         b: usize,
         si: usize,
         kind: Option<Kind>,
-        ev: u16,
+        ev: u32,
     ) {
         out.push(Mention {
             span: w.tok(a).span.cover(w.tok(b - 1).span),
@@ -915,7 +1117,8 @@ mod tests {
             .collect()
     }
 
-    fn show(text: &str) -> String {
+    /// The typed mentions of `text` as "name/kind", space-separated.
+    pub(super) fn show(text: &str) -> String {
         find(text)
             .into_iter()
             .filter(|(_, k)| k.is_some())
@@ -991,6 +1194,35 @@ mod tests {
             (
                 "Labour MP Oona King",
                 "Labour/organization Oona King/person",
+            ),
+            // an initial opens a name, even after "(" where a word would be stripped
+            (
+                "363 ( W. Athey 111 , V. Drakes 52 )",
+                "W. Athey/person V. Drakes/person",
+            ),
+            // a given name that is also a word, before a surname, at a line start
+            (
+                "2. Tony Jarrett ( Britain ) 13.35",
+                "Tony Jarrett/person Britain/place",
+            ),
+            (
+                "3 - Robin Brooke , 4 - Dirk Medved",
+                "Robin Brooke/person Dirk Medved/person",
+            ),
+            ("An HIV test was ordered.", ""),
+            // hyphenated modifiers built on names are not names
+            ("The Vienna-based agency and Hong Kong-listed firms", ""),
+            ("Pro-Moscow rebels attacked.", ""),
+            (
+                "said Erin Purcell of Boston-based Reagan Communications",
+                "Erin Purcell/person Reagan Communications/organization",
+            ),
+            // a town named like a word is the word at a sentence start
+            ("Police said the road was closed.", ""),
+            // names in capitals that the story writes in mixed case elsewhere
+            (
+                "SOCCER - SHEARER NAMED CAPTAIN .\nAlan Shearer was named captain.",
+                "SHEARER/person Alan Shearer/person",
             ),
         ];
         for (text, want) in cases {
