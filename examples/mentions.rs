@@ -33,6 +33,7 @@ fn main() {
         (evidence::SURNAME, "surname"),
         (evidence::COMMON, "common-word"),
         (evidence::INITIAL, "initial"),
+        (evidence::TEAM, "team"),
     ];
     println!("mentions:");
     for m in &mentions {

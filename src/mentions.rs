@@ -30,6 +30,10 @@
 //!    the lists are taken, ignoring case (not a town named like a word: "CENTRAL"),
 //!    and names the story writes in mixed case elsewhere ("SHEARER" for "Alan
 //!    Shearer").
+//! 6. *Sides in sport* (`mentions/teams.rs`): in results, fixtures and tables, a side named after a
+//!    city, county or state is a club (organization): "Chicago 3 Atlanta 2",
+//!    "Leicestershire beat Somerset", "NEW YORK 74 59 .556"; the name's other mentions
+//!    follow, except datelines and names after "in"/"at".
 //!
 //! Limits: no part-of-speech tagger; a capitalized common word in mid-sentence
 //! ("Respect", a party) is found only when the lists or context name it.
@@ -41,6 +45,8 @@ use crate::kind::{Gender, Kind};
 use crate::layout::{Layout, Words};
 use crate::lexicon::{Lexicon, TitleClass, flag, lower_into};
 use crate::tokens::{QuoteMark, TokenKind, shape};
+
+mod teams;
 
 /// Evidence bits behind a mention's kind.
 pub mod evidence {
@@ -76,6 +82,8 @@ pub mod evidence {
     pub const COMMON: u32 = 1 << 14;
     /// Starts with an initial ("M. Waugh", "J. Adams").
     pub const INITIAL: u32 = 1 << 15;
+    /// Plays a match: a side in a score, a fixture or a result ("Leeds 2 Hull 1").
+    pub const TEAM: u32 = 1 << 16;
 }
 
 /// One name in the text.
@@ -214,6 +222,7 @@ impl<'l> Recognizer<'l> {
         if !caps_tokens.is_empty() {
             self.caps_names(&w, &mut out, &caps_tokens);
         }
+        teams::mark_teams(&w, &mut out);
         out
     }
 

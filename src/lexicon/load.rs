@@ -505,6 +505,14 @@ fn add_entity_line(lex: &mut Lexicon, kind: Kind, f: &[&str], user: bool) -> Res
             Some(old) => user || (lex.entities[old as usize].population > 0 && population == 0),
         };
         if replace {
+            // a curated place keeps the type of the GeoNames place it replaces
+            // ("Russia": country, "New York": city)
+            if let Some(old) = lex.phrase_mut(&key).entity
+                && lex.entities[id as usize].class.is_none()
+                && lex.entities[old as usize].kind == kind
+            {
+                lex.entities[id as usize].class = lex.entities[old as usize].class;
+            }
             let p = lex.phrase_mut(&key);
             p.entity = Some(id);
             p.entity_caps = caps;

@@ -1,0 +1,274 @@
+//! Sides in sport: a place name that plays a match names a club, not the place.
+//!
+//! What it does: finds the sides of a match, in results and tables as sports pages and
+//! wires print them, and makes a side named after a city, county or state an
+//! organization ("Leicestershire beat Somerset", "Chicago 3 Atlanta 2"). Every other
+//! mention of that name in the document follows, except a dateline ("CHICAGO
+//! 1996-08-30") or a name after "in"/"at" ("in Chicago").
+//!
+//! Why: results pages are lists of place names; without this they fill the graph with
+//! places that are really clubs, and the club's node takes the city's mentions.
+//!
+//! Patterns (each a general form of sports writing):
+//! - score: `A 2 B 1` ("Pohang 3 Ulsan 2", "CHICAGO 3 Atlanta 2");
+//! - fixture: `A v B`, `A vs B`, `A versus B`, and a line that is only `A at B`
+//!   ("KANSAS CITY AT DETROIT");
+//! - result: `A beat B`, `A defeated B`, `A thrashed B`, `A drew with B`, `A lost to B`;
+//! - table row: a line of a name followed only by numbers, three or more of them
+//!   ("NEW YORK 74 59 .556 -", "Burnley 4 2 0 2 5 3 6").
+//!
+//! A side named after a country stays a place: national sides carry the country's
+//! name ("Romania beat Lithuania 2-1"), and news treats them as the country. People
+//! stay people ("Sampras beat Agassi") unless only the word's shape made them one.
+//!
+//! Limits: a table of city temperatures or prices (a name and only numbers) reads as a
+//! standings table; club names without a place or designator word ("Ruch") are typed by
+//! the other rules.
+
+use rustc_hash::FxHashMap;
+
+use super::{Mention, PLACE_PREPS, evidence};
+use crate::kind::Kind;
+use crate::layout::Words;
+use crate::tokens::TokenKind;
+
+/// Verbs (and verb + preposition) of a result between two sides: "A beat B".
+const RESULT_VERBS: &[&[&str]] = &[
+    &["beat"],
+    &["beats"],
+    &["defeated"],
+    &["defeat"],
+    &["defeats"],
+    &["thrashed"],
+    &["routed"],
+    &["edged"],
+    &["overcame"],
+    &["crushed"],
+    &["hammered"],
+    &["drew", "with"],
+    &["draw", "with"],
+    &["lost", "to"],
+    &["lose", "to"],
+    &["loses", "to"],
+    &["beat", "visiting"],
+];
+
+/// Words between two sides of a fixture: "A v B".
+const VERSUS: &[&str] = &["v", "v.", "vs", "vs.", "versus"];
+
+/// Marks the sides of matches with [`evidence::TEAM`] and retypes those named after a
+/// city, county or state (and every other mention of the same name but datelines and
+/// names after "in"/"at") as organizations.
+pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
+    let start_at: FxHashMap<usize, usize> = out
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.tokens.0 as usize, i))
+        .collect();
+    let n = w.layout.tokens.len();
+    let mut sides: Vec<usize> = Vec::new();
+    for (i, m) in out.iter().enumerate() {
+        let (a, b) = (m.tokens.0 as usize, m.tokens.1 as usize);
+        let para = w.tok(a).para;
+        let in_para = |k: usize| k < n && w.tok(k).para == para;
+        let next_side = |k: usize| in_para(k).then(|| start_at.get(&k).copied()).flatten();
+        // score: A 2 B 1
+        if in_para(b)
+            && is_score(w, b)
+            && let Some(j) = next_side(b + 1)
+            && is_score(w, out[j].tokens.1 as usize)
+            && in_para(out[j].tokens.1 as usize)
+        {
+            sides.extend([i, j]);
+            continue;
+        }
+        // fixture: A v B; a line "A at B"
+        if in_para(b) && w.is_any(b, VERSUS) {
+            if let Some(j) = next_side(b + 1) {
+                sides.extend([i, j]);
+            }
+            continue;
+        }
+        if in_para(b)
+            && w.is_any(b, &["at"])
+            && para_start(w, a)
+            && let Some(j) = next_side(b + 1)
+            && !in_para(out[j].tokens.1 as usize)
+        {
+            sides.extend([i, j]);
+            continue;
+        }
+        // result: A beat B
+        for verb in RESULT_VERBS {
+            let after = b + verb.len();
+            if (0..verb.len())
+                .all(|k| in_para(b + k) && w.is_lower(b + k) && w.is_any(b + k, &[verb[k]]))
+                && let Some(j) = next_side(after)
+            {
+                sides.extend([i, j]);
+                break;
+            }
+        }
+        // table row: a line of a name and three or more numbers
+        if para_start(w, a) && is_table_row(w, b) {
+            sides.push(i);
+        }
+    }
+    sides.sort_unstable();
+    sides.dedup();
+    let mut clubs: Vec<String> = Vec::new();
+    for &i in &sides {
+        out[i].evidence |= evidence::TEAM;
+        if club_named_by_place(w, &out[i]) {
+            retype(&mut out[i]);
+            clubs.push(key(w, &out[i]));
+        }
+    }
+    if clubs.is_empty() {
+        return;
+    }
+    // the same name elsewhere in the story is the club too
+    for m in out.iter_mut() {
+        if m.has(evidence::TEAM)
+            || m.has(evidence::PLACE_PREP)
+            || (m.tokens.0 > 0 && w.is_any(m.tokens.0 as usize - 1, PLACE_PREPS))
+            || is_dateline(w, m)
+            || !clubs.contains(&key(w, m))
+        {
+            continue;
+        }
+        if club_named_by_place(w, m) {
+            m.evidence |= evidence::TEAM;
+            retype(m);
+        }
+    }
+}
+
+fn retype(m: &mut Mention) {
+    m.kind = Some(Kind::Organization);
+    m.known = None;
+}
+
+fn key(w: &Words, m: &Mention) -> String {
+    m.span.text(w.text).to_lowercase()
+}
+
+/// True when a side's name is a place other than a country (a city, county, state), or
+/// a name typed as a person only by its shape.
+fn club_named_by_place(w: &Words, m: &Mention) -> bool {
+    match m.kind {
+        Some(Kind::Place) => match m.known {
+            Some(id) => {
+                let ent = &w.lexicon.entities[id as usize];
+                !ent.user
+                    && ent.class.is_some_and(|c| {
+                        !matches!(w.lexicon.class_name(c), "country" | "continent")
+                    })
+            }
+            None => true,
+        },
+        Some(Kind::Person) => !m.has(
+            evidence::GIVEN
+                | evidence::TITLE
+                | evidence::HONORIFIC
+                | evidence::INITIAL
+                | evidence::LEXICON
+                | evidence::SPEAKER,
+        ),
+        _ => false,
+    }
+}
+
+/// A goal or point count: a number of at most three digits.
+fn is_score(w: &Words, k: usize) -> bool {
+    k < w.layout.tokens.len() && w.tok(k).kind == TokenKind::Number && {
+        let t = w.text_of(k);
+        t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
+/// True when token `k` opens its paragraph (line).
+fn para_start(w: &Words, k: usize) -> bool {
+    k == 0 || w.tok(k - 1).para != w.tok(k).para
+}
+
+/// True when from `k` to the end of the line there are only numbers (three or more,
+/// two of them small counts) and the dashes, periods and slashes of a table.
+fn is_table_row(w: &Words, k: usize) -> bool {
+    let n = w.layout.tokens.len();
+    if k >= n || para_start(w, k) {
+        return false;
+    }
+    let para = w.tok(k).para;
+    let (mut numbers, mut counts) = (0, 0);
+    let mut j = k;
+    while j < n && w.tok(j).para == para {
+        match w.tok(j).kind {
+            TokenKind::Number => {
+                numbers += 1;
+                if is_score(w, j) {
+                    counts += 1;
+                }
+            }
+            TokenKind::Dash | TokenKind::Punct('-' | '.' | '/') => {}
+            _ => return false,
+        }
+        j += 1;
+    }
+    numbers >= 3 && counts >= 2
+}
+
+/// A dateline place: in capitals at the start of a line, not followed by a score.
+fn is_dateline(w: &Words, m: &Mention) -> bool {
+    let a = m.tokens.0 as usize;
+    m.has(evidence::CAPS) && para_start(w, a) && !is_score(w, m.tokens.1 as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::mentions::tests::show;
+
+    #[test]
+    fn sides_named_after_places_are_clubs() {
+        // text, mentions as name/kind
+        let cases = [
+            // score lines
+            (
+                "Chicago 3 Atlanta 2",
+                "Chicago/organization Atlanta/organization",
+            ),
+            // a standings row, but not the dateline above it
+            (
+                "NEW YORK 1996-08-30\nNEW YORK 74 59 .556 -",
+                "NEW YORK/place NEW YORK/organization",
+            ),
+            // a fixture line, in capitals
+            (
+                "KANSAS CITY AT DETROIT",
+                "KANSAS CITY/organization DETROIT/organization",
+            ),
+            (
+                "Postponed : Walsall v Wrexham",
+                "Walsall/organization Wrexham/organization",
+            ),
+            // results in prose; the club's other mentions follow, "in Leicester" does not
+            (
+                "Leicester beat Somerset by an innings.\nLeicester will play in Leicester.",
+                "Leicester/organization Somerset/organization Leicester/organization Leicester/place",
+            ),
+            // national sides stay their country
+            (
+                "Romania beat Lithuania 2-1 .",
+                "Romania/place Lithuania/place",
+            ),
+            // places in prose stay places
+            (
+                "He flew from Chicago to Atlanta on Monday.",
+                "Chicago/place Atlanta/place",
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text), want, "{text}");
+        }
+    }
+}
