@@ -34,6 +34,7 @@ fn main() {
         (evidence::COMMON, "common-word"),
         (evidence::INITIAL, "initial"),
         (evidence::TEAM, "team"),
+        (evidence::PLAYER, "player"),
     ];
     println!("mentions:");
     for m in &mentions {

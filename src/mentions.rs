@@ -30,10 +30,13 @@
 //!    the lists are taken, ignoring case (not a town named like a word: "CENTRAL"),
 //!    and names the story writes in mixed case elsewhere ("SHEARER" for "Alan
 //!    Shearer").
-//! 6. *Sides in sport* (`mentions/teams.rs`): in results, fixtures and tables, a side named after a
-//!    city, county or state is a club (organization): "Chicago 3 Atlanta 2",
+//! 6. *Sport* (`mentions/sport.rs`): in results, fixtures and tables, a side named after
+//!    a city, county or state is a club (organization): "Chicago 3 Atlanta 2",
 //!    "Leicestershire beat Somerset", "NEW YORK 74 59 .556"; the name's other mentions
-//!    follow, except datelines and names after "in"/"at".
+//!    follow, except datelines and names after "in"/"at". Names in a cricket scorecard
+//!    are players ("c Healy b Warne").
+//! 7. *Context.* "the town of X", "the province of X": a place. A town's name that is
+//!    also a surname and speaks ("Dole said") is a person, in all its mentions.
 //!
 //! Limits: no part-of-speech tagger; a capitalized common word in mid-sentence
 //! ("Respect", a party) is found only when the lists or context name it.
@@ -46,7 +49,7 @@ use crate::layout::{Layout, Words};
 use crate::lexicon::{Lexicon, TitleClass, flag, lower_into};
 use crate::tokens::{QuoteMark, TokenKind, shape};
 
-mod teams;
+mod sport;
 
 /// Evidence bits behind a mention's kind.
 pub mod evidence {
@@ -84,6 +87,8 @@ pub mod evidence {
     pub const INITIAL: u32 = 1 << 15;
     /// Plays a match: a side in a score, a fixture or a result ("Leeds 2 Hull 1").
     pub const TEAM: u32 = 1 << 16;
+    /// A player in a cricket scorecard ("c Healy b Warne").
+    pub const PLAYER: u32 = 1 << 17;
 }
 
 /// One name in the text.
@@ -134,6 +139,32 @@ const PARTICLES: &[&str] = &[
     "al", "el", "la", "le", "ter", "ten", "y",
 ];
 const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "de"];
+/// Nouns for places that name one with "of": "the town of Arbil".
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "towns",
+    "city",
+    "village",
+    "villages",
+    "province",
+    "region",
+    "county",
+    "district",
+    "island",
+    "islands",
+    "capital",
+    "port",
+    "suburb",
+    "suburbs",
+    "outskirts",
+    "enclave",
+    "territory",
+    "municipality",
+    "prefecture",
+    "hamlet",
+    "valley",
+];
+
 /// Prefixes that make a modifier of a name ("pro-Moscow", "anti-NATO", "ex-Soviet").
 const HYPHEN_PREFIXES: &[&str] = &["pro", "anti", "non", "ex", "post", "pre", "neo", "mid"];
 
@@ -222,7 +253,9 @@ impl<'l> Recognizer<'l> {
         if !caps_tokens.is_empty() {
             self.caps_names(&w, &mut out, &caps_tokens);
         }
-        teams::mark_teams(&w, &mut out);
+        sport::mark_teams(&w, &mut out);
+        sport::mark_players(&w, &mut out);
+        self.towns_that_speak(&w, &mut out);
         out
     }
 
@@ -656,6 +689,37 @@ impl<'l> Recognizer<'l> {
             && w.has(i, flag::COMMON)
     }
 
+    /// Rule 7: a single-word town that is also a surname and speaks ("Dole said",
+    /// "said Clinton") is a person; so are the name's other mentions in the story.
+    fn towns_that_speak(&self, w: &Words, out: &mut [Mention]) {
+        let town = |m: &Mention| {
+            m.len() == 1
+                && w.has(m.tokens.0 as usize, flag::SURNAME)
+                && m.known.is_some_and(|id| {
+                    let ent = &self.lex.entities[id as usize];
+                    ent.kind == Kind::Place
+                        && ent.population < 1_000_000
+                        && ent.class.is_some_and(|c| self.lex.class_name(c) == "city")
+                })
+        };
+        let speakers: Vec<String> = out
+            .iter()
+            .filter(|m| town(m))
+            .filter(|m| self.is_speaker_context(w, m.tokens.0 as usize, m.tokens.1 as usize))
+            .map(|m| m.span.text(w.text).to_lowercase())
+            .collect();
+        if speakers.is_empty() {
+            return;
+        }
+        for m in out.iter_mut() {
+            if town(m) && speakers.contains(&m.span.text(w.text).to_lowercase()) {
+                m.kind = Some(Kind::Person);
+                m.known = None;
+                m.evidence = evidence::SPEAKER | evidence::SURNAME | evidence::SINGLE;
+            }
+        }
+    }
+
     /// "Tony Jarrett", "Robin Brooke": a given name, then one or two words that can be a
     /// surname (in the census list, or no common word) and are not a known name.
     fn given_then_surname(&mut self, w: &Words, a: usize, b: usize) -> bool {
@@ -892,6 +956,14 @@ impl<'l> Recognizer<'l> {
         if a > s && w.is_any(a - 1, PLACE_PREPS) {
             ev |= evidence::PLACE_PREP;
         }
+        // "the town of Arbil", "the province of Hubei"
+        let place_noun_of = a >= s + 2
+            && w.is_any(a - 1, &["of"])
+            && w.is_lower(a - 2)
+            && w.is_any(a - 2, PLACE_NOUNS);
+        if place_noun_of {
+            ev |= evidence::PLACE_PREP;
+        }
         let place = !word_town && self.place_at(w, a, b);
         if place {
             ev |= evidence::PLACE;
@@ -958,7 +1030,7 @@ impl<'l> Recognizer<'l> {
             && !self.place_at(w, b - 1, b)
         {
             Some(Kind::Person)
-        } else if place && ev & evidence::TITLE == 0 {
+        } else if (place || place_noun_of) && ev & evidence::TITLE == 0 {
             Some(Kind::Place)
         } else if (2..=4).contains(&n)
             && !every_common
@@ -1228,6 +1300,20 @@ mod tests {
             ),
             // a town named like a word is the word at a sentence start
             ("Police said the road was closed.", ""),
+            // demonyms and their plurals are not entities
+            ("Palestinians and Israelis met Moslem leaders.", ""),
+            // "the town of X" is a place
+            (
+                "Tanks entered the northern town of Arbil on Monday.",
+                "Arbil/place",
+            ),
+            // a town's name that speaks is a person
+            ("But Dole said he would run.", "Dole/person"),
+            // postal abbreviations of US states
+            (
+                "a company in Jacksonville , Fla .",
+                "Jacksonville/place Fla/place",
+            ),
             // names in capitals that the story writes in mixed case elsewhere
             (
                 "SOCCER - SHEARER NAMED CAPTAIN .\nAlan Shearer was named captain.",

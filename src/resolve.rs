@@ -176,6 +176,7 @@ fn vote_weight(m: &Mention) -> u32 {
     } else if m.has(evidence::TITLE)
         || m.has(evidence::GIVEN)
         || m.has(evidence::INITIAL)
+        || m.has(evidence::PLAYER)
         || m.has(evidence::ACRONYM)
     {
         4

@@ -355,11 +355,17 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
         }
         Category::Demonym => {
             let word = field(&f, 0, "demonym")?;
-            let key = phrase_key(word);
-            if key.contains(' ') {
-                lex.phrase_mut(&key).demonym = true;
-            } else {
-                lex.entry_mut(&key).flags |= flag::DEMONYM;
+            // the plural names the people ("Palestinians", "Iraqis", "Serbs"); "-ese",
+            // "-ish", "-ch" and "-ss" forms have none ("Chinese", "Swiss")
+            let plural = (!word.ends_with(['s', 'h', 'x']) && !word.ends_with("ese"))
+                .then(|| format!("{word}s"));
+            for w in std::iter::once(word.to_string()).chain(plural) {
+                let key = phrase_key(&w);
+                if key.contains(' ') {
+                    lex.phrase_mut(&key).demonym = true;
+                } else {
+                    lex.entry_mut(&key).flags |= flag::DEMONYM;
+                }
             }
         }
         Category::SpeechVerb => {

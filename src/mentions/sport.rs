@@ -1,4 +1,5 @@
-//! Sides in sport: a place name that plays a match names a club, not the place.
+//! Sport: a place name that plays a match names a club, not the place; a name in a
+//! cricket scorecard is a player.
 //!
 //! What it does: finds the sides of a match, in results and tables as sports pages and
 //! wires print them, and makes a side named after a city, county or state an
@@ -20,6 +21,10 @@
 //! A side named after a country stays a place: national sides carry the country's
 //! name ("Romania beat Lithuania 2-1"), and news treats them as the country. People
 //! stay people ("Sampras beat Agassi") unless only the word's shape made them one.
+//!
+//! Players: in a cricket scorecard, a name before or after the scorer's "c" (caught),
+//! "b" (bowled), "st" (stumped) or "lbw" is a person ("Healy c Ranatunga b
+//! Muralitharan 8").
 //!
 //! Limits: a table of city temperatures or prices (a name and only numbers) reads as a
 //! standings table; club names without a place or designator word ("Ruch") are typed by
@@ -140,6 +145,25 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
         if club_named_by_place(w, m) {
             m.evidence |= evidence::TEAM;
             retype(m);
+        }
+    }
+}
+
+/// Marks the players of a cricket scorecard as people ([`evidence::PLAYER`]).
+pub(super) fn mark_players(w: &Words, out: &mut [Mention]) {
+    let n = w.layout.tokens.len();
+    let scorer = |k: usize, words: &[&str]| {
+        k < n && w.tok(k).kind == TokenKind::Word && words.iter().any(|s| w.text_of(k) == *s)
+    };
+    for m in out.iter_mut() {
+        let (a, b) = (m.tokens.0 as usize, m.tokens.1 as usize);
+        let before =
+            a > 0 && w.tok(a - 1).para == w.tok(a).para && scorer(a - 1, &["c", "b", "st"]);
+        let after = b < n && w.tok(b).para == w.tok(a).para && scorer(b, &["c", "b", "lbw"]);
+        if (before || after) && m.kind != Some(Kind::Person) {
+            m.kind = Some(Kind::Person);
+            m.known = None;
+            m.evidence |= evidence::PLAYER;
         }
     }
 }
@@ -270,5 +294,17 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(show(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn scorecard_names_are_players() {
+        assert_eq!(
+            show("Healy c Ranatunga b Muralitharan 8"),
+            "Healy/person Ranatunga/person Muralitharan/person"
+        );
+        assert_eq!(
+            show("Did not bat : Dharmasena ."),
+            "Dharmasena/organization"
+        );
     }
 }
