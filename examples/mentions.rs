@@ -35,6 +35,7 @@ fn main() {
         (evidence::INITIAL, "initial"),
         (evidence::TEAM, "team"),
         (evidence::PLAYER, "player"),
+        (evidence::PLACE_NAMED, "place-named"),
     ];
     println!("mentions:");
     for m in &mentions {

@@ -36,7 +36,11 @@
 //!    follow, except datelines and names after "in"/"at". Names in a cricket scorecard
 //!    are players ("c Healy b Warne").
 //! 7. *Context.* "the town of X", "the province of X": a place. A town's name that is
-//!    also a surname and speaks ("Dole said") is a person, in all its mentions.
+//!    also a surname and speaks ("Dole said") is a person, in all its mentions. A name
+//!    that opens with a place and goes on ("Tokyo Stock Exchange", "Texas Rangers",
+//!    "London Newsroom") is an organization named after its seat. A number after a
+//!    name is a score or a table cell, not part of it, when another number follows or
+//!    the line ends with it after an earlier number ("Bury 4 Bristol City 0").
 //!
 //! Limits: no part-of-speech tagger; a capitalized common word in mid-sentence
 //! ("Respect", a party) is found only when the lists or context name it.
@@ -89,6 +93,9 @@ pub mod evidence {
     pub const TEAM: u32 = 1 << 16;
     /// A player in a cricket scorecard ("c Healy b Warne").
     pub const PLAYER: u32 = 1 << 17;
+    /// Opens with a place's name, then more words: named after its seat ("Tokyo Stock
+    /// Exchange", "Texas Rangers").
+    pub const PLACE_NAMED: u32 = 1 << 18;
 }
 
 /// One name in the text.
@@ -483,6 +490,7 @@ impl<'l> Recognizer<'l> {
                 && !w.has(j - 1, flag::CALENDAR)
                 && !w.has(j - 1, flag::ROLE)
                 && (prev.is(shape::UPPER) || w.entry(j - 1).and_then(|e| e.org_word).is_some())
+                && !self.is_score_number(w, i, j)
             {
                 j += 1;
                 continue;
@@ -521,6 +529,22 @@ impl<'l> Recognizer<'l> {
             break;
         }
         j
+    }
+
+    /// True when the number at `j` after the run starting at `i` is a score or a table
+    /// cell, not part of the name ("Bristol City 4 1 0 3", "Bury 4 Bristol City 0"):
+    /// another number follows it, or the line ends with it after an earlier number.
+    fn is_score_number(&self, w: &Words, i: usize, j: usize) -> bool {
+        let n = w.layout.tokens.len();
+        let para = w.tok(j).para;
+        let next_number =
+            j + 1 < n && w.tok(j + 1).para == para && w.tok(j + 1).kind == TokenKind::Number;
+        let line_end = j + 1 == n || w.tok(j + 1).para != para;
+        let number_before = (0..i)
+            .rev()
+            .take_while(|&k| w.tok(k).para == para)
+            .any(|k| w.tok(k).kind == TokenKind::Number);
+        next_number || (line_end && number_before)
     }
 
     /// True when a list of separate names continues at `k` ("X and Y, Z"): a comma or
@@ -1032,6 +1056,9 @@ impl<'l> Recognizer<'l> {
             Some(Kind::Person)
         } else if (place || place_noun_of) && ev & evidence::TITLE == 0 {
             Some(Kind::Place)
+        } else if n >= 2 && ev & evidence::TITLE == 0 && self.place_prefix(w, a, b) {
+            ev |= evidence::PLACE_NAMED;
+            Some(Kind::Organization)
         } else if (2..=4).contains(&n)
             && !every_common
             && !w.has(a, flag::DEMONYM)
@@ -1134,6 +1161,25 @@ impl<'l> Recognizer<'l> {
             && w.has(a - 1, flag::SPEECH)
             && w.is_lower(a - 1);
         after_speech || before_speech
+    }
+
+    /// True when `[a, b)` opens with a known place (not a given name) and goes on
+    /// with other words: "Tokyo Stock Exchange", "Chicago White Sox", "London Newsroom".
+    fn place_prefix(&mut self, w: &Words, a: usize, b: usize) -> bool {
+        if w.has(a, flag::GIVEN) || w.has(a, flag::COMMON) {
+            return false;
+        }
+        match self.known_at(w, a, b - 1, false) {
+            Some((len, id)) => {
+                self.lex.entities[id as usize].kind == Kind::Place
+                    && (a + len..b).all(|i| {
+                        w.tok(i).kind == TokenKind::Word
+                            && !w.has(i, flag::DEMONYM)
+                            && !w.has(i, flag::CALENDAR)
+                    })
+            }
+            None => false,
+        }
     }
 
     fn place_at(&mut self, w: &Words, a: usize, b: usize) -> bool {
@@ -1313,6 +1359,11 @@ mod tests {
             (
                 "a company in Jacksonville , Fla .",
                 "Jacksonville/place Fla/place",
+            ),
+            // a place's name, then more words: named after its seat
+            (
+                "prices on the Tokyo Stock Exchange and the Texas Rangers",
+                "Tokyo Stock Exchange/organization Texas Rangers/organization",
             ),
             // names in capitals that the story writes in mixed case elsewhere
             (

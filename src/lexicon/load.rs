@@ -494,7 +494,16 @@ fn add_entity_line(lex: &mut Lexicon, kind: Kind, f: &[&str], user: bool) -> Res
         user,
         heads,
     });
-    for name in std::iter::once(canonical.as_str()).chain(aliases) {
+    // "St. Louis" is also written "St Louis" and "Saint Louis"
+    let saints: Vec<String> = std::iter::once(canonical.as_str())
+        .chain(aliases.iter().copied())
+        .filter_map(|n| n.strip_prefix("St. "))
+        .flat_map(|rest| [format!("St {rest}"), format!("Saint {rest}")])
+        .collect();
+    let names = std::iter::once(canonical.as_str())
+        .chain(aliases)
+        .chain(saints.iter().map(String::as_str));
+    for name in names {
         let key = phrase_key(name);
         if key.is_empty() {
             continue;

@@ -12,8 +12,8 @@
 //!
 //! Patterns (each a general form of sports writing):
 //! - score: `A 2 B 1` ("Pohang 3 Ulsan 2", "CHICAGO 3 Atlanta 2");
-//! - fixture: `A v B`, `A vs B`, `A versus B`, and a line that is only `A at B`
-//!   ("KANSAS CITY AT DETROIT");
+//! - fixture: `A v B`, `A vs B`, `A versus B`; in a line that is only `A at B`
+//!   ("KANSAS CITY AT DETROIT") the visitor A (B names where they play);
 //! - result: `A beat B`, `A defeated B`, `A thrashed B`, `A drew with B`, `A lost to B`;
 //! - table row: a line of a name followed only by numbers, three or more of them
 //!   ("NEW YORK 74 59 .556 -", "Burnley 4 2 0 2 5 3 6").
@@ -72,6 +72,9 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
         .collect();
     let n = w.layout.tokens.len();
     let mut sides: Vec<usize> = Vec::new();
+    // sides from scores, fixtures and tables (not prose): a capitalized word there is
+    // a name even when it is also a word ("Reading 2 Stoke 2", "Hull 4 2 2 0")
+    let mut listed: Vec<usize> = Vec::new();
     for (i, m) in out.iter().enumerate() {
         let (a, b) = (m.tokens.0 as usize, m.tokens.1 as usize);
         let para = w.tok(a).para;
@@ -85,22 +88,25 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
             && in_para(out[j].tokens.1 as usize)
         {
             sides.extend([i, j]);
+            listed.extend([i, j]);
             continue;
         }
         // fixture: A v B; a line "A at B"
         if in_para(b) && w.is_any(b, VERSUS) {
             if let Some(j) = next_side(b + 1) {
                 sides.extend([i, j]);
+                listed.extend([i, j]);
             }
             continue;
         }
+        // "A at B": A visits; B names where the game is played
         if in_para(b)
             && w.is_any(b, &["at"])
             && para_start(w, a)
             && let Some(j) = next_side(b + 1)
             && !in_para(out[j].tokens.1 as usize)
         {
-            sides.extend([i, j]);
+            sides.push(i);
             continue;
         }
         // result: A beat B
@@ -117,6 +123,17 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
         // table row: a line of a name and three or more numbers
         if para_start(w, a) && is_table_row(w, b) {
             sides.push(i);
+            listed.push(i);
+        }
+    }
+    // only on a sports page: when some side is a name in its own right (a financial
+    // table's "Revenue 123 456 789" is not a side)
+    if listed.iter().any(|&i| out[i].kind.is_some()) {
+        for &i in &listed {
+            let m = &mut out[i];
+            if m.kind.is_none() && w.tok(m.tokens.0 as usize).kind == TokenKind::Word {
+                m.kind = Some(Kind::Organization);
+            }
         }
     }
     sides.sort_unstable();
@@ -266,10 +283,10 @@ mod tests {
                 "NEW YORK 1996-08-30\nNEW YORK 74 59 .556 -",
                 "NEW YORK/place NEW YORK/organization",
             ),
-            // a fixture line, in capitals
+            // a fixture line, in capitals: the visitor, and where they play
             (
                 "KANSAS CITY AT DETROIT",
-                "KANSAS CITY/organization DETROIT/organization",
+                "KANSAS CITY/organization DETROIT/place",
             ),
             (
                 "Postponed : Walsall v Wrexham",
@@ -280,6 +297,12 @@ mod tests {
                 "Leicester beat Somerset by an innings.\nLeicester will play in Leicester.",
                 "Leicester/organization Somerset/organization Leicester/organization Leicester/place",
             ),
+            // table cells and scores are not part of a name; words name sides there
+            (
+                "Bristol City 4 1 0 3\nBury 4 Bristol City 0\nReading 2 Stoke 2",
+                "Bristol City/organization Bury/organization Bristol City/organization Reading/organization Stoke/organization",
+            ),
+            ("ST LOUIS 69 65 .515 2", "ST LOUIS/organization"),
             // national sides stay their country
             (
                 "Romania beat Lithuania 2-1 .",
