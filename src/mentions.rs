@@ -38,7 +38,9 @@
 //! 7. *Context.* "the town of X", "the province of X": a place. A town's name that is
 //!    also a surname and speaks ("Dole said") is a person, in all its mentions. A name
 //!    that opens with a place and goes on ("Tokyo Stock Exchange", "Texas Rangers",
-//!    "London Newsroom") is an organization named after its seat. A number after a
+//!    "London Newsroom", "Real Madrid") is an organization named after its seat; so is a
+//!    name of partners ("Douglas & Lomason"). A name ending in an event word ("World
+//!    Cup", "U.S. Open", "Venice Film Festival": data/event_words.txt) is not an entity. A number after a
 //!    name is a score or a table cell, not part of it, when another number follows or
 //!    the line ends with it after an earlier number ("Bury 4 Bristol City 0").
 //!
@@ -1038,12 +1040,17 @@ impl<'l> Recognizer<'l> {
             || (n == 1 && w.has(a, flag::NOT_ENTITY_ACRONYM))
             || self.is_hyphen_modifier(w, b - 1)
             || (n == 1 && self.is_prefixed_modifier(w, a))
+            || ((n >= 2 || !w.has(a, flag::COMMON)) && w.has(b - 1, flag::EVENT))
         {
             return;
         } else if ev & evidence::HONORIFIC != 0 && designator.is_none() {
             Some(Kind::Person)
         } else if let Some(k) = designator.or(numbered_kind) {
             Some(k)
+        } else if n >= 3 && (a..b).any(|i| w.tok(i).is_punct('&') || w.text_of(i) == "&") {
+            // "Douglas & Lomason", "A.G. Edwards & Sons": partners' names make a firm
+            ev |= evidence::DESIGNATOR;
+            Some(Kind::Organization)
         } else if ev & evidence::TITLE != 0 && !(n == 1 && all_upper) && !place {
             Some(Kind::Person)
         } else if all_upper && (2..=6).contains(&letters) && !place {
@@ -1056,7 +1063,10 @@ impl<'l> Recognizer<'l> {
             Some(Kind::Person)
         } else if (place || place_noun_of) && ev & evidence::TITLE == 0 {
             Some(Kind::Place)
-        } else if n >= 2 && ev & evidence::TITLE == 0 && self.place_prefix(w, a, b) {
+        } else if n >= 2
+            && ev & evidence::TITLE == 0
+            && (self.place_prefix(w, a, b) || self.place_suffix(w, a, b))
+        {
             ev |= evidence::PLACE_NAMED;
             Some(Kind::Organization)
         } else if (2..=4).contains(&n)
@@ -1182,6 +1192,30 @@ impl<'l> Recognizer<'l> {
         }
     }
 
+    /// True when `[a, b)` ends with a known place, after words that do not open a
+    /// person's name: "Real Madrid", "Inter Milan". A place that is also a surname
+    /// counts only when it is a large city or a country ("Madrid", not "Jackson").
+    fn place_suffix(&mut self, w: &Words, a: usize, b: usize) -> bool {
+        if w.has(a, flag::GIVEN)
+            || w.has(b - 1, flag::GIVEN)
+            || !(a..b - 1).all(|i| w.tok(i).kind == TokenKind::Word && !w.has(i, flag::DEMONYM))
+        {
+            return false;
+        }
+        match self.known_at(w, b - 1, b, false) {
+            Some((1, id)) => {
+                let ent = &self.lex.entities[id as usize];
+                ent.kind == Kind::Place
+                    && (!w.has(b - 1, flag::SURNAME)
+                        || ent.population >= 1_000_000
+                        || ent
+                            .class
+                            .is_some_and(|c| self.lex.class_name(c) == "country"))
+            }
+            _ => false,
+        }
+    }
+
     fn place_at(&mut self, w: &Words, a: usize, b: usize) -> bool {
         if let Some((len, id)) = self.known_at(w, a, b, false) {
             return a + len == b && self.lex.entities[id as usize].kind == Kind::Place;
@@ -1301,9 +1335,10 @@ mod tests {
                 "CHICAGO (CBS) — A rapid rise",
                 "CHICAGO/place CBS/organization",
             ),
+            // a headline in capitals gives only listed names
             (
                 "LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY .",
-                "",
+                "LEICESTERSHIRE/place",
             ),
             ("Monday, April 19.", ""),
             (
@@ -1364,6 +1399,17 @@ mod tests {
             (
                 "prices on the Tokyo Stock Exchange and the Texas Rangers",
                 "Tokyo Stock Exchange/organization Texas Rangers/organization",
+            ),
+            (
+                "saved the blushes of Real Madrid coach Fabio Capello",
+                "Real Madrid/organization Fabio Capello/person",
+            ),
+            // partners' names make a firm
+            ("Douglas & Lomason said", "Douglas & Lomason/organization"),
+            // events are not entities
+            (
+                "He won the World Cup and the U.S. Open in Paris",
+                "Paris/place",
             ),
             // names in capitals that the story writes in mixed case elsewhere
             (

@@ -47,6 +47,8 @@ pub enum Category {
     NotEntity,
     /// `acronym<TAB>ABC`: an all-capital word that is not an entity
     Acronym,
+    /// `event_word<TAB>word`: the head of an event's name ("Cup", "Festival")
+    EventWord,
     /// `common_word<TAB>word`
     CommonWord,
     /// `function_word<TAB>word`
@@ -75,6 +77,7 @@ const CATEGORIES: &[(&str, Category)] = &[
     ("boilerplate", Category::Boilerplate),
     ("not_entity", Category::NotEntity),
     ("acronym", Category::Acronym),
+    ("event_word", Category::EventWord),
     ("common_word", Category::CommonWord),
     ("function_word", Category::FunctionWord),
     ("calendar", Category::Calendar),
@@ -162,6 +165,11 @@ const BUILTIN: &[(&str, Category, &str)] = &[
         include_str!("../../data/acronyms.txt"),
     ),
     (
+        "data/event_words.txt",
+        Category::EventWord,
+        include_str!("../../data/event_words.txt"),
+    ),
+    (
         "data/abbreviations.txt",
         Category::Abbreviation,
         include_str!("../../data/abbreviations.txt"),
@@ -175,6 +183,11 @@ const BUILTIN: &[(&str, Category, &str)] = &[
         "data/places_geonames.tsv",
         Category::Place,
         include_str!("../../data/places_geonames.tsv"),
+    ),
+    (
+        "data/places_counties.tsv",
+        Category::Place,
+        include_str!("../../data/places_counties.tsv"),
     ),
     (
         "data/known_entities.tsv",
@@ -404,6 +417,10 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
         Category::Acronym => {
             let w = field(&f, 0, "acronym")?;
             lex.entry_mut(&w.to_lowercase()).flags |= flag::NOT_ENTITY_ACRONYM;
+        }
+        Category::EventWord => {
+            let w = field(&f, 0, "word")?;
+            lex.entry_mut(&w.to_lowercase()).flags |= flag::EVENT;
         }
         Category::CommonWord => {
             let w = field(&f, 0, "word")?;

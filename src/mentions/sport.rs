@@ -16,7 +16,9 @@
 //!   ("KANSAS CITY AT DETROIT") the visitor A (B names where they play);
 //! - result: `A beat B`, `A defeated B`, `A thrashed B`, `A drew with B`, `A lost to B`;
 //! - table row: a line of a name followed only by numbers, three or more of them
-//!   ("NEW YORK 74 59 .556 -", "Burnley 4 2 0 2 5 3 6").
+//!   ("NEW YORK 74 59 .556 -", "Burnley 4 2 0 2 5 3 6");
+//! - innings: a name and its runs, then "(", "and" or "for", at a line start or after
+//!   ":", ",", ";" ("Sussex 363 ( W. Athey 111 )", "Hampshire 232 and 109-5").
 //!
 //! A side named after a country stays a place: national sides carry the country's
 //! name ("Romania beat Lithuania 2-1"), and news treats them as the country. People
@@ -119,6 +121,17 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
                 sides.extend([i, j]);
                 break;
             }
+        }
+        // innings: "Sussex 363 ( W. Athey 111 )", "Hampshire 232 and 109-5", at a line
+        // start or after ":", ",", ";"
+        if (para_start(w, a)
+            || (a > 0 && matches!(w.tok(a - 1).kind, TokenKind::Punct(':' | ',' | ';'))))
+            && is_runs(w, b)
+            && in_para(b + 1)
+            && (w.tok(b + 1).is_punct('(') || w.is_any(b + 1, &["and", "for"]))
+        {
+            sides.push(i);
+            continue;
         }
         // table row: a line of a name and three or more numbers
         if para_start(w, a) && is_table_row(w, b) {
@@ -228,6 +241,16 @@ fn is_score(w: &Words, k: usize) -> bool {
     }
 }
 
+/// Runs in cricket: "363", or runs for wickets "109-5".
+fn is_runs(w: &Words, k: usize) -> bool {
+    k < w.layout.tokens.len()
+        && w.tok(k).kind == TokenKind::Number
+        && w.text_of(k).split('-').count() <= 2
+        && w.text_of(k)
+            .split('-')
+            .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// True when token `k` opens its paragraph (line).
 fn para_start(w: &Words, k: usize) -> bool {
     k == 0 || w.tok(k - 1).para != w.tok(k).para
@@ -303,6 +326,11 @@ mod tests {
                 "Bristol City/organization Bury/organization Bristol City/organization Reading/organization Stoke/organization",
             ),
             ("ST LOUIS 69 65 .515 2", "ST LOUIS/organization"),
+            // an innings; the ground stays a place
+            (
+                "At Hove : Sussex 363 and 144 .",
+                "Hove/place Sussex/organization",
+            ),
             // national sides stay their country
             (
                 "Romania beat Lithuania 2-1 .",
