@@ -93,6 +93,10 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
             listed.extend([i, j]);
             continue;
         }
+        // fixture after a date: "May 20 v Durham"
+        if a > 0 && w.tok(a - 1).para == para && w.is_any(a - 1, VERSUS) {
+            sides.push(i);
+        }
         // fixture: A v B; a line "A at B"
         if in_para(b) && w.is_any(b, VERSUS) {
             if let Some(j) = next_side(b + 1) {
@@ -162,13 +166,29 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
     if clubs.is_empty() {
         return;
     }
-    // the same name elsewhere in the story is the club too
+    // the same name elsewhere in the story is the club too; on a sports page (two or
+    // more sides named by places) so is any town, county or state that is not where
+    // something happens ("in Leeds", "to Leeds", "Markham, Ontario", a ground's town
+    // "( at Edgbaston , Birmingham )", a venue heading "Bristol : ...")
+    clubs.sort_unstable();
+    clubs.dedup();
+    let sports_page = clubs.len() >= 2;
+    let place_starts: Vec<usize> = out
+        .iter()
+        .filter(|m| m.kind == Some(Kind::Place))
+        .map(|m| m.tokens.0 as usize)
+        .collect();
     for m in out.iter_mut() {
+        let a = m.tokens.0 as usize;
+        let b = m.tokens.1 as usize;
         if m.has(evidence::TEAM)
             || m.has(evidence::PLACE_PREP)
-            || (m.tokens.0 > 0 && w.is_any(m.tokens.0 as usize - 1, PLACE_PREPS))
+            || (a > 0 && w.is_any(a - 1, PLACE_PREPS))
+            || (a > 0 && w.is_any(a - 1, &["to", "of", "near"]) && !clubs.contains(&key(w, m)))
+            || (b + 1 < n && w.tok(b).is_punct(',') && place_starts.contains(&(b + 1)))
+            || (!clubs.contains(&key(w, m)) && is_venue(w, a, b))
             || is_dateline(w, m)
-            || !clubs.contains(&key(w, m))
+            || !(sports_page && m.kind == Some(Kind::Place) || clubs.contains(&key(w, m)))
         {
             continue;
         }
@@ -239,6 +259,17 @@ fn is_score(w: &Words, k: usize) -> bool {
         let t = w.text_of(k);
         t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
     }
+}
+
+/// A venue: a heading "Bristol : Gloucestershire 183", or the town after a ground
+/// "( at Edgbaston , Birmingham )".
+fn is_venue(w: &Words, a: usize, b: usize) -> bool {
+    let n = w.layout.tokens.len();
+    (b < n && w.tok(b).is_punct(':'))
+        || (a > 0
+            && (w.tok(a - 1).is_punct(',') || w.tok(a - 1).is_punct('('))
+            && b < n
+            && w.tok(b).is_punct(')'))
 }
 
 /// Runs in cricket: "363", or runs for wickets "109-5".
@@ -330,6 +361,13 @@ mod tests {
             (
                 "At Hove : Sussex 363 and 144 .",
                 "Hove/place Sussex/organization",
+            ),
+            // a fixture list
+            ("May 20 v Durham", "Durham/organization"),
+            // on a sports page every town that is not where something happens is a club
+            (
+                "Leeds 2 Leicester 1\nWigan will meet Chester next week in Chester .\nBristol : Kent 363 and 144 ( at Edgbaston , Birmingham ) .",
+                "Leeds/organization Leicester/organization Wigan/organization Chester/organization Chester/place Bristol/place Kent/organization Edgbaston/place Birmingham/place",
             ),
             // national sides stay their country
             (
