@@ -497,16 +497,21 @@ impl<'l> Recognizer<'l> {
                 j += 1;
                 continue;
             }
-            // particles inside a person's name
-            if t.kind == TokenKind::Word
-                && t.is(shape::LOWER)
-                && j + 1 < e
-                && w.is_any(j, PARTICLES)
-                && w.tok(j + 1).is(shape::CAP)
-                && w.tok(j + 1).kind == TokenKind::Word
+            // particles inside a person's name, one or two ("de Gaulle", "van der Westhuizen")
+            let particles = (j..(j + 2).min(e))
+                .take_while(|&k| {
+                    w.tok(k).kind == TokenKind::Word
+                        && w.tok(k).is(shape::LOWER)
+                        && w.is_any(k, PARTICLES)
+                })
+                .count();
+            if particles > 0
+                && j + particles < e
+                && w.tok(j + particles).is(shape::CAP)
+                && w.tok(j + particles).kind == TokenKind::Word
                 && !designator_any
             {
-                j += 2;
+                j += particles + 1;
                 continue;
             }
             // "of", "for", "and", "&" inside an institution's name
@@ -631,10 +636,17 @@ impl<'l> Recognizer<'l> {
             // also words ("m", "tony", "robin")
             let name_start =
                 b - a > 1 && (is_initial(w.text_of(a)) || self.given_then_surname(w, a, b));
+            // a month before a name that is not a person's or an institution's ("July
+            // FOMC", "September Treasury") dates it; not "Easter Island"
+            let month_before = calendar && !has_designator && !self.given_then_surname(w, a, b);
             let strip = (function && !name_start)
                 || not_entity
                 || self.is_hyphen_modifier(w, a)
-                || (calendar && (b - a == 1 || first_is_opener || !self.is_name_tail(w, a + 1, b)))
+                || (calendar
+                    && (b - a == 1
+                        || first_is_opener
+                        || month_before
+                        || !self.is_name_tail(w, a + 1, b)))
                 || (first_is_opener
                     && common
                     && !name_start
@@ -1406,6 +1418,13 @@ mod tests {
             ),
             // partners' names make a firm
             ("Douglas & Lomason said", "Douglas & Lomason/organization"),
+            // two particles; a month before a name dates it
+            (
+                "Joost van der Westhuizen said the July FOMC meeting",
+                "Joost van der Westhuizen/person FOMC/organization",
+            ),
+            // accents and old names of places
+            ("from Montreal and Bombay", "Montreal/place Bombay/place"),
             // events are not entities
             (
                 "He won the World Cup and the U.S. Open in Paris",

@@ -517,9 +517,16 @@ fn add_entity_line(lex: &mut Lexicon, kind: Kind, f: &[&str], user: bool) -> Res
         .filter_map(|n| n.strip_prefix("St. "))
         .flat_map(|rest| [format!("St {rest}"), format!("Saint {rest}")])
         .collect();
+    // "Montréal" is also written "Montreal", "Bogotá" "Bogota"
+    let folded: Vec<String> = std::iter::once(canonical.as_str())
+        .chain(aliases.iter().copied())
+        .filter(|n| !n.is_ascii())
+        .filter_map(fold_latin)
+        .collect();
     let names = std::iter::once(canonical.as_str())
         .chain(aliases)
-        .chain(saints.iter().map(String::as_str));
+        .chain(saints.iter().map(String::as_str))
+        .chain(folded.iter().map(String::as_str));
     for name in names {
         let key = phrase_key(name);
         if key.is_empty() {
@@ -551,6 +558,48 @@ fn add_entity_line(lex: &mut Lexicon, kind: Kind, f: &[&str], user: bool) -> Res
         }
     }
     Ok(())
+}
+
+/// The name with the accents of Latin letters taken off ("Montréal" → "Montreal"),
+/// when every letter then is ASCII; `None` for other scripts.
+fn fold_latin(name: &str) -> Option<String> {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let base = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+            'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => "A",
+            'ç' | 'ć' | 'č' => "c",
+            'Ç' | 'Ć' | 'Č' => "C",
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+            'È' | 'É' | 'Ê' | 'Ë' => "E",
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => "i",
+            'Ì' | 'Í' | 'Î' | 'Ï' | 'İ' => "I",
+            'ñ' | 'ń' | 'ň' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+            'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "O",
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+            'Ù' | 'Ú' | 'Û' | 'Ü' => "U",
+            'ý' | 'ÿ' => "y",
+            'ś' | 'š' | 'ş' | 'ș' => "s",
+            'Ś' | 'Š' | 'Ş' | 'Ș' => "S",
+            'ź' | 'ż' | 'ž' => "z",
+            'Ź' | 'Ż' | 'Ž' => "Z",
+            'ł' => "l",
+            'Ł' => "L",
+            'ř' => "r",
+            'ť' | 'ţ' | 'ț' => "t",
+            'ď' | 'đ' => "d",
+            'ğ' => "g",
+            'ß' => "ss",
+            c if c.is_ascii() => {
+                out.push(c);
+                continue;
+            }
+            _ => return None,
+        };
+        out.push_str(base);
+    }
+    Some(out)
 }
 
 fn add_stance(lex: &mut Lexicon, f: &[&str]) -> Result<(), String> {
