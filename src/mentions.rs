@@ -254,7 +254,12 @@ impl<'l> Recognizer<'l> {
                     i += 1;
                     continue;
                 }
-                let end = self.chunk_end(&w, i, e);
+                // a known name may run past the capitals ("Channel 4")
+                let known_end = self
+                    .known_at(&w, i, e, false)
+                    .map(|(len, _)| i + len)
+                    .unwrap_or(i);
+                let end = self.chunk_end(&w, i, e).max(known_end);
                 self.chunk(&w, &mut out, i, end, s, si);
                 i = end;
             }
@@ -397,7 +402,10 @@ impl<'l> Recognizer<'l> {
                             | TokenKind::Possessive
                             | TokenKind::Punct('&')
                             | TokenKind::Punct('.')
-                    ))
+                    )
+                    // an abbreviation's period is glued to it ("Fla." but not "Fla .")
+                    || (t.kind == TokenKind::Punct('.')
+                        && t.span.start != w.tok(j - 1).span.end))
             {
                 break;
             }
@@ -407,6 +415,9 @@ impl<'l> Recognizer<'l> {
             let l = lower_into(w.text_of(j), &mut self.buf);
             self.key.push_str(l);
             bounds.push(self.key.len());
+            if !self.lex.phrase_continues(&self.key) {
+                break; // no longer phrase starts with these words
+            }
         }
         for n in (1..=bounds.len()).rev() {
             let key = &self.key[..bounds[n - 1]];
@@ -813,8 +824,25 @@ impl<'l> Recognizer<'l> {
 
     /// Is this token (or the phrase ending at it) a title or role word?
     fn is_title_word(&self, w: &Words, i: usize) -> bool {
-        let Some(e) = w.entry(i) else { return false };
-        e.title.is_some() || e.has(flag::ROLE)
+        if let Some(e) = w.entry(i) {
+            return e.title.is_some() || e.has(flag::ROLE);
+        }
+        // "Secretary-Treasurer", "Editor-in-Chief": a hyphenated title
+        let t = w.text_of(i);
+        t.contains('-')
+            && t.split('-').any(|p| {
+                self.lex
+                    .word(&p.to_lowercase())
+                    .is_some_and(|e| e.title.is_some() || e.has(flag::ROLE))
+            })
+            && t.split('-').all(|p| {
+                self.lex.word(&p.to_lowercase()).is_some_and(|e| {
+                    e.title.is_some()
+                        || e.has(flag::ROLE)
+                        || e.has(flag::ROLE_MOD)
+                        || e.has(flag::FUNCTION)
+                })
+            })
     }
 
     /// Finds the last title/role token `k` in `[a, b)` with a name after it; returns
@@ -1069,8 +1097,8 @@ impl<'l> Recognizer<'l> {
             ev |= evidence::ACRONYM;
             Some(Kind::Organization)
         } else if n >= 2
-            && ev & (evidence::GIVEN | evidence::INITIAL) != 0
-            && !self.place_at(w, b - 1, b)
+            && (ev & evidence::GIVEN != 0
+                || (ev & evidence::INITIAL != 0 && !self.place_at(w, b - 1, b)))
         {
             Some(Kind::Person)
         } else if (place || place_noun_of) && ev & evidence::TITLE == 0 {
@@ -1097,6 +1125,18 @@ impl<'l> Recognizer<'l> {
             } else {
                 Some(Kind::Organization)
             }
+        } else if n == 1
+            && (w.has(a, flag::GIVEN)
+                || w.entry(a)
+                    .is_some_and(|e| e.surname_rank > 0 && e.surname_rank <= 12_000))
+            && (!opener || self.acts_as_subject(w, b))
+            && !(b + 1 < w.layout.tokens.len() && w.is_any(b, &["of", "for"]))
+        {
+            // "Trump", "Brown", "Love": a common word that is also a name, capitalized in
+            // mid-sentence, or opening one before a verb of saying or taking sides ("Trump
+            // has accused Rubio")
+            ev |= evidence::SINGLE;
+            Some(Kind::Person)
         } else if opener {
             ev |= evidence::WEAK_OPENER;
             None
@@ -1142,6 +1182,34 @@ impl<'l> Recognizer<'l> {
             sentence: si as u32,
             evidence: ev,
         });
+    }
+
+    /// True when a verb of saying or of taking sides follows token `b` (after auxiliaries
+    /// and adverbs): what a named subject does ("Trump has accused", "Winner also wrote").
+    fn acts_as_subject(&self, w: &Words, b: usize) -> bool {
+        let n = w.layout.tokens.len();
+        let mut i = b;
+        while i < n && i - b < 4 {
+            let t = w.tok(i);
+            if t.kind != TokenKind::Word || !t.is(shape::LOWER) {
+                return false;
+            }
+            if w.has(i, flag::SPEECH) || w.entry(i).is_some_and(|e| !e.stance_cues.is_empty()) {
+                return true;
+            }
+            let aux = w.is_any(
+                i,
+                &[
+                    "has", "have", "had", "is", "was", "will", "would", "also", "has", "again",
+                    "then", "did", "does", "quickly", "often",
+                ],
+            ) || w.text_of(i).ends_with("ly");
+            if !aux {
+                return false;
+            }
+            i += 1;
+        }
+        false
     }
 
     /// Lower-case role words right before `a` ("producer Andi Peters", "chief executive

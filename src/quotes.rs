@@ -52,6 +52,9 @@ pub struct Quote {
     pub cue: Option<Span>,
     /// The speaker entity.
     pub speaker: Option<usize>,
+    /// A fragment quoted inside a sentence of the writer's ("called it “deeply
+    /// concerning”"), rather than a whole utterance.
+    pub partial: bool,
 }
 
 /// Finds and attributes quotes. Build one per document (it remembers the last speech act
@@ -90,6 +93,12 @@ pub struct Region {
 const NP_STOPS: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "that", "who", "which", "when", "while",
     "because", "as", "to", "from", "with", "and", "but", "earlier", "last", "this", "on",
+];
+
+/// Words that open a described speaker ("the announcer", "my father").
+const DESCRIBED_DETS: &[&str] = &[
+    "the", "a", "an", "one", "two", "three", "my", "his", "her", "their", "our", "its", "this",
+    "that", "some", "several", "many", "other",
 ];
 
 const GROUP_SPEAKERS: &[&str] = &[
@@ -152,7 +161,7 @@ impl<'l> Quoter<'l> {
     }
 
     /// Pairs double quote marks into regions, in text order.
-    pub fn regions(&self, text: &str, layout: &Layout) -> Vec<Region> {
+    pub fn regions(&self, layout: &Layout) -> Vec<Region> {
         let toks = &layout.tokens;
         let marks: Vec<usize> = (0..toks.len())
             .filter(|&i| toks[i].quote().is_some_and(|q| q.is_double()))
@@ -170,7 +179,7 @@ impl<'l> Quoter<'l> {
         let mut open: Option<usize> = None;
         let mut run_on = false;
         for &i in &marks {
-            let dir = direction(text, layout, i);
+            let dir = direction(layout, i);
             match (open, dir) {
                 (None, Dir::Open | Dir::Either) => {
                     open = Some(i);
@@ -267,11 +276,12 @@ impl<'l> Quoter<'l> {
             let continued = r.continues && prev.is_some();
             let has_cue = attribution.as_ref().is_some_and(|a| a.cue.is_some());
             let titleish = is_title_case(&w, cs, ce);
+            let speechlike = ends_like_speech(&w, cs, ce);
             let direct = if continued {
                 true
             } else if titleish && !has_cue {
                 false
-            } else if words >= 4 {
+            } else if words >= 4 || (speechlike && (has_cue || !w.tok(ce - 1).is_punct(','))) {
                 true
             } else {
                 has_cue && words >= 1 && self.cue_in_sentence(&w, r)
@@ -288,6 +298,7 @@ impl<'l> Quoter<'l> {
                 speaker_mention: None,
                 cue: None,
                 speaker: None,
+                partial: !continued && is_partial(&w, r.open, cs, ce),
             };
             let para = w.tok(r.open).para;
             let mut found = attribution;
@@ -395,6 +406,10 @@ impl<'l> Quoter<'l> {
                 return Some(a);
             }
         }
+        // "”― Pamela Padilla"
+        if let Some(a) = self.dash_name(w, after, res) {
+            return Some(a);
+        }
         // before the quote: "X said: " / "X said that … "
         let pre_start = sent_start.max(prev_quote_end);
         if pre_start < r.open
@@ -409,7 +424,9 @@ impl<'l> Quoter<'l> {
 
     /// Attribution in `[a, b)` after the quote.
     fn post(&self, w: &Words, a: usize, b: usize, res: &Resolution) -> Option<Attribution> {
-        let limit = b.min(a + 14);
+        // far enough for a long appositive ("…,” Scott Pruitt, the Republican attorney
+        // general of Oklahoma, one of the states suing the EPA, said)
+        let limit = b.min(a + 40);
         let mut i = a;
         while i < limit && !w.tok(i).is_wordlike() {
             i += 1;
@@ -467,6 +484,13 @@ impl<'l> Quoter<'l> {
                             cue: None,
                             speaker: Some(r.entity),
                         });
+                    }
+                    // "President Obama is rolling out a new campaign message: “It's about
+                    // me.”": no speech verb, the clause's subject speaks
+                    if let Some(s) = self.subject(w, a, j - 1, res)
+                        && s.speaker.is_some()
+                    {
+                        return Some(s);
                     }
                 }
             }
@@ -542,7 +566,11 @@ impl<'l> Quoter<'l> {
         if let Some(g) = self.group_speaker(w, start, end.max(start + 1).min(b), res) {
             return Some(g);
         }
-        first.map(|r| self.of_reference(w, r.tokens, r.entity, res))
+        if let Some(r) = first {
+            return Some(self.of_reference(w, r.tokens, r.entity, res));
+        }
+        // "said the ruling", "said a friend": a described speaker
+        self.described(w, start, end)
     }
 
     /// The speaker standing before a speech verb at `verb`, within `[a, verb)`.
@@ -574,17 +602,43 @@ impl<'l> Quoter<'l> {
         if i == a {
             return None;
         }
-        let k = i - 1;
-        // "X, a teacher at Y, said": skip back over an appositive between commas
+        let mut k = i - 1;
+        // "Rep. Gwen Moore (D-Wis.) said": a bracket after the name
+        if w.tok(k).is_punct(')')
+            && let Some(open) = (a..k).rev().take(8).find(|&j| w.tok(j).is_punct('('))
+            && open > a
+        {
+            k = open - 1;
+        }
+        // "X, a teacher at Y, said", "Scott Pruitt, the Republican attorney general of
+        // Oklahoma, one of the states suing the EPA, said": back over appositives to the
+        // name before them (a person first, else an organization)
         if w.tok(k).is_punct(',') {
-            let mut j = k;
-            while j > a && !w.tok(j - 1).is_punct(',') && k - j < 14 {
-                j -= 1;
+            let mut org = None;
+            for p in (a + 1..k).rev().take(40) {
+                if is_speech_verb(w, p) || w.tok(p).quote().is_some() {
+                    break;
+                }
+                if !w.tok(p).is_punct(',') {
+                    continue;
+                }
+                // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
+                let mut q = p - 1;
+                if w.tok(q).is_punct(')')
+                    && let Some(open) = (a..q).rev().take(8).find(|&j| w.tok(j).is_punct('('))
+                    && open > a
+                {
+                    q = open - 1;
+                }
+                if let Some(r) = res.reference_at(q) {
+                    match res.entities[r.entity].kind {
+                        Kind::Person => return Some(self.of_reference(w, r.tokens, r.entity, res)),
+                        Kind::Organization if org.is_none() => org = Some(*r),
+                        _ => {}
+                    }
+                }
             }
-            if j > a + 1
-                && w.tok(j - 1).is_punct(',')
-                && let Some(r) = res.reference_at(j - 2)
-            {
+            if let Some(r) = org {
                 return Some(self.of_reference(w, r.tokens, r.entity, res));
             }
             // ", accusing the union of …": a participle takes the clause's subject
@@ -612,7 +666,78 @@ impl<'l> Quoter<'l> {
         if w.text_of(verb).ends_with("ing") {
             return self.subject(w, a, verb, res);
         }
-        None
+        // "the ad's narrator says", "a friend said": a speaker named only by description
+        self.described(w, a, k + 1)
+    }
+
+    /// A noun phrase ending at `b` that describes a speaker without naming one ("the
+    /// announcer", "the ad's narrator", "my father", "small groups of protesters"): kept
+    /// as the speaker mention, with no speaker node.
+    fn described(&self, w: &Words, a: usize, b: usize) -> Option<Attribution> {
+        let head = b.checked_sub(1)?;
+        if head < a || !w.is_lower(head) || w.is_function(head) || w.has(head, flag::SPEECH) {
+            return None;
+        }
+        let mut j = head;
+        while j > a && head - j < 6 {
+            let p = j - 1;
+            let t = w.tok(p);
+            let ok = match t.kind {
+                TokenKind::Word => {
+                    !w.has(p, flag::SPEECH)
+                        && (!w.is_function(p)
+                            || w.is_any(p, DESCRIBED_DETS)
+                            || w.is_any(p, &["of"]))
+                }
+                TokenKind::Possessive | TokenKind::Number => true,
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            j = p;
+            if w.is_any(p, DESCRIBED_DETS) {
+                break;
+            }
+        }
+        let determined = w.is_any(j, DESCRIBED_DETS);
+        let plural = w.text_of(head).ends_with('s') && !w.text_of(head).ends_with("ss");
+        (determined || plural).then(|| Attribution {
+            mention: Some(w.tok(j).span.cover(w.tok(head).span)),
+            cue: None,
+            speaker: None,
+        })
+    }
+
+    /// `"…” ― Pamela Padilla`: a dash and a name after the quote.
+    fn dash_name(&self, w: &Words, after: usize, res: &Resolution) -> Option<Attribution> {
+        let n = w.layout.tokens.len();
+        let mut i = after;
+        while i < n && (w.tok(i).is_punct(',') || w.tok(i).is_punct('.')) {
+            i += 1;
+        }
+        if i + 1 >= n
+            || w.tok(i).kind != TokenKind::Dash
+            || w.tok(i).para != w.tok(after.saturating_sub(1)).para
+        {
+            return None;
+        }
+        let s = i + 1;
+        if let Some(r) = res.reference_at(s)
+            && res.entities[r.entity].kind != Kind::Place
+        {
+            return Some(self.of_reference(w, r.tokens, r.entity, res));
+        }
+        // an unknown name: capitalized words
+        let mut e = s;
+        while e < n && w.tok(e).kind == TokenKind::Word && w.tok(e).is(shape::CAP) && e - s < 5 {
+            e += 1;
+        }
+        (e > s + 1).then(|| Attribution {
+            mention: Some(w.tok(s).span.cover(w.tok(e - 1).span)),
+            cue: None,
+            speaker: None,
+        })
     }
 
     /// The first name, nominal, pronoun or group in `[a, b)`: a clause's subject.
@@ -764,30 +889,32 @@ impl Attribution {
     }
 }
 
-fn direction(text: &str, layout: &Layout, i: usize) -> Dir {
+fn direction(layout: &Layout, i: usize) -> Dir {
     let t = layout.tokens[i];
+    let before = t.is(shape::SPACE_BEFORE)
+        || i == 0
+        || layout.tokens[i - 1].para != t.para
+        || matches!(
+            layout.tokens[i - 1].kind,
+            TokenKind::Punct('(') | TokenKind::Punct('[') | TokenKind::Dash
+        );
+    let after = t.is(shape::SPACE_AFTER)
+        || i + 1 >= layout.tokens.len()
+        || layout.tokens[i + 1].para != t.para
+        || matches!(layout.tokens[i + 1].kind, TokenKind::Punct(_));
+    let by_spacing = match (before, after) {
+        (true, false) => Dir::Open,
+        (false, true) => Dir::Close,
+        _ => Dir::Either,
+    };
     match t.quote() {
+        // a curly mark says its direction, unless its spacing plainly says the other
+        // (”Mr. Trump … at a paragraph start is a typo for “)
+        Some(QuoteMark::DoubleOpen) if by_spacing == Dir::Close => Dir::Close,
+        Some(QuoteMark::DoubleClose) if by_spacing == Dir::Open => Dir::Open,
         Some(QuoteMark::DoubleOpen) => Dir::Open,
         Some(QuoteMark::DoubleClose) => Dir::Close,
-        _ => {
-            let before = t.is(shape::SPACE_BEFORE)
-                || i == 0
-                || layout.tokens[i - 1].para != t.para
-                || matches!(
-                    layout.tokens[i - 1].kind,
-                    TokenKind::Punct('(') | TokenKind::Punct('[') | TokenKind::Dash
-                );
-            let after = t.is(shape::SPACE_AFTER)
-                || i + 1 >= layout.tokens.len()
-                || layout.tokens[i + 1].para != t.para
-                || matches!(layout.tokens[i + 1].kind, TokenKind::Punct(_));
-            let _ = text;
-            match (before, after) {
-                (true, false) => Dir::Open,
-                (false, true) => Dir::Close,
-                _ => Dir::Either,
-            }
-        }
+        _ => by_spacing,
     }
 }
 
@@ -869,14 +996,36 @@ fn is_title_case(w: &Words, a: usize, b: usize) -> bool {
                     return false;
                 }
             }
-            TokenKind::Punct('.')
-            | TokenKind::Punct('!')
-            | TokenKind::Punct('?')
-            | TokenKind::Punct(',') => return false,
+            TokenKind::Punct('.') | TokenKind::Punct('!') | TokenKind::Punct('?') => return false,
+            TokenKind::Punct(',') if i + 1 < b => return false,
             _ => {}
         }
     }
     (1..=8).contains(&words) && w.tok(a).is(shape::CAP)
+}
+
+/// A fragment: the quote opens after a word of the writer's sentence (not at its start,
+/// nor after a colon or dash) and does not end like a spoken sentence.
+fn is_partial(w: &Words, open: usize, cs: usize, ce: usize) -> bool {
+    let s = w.layout.sentence_of(open).tokens.start;
+    let after_word = open > s && w.tok(open - 1).is_wordlike();
+    after_word
+        && !ends_like_speech(w, cs, ce)
+        && !w.tok(ce - 1).is_punct('?')
+        && !w.tok(ce - 1).is_punct('!')
+}
+
+/// True when the quoted words end like spoken sentences do: "We need change," / "What
+/// curfew?" — speech, not a scare quote, however short.
+fn ends_like_speech(w: &Words, a: usize, b: usize) -> bool {
+    b > a + 1
+        && matches!(
+            w.tok(b - 1).kind,
+            TokenKind::Punct('.')
+                | TokenKind::Punct('!')
+                | TokenKind::Punct('?')
+                | TokenKind::Punct(',')
+        )
 }
 
 #[cfg(test)]
@@ -891,7 +1040,7 @@ mod tests {
         let layout = Layout::parse(text, lex);
         let ms = Recognizer::new(lex).recognize(text, &layout);
         let q = Quoter::new(lex);
-        let regions = q.regions(text, &layout);
+        let regions = q.regions(&layout);
         let res = Resolver::new(lex).resolve(text, &layout, &ms);
         q.quotes(text, &layout, &regions, &res)
             .into_iter()

@@ -45,7 +45,14 @@ pub fn split(tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
             while j < tokens.len() && tokens[j].para == t.para && is_closer(tokens[j]) {
                 j += 1;
             }
-            if j >= tokens.len() || tokens[j].para != t.para || starts_sentence(tokens, j, lexicon)
+            // only after "?" or "!": a quote ending in a period closes its sentence
+            let closed_quote = j > i + 1
+                && !t.is_punct('.')
+                && tokens[i + 1..j].iter().any(|c| c.quote().is_some());
+            if j >= tokens.len()
+                || tokens[j].para != t.para
+                || (starts_sentence(tokens, j, lexicon)
+                    && !(closed_quote && attribution_follows(tokens, j, lexicon)))
             {
                 end_here = Some(j);
             }
@@ -103,6 +110,26 @@ fn is_closer(t: Token) -> bool {
         TokenKind::Punct(')') | TokenKind::Punct(']') => true,
         _ => false,
     }
+}
+
+/// "…?” Vitter demanded." — after a closing quote, a name and a speech verb (or a
+/// speech verb first: "asked Smith") continue the sentence of the quote.
+fn attribution_follows(tokens: &[Token], j: usize, lexicon: &Lexicon) -> bool {
+    // a name of up to four capitalized words, then the verb; or the verb first
+    let para = tokens[j].para;
+    for t in tokens[j..].iter().take(5) {
+        if t.para != para {
+            return false;
+        }
+        if t.is(shape::LOWER) {
+            return t.kind == TokenKind::Word
+                && t.word.is_some_and(|w| lexicon.entry(w).has(flag::SPEECH));
+        }
+        if !(t.kind == TokenKind::Word && t.is(shape::CAP)) {
+            return false;
+        }
+    }
+    false
 }
 
 fn starts_sentence(tokens: &[Token], j: usize, _lexicon: &Lexicon) -> bool {
@@ -166,6 +193,11 @@ mod tests {
                 "“We agree,” he said. | “We do.”",
             ),
             ("\"Two. \"Three.\" Four.", "\"Two. | \"Three.\" | Four."),
+            (
+                "“Is it?” Vitter demanded. Then",
+                "“Is it?” Vitter demanded. | Then",
+            ),
+            ("“Is it?” The senator left.", "“Is it?” | The senator left."),
             ("Is it? Yes! No…", "Is it? | Yes! | No…"),
             ("one\ntwo", "one | two"),
             (

@@ -125,7 +125,63 @@ const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re", "get",
     "got", "gets",
 ];
+/// Prepositions: a name after one is not a clause's subject.
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "into",
+    "across",
+    "over",
+    "under",
+    "against",
+    "among",
+    "between",
+    "through",
+    "throughout",
+    "within",
+    "without",
+    "about",
+    "around",
+    "near",
+    "for",
+    "of",
+    "to",
+    "toward",
+    "towards",
+    "after",
+    "before",
+    "during",
+    "despite",
+    "like",
+    "unlike",
+    "behind",
+    "beyond",
+    "outside",
+    "inside",
+];
+
+/// Adverbs that stand between a subject and its verb ("has long accused").
+const ADVERBS: &[&str] = &[
+    "long", "often", "always", "even", "later", "earlier", "once", "soon", "again", "finally",
+    "first", "then", "only", "ever", "now",
+];
+
 const GROUP_NOUNS: &[&str] = &[
+    "lawmakers",
+    "legislators",
+    "senators",
+    "administration",
+    "government",
+    "campaign",
+    "camp",
+    "team",
+    "aides",
+    "allies",
+    "supporters",
     "leaders",
     "leader",
     "officials",
@@ -335,7 +391,10 @@ impl<'l> StanceFinder<'l> {
                 let holders = self.voice(cx, m.start, s, e);
                 let targets = if modal {
                     let subj = self.subject_np(cx, m.start, s);
-                    self.vp_target(cx, m.end, e, subj).into_iter().collect()
+                    self.vp_target(cx, m.end, e, subj)
+                        .into_iter()
+                        .map(Aim::main)
+                        .collect()
                 } else {
                     self.subject_target(cx, m.start, m.end, s, e)
                 };
@@ -366,11 +425,17 @@ impl<'l> StanceFinder<'l> {
                 };
             }
             for &(h, hc) in &holders {
-                for t in &targets {
+                for aim in &targets {
+                    // a name that only modifies the target is aimed at by criticism ("criticized
+                    // the North Carolina law"), not by support ("calls for Iraq exit plans")
+                    if aim.weight < 1.0 && polarity == Polarity::Support {
+                        continue;
+                    }
+                    let t = &aim.target;
                     if *t == Target::Entity(h) {
                         continue;
                     }
-                    let mut conf = 0.8 * hc;
+                    let mut conf = 0.8 * hc * aim.weight;
                     if negated {
                         conf *= 0.8;
                     }
@@ -604,7 +669,22 @@ impl<'l> StanceFinder<'l> {
 
     fn negated(&self, w: &Words, start: usize, s: usize) -> bool {
         let lo = start.saturating_sub(3).max(s);
-        (lo..start).any(|k| w.is_negation(k) && !w.is_any(k + 1, &["only"]))
+        // "not", "never", and the adverbs that say a deed was undeserved: "Apple has been
+        // unfairly attacked" defends Apple
+        (lo..start).any(|k| {
+            (w.is_negation(k) && !w.is_any(k + 1, &["only"]))
+                || w.is_any(
+                    k,
+                    &[
+                        "unfairly",
+                        "wrongly",
+                        "falsely",
+                        "unjustly",
+                        "wrongfully",
+                        "baselessly",
+                    ],
+                )
+        })
     }
 
     // ---------------------------------------------------------------- holders
@@ -629,6 +709,14 @@ impl<'l> StanceFinder<'l> {
             if w.is_any(k, AUX)
                 || w.is_negation(k)
                 || (w.is_lower(k) && w.text_of(k).ends_with("ly") && w.text_of(k).len() > 4)
+                || w.is_any(k, ADVERBS)
+                // "intensely and publicly criticized"
+                || (w.is_any(k, &["and"]) && k > s && w.is_lower(k - 1) && w.text_of(k - 1).ends_with("ly"))
+                // "on Friday angrily accused"
+                || w.has(k, flag::CALENDAR)
+                || (w.is_any(k, &["on", "last", "this", "next"]) && k + 1 < v && w.has(k + 1, flag::CALENDAR))
+                // "is a critic of", "was the first to"
+                || (noun_cue && w.is_any(k, &["a", "an", "the"]))
             {
                 j = k;
             } else if verbs_left > 0
@@ -675,6 +763,24 @@ impl<'l> StanceFinder<'l> {
         if let Some(h) = self.np_holders(cx, k, s) {
             return h;
         }
+        // "Republican lawmakers in California have criticized": back over the
+        // prepositional phrase to the subject's head
+        if let Some(r) = cx.res.reference_at(k)
+            && let Some(p) = (s..r.tokens.0 as usize)
+                .rev()
+                .take(3)
+                .find(|&p| w.is_lower(p) && w.is_any(p, &["in", "from", "at", "of"]))
+            && p > s
+            && let Some(h) = self.np_holders(cx, p - 1, s)
+        {
+            return h;
+        }
+        // "by attacking X", "after criticizing X": the main clause's subject
+        if w.is_any(k, &["by", "after", "while", "before", "without", "in"])
+            && w.text_of(v).ends_with("ing")
+        {
+            return self.clause_subject(cx, s, k).unwrap_or_default();
+        }
         if w.tok(k).is_punct(',') || w.tok(k).kind == TokenKind::Dash {
             // "X, who was expelled …, accused": the noun phrase before the relative clause
             if let Some(h) = self.before_parenthesis(cx, k, s) {
@@ -705,13 +811,43 @@ impl<'l> StanceFinder<'l> {
             if dash {
                 w.tok(j).kind == TokenKind::Dash
             } else {
-                w.tok(j).is_punct(',') && w.is_any(j + 1, &["who", "which", "whose", "whom"])
+                // ", who …,", ", a Republican considering a run,", ", the party's leader,"
+                w.tok(j).is_punct(',')
+                    && (w.is_any(
+                        j + 1,
+                        &[
+                            "who", "which", "whose", "whom", "a", "an", "the", "one", "himself",
+                            "herself",
+                        ],
+                    ) || self.names_only(cx, j + 1, k))
             }
         })?;
         if open == s {
             return None;
         }
+        // "both senators, Debbie Stabenow and Gary Peters, praised": the names themselves
+        if !dash && self.names_only(cx, open + 1, k) {
+            return self.np_holders(cx, k - 1, open);
+        }
         self.np_holders(cx, open - 1, s).filter(|h| !h.is_empty())
+    }
+
+    /// True when `[a, b)` holds only names joined by "and" and commas.
+    fn names_only(&self, cx: &Ctx, a: usize, b: usize) -> bool {
+        let w = &cx.w;
+        let mut i = a;
+        let mut names = 0;
+        while i < b {
+            if let Some(r) = cx.res.reference_at(i).filter(|r| r.kind == RefKind::Name) {
+                names += 1;
+                i = r.tokens.1 as usize;
+            } else if w.is_any(i, &["and"]) || w.tok(i).is_punct(',') {
+                i += 1;
+            } else {
+                return false;
+            }
+        }
+        names > 0
     }
 
     /// The subject of a speech verb between `s` and `v` ("He insisted there was …").
@@ -735,9 +871,8 @@ impl<'l> StanceFinder<'l> {
         }
         // "union leaders", "CTU officials"
         if w.is_any(k, GROUP_NOUNS) && k > s {
-            if let Some(r) = cx.res.reference_at(k - 1)
-                && cx.res.entities[r.entity].kind == Kind::Organization
-            {
+            // "U.S. lawmakers", "Chinese officials": a country speaks through them too
+            if let Some(r) = cx.res.reference_at(k - 1) {
                 return Some(vec![(r.entity, 0.9)]);
             }
             if let Some(nom) = w.entry(k - 1).and_then(|e| e.nominal)
@@ -763,17 +898,7 @@ impl<'l> StanceFinder<'l> {
         if p > s && w.is_any(p - 1, &["the", "a", "an"]) {
             p -= 1;
         }
-        if p > s
-            && w.is_lower(p - 1)
-            && w.is_function(p - 1)
-            && !w.is_any(
-                p - 1,
-                &[
-                    "and", "but", "or", "that", "as", "if", "while", "because", "when", "so",
-                    "then", "than",
-                ],
-            )
-        {
+        if p > s && w.is_lower(p - 1) && w.is_any(p - 1, PREPOSITIONS) {
             return None;
         }
         // a pronoun subject right after a speech verb is the speaker ("saying they won't")
@@ -806,6 +931,27 @@ impl<'l> StanceFinder<'l> {
     /// The first holder-like noun phrase of the clause `[s, b)`.
     fn clause_subject(&self, cx: &Ctx, s: usize, b: usize) -> Option<Holders> {
         let w = &cx.w;
+        // "Speaking from a cafe in Brick Lane, east London, Mr Galloway said": an opening
+        // participle or prepositional phrase is not the subject; it starts after the comma
+        // that a person or organization follows
+        let mut s = s;
+        if s < b && (w.text_of(s).ends_with("ing") || w.is_any(s, PREPOSITIONS)) {
+            let actor_at = |x: usize| {
+                let mut y = x;
+                while y < b
+                    && w.tok(y).is(shape::CAP)
+                    && w.entry(y).is_some_and(|e| e.title.is_some())
+                {
+                    y += 1;
+                }
+                cx.res.reference_at(y).is_some_and(|r| {
+                    matches!(res_kind(cx, r.entity), Kind::Person | Kind::Organization)
+                })
+            };
+            if let Some(c) = (s..b).find(|&x| w.tok(x).is_punct(',') && actor_at(x + 1)) {
+                s = c + 1;
+            }
+        }
         for k in s..b {
             if w.is_any(k, &["i", "we"]) {
                 let v = self.first_person(cx, k + 1, s);
@@ -822,6 +968,22 @@ impl<'l> StanceFinder<'l> {
                     && !w.is_any(a - 1, &["and", "but", "the", "a", "an"]);
                 if in_pp {
                     continue;
+                }
+                // "Louisiana Governor Bobby Jindal": the place or organization before a
+                // title belongs to the person after it
+                let mut j = r.tokens.1 as usize;
+                while j < b
+                    && w.tok(j).is(shape::CAP)
+                    && w.entry(j)
+                        .is_some_and(|e| e.title.is_some() || e.has(flag::ROLE))
+                {
+                    j += 1;
+                }
+                if j > r.tokens.1 as usize
+                    && let Some(p) = cx.res.reference_at(j)
+                    && res_kind(cx, p.entity) == Kind::Person
+                {
+                    return Some(vec![(p.entity, 0.75)]);
                 }
                 return Some(vec![(r.entity, 0.75)]);
             }
@@ -941,13 +1103,7 @@ impl<'l> StanceFinder<'l> {
 
     /// A passive cue ("was criticised by X"): holders from the by-phrase, target the
     /// subject; without "by" inside a quote or report, the voice holds it.
-    fn passive(
-        &self,
-        cx: &Ctx,
-        m: &CueMatch,
-        s: usize,
-        e: usize,
-    ) -> Option<(Holders, Vec<Target>)> {
+    fn passive(&self, cx: &Ctx, m: &CueMatch, s: usize, e: usize) -> Option<(Holders, Vec<Aim>)> {
         let w = &cx.w;
         let verb = w.text_of(m.start);
         if !(verb.ends_with("ed") || verb.ends_with("en")) {
@@ -980,7 +1136,7 @@ impl<'l> StanceFinder<'l> {
             be -= 1;
         }
         let subject = self.subject_np(cx, be, s);
-        let targets: Vec<Target> = subject
+        let targets: Vec<Aim> = subject
             .map(|(a, b)| self.np_target(cx, a, b))
             .into_iter()
             .flatten()
@@ -990,20 +1146,42 @@ impl<'l> StanceFinder<'l> {
             j += 1;
         }
         if j < e && w.is_any(j, &["by"]) {
+            // the agents: noun phrases joined by "and"; in each, a person at its end wins
+            // ("by Republican presidential candidate Donald Trump")
             let mut hs = Vec::new();
             let mut k = j + 1;
             while k < e {
-                if w.is_any(k, &["the"]) {
+                let ne = np_end(w, k, e);
+                let mut person = None;
+                let mut first = None;
+                let mut q = k;
+                while q < ne {
+                    match cx.res.reference_at(q) {
+                        Some(r) => {
+                            if res_kind(cx, r.entity) == Kind::Person {
+                                person = Some(r.entity);
+                            }
+                            first.get_or_insert(r.entity);
+                            q = r.tokens.1 as usize;
+                        }
+                        None => q += 1,
+                    }
+                }
+                match person.or(first) {
+                    Some(h) => hs.push((h, 0.9)),
+                    None => break,
+                }
+                k = ne;
+                // "X and Y", "X, Y and Z" — not "X, a former unit of Y"
+                let list = w.is_any(k, &["and"])
+                    || (w.tok(k).is_punct(',')
+                        && cx
+                            .res
+                            .reference_at(k + 1)
+                            .is_some_and(|r| r.kind == RefKind::Name));
+                if k < e && list {
                     k += 1;
                     continue;
-                }
-                if let Some(r) = cx.res.reference_at(k) {
-                    hs.push((r.entity, 0.9));
-                    k = r.tokens.1 as usize;
-                    if k < e && (w.is_any(k, &["and"]) || w.tok(k).is_punct(',')) {
-                        k += 1;
-                        continue;
-                    }
                 }
                 break;
             }
@@ -1035,14 +1213,7 @@ impl<'l> StanceFinder<'l> {
 
     /// Targets of an evaluation: the subject before the predicate, or, after "it is"/
     /// "it's", the noun phrase the adjective stands in ("an exciting new era for X").
-    fn subject_target(
-        &self,
-        cx: &Ctx,
-        start: usize,
-        end: usize,
-        s: usize,
-        e: usize,
-    ) -> Vec<Target> {
+    fn subject_target(&self, cx: &Ctx, start: usize, end: usize, s: usize, e: usize) -> Vec<Aim> {
         let w = &cx.w;
         // the cue must be a predicate: a form of "be" (or look/seem) right before it,
         // possibly with an adverb or article
@@ -1109,7 +1280,7 @@ impl<'l> StanceFinder<'l> {
     }
 
     /// "called X inaccurate", "described X as wrong": X.
-    fn called_object(&self, cx: &Ctx, adj: usize, s: usize) -> Vec<Target> {
+    fn called_object(&self, cx: &Ctx, adj: usize, s: usize) -> Vec<Aim> {
         let w = &cx.w;
         let verb = (s..adj).rev().take(8).find(|&k| {
             w.is_any(
@@ -1142,7 +1313,7 @@ impl<'l> StanceFinder<'l> {
     }
 
     /// Targets after an object-frame cue.
-    fn object_targets(&self, cx: &Ctx, m: &CueMatch, e: usize) -> Vec<Target> {
+    fn object_targets(&self, cx: &Ctx, m: &CueMatch, e: usize) -> Vec<Aim> {
         let w = &cx.w;
         let mut t = m.end;
         while t < e && w.tok(t).quote().is_some() {
@@ -1153,10 +1324,18 @@ impl<'l> StanceFinder<'l> {
         }
         // "to VERB …" (after "want", or a cue ending in "to")
         if m.ends_with_to && is_verb_like(w, t) {
-            return self.vp_target(cx, t, e, None).into_iter().collect();
+            return self
+                .vp_target(cx, t, e, None)
+                .into_iter()
+                .map(Aim::main)
+                .collect();
         }
         if w.is_any(t, &["to"]) && t + 1 < e && is_verb_like(w, t + 1) {
-            return self.vp_target(cx, t + 1, e, None).into_iter().collect();
+            return self
+                .vp_target(cx, t + 1, e, None)
+                .into_iter()
+                .map(Aim::main)
+                .collect();
         }
         // a gerund right after the cue ("intends moving", "on keeping")
         if w.is_any(t, &["on", "with"])
@@ -1164,16 +1343,53 @@ impl<'l> StanceFinder<'l> {
             && w.text_of(t + 1).ends_with("ing")
             && w.is_lower(t + 1)
         {
-            return self.vp_target(cx, t + 1, e, None).into_iter().collect();
+            return self
+                .vp_target(cx, t + 1, e, None)
+                .into_iter()
+                .map(Aim::main)
+                .collect();
         }
         if w.is_lower(t)
             && w.text_of(t).ends_with("ing")
             && !w.has(t, flag::FUNCTION)
             && !is_noun_ing(w, t)
         {
-            return self.vp_target(cx, t, e, None).into_iter().collect();
+            return self
+                .vp_target(cx, t, e, None)
+                .into_iter()
+                .map(Aim::main)
+                .collect();
         }
         let mut ne = np_end(w, t, e);
+        // "blamed the violence on the PCC": the one blamed comes after "on"
+        let act = self.lex.stance_cues[m.cue].act.as_str();
+        if act == "blames"
+            && let Some(on) = (t + 1..ne.min(e))
+                .chain(ne..(ne + 1).min(e))
+                .find(|&k| w.is_any(k, &["on"]))
+        {
+            let oe = np_end(w, on + 1, e);
+            let targets = self.np_target(cx, on + 1, oe);
+            if !targets.is_empty() {
+                return targets;
+            }
+        }
+        // "accused China of manipulating …", "blamed X for Y": the object ends before the
+        // reason
+        if matches!(
+            act,
+            "accuses"
+                | "blames"
+                | "criticizes"
+                | "praises"
+                | "thanks"
+                | "condemns"
+                | "sues"
+                | "attacks"
+        ) && let Some(p) = (t + 1..ne).find(|&k| w.is_any(k, &["of", "for", "over"]))
+        {
+            ne = p;
+        }
         // "want that plan delayed": a participle closing the noun phrase
         if let Some(p) = (t + 1..ne).find(|&k| {
             w.is_lower(k)
@@ -1189,14 +1405,18 @@ impl<'l> StanceFinder<'l> {
         let asks = self.lex.stance_cues[m.cue].act == "requests"
             || self.lex.stance_cues[m.cue].act == "supports";
         if asks && k < e && w.is_any(k, &["to"]) && k + 1 < e && is_verb_like(w, k + 1) {
-            return self.vp_target(cx, k + 1, e, None).into_iter().collect();
+            return self
+                .vp_target(cx, k + 1, e, None)
+                .into_iter()
+                .map(Aim::main)
+                .collect();
         }
         // "want that plan delayed": the action done to the object
         if k < e && w.is_lower(k) && w.text_of(k).ends_with("ed") && !w.has(k, flag::FUNCTION) {
             let obj = topic_np_label(w, t, ne);
             return self
                 .noun_of_verb(w, k)
-                .map(|noun| Target::Topic(noun.with_object(obj.as_deref())))
+                .map(|noun| Aim::main(Target::Topic(noun.with_object(obj.as_deref()))))
                 .into_iter()
                 .collect();
         }
@@ -1210,14 +1430,15 @@ impl<'l> StanceFinder<'l> {
     }
 
     /// An entity at the head of `[a, b)` (with coordinated ones), else a topic.
-    fn np_target(&self, cx: &Ctx, a: usize, b: usize) -> Vec<Target> {
+    fn np_target(&self, cx: &Ctx, a: usize, b: usize) -> Vec<Aim> {
         self.np_target_as(cx, a, b, true)
     }
 
     /// Like [`Self::np_target`]; with `possessor` false, "X's proposal" is the proposal,
     /// not X (an evaluation of a thing: "The UK's proposal … is so important").
-    fn np_target_as(&self, cx: &Ctx, a: usize, b: usize, possessor: bool) -> Vec<Target> {
+    fn np_target_as(&self, cx: &Ctx, a: usize, b: usize, possessor: bool) -> Vec<Aim> {
         let w = &cx.w;
+        let mut related = None;
         let mut i = a;
         while i < b
             && (w.is_any(
@@ -1241,15 +1462,18 @@ impl<'l> StanceFinder<'l> {
             return Vec::new();
         }
         if let Some(r) = cx.res.reference_at(i) {
-            let mut out = vec![Target::Entity(r.entity)];
+            let mut out = vec![Aim::main(Target::Entity(r.entity))];
             let end = r.tokens.1 as usize;
             let possessed = end < b && w.tok(end).kind == TokenKind::Possessive;
             // "Iraq exit plans": a name used as a modifier of a common noun is not the target
+            // ("the GOP nominee", "Labour leaders" still point at the organization)
             let modifier = !possessed
                 && end < b
                 && w.is_lower(end)
                 && w.has(end, flag::COMMON)
-                && !w.is_function(end);
+                && !w.is_function(end)
+                && !w.has(end, flag::ROLE)
+                && !w.is_any(end, GROUP_NOUNS);
             // a possessive pronoun ("its plans") points at the thing, not the owner
             if (r.kind == RefKind::Pronoun && w.is_any(i, &["its", "their", "his", "her"]))
                 || modifier
@@ -1259,13 +1483,23 @@ impl<'l> StanceFinder<'l> {
                 if possessed {
                     i = end + 1;
                 }
+                // the name in "the North Carolina law" or "Mr Brown's plan" is aimed at
+                // too, less directly
+                if r.kind == RefKind::Name && (modifier || possessed) {
+                    related = Some(r.entity);
+                }
             } else {
                 let mut k = r.tokens.1 as usize;
                 while k + 1 < b && (w.is_any(k, &["and"]) || w.tok(k).is_punct(',')) {
-                    match cx.res.reference_at(k + 1) {
-                        Some(n) if n.kind == RefKind::Name => {
-                            out.push(Target::Entity(n.entity));
-                            k = n.tokens.1 as usize;
+                    // "X and other Republicans", "X and the Democrats"
+                    let mut n = k + 1;
+                    while n + 1 < b && w.is_any(n, &["other", "the", "fellow", "several", "many"]) {
+                        n += 1;
+                    }
+                    match cx.res.reference_at(n) {
+                        Some(r2) if r2.kind == RefKind::Name => {
+                            out.push(Aim::main(Target::Entity(r2.entity)));
+                            k = r2.tokens.1 as usize;
                         }
                         _ => break,
                     }
@@ -1285,17 +1519,28 @@ impl<'l> StanceFinder<'l> {
             && res_kind(cx, r.entity) != Kind::Place
             && !(i..r.tokens.0 as usize).any(|k| w.is_any(k, &["of", "for"]))
         {
-            return vec![Target::Entity(r.entity)];
+            return vec![Aim::main(Target::Entity(r.entity))];
         }
         // a gerund subject is an action ("encouraging the industry to discover …")
         if w.is_lower(i) && w.text_of(i).ends_with("ing") && !is_noun_ing(w, i) && !w.is_function(i)
         {
-            return self.vp_target(cx, i, b, None).into_iter().collect();
+            return self
+                .vp_target(cx, i, b, None)
+                .into_iter()
+                .map(Aim::main)
+                .collect();
         }
-        topic_np_label(w, i, b)
-            .map(Target::Topic)
+        let mut aims: Vec<Aim> = topic_np_label(w, i, b)
+            .map(|l| Aim::main(Target::Topic(l)))
             .into_iter()
-            .collect()
+            .collect();
+        if let Some(e) = related {
+            aims.push(Aim {
+                target: Target::Entity(e),
+                weight: 0.6,
+            });
+        }
+        aims
     }
 
     /// A topic from the verb phrase starting at `v` ("delay reopening schools by a week"
@@ -1506,6 +1751,23 @@ impl<'l> StanceFinder<'l> {
             .into_iter()
             .find(|f| f.ends_with("ing"))
             .map(Noun::Gerund)
+    }
+}
+
+/// A target and how directly the words aim at it (1 for the object itself; less for a
+/// name that only modifies it: "the North Carolina law" aims at North Carolina too).
+#[derive(Clone, Debug, PartialEq)]
+struct Aim {
+    target: Target,
+    weight: f32,
+}
+
+impl Aim {
+    fn main(target: Target) -> Aim {
+        Aim {
+            target,
+            weight: 1.0,
+        }
     }
 }
 
@@ -1848,7 +2110,7 @@ mod tests {
         let ms = Recognizer::new(lex).recognize(text, &layout);
         let res = Resolver::new(lex).resolve(text, &layout, &ms);
         let q = Quoter::new(lex);
-        let regions = q.regions(text, &layout);
+        let regions = q.regions(&layout);
         let quotes = q.quotes(text, &layout, &regions, &res);
         let affs = RoleFinder::new(lex).find(text, &layout, &ms, &res);
         let mut v: Vec<String> = StanceFinder::new(lex)

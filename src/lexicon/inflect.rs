@@ -58,11 +58,13 @@ pub fn verb_forms(base: &str) -> Vec<String> {
     } else if last == 'y' && !is_vowel(prev) {
         push(format!("{}ied", &b[..b.len() - 1]));
     } else {
-        if cvc {
-            push(format!("{b}{last}ed"));
-        }
+        // a longer word usually keeps its final consonant single (visited, discovered);
+        // list that spelling first so it is the one chosen as the -ing/-ed form
         if !cvc || syllables > 1 {
             push(format!("{b}ed"));
+        }
+        if cvc {
+            push(format!("{b}{last}ed"));
         }
     }
 
@@ -73,11 +75,11 @@ pub fn verb_forms(base: &str) -> Vec<String> {
     {
         push(format!("{}ing", &b[..b.len() - 1]));
     } else {
-        if cvc {
-            push(format!("{b}{last}ing"));
-        }
         if !cvc || syllables > 1 {
             push(format!("{b}ing"));
+        }
+        if cvc {
+            push(format!("{b}{last}ing"));
         }
     }
     out
