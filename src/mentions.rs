@@ -42,7 +42,11 @@
 //!    name of partners ("Douglas & Lomason"). A name ending in an event word ("World
 //!    Cup", "U.S. Open", "Venice Film Festival": data/event_words.txt) is not an entity. A number after a
 //!    name is a score or a table cell, not part of it, when another number follows or
-//!    the line ends with it after an earlier number ("Bury 4 Bristol City 0").
+//!    the line ends with it after an earlier number ("Bury 4 Bristol City 0"). The
+//!    words around a name can say organization: an organization noun before it ("chain
+//!    Ruch", "the daily Le Soir"), a role of its people after it ("Acme spokesman Dan
+//!    Morrow"), "the" before a plural of a common word ("the Falcons", not inside a
+//!    title: "Top of the Pops"); names typed by their given name, title or place win.
 //!
 //! Limits: no part-of-speech tagger; a capitalized common word in mid-sentence
 //! ("Respect", a party) is found only when the lists or context name it.
@@ -98,6 +102,10 @@ pub mod evidence {
     /// Opens with a place's name, then more words: named after its seat ("Tokyo Stock
     /// Exchange", "Texas Rangers").
     pub const PLACE_NAMED: u32 = 1 << 18;
+    /// The words around it say organization: a descriptor before it ("chain Ruch",
+    /// "the daily Zycie Warszawy"), a role of its people after it ("Ericsson spokesman
+    /// Per Zetterquist"), or "the" before a plural of a common word ("the Braves").
+    pub const ORG_CONTEXT: u32 = 1 << 19;
 }
 
 /// One name in the text.
@@ -984,16 +992,22 @@ impl<'l> Recognizer<'l> {
             if gender == Gender::Unknown && n >= 2 {
                 gender = first.map(|e| e.gender).unwrap_or_default();
             }
-            if n >= 2 {
+            // not before a people's name: "Cleveland Indians" is a side
+            if n >= 2 && !w.has(b - 1, flag::DEMONYM) {
                 ev |= evidence::GIVEN;
             }
         }
         if n >= 2 && is_initial(w.text_of(a)) && w.tok(a + 1).kind == TokenKind::Word {
             ev |= evidence::INITIAL;
         }
-        // designators: the last word's, else any "any"-position one
+        // designators: the last word's, else any "any"-position one, not counting the
+        // words of a place the name opens with ("Kansas City Royals")
         let head = self.designator(w, b - 1);
-        let any = (a..b).find_map(|i| {
+        let place_len = match self.known_at(w, a, b - 1, false) {
+            Some((len, id)) if self.lex.entities[id as usize].kind == Kind::Place => len,
+            _ => 0,
+        };
+        let any = (a + place_len..b).find_map(|i| {
             w.entry(i)
                 .and_then(|e| e.org_word)
                 .filter(|o| !o.head_only)
@@ -1033,6 +1047,12 @@ impl<'l> Recognizer<'l> {
         let place = !word_town && self.place_at(w, a, b);
         if place {
             ev |= evidence::PLACE;
+        }
+        let org_context = !place
+            && ev & (evidence::TITLE | evidence::GIVEN | evidence::INITIAL) == 0
+            && self.org_context(w, a, b, s);
+        if org_context {
+            ev |= evidence::ORG_CONTEXT;
         }
         let every_common =
             (a..b).all(|i| w.has(i, flag::COMMON) && !self.is_given_not_common(w, i));
@@ -1101,6 +1121,8 @@ impl<'l> Recognizer<'l> {
                 || (ev & evidence::INITIAL != 0 && !self.place_at(w, b - 1, b)))
         {
             Some(Kind::Person)
+        } else if org_context {
+            Some(Kind::Organization)
         } else if (place || place_noun_of) && ev & evidence::TITLE == 0 {
             Some(Kind::Place)
         } else if n >= 2
@@ -1253,18 +1275,64 @@ impl<'l> Recognizer<'l> {
         after_speech || before_speech
     }
 
+    /// True when the words around `[a, b)` (sentence from `s`) say it names an
+    /// organization:
+    /// - a lower-case organization noun right before it: "chain Ruch", "group CITIC
+    ///   Pacific", "the daily Zycie Warszawy" (nouns from data/nominals.tsv);
+    /// - a lower-case role word right after it, then a capitalized name: "Ericsson
+    ///   spokesman Per Zetterquist", "Reds manager Ray Knight" (a person's name there is
+    ///   ruled out by the caller, a place's too: "Texas governor George Bush");
+    /// - "the" before a name ending in the plural of a common word: "the Braves", "the
+    ///   Blue Jays" (sides and groups; not nationalities, "the Serbs").
+    fn org_context(&self, w: &Words, a: usize, b: usize, s: usize) -> bool {
+        let n = w.layout.tokens.len();
+        // a lone letter ("N / A") is a table's abbreviation, not a name
+        if b - a == 1 && w.text_of(a).chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return false;
+        }
+        let descriptor = a > s
+            && w.is_lower(a - 1)
+            && w.entry(a - 1)
+                .and_then(|e| e.nominal)
+                .is_some_and(|nom| nom.kind == Kind::Organization);
+        let role_after = b + 1 < n
+            && w.tok(b).para == w.tok(b + 1).para
+            && w.is_lower(b)
+            && w.entry(b).is_some_and(|e| e.has(flag::ROLE))
+            && w.tok(b + 1).kind == TokenKind::Word
+            && w.tok(b + 1).is(shape::CAP);
+        let last = w.text_of(b - 1);
+        // not inside a title: "Top of the Pops", "Lord of the Rings"
+        let in_title = a >= s + 3 && w.is_any(a - 2, &["of"]) && w.tok(a - 3).is(shape::CAP);
+        let the_plural = a > s
+            && !in_title
+            && w.is_any(a - 1, &["the"])
+            && last.len() > 3
+            && last.ends_with('s')
+            && !last.ends_with("ss")
+            && !w.tok(b - 1).is(shape::UPPER)
+            && !(a..b).any(|i| w.has(i, flag::DEMONYM))
+            && self
+                .lex
+                .word(&last[..last.len() - 1].to_lowercase())
+                .is_some_and(|e| e.has(flag::COMMON) && !e.has(flag::DEMONYM));
+        descriptor || role_after || the_plural
+    }
+
     /// True when `[a, b)` opens with a known place (not a given name) and goes on
     /// with other words: "Tokyo Stock Exchange", "Chicago White Sox", "London Newsroom".
     fn place_prefix(&mut self, w: &Words, a: usize, b: usize) -> bool {
-        if w.has(a, flag::GIVEN) || w.has(a, flag::COMMON) {
-            return false;
-        }
         match self.known_at(w, a, b - 1, false) {
             Some((len, id)) => {
-                self.lex.entities[id as usize].kind == Kind::Place
+                // a one-word place that is also a name or a word ("Jackson", "Reading")
+                // may open a person's name or a phrase; "New York" may not
+                !(len == 1 && (w.has(a, flag::GIVEN) || w.has(a, flag::COMMON)))
+                    && self.lex.entities[id as usize].kind == Kind::Place
                     && (a + len..b).all(|i| {
+                        // a plural people's name makes a side ("Cleveland Indians")
                         w.tok(i).kind == TokenKind::Word
-                            && !w.has(i, flag::DEMONYM)
+                            && (!w.has(i, flag::DEMONYM)
+                                || (i + 1 == b && w.text_of(i).ends_with('s')))
                             && !w.has(i, flag::CALENDAR)
                     })
             }
@@ -1372,6 +1440,27 @@ mod tests {
     fn table() {
         // text, mentions as name/kind
         let cases = [
+            // words around a name that say organization
+            (
+                "Shares in the chain Kowalczyk rose.",
+                "Kowalczyk/organization",
+            ),
+            (
+                "Acme spokesman Dan Morrow declined to comment.",
+                "Acme/organization Dan Morrow/person",
+            ),
+            ("Fans say the Falcons lost again.", "Falcons/organization"),
+            ("He watched Top of the Pops on Friday.", ""),
+            ("Shares offered by company N / A", ""),
+            // a place that opens a name: "New York" too, its designators its own
+            (
+                "He said the New York Rangers won.",
+                "New York Rangers/organization",
+            ),
+            (
+                "Fans of the Kansas City Royals cheered.",
+                "Kansas City Royals/organization",
+            ),
             (
                 "said CTU President Jesse Sharkey.",
                 "CTU/organization Jesse Sharkey/person",

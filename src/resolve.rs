@@ -178,6 +178,7 @@ fn vote_weight(m: &Mention) -> u32 {
         || m.has(evidence::INITIAL)
         || m.has(evidence::PLAYER)
         || m.has(evidence::PLACE_NAMED)
+        || m.has(evidence::ORG_CONTEXT)
         || m.has(evidence::ACRONYM)
     {
         4

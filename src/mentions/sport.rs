@@ -14,11 +14,18 @@
 //! - score: `A 2 B 1` ("Pohang 3 Ulsan 2", "CHICAGO 3 Atlanta 2");
 //! - fixture: `A v B`, `A vs B`, `A versus B`; in a line that is only `A at B`
 //!   ("KANSAS CITY AT DETROIT") the visitor A (B names where they play);
-//! - result: `A beat B`, `A defeated B`, `A thrashed B`, `A drew with B`, `A lost to B`;
+//! - result: `A beat B`, `A defeated the B`, `A thrashed B`, `A drew with B`, `A lost
+//!   to B`; the beaten side alone: "who thrashed B", "victory over B", "lost to B";
+//! - a side's player: "B captain Tom Baker", "B striker …";
 //! - table row: a line of a name followed only by numbers, three or more of them
 //!   ("NEW YORK 74 59 .556 -", "Burnley 4 2 0 2 5 3 6");
 //! - innings: a name and its runs, then "(", "and" or "for", at a line start or after
 //!   ":", ",", ";" ("Sussex 363 ( W. Athey 111 )", "Hampshire 232 and 109-5").
+//!
+//! A sports page is one with two clubs among its sides (named after places or not:
+//! "the Texas Rangers defeated the Cleveland Indians"); there every town, county or
+//! state is a club unless something happens there, it is a dateline's ("ARLINGTON ,
+//! Texas 1996-08-31"), or it describes a noun ("the north London club").
 //!
 //! A side named after a country stays a place: national sides carry the country's
 //! name ("Romania beat Lithuania 2-1"), and news treats them as the country. People
@@ -59,6 +66,104 @@ const RESULT_VERBS: &[&[&str]] = &[
     &["loses", "to"],
     &["beat", "visiting"],
 ];
+
+/// Verbs after which the side beaten stands, whoever beat it ("Surrey, who thrashed
+/// Warwickshire"): the one-word [`RESULT_VERBS`] and a few more.
+const BEATEN_AFTER: &[&str] = &[
+    "beat",
+    "beats",
+    "defeated",
+    "thrashed",
+    "routed",
+    "edged",
+    "overcame",
+    "crushed",
+    "hammered",
+    "blanked",
+    "downed",
+    "outplayed",
+    "eliminated",
+];
+
+/// Nouns of a result before "over": "victory over Gloucester", "winners over Orrell".
+const RESULT_OVER: &[&str] = &[
+    "victory",
+    "victories",
+    "win",
+    "wins",
+    "winners",
+    "triumph",
+    "success",
+    "successes",
+    "lead",
+];
+
+/// The positions of players and staff of a side, after its name: "Warwickshire captain
+/// Tim Munton", "Norwich striker Keith O'Neill".
+const PLAYER_ROLES: &[&str] = &[
+    "captain",
+    "skipper",
+    "striker",
+    "forward",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "playmaker",
+    "batsman",
+    "bowler",
+    "all-rounder",
+    "spinner",
+    "wicketkeeper",
+    "pitcher",
+    "shortstop",
+    "catcher",
+    "outfielder",
+    "infielder",
+    "quarterback",
+    "coach",
+    "manager",
+    "full-back",
+    "fullback",
+    "fly-half",
+    "scrum-half",
+    "prop",
+    "lock",
+    "flanker",
+    "centre",
+    "hooker",
+];
+
+/// Nouns a place's name describes, where it stays the place: "the north London club",
+/// "an ecstatic Ellis Park crowd", "the Eschen stadium".
+const PLACE_MODIFIED: &[&str] = &[
+    "club",
+    "side",
+    "team",
+    "stadium",
+    "crowd",
+    "ground",
+    "fans",
+    "supporters",
+    "derby",
+];
+
+/// True when the name at `a` is the side a result names as beaten: "who thrashed
+/// Warwickshire", "beat the Angels", "victory over Gloucester", "lost to Leeds".
+fn beaten_side(w: &Words, a: usize) -> bool {
+    let para = w.tok(a).para;
+    let at =
+        |k: usize, words: &[&str]| w.tok(k).para == para && w.is_lower(k) && w.is_any(k, words);
+    let mut k = a;
+    if k >= 1 && at(k - 1, &["the"]) {
+        k -= 1;
+    }
+    k >= 1
+        && (at(k - 1, BEATEN_AFTER)
+            || (k >= 2 && at(k - 1, &["over"]) && at(k - 2, RESULT_OVER))
+            || (k >= 2 && at(k - 1, &["to", "by"]) && at(k - 2, &["lost", "defeat", "beaten"])))
+}
 
 /// Words between two sides of a fixture: "A v B".
 const VERSUS: &[&str] = &["v", "v.", "vs", "vs.", "versus"];
@@ -117,7 +222,11 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
         }
         // result: A beat B
         for verb in RESULT_VERBS {
-            let after = b + verb.len();
+            let mut after = b + verb.len();
+            // "the Texas Rangers defeated the Cleveland Indians"
+            if in_para(after) && w.is_any(after, &["the"]) {
+                after += 1;
+            }
             if (0..verb.len())
                 .all(|k| in_para(b + k) && w.is_lower(b + k) && w.is_any(b + k, &[verb[k]]))
                 && let Some(j) = next_side(after)
@@ -125,6 +234,18 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
                 sides.extend([i, j]);
                 break;
             }
+        }
+        // the side beaten ("who thrashed Warwickshire"); a side's player ("Norwich
+        // striker Keith O'Neill")
+        if m.kind == Some(Kind::Place) && beaten_side(w, a)
+            || (in_para(b + 1)
+                && m.kind == Some(Kind::Place)
+                && w.is_lower(b)
+                && w.is_any(b, PLAYER_ROLES)
+                && w.tok(b + 1).kind == TokenKind::Word
+                && w.tok(b + 1).is(crate::tokens::shape::CAP))
+        {
+            sides.push(i);
         }
         // innings: "Sussex 363 ( W. Athey 111 )", "Hampshire 232 and 109-5", at a line
         // start or after ":", ",", ";"
@@ -156,23 +277,31 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
     sides.sort_unstable();
     sides.dedup();
     let mut clubs: Vec<String> = Vec::new();
+    // every side that is an organization, whatever its name ("Texas Rangers")
+    let mut org_sides: Vec<String> = Vec::new();
     for &i in &sides {
         out[i].evidence |= evidence::TEAM;
         if club_named_by_place(w, &out[i]) {
             retype(&mut out[i]);
             clubs.push(key(w, &out[i]));
         }
-    }
-    if clubs.is_empty() {
-        return;
+        if out[i].kind == Some(Kind::Organization) {
+            org_sides.push(key(w, &out[i]));
+        }
     }
     // the same name elsewhere in the story is the club too; on a sports page (two or
-    // more sides named by places) so is any town, county or state that is not where
-    // something happens ("in Leeds", "to Leeds", "Markham, Ontario", a ground's town
-    // "( at Edgbaston , Birmingham )", a venue heading "Bristol : ...")
+    // more clubs among the sides: "the Texas Rangers defeated the Cleveland Indians")
+    // so is any town, county or state that is not where something happens ("in
+    // Leeds", "to Leeds", "Markham, Ontario", a ground's town "( at Edgbaston ,
+    // Birmingham )", a venue heading "Bristol : ...")
     clubs.sort_unstable();
     clubs.dedup();
-    let sports_page = clubs.len() >= 2;
+    org_sides.sort_unstable();
+    org_sides.dedup();
+    let sports_page = org_sides.len() >= 2;
+    if clubs.is_empty() && !sports_page {
+        return;
+    }
     let place_starts: Vec<usize> = out
         .iter()
         .filter(|m| m.kind == Some(Kind::Place))
@@ -188,6 +317,7 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
             || (b + 1 < n && w.tok(b).is_punct(',') && place_starts.contains(&(b + 1)))
             || (!clubs.contains(&key(w, m)) && is_venue(w, a, b))
             || is_dateline(w, m)
+            || (b + 1 < n && w.is_lower(b) && w.is_any(b, PLACE_MODIFIED))
             || !(sports_page && m.kind == Some(Kind::Place) || clubs.contains(&key(w, m)))
         {
             continue;
@@ -316,7 +446,20 @@ fn is_table_row(w: &Words, k: usize) -> bool {
 /// A dateline place: in capitals at the start of a line, not followed by a score.
 fn is_dateline(w: &Words, m: &Mention) -> bool {
     let a = m.tokens.0 as usize;
-    m.has(evidence::CAPS) && para_start(w, a) && !is_score(w, m.tokens.1 as usize)
+    if m.has(evidence::CAPS) && para_start(w, a) && !is_score(w, m.tokens.1 as usize) {
+        return true;
+    }
+    // the state or country after a dateline's town: "ARLINGTON , Texas 1996-08-31"
+    let n = w.layout.tokens.len();
+    let b = m.tokens.1 as usize;
+    a >= 2
+        && w.tok(a - 1).is_punct(',')
+        && para_start(w, a - 2)
+        && w.tok(a - 2).is(crate::tokens::shape::UPPER)
+        && b < n
+        && w.tok(b).para == w.tok(a).para
+        && w.tok(b).kind == TokenKind::Number
+        && w.text_of(b).contains('-')
 }
 
 #[cfg(test)]
@@ -368,6 +511,20 @@ mod tests {
             (
                 "Leeds 2 Leicester 1\nWigan will meet Chester next week in Chester .\nBristol : Kent 363 and 144 ( at Edgbaston , Birmingham ) .",
                 "Leeds/organization Leicester/organization Wigan/organization Chester/organization Chester/place Bristol/place Kent/organization Edgbaston/place Birmingham/place",
+            ),
+            // two clubs by name make a sports page; a dateline's state stays a place
+            (
+                "ARLINGTON , Texas 1996-08-31\nThe Texas Rangers defeated the Cleveland Indians 5-3 .\nCleveland has lost four in a row .",
+                "ARLINGTON/place Texas/place Texas Rangers/organization Cleveland Indians/organization Cleveland/organization",
+            ),
+            // the side beaten, a side's player
+            (
+                "Kent , who thrashed Sussex , meet Essex , winners over Surrey .",
+                "Kent/organization Sussex/organization Essex/organization Surrey/organization",
+            ),
+            (
+                "Yorkshire captain Tom Baker was out for 12 .",
+                "Yorkshire/organization Tom Baker/person",
             ),
             // national sides stay their country
             (
