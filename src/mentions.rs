@@ -13,8 +13,8 @@
 //! 2. *Sentence openers.* A capitalized function word, calendar word or common word at
 //!    the start of a sentence or quote is not a name ("The", "Kindergarten"), unless the
 //!    run is an institution name ("Daily Telegraph"), or a person's name that opens with
-//!    an initial or a given name that is also a word ("M. Waugh", "Tony Jarrett",
-//!    "Robin Brooke"); a lone common word there is kept only as a weak candidate that
+//!    an initial or a given name that is also a word ("M. Lowe", "Tony Kessler",
+//!    "Robin Talbot"); a lone common word there is kept only as a weak candidate that
 //!    must match a name found elsewhere ("Brown said"). A town named like a word
 //!    ("Police", "Most") is the word there. A name made a modifier by a hyphen
 //!    ("Vienna-based", "Hong Kong-listed", "Pro-Moscow") is not a name.
@@ -32,19 +32,19 @@
 //!    Shearer").
 //! 6. *Sport* (`mentions/sport.rs`): in results, fixtures and tables, a side named after
 //!    a city, county or state is a club (organization): "Chicago 3 Atlanta 2",
-//!    "Leicestershire beat Somerset", "NEW YORK 74 59 .556"; the name's other mentions
+//!    "Lancashire beat Kent", "BOSTON 70 61 .534"; the name's other mentions
 //!    follow, except datelines and names after "in"/"at". Names in a cricket scorecard
-//!    are players ("c Healy b Warne").
+//!    are players ("c Lowe b Moreno").
 //! 7. *Context.* "the town of X", "the province of X": a place. A town's name that is
 //!    also a surname and speaks ("Dole said") is a person, in all its mentions. A name
 //!    that opens with a place and goes on ("Tokyo Stock Exchange", "Texas Rangers",
-//!    "London Newsroom", "Real Madrid") is an organization named after its seat; so is a
-//!    name of partners ("Douglas & Lomason"). A name ending in an event word ("World
+//!    "Paris Newsdesk", "Real Madrid") is an organization named after its seat; so is a
+//!    name of partners ("Hadley & Brisco"). A name ending in an event word ("World
 //!    Cup", "U.S. Open", "Venice Film Festival": data/event_words.txt) is not an entity. A number after a
 //!    name is a score or a table cell, not part of it, when another number follows or
-//!    the line ends with it after an earlier number ("Bury 4 Bristol City 0"). The
+//!    the line ends with it after an earlier number ("Hull 2 Bristol City 1"). The
 //!    words around a name can say organization: an organization noun before it ("chain
-//!    Ruch", "the daily Le Soir"), a role of its people after it ("Acme spokesman Dan
+//!    Kowalczyk", "the daily Le Soir"), a role of its people after it ("Acme spokesman Dan
 //!    Morrow"), "the" before a plural of a common word ("the Falcons", not inside a
 //!    title: "Top of the Pops"); names typed by their given name, title or place win.
 //!
@@ -93,18 +93,18 @@ pub mod evidence {
     pub const SURNAME: u32 = 1 << 13;
     /// A lone capitalized common word in mid-sentence.
     pub const COMMON: u32 = 1 << 14;
-    /// Starts with an initial ("M. Waugh", "J. Adams").
+    /// Starts with an initial ("M. Lowe", "J. Adams").
     pub const INITIAL: u32 = 1 << 15;
     /// Plays a match: a side in a score, a fixture or a result ("Leeds 2 Hull 1").
     pub const TEAM: u32 = 1 << 16;
-    /// A player in a cricket scorecard ("c Healy b Warne").
+    /// A player in a cricket scorecard ("c Lowe b Moreno").
     pub const PLAYER: u32 = 1 << 17;
     /// Opens with a place's name, then more words: named after its seat ("Tokyo Stock
     /// Exchange", "Texas Rangers").
     pub const PLACE_NAMED: u32 = 1 << 18;
-    /// The words around it say organization: a descriptor before it ("chain Ruch",
-    /// "the daily Zycie Warszawy"), a role of its people after it ("Ericsson spokesman
-    /// Per Zetterquist"), or "the" before a plural of a common word ("the Braves").
+    /// The words around it say organization: a descriptor before it ("chain Kowalczyk",
+    /// "the daily Le Soir"), a role of its people after it ("Acme spokesman
+    /// Dan Morrow"), or "the" before a plural of a common word ("the Falcons").
     pub const ORG_CONTEXT: u32 = 1 << 19;
 }
 
@@ -282,7 +282,7 @@ impl<'l> Recognizer<'l> {
     }
 
     /// Rule 6: in all-capital text, the names the story writes in mixed case elsewhere
-    /// ("SHEARER" for "Alan Shearer", "KANSAS CITY" for "Kansas City"). `caps` lists the
+    /// ("PETTIGREW" for "Alan Pettigrew", "KANSAS CITY" for "Kansas City"). `caps` lists the
     /// tokens of all-capital stretches in text order.
     fn caps_names(&mut self, w: &Words, out: &mut Vec<Mention>, caps: &[usize]) {
         let mut names: FxHashMap<String, Kind> = FxHashMap::default();
@@ -558,7 +558,7 @@ impl<'l> Recognizer<'l> {
     }
 
     /// True when the number at `j` after the run starting at `i` is a score or a table
-    /// cell, not part of the name ("Bristol City 4 1 0 3", "Bury 4 Bristol City 0"):
+    /// cell, not part of the name ("Bristol City 5 2 1 2", "Hull 2 Bristol City 1"):
     /// another number follows it, or the line ends with it after an earlier number.
     fn is_score_number(&self, w: &Words, i: usize, j: usize) -> bool {
         let n = w.layout.tokens.len();
@@ -650,13 +650,13 @@ impl<'l> Recognizer<'l> {
             let first_is_opener = a == 0 || opener || self.is_opener(w, a, s);
             let common = (e.is_some_and(|e| e.has(flag::COMMON)) || self.hyphen_common(w, a))
                 && !self.is_given_not_common(w, a);
-            // an initial before a name ("M. Waugh") and a given name before a surname
-            // ("Tony Jarrett", "Robin Brooke") open a person's name even when they are
+            // an initial before a name ("M. Lowe") and a given name before a surname
+            // ("Tony Kessler", "Robin Talbot") open a person's name even when they are
             // also words ("m", "tony", "robin")
             let name_start =
                 b - a > 1 && (is_initial(w.text_of(a)) || self.given_then_surname(w, a, b));
             // a month before a name that is not a person's or an institution's ("July
-            // FOMC", "September Treasury") dates it; not "Easter Island"
+            // FOMC", "October Treasury") dates it; not "Easter Island"
             let month_before = calendar && !has_designator && !self.given_then_surname(w, a, b);
             let strip = (function && !name_start)
                 || not_entity
@@ -777,7 +777,7 @@ impl<'l> Recognizer<'l> {
         }
     }
 
-    /// "Tony Jarrett", "Robin Brooke": a given name, then one or two words that can be a
+    /// "Tony Kessler", "Robin Talbot": a given name, then one or two words that can be a
     /// surname (in the census list, or no common word) and are not a known name.
     fn given_then_surname(&mut self, w: &Words, a: usize, b: usize) -> bool {
         let n = b - a;
@@ -1108,7 +1108,7 @@ impl<'l> Recognizer<'l> {
         } else if let Some(k) = designator.or(numbered_kind) {
             Some(k)
         } else if n >= 3 && (a..b).any(|i| w.tok(i).is_punct('&') || w.text_of(i) == "&") {
-            // "Douglas & Lomason", "A.G. Edwards & Sons": partners' names make a firm
+            // "Hadley & Brisco", "A.G. Edwards & Sons": partners' names make a firm
             ev |= evidence::DESIGNATOR;
             Some(Kind::Organization)
         } else if ev & evidence::TITLE != 0 && !(n == 1 && all_upper) && !place {
@@ -1277,13 +1277,13 @@ impl<'l> Recognizer<'l> {
 
     /// True when the words around `[a, b)` (sentence from `s`) say it names an
     /// organization:
-    /// - a lower-case organization noun right before it: "chain Ruch", "group CITIC
-    ///   Pacific", "the daily Zycie Warszawy" (nouns from data/nominals.tsv);
-    /// - a lower-case role word right after it, then a capitalized name: "Ericsson
-    ///   spokesman Per Zetterquist", "Reds manager Ray Knight" (a person's name there is
+    /// - a lower-case organization noun right before it: "chain Kowalczyk", "group Hanwa
+    ///   Pacific", "the daily Le Soir" (nouns from data/nominals.tsv);
+    /// - a lower-case role word right after it, then a capitalized name: "Acme
+    ///   spokesman Dan Morrow", "Hawks manager Joe Dunn" (a person's name there is
     ///   ruled out by the caller, a place's too: "Texas governor George Bush");
-    /// - "the" before a name ending in the plural of a common word: "the Braves", "the
-    ///   Blue Jays" (sides and groups; not nationalities, "the Serbs").
+    /// - "the" before a name ending in the plural of a common word: "the Falcons", "the
+    ///   Red Hawks" (sides and groups; not nationalities, "the Serbs").
     fn org_context(&self, w: &Words, a: usize, b: usize, s: usize) -> bool {
         let n = w.layout.tokens.len();
         // a lone letter ("N / A") is a table's abbreviation, not a name
@@ -1320,7 +1320,7 @@ impl<'l> Recognizer<'l> {
     }
 
     /// True when `[a, b)` opens with a known place (not a given name) and goes on
-    /// with other words: "Tokyo Stock Exchange", "Chicago White Sox", "London Newsroom".
+    /// with other words: "Tokyo Stock Exchange", "Chicago White Sox", "Paris Newsdesk".
     fn place_prefix(&mut self, w: &Words, a: usize, b: usize) -> bool {
         match self.known_at(w, a, b - 1, false) {
             Some((len, id)) => {
@@ -1505,10 +1505,7 @@ mod tests {
                 "CHICAGO/place CBS/organization",
             ),
             // a headline in capitals gives only listed names
-            (
-                "LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY .",
-                "LEICESTERSHIRE/place",
-            ),
+            ("LANCASHIRE GO TOP AFTER BIG WIN .", "LANCASHIRE/place"),
             ("Monday, April 19.", ""),
             (
                 "BBC Two controller Roly Keating",
@@ -1528,25 +1525,25 @@ mod tests {
             ),
             // an initial opens a name, even after "(" where a word would be stripped
             (
-                "363 ( W. Athey 111 , V. Drakes 52 )",
-                "W. Athey/person V. Drakes/person",
+                "412 ( K. Marsh 104 , T. Odell 61 )",
+                "K. Marsh/person T. Odell/person",
             ),
             // a given name that is also a word, before a surname, at a line start
             (
-                "2. Tony Jarrett ( Britain ) 13.35",
-                "Tony Jarrett/person Britain/place",
+                "4. Tony Kessler ( Britain ) 10.21",
+                "Tony Kessler/person Britain/place",
             ),
             (
-                "3 - Robin Brooke , 4 - Dirk Medved",
-                "Robin Brooke/person Dirk Medved/person",
+                "5 - Robin Talbot , 6 - Dirk Ostrander",
+                "Robin Talbot/person Dirk Ostrander/person",
             ),
             ("An HIV test was ordered.", ""),
             // hyphenated modifiers built on names are not names
             ("The Vienna-based agency and Hong Kong-listed firms", ""),
             ("Pro-Moscow rebels attacked.", ""),
             (
-                "said Erin Purcell of Boston-based Reagan Communications",
-                "Erin Purcell/person Reagan Communications/organization",
+                "said Erin Walsh of Denver-based Harlow Communications",
+                "Erin Walsh/person Harlow Communications/organization",
             ),
             // a town named like a word is the word at a sentence start
             ("Police said the road was closed.", ""),
@@ -1554,8 +1551,8 @@ mod tests {
             ("Palestinians and Israelis met Moslem leaders.", ""),
             // "the town of X" is a place
             (
-                "Tanks entered the northern town of Arbil on Monday.",
-                "Arbil/place",
+                "Troops entered the southern town of Qarath on Friday.",
+                "Qarath/place",
             ),
             // a town's name that speaks is a person
             ("But Dole said he would run.", "Dole/person"),
@@ -1570,15 +1567,15 @@ mod tests {
                 "Tokyo Stock Exchange/organization Texas Rangers/organization",
             ),
             (
-                "saved the blushes of Real Madrid coach Fabio Capello",
-                "Real Madrid/organization Fabio Capello/person",
+                "a win for Real Madrid coach Marco Bellini",
+                "Real Madrid/organization Marco Bellini/person",
             ),
             // partners' names make a firm
-            ("Douglas & Lomason said", "Douglas & Lomason/organization"),
+            ("Hadley & Brisco said", "Hadley & Brisco/organization"),
             // two particles; a month before a name dates it
             (
-                "Joost van der Westhuizen said the July FOMC meeting",
-                "Joost van der Westhuizen/person FOMC/organization",
+                "Pieter van der Merwe said the July FOMC meeting",
+                "Pieter van der Merwe/person FOMC/organization",
             ),
             // accents and old names of places
             ("from Montreal and Bombay", "Montreal/place Bombay/place"),
@@ -1589,8 +1586,8 @@ mod tests {
             ),
             // names in capitals that the story writes in mixed case elsewhere
             (
-                "SOCCER - SHEARER NAMED CAPTAIN .\nAlan Shearer was named captain.",
-                "SHEARER/person Alan Shearer/person",
+                "SOCCER - PETTIGREW TO LEAD SIDE .\nAlan Pettigrew was named captain.",
+                "PETTIGREW/person Alan Pettigrew/person",
             ),
         ];
         for (text, want) in cases {
