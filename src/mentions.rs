@@ -959,6 +959,10 @@ impl<'l> Recognizer<'l> {
             && let Some(o) = w.entry(b).and_then(|e| e.org_word)
             && !w.has(a, flag::GIVEN)
             && !w.has(a, flag::DEMONYM)
+            // "South Korean unification ministry", "World Cup group": a people's or an
+            // event's name describes the noun
+            && !w.has(b - 1, flag::DEMONYM)
+            && !w.has(b - 1, flag::EVENT)
             && (n >= 2 || !w.has(a, flag::COMMON))
         {
             self.push(w, out, a, b, si, Some(o.kind), evidence::DESIGNATOR);
@@ -1450,6 +1454,8 @@ mod tests {
                 "Acme/organization Dan Morrow/person",
             ),
             ("Fans say the Falcons lost again.", "Falcons/organization"),
+            ("He said the South Korean trade ministry agreed.", ""),
+            ("He played in a World Cup group qualifier.", ""),
             ("He watched Top of the Pops on Friday.", ""),
             ("Shares offered by company N / A", ""),
             // a place that opens a name: "New York" too, its designators its own
