@@ -44,9 +44,10 @@
 //!    name is a score or a table cell, not part of it, when another number follows or
 //!    the line ends with it after an earlier number ("Hull 2 Bristol City 1"). The
 //!    words around a name can say organization: an organization noun before it ("chain
-//!    Kowalczyk", "the daily Le Soir"), a role of its people after it ("Acme spokesman Dan
-//!    Morrow"), "the" before a plural of a common word ("the Falcons", not inside a
-//!    title: "Top of the Pops"); names typed by their given name, title or place win.
+//!    Kowalczyk", "the daily Le Soir"), a role of its people after it ("Acme spokesman
+//!    Dan Morrow") or a noun only organizations have ("Acme shares"), "the" before a
+//!    plural of a common word ("the Falcons", not inside a title: "Top of the Pops");
+//!    names typed by their given name, title or place win.
 //!
 //! Limits: no part-of-speech tagger; a capitalized common word in mid-sentence
 //! ("Respect", a party) is found only when the lists or context name it.
@@ -180,6 +181,25 @@ const PLACE_NOUNS: &[&str] = &[
     "prefecture",
     "hamlet",
     "valley",
+];
+
+/// Nouns after a name that make it an organization's ("Acme shares", "Air Nord
+/// workers"), besides the organization nominals of data/nominals.tsv ("newspaper").
+const ORG_NOUNS_AFTER: &[&str] = &[
+    "shares",
+    "stock",
+    "shareholders",
+    "headquarters",
+    "workers",
+    "employees",
+    "staff",
+    "flight",
+    "flights",
+    "freighter",
+    "subsidiary",
+    "plant",
+    "factory",
+    "executives",
 ];
 
 /// Prefixes that make a modifier of a name ("pro-Moscow", "anti-NATO", "ex-Soviet").
@@ -996,8 +1016,13 @@ impl<'l> Recognizer<'l> {
             if gender == Gender::Unknown && n >= 2 {
                 gender = first.map(|e| e.gender).unwrap_or_default();
             }
-            // not before a people's name: "Cleveland Indians" is a side
-            if n >= 2 && !w.has(b - 1, flag::DEMONYM) {
+            // not before a people's name: "Cleveland Indians" is a side; not the first
+            // word of a place's name ("Hong Kong Standard")
+            let place_opens = matches!(
+                self.known_at(w, a, b, false),
+                Some((len, id)) if len >= 2 && self.lex.entities[id as usize].kind == Kind::Place
+            );
+            if n >= 2 && !w.has(b - 1, flag::DEMONYM) && !place_opens {
                 ev |= evidence::GIVEN;
             }
         }
@@ -1286,6 +1311,9 @@ impl<'l> Recognizer<'l> {
     /// - a lower-case role word right after it, then a capitalized name: "Acme
     ///   spokesman Dan Morrow", "Hawks manager Joe Dunn" (a person's name there is
     ///   ruled out by the caller, a place's too: "Texas governor George Bush");
+    /// - a lower-case noun after it that only an organization's name describes: "Acme
+    ///   shares", "Air Nord workers", "Le Soir newspaper" (not after a lone common
+    ///   word: "Aid charity Oxfam");
     /// - "the" before a name ending in the plural of a common word: "the Falcons", "the
     ///   Red Hawks" (sides and groups; not nationalities, "the Serbs").
     fn org_context(&self, w: &Words, a: usize, b: usize, s: usize) -> bool {
@@ -1305,6 +1333,16 @@ impl<'l> Recognizer<'l> {
             && w.entry(b).is_some_and(|e| e.has(flag::ROLE))
             && w.tok(b + 1).kind == TokenKind::Word
             && w.tok(b + 1).is(shape::CAP);
+        // "Acme shares", "Le Soir newspaper", "Air Nord workers": nouns only an
+        // organization's name describes
+        let noun_after = b < n
+            && (b - a >= 2 || !w.has(a, flag::COMMON))
+            && w.tok(b).para == w.tok(a).para
+            && w.is_lower(b)
+            && (w.is_any(b, ORG_NOUNS_AFTER)
+                || w.entry(b)
+                    .and_then(|e| e.nominal)
+                    .is_some_and(|nom| nom.kind == Kind::Organization));
         let last = w.text_of(b - 1);
         // not inside a title: "Top of the Pops", "Lord of the Rings"
         let in_title = a >= s + 3 && w.is_any(a - 2, &["of"]) && w.tok(a - 3).is(shape::CAP);
@@ -1320,7 +1358,7 @@ impl<'l> Recognizer<'l> {
                 .lex
                 .word(&last[..last.len() - 1].to_lowercase())
                 .is_some_and(|e| e.has(flag::COMMON) && !e.has(flag::DEMONYM));
-        descriptor || role_after || the_plural
+        descriptor || role_after || noun_after || the_plural
     }
 
     /// True when `[a, b)` opens with a known place (not a given name) and goes on
@@ -1454,6 +1492,12 @@ mod tests {
                 "Acme/organization Dan Morrow/person",
             ),
             ("Fans say the Falcons lost again.", "Falcons/organization"),
+            (
+                "Many Brandt workers joined, the Kowloon Herald said.",
+                "Brandt/organization Kowloon Herald/organization",
+            ),
+            // a capitalized common word before a noun describes it
+            ("But Aid charity Oxfam said", "Oxfam/organization"),
             ("He said the South Korean trade ministry agreed.", ""),
             ("He played in a World Cup group qualifier.", ""),
             ("He watched Top of the Pops on Friday.", ""),
