@@ -56,7 +56,7 @@ pub struct Entity {
     /// Organization class (union, school, company, …), as a lexicon class id.
     pub class: Option<u16>,
     /// Evidence bits gathered over all mentions.
-    pub evidence: u16,
+    pub evidence: u32,
     /// The known entity from the lists, if it is one.
     pub known: Option<u32>,
 }
@@ -152,7 +152,7 @@ struct Draft {
     label_words: Vec<String>,
     label_fixed: bool,
     mentions: Vec<usize>,
-    evidence: u16,
+    evidence: u32,
     gender: Gender,
     titles: BTreeSet<String>,
     aliases: BTreeSet<String>,
@@ -173,7 +173,14 @@ fn kind_slot(k: Kind) -> usize {
 fn vote_weight(m: &Mention) -> u32 {
     if m.has(evidence::LEXICON) || m.has(evidence::HONORIFIC) || m.has(evidence::DESIGNATOR) {
         8
-    } else if m.has(evidence::TITLE) || m.has(evidence::GIVEN) || m.has(evidence::ACRONYM) {
+    } else if m.has(evidence::TITLE)
+        || m.has(evidence::GIVEN)
+        || m.has(evidence::INITIAL)
+        || m.has(evidence::PLAYER)
+        || m.has(evidence::PLACE_NAMED)
+        || m.has(evidence::ORG_CONTEXT)
+        || m.has(evidence::ACRONYM)
+    {
         4
     } else if m.has(evidence::PLACE) || m.has(evidence::NAME_SHAPE) {
         2
