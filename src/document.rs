@@ -13,6 +13,11 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The largest text a document may hold: byte offsets are `u32`. The input layer
+/// refuses larger text ([`crate::Error::TooLarge`]); [`crate::Pipeline::extract`] reads
+/// only this much of a larger [`Document`] made by hand.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
 /// A half-open byte range `[start, end)` into a document's text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {

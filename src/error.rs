@@ -26,6 +26,14 @@ pub enum Error {
         /// The path of the binary file.
         path: PathBuf,
     },
+    /// A document is too large for 32-bit offsets (over 4 GiB of text).
+    #[error("{path}: {bytes} bytes of text; documents over 4 GiB are not read (split it)")]
+    TooLarge {
+        /// The input.
+        path: PathBuf,
+        /// Its size in bytes, as decoded.
+        bytes: u64,
+    },
     /// A line of a user lexicon could not be understood.
     #[error("{path}:{line}: {message}")]
     Lexicon {

@@ -10,7 +10,7 @@
 
 use std::sync::Arc;
 
-use crate::document::{CharIndex, Document, Source, Span};
+use crate::document::{CharIndex, Document, MAX_TEXT_BYTES, Source, Span};
 use crate::kind::{Kind, Polarity};
 use crate::layout::Layout;
 use crate::lexicon::Lexicon;
@@ -161,6 +161,18 @@ pub struct Pipeline {
     lexicon: LexiconRef,
 }
 
+/// The longest prefix of `text` within [`MAX_TEXT_BYTES`], cut on a char boundary.
+fn within_limit(text: &str) -> &str {
+    if text.len() <= MAX_TEXT_BYTES {
+        return text;
+    }
+    let mut end = MAX_TEXT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 impl Default for Pipeline {
     fn default() -> Self {
         Pipeline::new()
@@ -187,10 +199,11 @@ impl Pipeline {
         &self.lexicon
     }
 
-    /// Extracts entities, quotes, roles and stances from one document.
+    /// Extracts entities, quotes, roles and stances from one document (of a document
+    /// over [`MAX_TEXT_BYTES`], only that much: offsets are 32-bit).
     pub fn extract(&self, doc: &Document) -> Extraction {
         let lex: &Lexicon = &self.lexicon;
-        let text = doc.text.as_str();
+        let text = within_limit(&doc.text);
         let layout = Layout::parse(text, lex);
         let quoter = Quoter::new(lex);
         let regions = quoter.regions(&layout);

@@ -24,7 +24,7 @@
 //!
 //! Limits: no attribution across more than one sentence away from the quote.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 use crate::document::Span;
 use crate::kind::Kind;
@@ -87,6 +87,49 @@ pub struct Region {
     pub end: usize,
     /// Continues the previous region.
     pub continues: bool,
+}
+
+/// Where the quotes around a token are, in O(log n) per question: the open mark of the
+/// next quote and the end of the quotes before. (Asked once per quote; scanning every
+/// region each time made a story of many quotes quadratic.)
+struct Neighbours {
+    /// Opening marks, sorted.
+    opens: Vec<usize>,
+    /// `ends[k]`: the furthest end (past the closing mark) of the regions whose open
+    /// mark is among the first `k` of `opens`.
+    ends: Vec<usize>,
+}
+
+impl Neighbours {
+    fn new(regions: &[Region]) -> Self {
+        let mut by_open: Vec<(usize, usize)> = regions
+            .iter()
+            .map(|x| (x.open, x.close.map(|c| c + 1).unwrap_or(x.end)))
+            .collect();
+        by_open.sort_unstable();
+        let mut ends = Vec::with_capacity(by_open.len() + 1);
+        ends.push(0);
+        let mut furthest = 0;
+        for &(_, end) in &by_open {
+            furthest = furthest.max(end);
+            ends.push(furthest);
+        }
+        Neighbours {
+            opens: by_open.into_iter().map(|(o, _)| o).collect(),
+            ends,
+        }
+    }
+
+    /// The first open mark after token `open` (`usize::MAX` if none), and the furthest
+    /// end of the quotes opened before it (0 if none).
+    fn around(&self, open: usize) -> (usize, usize) {
+        let before = self.opens.partition_point(|&o| o < open);
+        let after = self.opens.partition_point(|&o| o <= open);
+        (
+            self.opens.get(after).copied().unwrap_or(usize::MAX),
+            self.ends[before],
+        )
+    }
 }
 
 /// Words that end the noun phrase of a speaker after a speech verb.
@@ -260,6 +303,8 @@ impl<'l> Quoter<'l> {
         let verbs: Vec<usize> = (0..layout.tokens.len())
             .filter(|&i| !inside[i] && is_speech_verb(&w, i) && !w.has(i, flag::QUOTE_ONLY_SPEECH))
             .collect();
+        let near = Neighbours::new(regions);
+        let cues = OnceCell::new();
         let mut next_verb = 0;
         for (ri, r) in regions.iter().enumerate() {
             while next_verb < verbs.len() && verbs[next_verb] < r.open {
@@ -271,7 +316,7 @@ impl<'l> Quoter<'l> {
             let words = (cs..ce)
                 .filter(|&i| w.tok(i).kind == TokenKind::Word)
                 .count();
-            let attribution = self.attribute(&w, r, res, regions);
+            let attribution = self.attribute(&w, r, res, &near);
             let prev = if ri > 0 { last_by_region[ri - 1] } else { None };
             let continued = r.continues && prev.is_some();
             let has_cue = attribution.as_ref().is_some_and(|a| a.cue.is_some());
@@ -284,7 +329,7 @@ impl<'l> Quoter<'l> {
             } else if words >= 4 || (speechlike && (has_cue || !w.tok(ce - 1).is_punct(','))) {
                 true
             } else {
-                has_cue && words >= 1 && self.cue_in_sentence(&w, r)
+                has_cue && words >= 1 && self.cue_in_sentence(&w, r, &cues)
             };
             if !direct {
                 continue;
@@ -367,10 +412,23 @@ impl<'l> Quoter<'l> {
         }
     }
 
-    fn cue_in_sentence(&self, w: &Words, r: &Region) -> bool {
-        let s = w.layout.sentence_of(r.open);
-        (s.tokens.clone()).any(|i| (i < r.start || i >= r.end) && w.has(i, flag::SPEECH))
-            || (s.tokens.clone()).any(|i| (i < r.start || i >= r.end) && is_say_like(w, i))
+    /// A speech word in the quote's sentence, outside the quote. `cues[i]` counts the
+    /// speech words before token `i` (built once per document: scanning the sentence for
+    /// every quote was quadratic in a long sentence full of quotes).
+    fn cue_in_sentence(&self, w: &Words, r: &Region, cues: &OnceCell<Vec<u32>>) -> bool {
+        let cues = cues.get_or_init(|| {
+            let mut n = 0;
+            let mut v = Vec::with_capacity(w.layout.tokens.len() + 1);
+            v.push(0);
+            for i in 0..w.layout.tokens.len() {
+                n += u32::from(w.has(i, flag::SPEECH) || is_say_like(w, i));
+                v.push(n);
+            }
+            v
+        });
+        let s = w.layout.sentence_of(r.open).tokens.clone();
+        let count = |a: usize, b: usize| if a < b { cues[b] - cues[a] } else { 0 };
+        count(s.start, r.start.min(s.end)) + count(r.end.max(s.start), s.end) > 0
     }
 
     fn attribute(
@@ -378,7 +436,7 @@ impl<'l> Quoter<'l> {
         w: &Words,
         r: &Region,
         res: &Resolution,
-        regions: &[Region],
+        near: &Neighbours,
     ) -> Option<Attribution> {
         let after = r.close.map(|c| c + 1).unwrap_or(r.end);
         let sent_end = w
@@ -387,17 +445,7 @@ impl<'l> Quoter<'l> {
             .tokens
             .end;
         let sent_start = w.layout.sentence_of(r.open).tokens.start;
-        let next_quote = regions
-            .iter()
-            .map(|x| x.open)
-            .find(|&o| o > r.open)
-            .unwrap_or(usize::MAX);
-        let prev_quote_end = regions
-            .iter()
-            .filter(|x| x.open < r.open)
-            .map(|x| x.close.map(|c| c + 1).unwrap_or(x.end))
-            .max()
-            .unwrap_or(0);
+        let (next_quote, prev_quote_end) = near.around(r.open);
 
         // after the quote: ", said X" / ", X said" / "according to X"
         let post_end = sent_end.min(next_quote);
@@ -1033,6 +1081,38 @@ mod tests {
     use super::*;
     use crate::mentions::Recognizer;
     use crate::resolve::Resolver;
+
+    #[test]
+    fn neighbours_agree_with_a_scan_of_every_region() {
+        let region = |open: usize, close: Option<usize>, end: usize| Region {
+            open,
+            close,
+            start: open + 1,
+            end,
+            continues: false,
+        };
+        let regions = [
+            region(2, Some(5), 5),
+            region(7, None, 30),
+            region(9, Some(12), 12),
+            region(40, Some(41), 41),
+        ];
+        let near = Neighbours::new(&regions);
+        for open in 0..45 {
+            let next = regions
+                .iter()
+                .map(|x| x.open)
+                .find(|&o| o > open)
+                .unwrap_or(usize::MAX);
+            let prev_end = regions
+                .iter()
+                .filter(|x| x.open < open)
+                .map(|x| x.close.map(|c| c + 1).unwrap_or(x.end))
+                .max()
+                .unwrap_or(0);
+            assert_eq!(near.around(open), (next, prev_end), "open {open}");
+        }
+    }
 
     /// (quote text, speaker label or "-")
     fn run(text: &str) -> Vec<(String, String)> {

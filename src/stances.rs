@@ -33,6 +33,7 @@
 //! Limits: no syntax parser; long-distance subjects, sarcasm and hedged stances are
 //! missed, and a cue whose target is only implied ("is not budging") gives no edge.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
@@ -264,6 +265,74 @@ struct Ctx<'a> {
     quotes: &'a [Quote],
     quote_at: Vec<u32>,
     orgs_of: FxHashMap<usize, Vec<usize>>,
+    /// Built on first use.
+    org_classes: OnceCell<OrgClasses>,
+}
+
+/// For each class of organization ("union", "school district"), the references to
+/// organizations of that class in text order, and after each, the one mentioned most so
+/// far: [`StanceFinder::org_of_class`] answers by binary search. (Counting every
+/// reference for every question was quadratic in a long document.)
+#[derive(Default)]
+struct OrgClasses(FxHashMap<u16, OrgClass>);
+
+#[derive(Default)]
+struct OrgClass {
+    /// First token of each reference, ascending.
+    positions: Vec<usize>,
+    /// `leader[i]`: the most mentioned entity among references `0..=i` (ties: the
+    /// lowest entity number).
+    leader: Vec<usize>,
+    /// The class's only organization, when it has exactly one.
+    only: Option<usize>,
+}
+
+impl OrgClasses {
+    fn new(res: &Resolution) -> Self {
+        let class_of = |e: usize| {
+            let ent = &res.entities[e];
+            if ent.kind == Kind::Organization {
+                ent.class
+            } else {
+                None
+            }
+        };
+        let mut refs: Vec<(usize, u16, usize)> = res
+            .references
+            .iter()
+            .filter_map(|r| class_of(r.entity).map(|c| (r.tokens.0 as usize, c, r.entity)))
+            .collect();
+        refs.sort_unstable();
+        let mut out = OrgClasses::default();
+        let mut counts: FxHashMap<(u16, usize), usize> = FxHashMap::default();
+        for (pos, class, e) in refs {
+            let n = counts.entry((class, e)).or_default();
+            *n += 1;
+            let n = *n;
+            let c = out.0.entry(class).or_default();
+            let leader = match c.leader.last() {
+                Some(&l) => {
+                    let ln = counts[&(class, l)];
+                    if n > ln || (n == ln && e < l) { e } else { l }
+                }
+                None => e,
+            };
+            c.positions.push(pos);
+            c.leader.push(leader);
+        }
+        let mut members: FxHashMap<u16, (usize, usize)> = FxHashMap::default();
+        for e in 0..res.entities.len() {
+            if let Some(class) = class_of(e) {
+                let m = members.entry(class).or_insert((e, 0));
+                m.1 += 1;
+            }
+        }
+        for (class, (e, n)) in members {
+            let c = out.0.entry(class).or_default();
+            c.only = (n == 1).then_some(e);
+        }
+        out
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -312,6 +381,7 @@ impl<'l> StanceFinder<'l> {
             quotes,
             quote_at,
             orgs_of,
+            org_classes: OnceCell::new(),
         };
         let mut out = Vec::new();
         for sent in &layout.sentences {
@@ -1018,31 +1088,16 @@ impl<'l> StanceFinder<'l> {
         out
     }
 
-    /// The organization of a class mentioned most before token `k`.
+    /// The organization of a class mentioned most before token `k` (ties: the first
+    /// entity); when none is mentioned before, the one organization of that class.
     fn org_of_class(&self, cx: &Ctx, class: u16, k: usize) -> Option<usize> {
-        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
-        for r in &cx.res.references {
-            if (r.tokens.0 as usize) < k {
-                let e = &cx.res.entities[r.entity];
-                if e.kind == Kind::Organization && e.class == Some(class) {
-                    *counts.entry(r.entity).or_default() += 1;
-                }
-            }
+        let classes = cx.org_classes.get_or_init(|| OrgClasses::new(cx.res));
+        let c = classes.0.get(&class)?;
+        let before = c.positions.partition_point(|&p| p < k);
+        if before == 0 {
+            return c.only;
         }
-        if counts.is_empty() {
-            // named only later in the story: the one organization of that class
-            let all: Vec<usize> = (0..cx.res.entities.len())
-                .filter(|&e| {
-                    cx.res.entities[e].kind == Kind::Organization
-                        && cx.res.entities[e].class == Some(class)
-                })
-                .collect();
-            return (all.len() == 1).then(|| all[0]);
-        }
-        counts
-            .into_iter()
-            .max_by_key(|&(e, c)| (c, std::cmp::Reverse(e)))
-            .map(|(e, _)| e)
+        Some(c.leader[before - 1])
     }
 
     /// The subject of a speech verb just before token `k` ("…, saying they", "said he").

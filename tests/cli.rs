@@ -182,7 +182,11 @@ fn output_is_byte_identical_at_any_thread_count() {
         outs.push(out.stdout);
     }
     assert!(outs[0] == outs[1] && outs[0] == outs[2]);
-    let one = run(&["extract", &args[1], "-f", "dot", "-j", "1"], None);
-    let many = run(&["extract", &args[1], "-f", "dot", "-j", "3"], None);
-    assert!(one.stdout == many.stdout, "dot differs");
+    // every other format too
+    for format in ["dot", "graphml", "gexf", "cyjs", "jsonl", "neo4j"] {
+        let one = run(&["extract", &args[1], "-f", format, "-j", "1"], None);
+        let many = run(&["extract", &args[1], "-f", format, "-j", "3"], None);
+        assert!(one.status.success() && !one.stdout.is_empty(), "{format}");
+        assert!(one.stdout == many.stdout, "{format} differs");
+    }
 }

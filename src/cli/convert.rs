@@ -11,6 +11,8 @@ use super::{ConvertArgs, exit};
 
 /// Runs `convert`; returns the exit code.
 pub fn run(args: &ConvertArgs) -> Result<u8> {
+    let output = Output::new(args.to.into(), &args.write, args.quiet);
+    output.refuse_inputs([args.graph.as_path()])?;
     let reader: Box<dyn Read> = if args.graph.as_os_str() == "-" {
         Box::new(std::io::stdin().lock())
     } else {
@@ -19,9 +21,6 @@ pub fn run(args: &ConvertArgs) -> Result<u8> {
         )
     };
     let graph = KnowledgeGraph::from_json(reader, &args.graph)?;
-    output::write(
-        &graph,
-        &Output::new(args.to.into(), &args.write, args.quiet),
-    )?;
+    output::write(&graph, &output)?;
     Ok(exit::OK)
 }

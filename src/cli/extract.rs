@@ -21,6 +21,8 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
         jsonl: args.jsonl,
     };
     let inputs = Inputs::expand(&args.paths, &walk)?;
+    let output = Output::new(args.format.into(), &args.write, args.quiet);
+    output.refuse_inputs(inputs.inputs.iter().map(|i| i.path.as_path()))?;
     let mut failed = inputs.errors.len();
     for e in &inputs.errors {
         eprintln!("newsgraph: {e}");
@@ -40,12 +42,10 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
         &mut bar,
     )?;
     bar.finish();
-    failed += summary.failed as usize;
+    // binary files skipped count: the graph lacks them
+    failed += (summary.failed + summary.skipped) as usize;
     graph.finish();
-    output::write(
-        &graph,
-        &Output::new(args.format.into(), &args.write, args.quiet),
-    )?;
+    output::write(&graph, &output)?;
     Ok(if failed > 0 {
         exit::SOME_FAILED
     } else {

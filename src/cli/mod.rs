@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use newsgraph::Kind;
 use newsgraph::export::{DotLayout, Format};
 
+pub mod atomic;
 pub mod convert;
 pub mod extract;
 pub mod output;

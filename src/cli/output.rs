@@ -1,15 +1,16 @@
 //! Writing a graph, shared by `extract` and `convert`: filter, say what was chosen on
-//! stderr, write to a file, a folder (neo4j) or standard output.
+//! stderr, write to a file, a folder (neo4j) or standard output. Files and folders are
+//! written whole or not at all ([`atomic`]).
 
-use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use newsgraph::export::{self, ExportOptions, Format};
 use newsgraph::{Filter, KnowledgeGraph};
 
 use super::WriteArgs;
+use super::atomic;
 
 /// Everything about one output.
 pub struct Output<'a> {
@@ -42,7 +43,17 @@ impl<'a> Output<'a> {
     }
 }
 
-/// Filters `graph` and writes it.
+impl Output<'_> {
+    /// Fails (a usage error) when the output would overwrite one of `inputs`.
+    pub fn refuse_inputs<'i>(&self, inputs: impl IntoIterator<Item = &'i Path>) -> Result<()> {
+        match self.path {
+            Some(path) => atomic::refuse_inputs(path, self.format.is_directory(), inputs),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Filters `graph` and writes it (to a file or folder: whole, or not at all).
 pub fn write(graph: &KnowledgeGraph, o: &Output) -> Result<()> {
     let filtered;
     let graph = if o.filter.is_empty() {
@@ -66,7 +77,9 @@ pub fn write(graph: &KnowledgeGraph, o: &Output) -> Result<()> {
     }
     match o.path {
         Some(dir) if o.format.is_directory() => {
-            let files = export::write_dir(o.format, &o.options, graph, dir)?;
+            let files = atomic::write_dir(dir, |tmp| {
+                Ok(export::write_dir(o.format, &o.options, graph, tmp)?)
+            })?;
             if !o.quiet {
                 eprintln!(
                     "newsgraph: wrote {} files to {} (see import.sh, import.cypher)",
@@ -75,14 +88,9 @@ pub fn write(graph: &KnowledgeGraph, o: &Output) -> Result<()> {
                 );
             }
         }
-        Some(path) => {
-            let file =
-                File::create(path).with_context(|| format!("creating {}", path.display()))?;
-            let mut w = BufWriter::new(file);
-            export::exporter(o.format, &o.options).write(graph, &mut w)?;
-            w.flush()
-                .with_context(|| format!("writing {}", path.display()))?;
-        }
+        Some(path) => atomic::write_file(path, |w| {
+            Ok(export::exporter(o.format, &o.options).write(graph, w)?)
+        })?,
         None => {
             let stdout = std::io::stdout();
             let mut w = BufWriter::new(stdout.lock());

@@ -76,13 +76,8 @@ impl Progress for Bar {
                 }
                 bytes
             }
-            Event::Skipped { error, bytes } => {
-                if !self.quiet {
-                    self.say(format!("newsgraph: {error}"));
-                }
-                bytes
-            }
-            Event::Failed { error, bytes } => {
+            // a skipped binary file is an input not read: said even with --quiet
+            Event::Skipped { error, bytes } | Event::Failed { error, bytes } => {
                 self.say(format!("newsgraph: {error}"));
                 bytes
             }

@@ -106,6 +106,12 @@ pub fn parse_article(
         Some(_) => return Err(err(format!("field {:?} is not a string", fields.text))),
         None => return Err(err(format!("no {:?} field", fields.text))),
     };
+    if text.len() > crate::document::MAX_TEXT_BYTES {
+        return Err(err(format!(
+            "text of {} bytes; over 4 GiB is not read",
+            text.len()
+        )));
+    }
     let id = scalar(obj.get(&fields.id));
     let name = match &id {
         Some(id) => format!("{}#{id}", path.display()),

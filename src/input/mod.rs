@@ -14,7 +14,12 @@
 //! - A file with NUL bytes (and no UTF-16 mark), or with many control bytes, is binary:
 //!   [`Error::Binary`].
 //!
-//! Offsets in the graph count code points of the decoded text (without a BOM).
+//! - Text over 4 GiB (as decoded) is refused ([`Error::TooLarge`]): offsets are 32-bit.
+//!
+//! Offsets in the graph count code points of the decoded text, without a BOM: for a
+//! UTF-16 file, code points (not UTF-16 units, not bytes) after the mark; for Latin-1,
+//! bytes (one per code point); for UTF-8 with a BOM, code points after the mark (what
+//! Python's `open(path, encoding="utf-8-sig").read()` indexes).
 
 mod jsonl;
 mod walk;
@@ -41,6 +46,23 @@ pub enum Encoding {
 
 /// Decodes bytes to text; `path` names the input in errors.
 pub fn decode(bytes: &[u8], path: &Path) -> Result<(String, Encoding)> {
+    let (text, encoding) = decode_any(bytes, path)?;
+    Ok((fits(text, path)?, encoding))
+}
+
+/// The text, when its offsets fit the graph's 32-bit spans
+/// ([`crate::document::MAX_TEXT_BYTES`]).
+fn fits(text: String, path: &Path) -> Result<String> {
+    if text.len() > crate::document::MAX_TEXT_BYTES {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            bytes: text.len() as u64,
+        });
+    }
+    Ok(text)
+}
+
+fn decode_any(bytes: &[u8], path: &Path) -> Result<(String, Encoding)> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return decode_utf8_or_latin1(rest, path);
     }
@@ -86,6 +108,12 @@ pub fn decode_vec(mut bytes: Vec<u8>, path: &Path) -> Result<(String, Encoding)>
     if !plain_utf8 {
         return decode(&bytes, path);
     }
+    if bytes.len() > crate::document::MAX_TEXT_BYTES {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            bytes: bytes.len() as u64,
+        });
+    }
     if looks_binary(&bytes) {
         return Err(Error::Binary {
             path: path.to_path_buf(),
@@ -95,7 +123,7 @@ pub fn decode_vec(mut bytes: Vec<u8>, path: &Path) -> Result<(String, Encoding)>
         Ok(s) => Ok((s, Encoding::Utf8)),
         Err(e) => {
             bytes = e.into_bytes();
-            Ok((latin1(&bytes), Encoding::Latin1))
+            Ok((fits(latin1(&bytes), path)?, Encoding::Latin1))
         }
     }
 }

@@ -7,6 +7,7 @@ mod cli;
 mod convert;
 mod exports;
 mod golden;
+mod hostile;
 mod properties;
 mod readers;
 
