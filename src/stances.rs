@@ -16,7 +16,13 @@
 //!    leaders", coordinated "CPS and Mayor Lori Lightfoot"); the agent of a passive
 //!    ("was criticised by X"); the main subject for an infinitive ("joined … to support
 //!    CTU") or a participle after a comma; the previous cue's holder for a coordinated
-//!    verb ("criticised X and called on Y"); inside a quote, "I"/"we" is the speaker (and
+//!    verb ("criticised X and called on Y"); a body that speaks for a name ("Russia's
+//!    foreign ministry", "top Clinton campaign staffers", "U.S. prosecutors", "officials
+//!    in Moscow"); "X and others" / "X and some of its allies"; the noun phrase a relative
+//!    clause hangs on ("a Pentagon official who criticized"); the subject of an absolute
+//!    clause ("with Italy accusing India"); a short phrase may stand between subject and
+//!    verb ("Trump as a candidate accused", "X, in a statement, criticized", "the auditor
+//!    in 2011 accused"); inside a quote, "I"/"we" is the speaker (and
 //!    "we" also the speaker's organization); after a speech verb, "they"/"we" is the
 //!    verb's subject ("the union …, saying they won't"). Modal requests ("X should …",
 //!    "must") and evaluations (frame `subj`) belong to whoever voices the clause: the
@@ -199,6 +205,31 @@ const GROUP_NOUNS: &[&str] = &[
     "negotiators",
     "delegates",
     "staff",
+];
+/// Bodies that speak for the organization or country that owns them ("Russia's foreign
+/// ministry"), beside the group nouns and role words.
+const REPRESENTATIVES: &[&str] = &[
+    "ministry",
+    "government",
+    "embassy",
+    "department",
+    "office",
+    "agency",
+    "authorities",
+    "prosecutors",
+    "regulators",
+    "regulator",
+    "police",
+    "military",
+    "army",
+    "diplomats",
+    "diplomat",
+    "staffers",
+    "committee",
+    "board",
+    "council",
+    "parliament",
+    "party",
 ];
 const CLAUSE_STOPS: &[&str] = &[
     "that", "which", "who", "whom", "whose", "where", "when", "while", "whilst", "because", "as",
@@ -717,8 +748,13 @@ impl<'l> StanceFinder<'l> {
                 || (w.is_any(k, &["on", "last", "this", "next"]) && k + 1 < v && w.has(k + 1, flag::CALENDAR))
                 // "is a critic of", "was the first to"
                 || (noun_cue && w.is_any(k, &["a", "an", "the"]))
+                // "is no longer supporting"
+                || (w.is_any(k, &["longer"]) && k > s && w.is_any(k - 1, &["no"]))
             {
                 j = k;
+            } else if let Some(p) = self.interposed_pp(cx, k, s) {
+                // "Trump as a candidate repeatedly accused", "the auditor in 2011 accused"
+                j = p;
             } else if verbs_left > 0
                 && w.is_lower(k)
                 && !w.is_function(k)
@@ -760,6 +796,26 @@ impl<'l> StanceFinder<'l> {
             return self.first_person(cx, v, s);
         }
         let k = j - 1;
+        // "with Italy accusing India": the subject of an absolute clause
+        if w.text_of(v).ends_with("ing")
+            && let Some(r) = cx.res.reference_at(k)
+            && r.tokens.1 as usize == k + 1
+            && r.tokens.0 as usize > s
+            && w.is_any(r.tokens.0 as usize - 1, &["with"])
+        {
+            return vec![(r.entity, 0.8)];
+        }
+        // "a senior Pentagon official who criticized", "Trump, who has praised": the noun
+        // phrase the relative clause hangs on
+        if k > s && w.is_lower(k) && w.is_any(k, &["who", "which", "that"]) {
+            let mut h = k - 1;
+            if w.tok(h).is_punct(',') && h > s {
+                h -= 1;
+            }
+            if let Some(hs) = self.np_holders(cx, h, s) {
+                return hs;
+            }
+        }
         if let Some(h) = self.np_holders(cx, k, s) {
             return h;
         }
@@ -771,9 +827,15 @@ impl<'l> StanceFinder<'l> {
                 .take(3)
                 .find(|&p| w.is_lower(p) && w.is_any(p, &["in", "from", "at", "of"]))
             && p > s
-            && let Some(h) = self.np_holders(cx, p - 1, s)
         {
-            return h;
+            if let Some(h) = self.np_holders(cx, p - 1, s) {
+                return h;
+            }
+            // "officials in Moscow", "leaders of the Democratic Party": the body speaks
+            // through them
+            if w.is_lower(p - 1) && is_representative(w, p - 1) {
+                return vec![(r.entity, 0.75)];
+            }
         }
         // "by attacking X", "after criticizing X": the main clause's subject
         if w.is_any(k, &["by", "after", "while", "before", "without", "in"])
@@ -870,16 +932,39 @@ impl<'l> StanceFinder<'l> {
             return Some(v);
         }
         // "union leaders", "CTU officials"
-        if w.is_any(k, GROUP_NOUNS) && k > s {
-            // "U.S. lawmakers", "Chinese officials": a country speaks through them too
-            if let Some(r) = cx.res.reference_at(k - 1) {
-                return Some(vec![(r.entity, 0.9)]);
+        if w.is_lower(k) && is_representative(w, k) && k > s {
+            // "U.S. lawmakers", "Russia's foreign ministry", "top Clinton campaign
+            // staffers", "the IAG boss": a body speaks through its officials
+            if let Some(e) = self.owner_of_head(cx, k, s) {
+                return Some(vec![(e, 0.9)]);
             }
             if let Some(nom) = w.entry(k - 1).and_then(|e| e.nominal)
                 && nom.kind == Kind::Organization
                 && let Some(e) = self.org_of_class(cx, nom.class, k)
             {
                 return Some(vec![(e, 0.8)]);
+            }
+        }
+        // "X and others", "X and some of its allies", "X and other Republicans"
+        if k > s + 1 && w.is_lower(k) && cx.res.reference_at(k).is_none() {
+            let and = (k.saturating_sub(4).max(s + 1)..k)
+                .rev()
+                .find(|&q| w.is_any(q, &["and"]));
+            if let Some(a) = and
+                && (w.is_any(k, &["others", "allies", "partners"])
+                    || (w.text_of(k).ends_with('s') && is_representative(w, k)))
+                && (a + 1..k).all(|q| {
+                    w.is_any(
+                        q,
+                        &[
+                            "other", "its", "their", "his", "her", "some", "of", "several", "many",
+                            "fellow", "top", "senior", "key", "western", "european",
+                        ],
+                    )
+                })
+                && let Some(h) = self.np_holders(cx, a - 1, s)
+            {
+                return Some(h);
             }
         }
         let r = cx.res.reference_at(k)?;
@@ -926,6 +1011,85 @@ impl<'l> StanceFinder<'l> {
             }
         }
         Some(hs)
+    }
+
+    /// The name that owns or modifies the head noun at `k` of a subject: "Russia's
+    /// foreign ministry", "top Clinton campaign staffers", "the IAG boss", "U.S.
+    /// lawmakers". None when the noun phrase stands after a preposition.
+    fn owner_of_head(&self, cx: &Ctx, k: usize, s: usize) -> Option<usize> {
+        let w = &cx.w;
+        let mut q = k;
+        while q > s && k - q < 5 {
+            let p = q - 1;
+            let owner = if w.tok(p).kind == TokenKind::Possessive && p > s {
+                cx.res.reference_at(p - 1)
+            } else {
+                cx.res
+                    .reference_at(p)
+                    .filter(|r| r.tokens.1 as usize == p + 1 && r.kind == RefKind::Name)
+            };
+            if let Some(r) = owner {
+                let mut a = r.tokens.0 as usize;
+                if a > s && w.is_any(a - 1, &["the", "a", "an", "top", "senior"]) {
+                    a -= 1;
+                }
+                if a > s && w.is_lower(a - 1) && w.is_any(a - 1, PREPOSITIONS) {
+                    return None;
+                }
+                return Some(r.entity);
+            }
+            // adjectives and nouns of the phrase: "foreign", "campaign", "national"
+            if w.is_lower(p) && !w.is_function(p) && !w.has(p, flag::SPEECH) {
+                q = p;
+                continue;
+            }
+            break;
+        }
+        None
+    }
+
+    /// A short prepositional phrase that ends at `k`, between a subject and its verb:
+    /// "Trump as a candidate repeatedly accused", "the auditor in 2011 accused", "Trump,
+    /// in a statement, criticized". Returns where it starts (the preposition, or the
+    /// comma before it) when a holder stands right before it.
+    fn interposed_pp(&self, cx: &Ctx, k: usize, s: usize) -> Option<usize> {
+        let w = &cx.w;
+        let mut k = k;
+        let comma = w.tok(k).is_punct(',');
+        if comma {
+            k = k.checked_sub(1)?;
+        }
+        let lo = k.saturating_sub(4).max(s + 1);
+        let p = (lo..=k).rev().find(|&p| {
+            w.is_lower(p)
+                && w.is_any(
+                    p,
+                    &[
+                        "as", "in", "on", "at", "during", "via", "over", "after", "since",
+                    ],
+                )
+        })?;
+        if p == k
+            || !(p + 1..=k).all(|q| {
+                let participle = w.is_lower(q) && w.text_of(q).ends_with("ed");
+                matches!(w.tok(q).kind, TokenKind::Word | TokenKind::Number)
+                    && !w.has(q, flag::SPEECH)
+                    && !w.is_any(q, CLAUSE_STOPS)
+                    && !participle
+            })
+        {
+            return None;
+        }
+        let mut h = p - 1;
+        if comma {
+            if !w.tok(h).is_punct(',') || h == s {
+                return None;
+            }
+            h -= 1;
+        }
+        self.np_holders(cx, h, s)
+            .filter(|x| !x.is_empty())
+            .map(|_| h + 1)
     }
 
     /// The first holder-like noun phrase of the clause `[s, b)`.
@@ -1808,6 +1972,19 @@ fn res_kind(cx: &Ctx, e: usize) -> Kind {
     cx.res.entities[e].kind
 }
 
+/// Bodies and people that speak for an organization or a country: "officials",
+/// "lawmakers", "the ministry", "prosecutors", "the boss" (group nouns and role words,
+/// singular or plural).
+fn is_representative(w: &Words, k: usize) -> bool {
+    if w.is_any(k, GROUP_NOUNS) || w.is_any(k, REPRESENTATIVES) || w.has(k, flag::ROLE) {
+        return true;
+    }
+    let t = w.text_of(k).to_lowercase();
+    t.strip_suffix('s')
+        .and_then(|b| w.lexicon.word(b))
+        .is_some_and(|e| e.has(flag::ROLE))
+}
+
 fn is_after_open_quote(w: &Words, i: usize) -> bool {
     i > 0 && w.tok(i - 1).quote().is_some() && w.tok(i - 1).is(shape::SPACE_BEFORE)
 }
@@ -2178,6 +2355,40 @@ mod tests {
                 ],
             ),
             ("Sharkey does not approve.", &[]),
+            // holders: a body speaks through its officials; a phrase between subject and
+            // verb; the subject of an absolute clause; a relative clause; "X and others"
+            (
+                "Russia's foreign ministry on Monday accused NATO of sliding into confrontation.",
+                &["Russia opposes North Atlantic Treaty Organization"],
+            ),
+            (
+                "Top Clinton campaign staffers have accused James Comey of bias.",
+                &["Clinton opposes James Comey"],
+            ),
+            (
+                "Donald Trump as a candidate repeatedly accused Hillary Clinton of illegal conduct.",
+                &["Donald Trump opposes Hillary Clinton"],
+            ),
+            (
+                "Donald Trump, in a statement, criticized Hillary Clinton.",
+                &["Donald Trump opposes Hillary Clinton"],
+            ),
+            (
+                "A row broke out, with Italy accusing India of breaching its jurisdiction.",
+                &["Italy opposes India"],
+            ),
+            (
+                "The panel called a senior Pentagon official who criticized Hillary Clinton.",
+                &["Pentagon opposes Hillary Clinton"],
+            ),
+            (
+                "The U.S. and some of its allies accuse Iran of building weapons.",
+                &["United States opposes Iran"],
+            ),
+            (
+                "Senator John Kirk announced that he is no longer supporting Donald Trump.",
+                &["John Kirk opposes Donald Trump"],
+            ),
             (
                 "Tony Blair should set out a proper exit strategy from Iraq, Lib Dem leader Charles Kennedy has said.",
                 &["Charles Kennedy supports [proper exit strategy]"],
