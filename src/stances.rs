@@ -28,12 +28,19 @@
 //!    "must") and evaluations (frame `subj`) belong to whoever voices the clause: the
 //!    quote's speaker or the source of reported speech — never the narrator.
 //! 4. *Target*: a named entity at the head of what follows (a possessor counts: "Mr
-//!    Brown's preoccupation" → Gordon Brown), else a topic: from a verb phrase ("to delay
+//!    Brown's preoccupation" → Gordon Brown; adjectives may stand before it: "the former
+//!    CIA employee"; after a title the person is the head: "House Speaker Paul Ryan";
+//!    coordinated names count: "Mr Verhofstadt and the EU", but not a name that starts
+//!    a new clause: "X and Y said"; an evaluation of someone's deeds reaches them:
+//!    "praised the contributions of Justice Scalia"), else a topic: from a verb phrase ("to delay
 //!    reopening schools" → "delay of reopening"; "want that plan delayed" → "delay of
 //!    plan"; light verbs give way to their object: "keeping April 19" → "April 19"), or
 //!    from a noun phrase cut at its first clause boundary ("more protections for
 //!    teachers" → "protection for teachers").
-//! 5. Within a document, topics that share their head noun ("delay", "delay of
+//! 5. *Reversed cues* (frame `from`): "X drew fire from Y", "X has won the backing of
+//!    Y": Y holds the stance, about X, the subject of a verb of receiving (drew, won,
+//!    received, faced, has); without such a verb ("after an endorsement from Y") nothing.
+//! 6. Within a document, topics that share their head noun ("delay", "delay of
 //!    reopening") are one topic, labelled by its most specific form.
 //!
 //! Limits: no syntax parser; long-distance subjects, sarcasm and hedged stances are
@@ -205,6 +212,89 @@ const GROUP_NOUNS: &[&str] = &[
     "negotiators",
     "delegates",
     "staff",
+];
+/// Verbs by which someone receives praise, criticism or support from another.
+const RECEIVE: &[&str] = &[
+    "drew",
+    "draw",
+    "draws",
+    "drawing",
+    "drawn",
+    "won",
+    "win",
+    "wins",
+    "winning",
+    "received",
+    "receive",
+    "receives",
+    "receiving",
+    "got",
+    "get",
+    "gets",
+    "getting",
+    "earned",
+    "earn",
+    "earns",
+    "earning",
+    "faced",
+    "face",
+    "faces",
+    "facing",
+    "attracted",
+    "attract",
+    "attracts",
+    "attracting",
+    "has",
+    "have",
+    "had",
+    "having",
+    "enjoys",
+    "enjoyed",
+    "enjoy",
+    "enjoying",
+    "secured",
+    "secure",
+    "secures",
+    "securing",
+    "gained",
+    "gain",
+    "gains",
+    "gaining",
+    "garnered",
+    "garner",
+    "garners",
+    "garnering",
+];
+/// Nouns for what someone did or said: "the actions of X" are X's.
+const DEEDS: &[&str] = &[
+    "actions",
+    "action",
+    "policies",
+    "policy",
+    "comments",
+    "remarks",
+    "statement",
+    "statements",
+    "words",
+    "conduct",
+    "behavior",
+    "behaviour",
+    "decision",
+    "decisions",
+    "leadership",
+    "record",
+    "work",
+    "efforts",
+    "contributions",
+    "contribution",
+    "role",
+    "stance",
+    "position",
+    "views",
+    "response",
+    "performance",
+    "courage",
+    "service",
 ];
 /// Bodies that speak for the organization or country that owns them ("Russia's foreign
 /// ministry"), beside the group nouns and role words.
@@ -430,6 +520,26 @@ impl<'l> StanceFinder<'l> {
                     self.subject_target(cx, m.start, m.end, s, e)
                 };
                 (holders, targets)
+            } else if cue.frame == Frame::Source {
+                // "X drew criticism from Y": Y holds it, about X
+                let ne = np_end(w, m.end, e);
+                let holders: Holders = self
+                    .np_target(cx, m.end, ne)
+                    .into_iter()
+                    .filter_map(|a| match a.target {
+                        Target::Entity(x) if !a.modifier => Some((x, 0.9)),
+                        _ => None,
+                    })
+                    .collect();
+                let targets = if holders.is_empty() {
+                    Vec::new()
+                } else {
+                    self.receiver(cx, m.start, s)
+                        .into_iter()
+                        .map(|(x, _)| Aim::main(Target::Entity(x)))
+                        .collect()
+                };
+                (holders, targets)
             } else if let Some((h, t)) = self.passive(cx, &m, s, e) {
                 (h, t)
             } else {
@@ -437,7 +547,7 @@ impl<'l> StanceFinder<'l> {
                 let t = self.object_targets(cx, &m, e);
                 (h, t)
             };
-            if !holders.is_empty() {
+            if !holders.is_empty() && cue.frame != Frame::Source {
                 // a holder inside "until X agrees" does not carry to "and plan to"
                 let subordinate = (s..m.start).rev().take(6).any(|k| {
                     w.is_lower(k)
@@ -459,7 +569,7 @@ impl<'l> StanceFinder<'l> {
                 for aim in &targets {
                     // a name that only modifies the target is aimed at by criticism ("criticized
                     // the North Carolina law"), not by support ("calls for Iraq exit plans")
-                    if aim.weight < 1.0 && polarity == Polarity::Support {
+                    if aim.modifier && polarity == Polarity::Support {
                         continue;
                     }
                     let t = &aim.target;
@@ -864,6 +974,28 @@ impl<'l> StanceFinder<'l> {
         Vec::new()
     }
 
+    /// Who receives what a reversed cue at `start` names: the subject of "drew", "won",
+    /// "received", "faced", "has" right before it ("X drew fire from", "X has won the
+    /// backing of"). Nothing without such a verb ("after an endorsement from Y").
+    fn receiver(&self, cx: &Ctx, start: usize, s: usize) -> Holders {
+        let w = &cx.w;
+        let mut v = start;
+        while v > s
+            && start - v < 3
+            && w.is_lower(v - 1)
+            && (w.is_any(v - 1, &["the", "a", "an", "more", "much", "some"])
+                || (!w.is_function(v - 1)
+                    && w.entry(v - 1).is_none_or(|x| x.stance_cues.is_empty())))
+            && !w.is_any(v - 1, RECEIVE)
+        {
+            v -= 1;
+        }
+        if v == s || !w.is_any(v - 1, RECEIVE) {
+            return Vec::new();
+        }
+        self.holders(cx, v - 1, s, None, false)
+    }
+
     /// The holder before a parenthetical clause that ends at `k` (a comma or dash):
     /// "X, who …, accused", "Mr Khodorkovsky - who … - pleaded".
     fn before_parenthesis(&self, cx: &Ctx, k: usize, s: usize) -> Option<Holders> {
@@ -1257,9 +1389,12 @@ impl<'l> StanceFinder<'l> {
         Vec::new()
     }
 
+    /// The first name within a few words after `a` ("…, said the union's president X");
+    /// a pronoun there ("critics claim, they were") names no source.
     fn reference_after(&self, cx: &Ctx, a: usize, e: usize) -> Option<usize> {
         (a..e.min(a + 6))
             .find_map(|k| cx.res.reference_at(k))
+            .filter(|r| r.kind != RefKind::Pronoun)
             .map(|r| r.entity)
     }
 
@@ -1590,7 +1725,37 @@ impl<'l> StanceFinder<'l> {
             let ne2 = np_end(w, k, e);
             return self.np_target(cx, k, ne2);
         }
-        self.np_target(cx, t, ne)
+        let mut aims = self.np_target(cx, t, ne);
+        // "praised the contributions of Justice Scalia", "condemned the actions of X": an
+        // evaluation of what a named owner did or said reaches the owner ("the booing of
+        // X" is done to X, not by X)
+        if matches!(
+            act,
+            "criticizes" | "praises" | "thanks" | "condemns" | "attacks"
+        ) && ne + 1 < e
+            && ne > t
+            && w.is_any(ne, &["of"])
+            && w.is_any(ne - 1, DEEDS)
+            && !aims.iter().any(|a| matches!(a.target, Target::Entity(_)))
+        {
+            let mut n = ne + 1;
+            while n + 1 < e
+                && (w.is_any(n, &["the", "a", "an"])
+                    || (w.tok(n).is(shape::CAP)
+                        && w.entry(n).is_some_and(|x| x.title.is_some())
+                        && cx.res.reference_at(n).is_none()))
+            {
+                n += 1;
+            }
+            if let Some((owner, _)) = self.name_at(cx, n) {
+                aims.push(Aim {
+                    target: Target::Entity(owner),
+                    weight: 0.8,
+                    modifier: false,
+                });
+            }
+        }
+        aims
     }
 
     /// An entity at the head of `[a, b)` (with coordinated ones), else a topic.
@@ -1625,7 +1790,40 @@ impl<'l> StanceFinder<'l> {
         if i >= b {
             return Vec::new();
         }
+        // "the former CIA employee", "the embattled Mr Putin": adjectives before a name
+        let topic_start = i;
+        let mut past_owner = false;
+        if cx.res.reference_at(i).is_none() {
+            let mut q = i;
+            while q < b
+                && q - i < 3
+                && w.is_lower(q)
+                && !w.is_function(q)
+                && !w.has(q, flag::SPEECH)
+                && cx.res.reference_at(q).is_none()
+            {
+                q += 1;
+            }
+            if q > i
+                && q < b
+                && cx
+                    .res
+                    .reference_at(q)
+                    .is_some_and(|r| r.kind == RefKind::Name && r.tokens.0 as usize == q)
+            {
+                i = q;
+            }
+        }
         if let Some(r) = cx.res.reference_at(i) {
+            // "House Speaker Paul Ryan", "Fox News host Megyn Kelly": the person the
+            // organization and title describe
+            if r.kind == RefKind::Name
+                && let Some(p) = self.titled_person_after(cx, r.tokens.1 as usize)
+            {
+                let mut out = vec![Aim::main(Target::Entity(p.0))];
+                out.extend(self.coordinated(cx, p.1));
+                return out;
+            }
             let mut out = vec![Aim::main(Target::Entity(r.entity))];
             let end = r.tokens.1 as usize;
             let possessed = end < b && w.tok(end).kind == TokenKind::Possessive;
@@ -1646,6 +1844,7 @@ impl<'l> StanceFinder<'l> {
                 out.clear();
                 if possessed {
                     i = end + 1;
+                    past_owner = true;
                 }
                 // the name in "the North Carolina law" or "Mr Brown's plan" is aimed at
                 // too, less directly
@@ -1653,23 +1852,12 @@ impl<'l> StanceFinder<'l> {
                     related = Some(r.entity);
                 }
             } else {
-                let mut k = r.tokens.1 as usize;
-                while k + 1 < b && (w.is_any(k, &["and"]) || w.tok(k).is_punct(',')) {
-                    // "X and other Republicans", "X and the Democrats"
-                    let mut n = k + 1;
-                    while n + 1 < b && w.is_any(n, &["other", "the", "fellow", "several", "many"]) {
-                        n += 1;
-                    }
-                    match cx.res.reference_at(n) {
-                        Some(r2) if r2.kind == RefKind::Name => {
-                            out.push(Aim::main(Target::Entity(r2.entity)));
-                            k = r2.tokens.1 as usize;
-                        }
-                        _ => break,
-                    }
-                }
+                out.extend(self.coordinated(cx, r.tokens.1 as usize));
                 return out;
             }
+        }
+        if !past_owner {
+            i = topic_start;
         }
         if i >= b {
             return Vec::new();
@@ -1702,9 +1890,96 @@ impl<'l> StanceFinder<'l> {
             aims.push(Aim {
                 target: Target::Entity(e),
                 weight: 0.6,
+                modifier: true,
             });
         }
         aims
+    }
+
+    /// The names joined to a name that ends at `k`: "X and Y", "X, Y and Z", "X and other
+    /// Republicans", "Mr Verhofstadt and the EU". A name after "and" that starts a new
+    /// clause ("X and Y said") is not one of them.
+    fn coordinated(&self, cx: &Ctx, k: usize) -> Vec<Aim> {
+        let w = &cx.w;
+        let end = w.layout.sentence_of(k.saturating_sub(1)).tokens.end;
+        let mut out = Vec::new();
+        let mut k = k;
+        while k + 1 < end && (w.is_any(k, &["and"]) || w.tok(k).is_punct(',')) {
+            let comma = w.tok(k).is_punct(',');
+            let mut n = k + 1;
+            while n + 1 < end
+                && (w.is_any(n, &["other", "the", "fellow", "several", "many"])
+                    || (w.tok(n).is(shape::CAP)
+                        && w.entry(n).is_some_and(|e| e.title.is_some())
+                        && cx.res.reference_at(n).is_none()))
+            {
+                n += 1;
+            }
+            let Some((next, after)) = self.name_at(cx, n) else {
+                break;
+            };
+            let goes_on = after >= end
+                || w.is_any(after, &["and", "or"])
+                || w.tok(after).is_punct(',')
+                || (!comma
+                    && (matches!(w.tok(after).kind, TokenKind::Punct(_) | TokenKind::Dash)
+                        || (w.is_lower(after)
+                            && w.is_function(after)
+                            && !w.has(after, flag::SPEECH)
+                            && !w.is_any(after, AUX)
+                            && !w.is_any(after, &["who", "which", "that"]))));
+            if !goes_on {
+                break;
+            }
+            out.push(Aim::main(Target::Entity(next)));
+            k = after;
+        }
+        out
+    }
+
+    /// The name starting at token `n` and where it ends; for "House Speaker Paul Ryan",
+    /// the person.
+    fn name_at(&self, cx: &Ctx, n: usize) -> Option<(usize, usize)> {
+        let r = cx
+            .res
+            .reference_at(n)
+            .filter(|r| r.kind == RefKind::Name && r.tokens.0 as usize == n)?;
+        Some(
+            self.titled_person_after(cx, r.tokens.1 as usize)
+                .unwrap_or((r.entity, r.tokens.1 as usize)),
+        )
+    }
+
+    /// A person named after a title that follows a name ending at `k`: "House Speaker
+    /// Paul Ryan", "Fox News host Megyn Kelly", "Trump adviser Kellyanne Conway". Returns
+    /// the person and where the name ends.
+    fn titled_person_after(&self, cx: &Ctx, k: usize) -> Option<(usize, usize)> {
+        let w = &cx.w;
+        let end = w.layout.sentence_of(k.saturating_sub(1)).tokens.end;
+        let mut q = k;
+        let mut titled = false;
+        while q < end && q - k < 4 {
+            if let Some(r) = cx.res.reference_at(q) {
+                return (titled
+                    && r.kind == RefKind::Name
+                    && r.tokens.0 as usize == q
+                    && res_kind(cx, r.entity) == Kind::Person)
+                    .then_some((r.entity, r.tokens.1 as usize));
+            }
+            let title = w
+                .entry(q)
+                .is_some_and(|e| e.title.is_some() || e.has(flag::ROLE));
+            if w.tok(q).kind != TokenKind::Word
+                || !(title
+                    || w.has(q, flag::ROLE_MOD)
+                    || (w.is_lower(q) && !w.is_function(q) && !w.has(q, flag::SPEECH)))
+            {
+                return None;
+            }
+            titled |= title;
+            q += 1;
+        }
+        None
     }
 
     /// A topic from the verb phrase starting at `v` ("delay reopening schools by a week"
@@ -1746,7 +2021,8 @@ impl<'l> StanceFinder<'l> {
         }
         let verb = w.text_of(v).to_lowercase();
         // an action that is itself a stance ("is to stand against X") is left to that cue
-        if w.entry(v).is_some_and(|x| !x.stance_cues.is_empty()) && !w.has(v, flag::SPEECH) {
+        let s = w.layout.sentence_of(v).tokens.start;
+        if self.match_cue(w, v, e, s).is_some() && !w.has(v, flag::SPEECH) {
             return None;
         }
         let mut o = v + 1;
@@ -1924,6 +2200,8 @@ impl<'l> StanceFinder<'l> {
 struct Aim {
     target: Target,
     weight: f32,
+    /// Only a modifier of the thing aimed at: criticism reaches it, support does not.
+    modifier: bool,
 }
 
 impl Aim {
@@ -1931,6 +2209,7 @@ impl Aim {
         Aim {
             target,
             weight: 1.0,
+            modifier: false,
         }
     }
 }
@@ -2388,6 +2667,56 @@ mod tests {
             (
                 "Senator John Kirk announced that he is no longer supporting Donald Trump.",
                 &["John Kirk opposes Donald Trump"],
+            ),
+            // targets: coordinated names, a person after a title, the owner of deeds
+            (
+                "Ukip deputy leader Mike Hookem accused Mr Verhofstadt and the EU of greed.",
+                &[
+                    "Mike Hookem opposes European Union",
+                    "Mike Hookem opposes Verhofstadt",
+                ],
+            ),
+            (
+                "Donald Trump criticized Barack Obama and Hillary Clinton said it was unfair.",
+                &["Donald Trump opposes Barack Obama"],
+            ),
+            (
+                "Donald Trump lashed out at House Speaker Paul Ryan.",
+                &["Donald Trump opposes Paul Ryan"],
+            ),
+            (
+                "Barack Obama praised the contributions of Justice Antonin Scalia.",
+                &[
+                    "Barack Obama supports Antonin Scalia",
+                    "Barack Obama supports [contributions]",
+                ],
+            ),
+            // reversed cues: the holder follows
+            (
+                "Nicolas Maduro signed the budget, drawing fire from the National Assembly.",
+                &["National Assembly opposes Nicolas Maduro"],
+            ),
+            (
+                "Jacob Rees-Mogg has won the backing of the DUP.",
+                &["DUP supports Jacob Rees-Mogg"],
+            ),
+            ("The bill passed after an endorsement from the DUP.", &[]),
+            // more cue phrases
+            (
+                "Senator Chuck Todd on Sunday confronted Donald Trump about his positions.",
+                &["Chuck Todd opposes Donald Trump"],
+            ),
+            (
+                "Senator Mitt Romney took aim at Donald Trump.",
+                &["Mitt Romney opposes Donald Trump"],
+            ),
+            (
+                "Senator Mitt Romney is furious with Donald Trump.",
+                &["Mitt Romney opposes Donald Trump"],
+            ),
+            (
+                "Senator Mitt Romney is grateful to Donald Trump.",
+                &["Mitt Romney supports Donald Trump"],
             ),
             (
                 "Tony Blair should set out a proper exit strategy from Iraq, Lib Dem leader Charles Kennedy has said.",

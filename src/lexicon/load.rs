@@ -524,7 +524,8 @@ fn add_stance(lex: &mut Lexicon, f: &[&str]) -> Result<(), String> {
     let frame = match f.get(3).map(|s| s.trim()).unwrap_or("obj") {
         "obj" | "" => Frame::Object,
         "subj" => Frame::Subject,
-        other => return Err(format!("frame must be obj or subj, not {other:?}")),
+        "from" => Frame::Source,
+        other => return Err(format!("frame must be obj, subj or from, not {other:?}")),
     };
     let (fixed, phrase) = match phrase.strip_prefix('=') {
         Some(p) => (true, p),

@@ -197,6 +197,9 @@ pub enum Frame {
     Object,
     /// The clause's subject, evaluated by whoever voices the clause ("X is essential").
     Subject,
+    /// Reversed: the holder follows the cue and the target is the clause's subject
+    /// ("X drew criticism from Y", "X won the backing of Y").
+    Source,
 }
 
 /// A stance cue ("call for", "no basis for").
