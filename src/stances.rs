@@ -10,6 +10,11 @@
 //! 1. *Cues* come from `data/stance_cues.tsv`: verbs in any form ("asking for", "urged",
 //!    "criticised"), fixed phrases ("no basis for", "concerned about") and evaluative
 //!    predicates ("is essential", frame `subj`). Quote marks inside a cue are skipped.
+//!    A one-word verb cue after an owner or article is a noun ("Malema's advocate", "the
+//!    attack") unless a preposition follows ("his feud with", "X's attack on"). A noun
+//!    cue inside the object of the cue before it keeps that cue's holder, and asking
+//!    for it or rejecting it sets the side ("called for more support for X" supports X,
+//!    "rejected calls for X" opposes X).
 //! 2. *Negation* ("not", "n't", "never", "no longer") in the three words before a cue flips
 //!    its polarity ("does not approve", "won't give the green light to").
 //! 3. *Holder*: the subject right before the cue (names, nominals, pronouns, "union
@@ -22,7 +27,10 @@
 //!    clause hangs on ("a Pentagon official who criticized"); the subject of an absolute
 //!    clause ("with Italy accusing India"); a short phrase may stand between subject and
 //!    verb ("Trump as a candidate accused", "X, in a statement, criticized", "the auditor
-//!    in 2011 accused"); inside a quote, "I"/"we" is the speaker (and
+//!    in 2011 accused", "Sen. Ted Cruz (R-Texas) blasted"); a document speaks for whoever
+//!    issued it ("the team released a Web ad accusing X"); the subject of "call",
+//!    "declare", "label" holds the evaluation of its object ("Seacrest called X
+//!    reckless"); inside a quote, "I"/"we" is the speaker (and
 //!    "we" also the speaker's organization); after a speech verb, "they"/"we" is the
 //!    verb's subject ("the union …, saying they won't"). Modal requests ("X should …",
 //!    "must") and evaluations (frame `subj`) belong to whoever voices the clause: the
@@ -212,6 +220,36 @@ const GROUP_NOUNS: &[&str] = &[
     "negotiators",
     "delegates",
     "staff",
+];
+/// What someone issues that may accuse or praise in their name ("a statement accusing").
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "letter",
+    "report",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "commercial",
+    "lawsuit",
+    "suit",
+    "complaint",
+    "memo",
+    "tweet",
+    "tweets",
+    "post",
+    "video",
+    "editorial",
+    "op-ed",
+    "column",
+    "speech",
+    "resolution",
+    "motion",
+    "petition",
+    "filing",
+    "message",
+    "email",
+    "release",
 ];
 /// Verbs by which someone receives praise, criticism or support from another.
 const RECEIVE: &[&str] = &[
@@ -473,6 +511,8 @@ impl<'l> StanceFinder<'l> {
         let w = &cx.w;
         let evidence = w.tok(s).span.cover(w.tok(e - 1).span);
         let mut prev_holders: Option<Holders> = None;
+        // the end, side and holders of the last cue that had a holder
+        let mut prev_cue: Option<(usize, Polarity, Holders)> = None;
         let mut i = s;
         while i < e {
             let Some(m) = self.match_cue(w, i, e, s) else {
@@ -482,11 +522,42 @@ impl<'l> StanceFinder<'l> {
             let cue = &self.lex.stance_cues[m.cue];
             let cue_span = w.tok(m.start).span.cover(w.tok(m.end - 1).span);
             let negated = self.negated(w, m.start, s);
-            let polarity = if negated {
+            let mut polarity = if negated {
                 cue.polarity.flip()
             } else {
                 cue.polarity
             };
+            // "called for more support for X", "demanded sanctions against X": a noun cue
+            // that is the object of the cue before it belongs to that cue's holder; asking
+            // for or rejecting it sets the side
+            let nested = prev_cue.as_ref().filter(|(end, _, _)| {
+                cue.fixed
+                    && *end <= m.start
+                    && m.start - *end <= 3
+                    && (*end..m.start).all(|k| {
+                        w.is_lower(k)
+                            && !w.has(k, flag::SPEECH)
+                            && (w.is_any(
+                                k,
+                                &[
+                                    "more", "the", "a", "an", "further", "new", "its", "their",
+                                    "his", "her",
+                                ],
+                            ) || !w.is_function(k))
+                    })
+            });
+            let mut nested_holders = None;
+            if let Some((_, outer, hs)) = nested {
+                match (outer, polarity) {
+                    (Polarity::Oppose, Polarity::Oppose) => {
+                        i = m.end;
+                        continue;
+                    }
+                    (Polarity::Oppose, _) => polarity = Polarity::Oppose,
+                    _ => {}
+                }
+                nested_holders = Some(hs.clone());
+            }
             let act = if negated {
                 match cue.polarity {
                     Polarity::Support => "rejects".to_string(),
@@ -509,16 +580,22 @@ impl<'l> StanceFinder<'l> {
                 continue;
             }
             let (holders, targets) = if cue.frame == Frame::Subject || modal {
-                let holders = self.voice(cx, m.start, s, e);
-                let targets = if modal {
+                let (caller, targets) = if modal {
                     let subj = self.subject_np(cx, m.start, s);
-                    self.vp_target(cx, m.end, e, subj)
+                    let t = self
+                        .vp_target(cx, m.end, e, subj)
                         .into_iter()
                         .map(Aim::main)
-                        .collect()
+                        .collect();
+                    (None, t)
                 } else {
                     self.subject_target(cx, m.start, m.end, s, e)
                 };
+                // "Seacrest called her allegations reckless": the one who calls them so
+                let holders = caller
+                    .map(|v| self.holders(cx, v, s, prev_holders.as_ref(), false))
+                    .filter(|h| !h.is_empty())
+                    .unwrap_or_else(|| self.voice(cx, m.start, s, e));
                 (holders, targets)
             } else if cue.frame == Frame::Source {
                 // "X drew criticism from Y": Y holds it, about X
@@ -543,10 +620,14 @@ impl<'l> StanceFinder<'l> {
             } else if let Some((h, t)) = self.passive(cx, &m, s, e) {
                 (h, t)
             } else {
-                let h = self.holders(cx, m.start, s, prev_holders.as_ref(), cue.fixed);
+                let h = match nested_holders {
+                    Some(h) => h,
+                    None => self.holders(cx, m.start, s, prev_holders.as_ref(), cue.fixed),
+                };
                 let t = self.object_targets(cx, &m, e);
                 (h, t)
             };
+            prev_cue = (!holders.is_empty()).then(|| (m.end, polarity, holders.clone()));
             if !holders.is_empty() && cue.frame != Frame::Source {
                 // a holder inside "until X agrees" does not carry to "and plan to"
                 let subordinate = (s..m.start).rev().take(6).any(|k| {
@@ -738,6 +819,35 @@ impl<'l> StanceFinder<'l> {
             if !cue.fixed && t.is(shape::CAP) && i != s && !is_after_open_quote(w, i) {
                 continue;
             }
+            // after a possessive or a determiner, a verb form is a noun ("Malema's
+            // advocate", "the attack", "their support"); "his feud with", "X's attack on"
+            // stay (a noun cue with its preposition), and "he's supporting" is "he is"
+            let after_owner = i > s
+                && ((w.tok(i - 1).kind == TokenKind::Possessive
+                    && !(i > s + 1
+                        && w.is_any(
+                            i - 2,
+                            &["he", "she", "it", "that", "there", "who", "what", "here"],
+                        )))
+                    || w.is_any(
+                        i - 1,
+                        &[
+                            "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+                        ],
+                    ));
+            if !cue.fixed
+                && after_owner
+                && cue.words.len() == 1
+                && !w.is_any(
+                    i + 1,
+                    &[
+                        "on", "for", "against", "with", "of", "to", "toward", "towards", "at",
+                        "over",
+                    ],
+                )
+            {
+                continue;
+            }
             // after "be", a base form is not a verb ("will be back in classrooms")
             let form = w.text_of(i);
             if !cue.fixed
@@ -879,6 +989,13 @@ impl<'l> StanceFinder<'l> {
                 break;
             } else if w.tok(k).quote().is_some() {
                 j = k;
+            } else if w.tok(k).is_punct(')')
+                && let Some(open) = (k.saturating_sub(10).max(s)..k)
+                    .rev()
+                    .find(|&q| w.tok(q).is_punct('('))
+            {
+                // "Sen. Ted Cruz (R-Texas) blasted", "and even (gasp!) praised"
+                j = open;
             } else {
                 break;
             }
@@ -906,6 +1023,28 @@ impl<'l> StanceFinder<'l> {
             return self.first_person(cx, v, s);
         }
         let k = j - 1;
+        // "released a statement accusing X", "filed a lawsuit accusing X": who issued it
+        if w.text_of(v).ends_with("ing")
+            && w.is_lower(k)
+            && w.is_any(k, DOCUMENTS)
+            && cx.res.reference_at(k).is_none()
+        {
+            // the verb that issued it, before its determiner: "released a new Web ad",
+            // "filed a lawsuit"; "a tweet" with no verb of its own names no one
+            let det = (k.saturating_sub(6).max(s)..k)
+                .rev()
+                .find(|&q| w.is_any(q, &["a", "an", "the", "its", "his", "her", "their"]));
+            let issued = det.filter(|&d| {
+                d > s
+                    && w.is_lower(d - 1)
+                    && !w.is_function(d - 1)
+                    && cx.res.reference_at(d - 1).is_none()
+            });
+            return match issued.map(|d| d - 1) {
+                Some(verb) => self.holders(cx, verb, s, None, false),
+                None => Vec::new(),
+            };
+        }
         // "with Italy accusing India": the subject of an absolute clause
         if w.text_of(v).ends_with("ing")
             && let Some(r) = cx.res.reference_at(k)
@@ -1161,6 +1300,15 @@ impl<'l> StanceFinder<'l> {
                     .filter(|r| r.tokens.1 as usize == p + 1 && r.kind == RefKind::Name)
             };
             if let Some(r) = owner {
+                // "the Michigan congressman" is a person from there, not Michigan speaking
+                // ("Michigan officials" are)
+                if res_kind(cx, r.entity) == Kind::Place
+                    && !w.is_any(k, GROUP_NOUNS)
+                    && !w.is_any(k, REPRESENTATIVES)
+                    && !w.text_of(k).ends_with('s')
+                {
+                    return None;
+                }
                 let mut a = r.tokens.0 as usize;
                 if a > s && w.is_any(a - 1, &["the", "a", "an", "top", "senior"]) {
                     a -= 1;
@@ -1512,7 +1660,16 @@ impl<'l> StanceFinder<'l> {
 
     /// Targets of an evaluation: the subject before the predicate, or, after "it is"/
     /// "it's", the noun phrase the adjective stands in ("an exciting new era for X").
-    fn subject_target(&self, cx: &Ctx, start: usize, end: usize, s: usize, e: usize) -> Vec<Aim> {
+    /// With a verb of calling ("called X reckless"), also where that verb is: its
+    /// subject holds the stance.
+    fn subject_target(
+        &self,
+        cx: &Ctx,
+        start: usize,
+        end: usize,
+        s: usize,
+        e: usize,
+    ) -> (Option<usize>, Vec<Aim>) {
         let w = &cx.w;
         // the cue must be a predicate: a form of "be" (or look/seem) right before it,
         // possibly with an adverb or article
@@ -1562,24 +1719,28 @@ impl<'l> StanceFinder<'l> {
                 ))
         {
             // "called the CTU's information inaccurate": the object of "call/describe"
-            return self.called_object(cx, start, s);
+            return match self.called_object(cx, start, s) {
+                Some((v, aims)) => (Some(v), aims),
+                None => (None, Vec::new()),
+            };
         }
         let be = k - 1;
         let Some((a, b)) = self.subject_np(cx, be, s) else {
-            return Vec::new();
+            return (None, Vec::new());
         };
         let expletive =
             b - a == 1 && w.is_any(a, &["it", "this", "that", "there", "these", "those"]);
         if expletive || (b - a == 1 && w.tok(a).kind == TokenKind::Possessive) {
             // "It's an exciting new era for Top of the Pops"
             let ne = np_end(w, end, e);
-            return self.np_target_as(cx, end, ne, false);
+            return (None, self.np_target_as(cx, end, ne, false));
         }
-        self.np_target_as(cx, a, b, false)
+        (None, self.np_target_as(cx, a, b, false))
     }
 
-    /// "called X inaccurate", "described X as wrong": X.
-    fn called_object(&self, cx: &Ctx, adj: usize, s: usize) -> Vec<Aim> {
+    /// "called X inaccurate", "described X as wrong", "declared X a failure": the verb
+    /// and X.
+    fn called_object(&self, cx: &Ctx, adj: usize, s: usize) -> Option<(usize, Vec<Aim>)> {
         let w = &cx.w;
         let verb = (s..adj).rev().take(8).find(|&k| {
             w.is_any(
@@ -1597,18 +1758,28 @@ impl<'l> StanceFinder<'l> {
                     "deemed",
                     "considers",
                     "considered",
+                    "declared",
+                    "declares",
+                    "declaring",
+                    "labeling",
+                    "labelling",
+                    "branding",
+                    "brands",
+                    "describing",
+                    "dubbed",
+                    "dubbing",
+                    "deeming",
                 ],
             )
-        });
-        let Some(v) = verb else { return Vec::new() };
+        })?;
         let mut b = adj;
         if w.is_any(b - 1, &["as"]) {
             b -= 1;
         }
-        if b <= v + 1 {
-            return Vec::new();
+        if b <= verb + 1 {
+            return None;
         }
-        self.np_target(cx, v + 1, b)
+        Some((verb, self.np_target(cx, verb + 1, b)))
     }
 
     /// Targets after an object-frame cue.
@@ -1662,9 +1833,14 @@ impl<'l> StanceFinder<'l> {
         let mut ne = np_end(w, t, e);
         // "blamed the violence on the PCC": the one blamed comes after "on"
         let act = self.lex.stance_cues[m.cue].act.as_str();
+        // ("blamed X for the attacks on Y" blames X)
+        let reason = (t + 1..ne.min(e))
+            .find(|&k| w.is_any(k, &["for"]))
+            .unwrap_or(e);
         if act == "blames"
             && let Some(on) = (t + 1..ne.min(e))
                 .chain(ne..(ne + 1).min(e))
+                .take_while(|&k| k < reason)
                 .find(|&k| w.is_any(k, &["on"]))
         {
             let oe = np_end(w, on + 1, e);
@@ -1726,6 +1902,15 @@ impl<'l> StanceFinder<'l> {
             return self.np_target(cx, k, ne2);
         }
         let mut aims = self.np_target(cx, t, ne);
+        // "accused the mogul's daughter, Shari Redstone, of", "complimented the lead
+        // prosecutor, Brad Leventhal": a name in apposition is the one meant
+        if !aims.iter().any(|a| matches!(a.target, Target::Entity(_)))
+            && !(t..ne).any(|k| w.is_any(k, &["of", "for"]))
+            && let Some(x) = self.apposed_name(cx, ne, e)
+        {
+            aims.retain(|a| !a.modifier);
+            aims.push(Aim::main(Target::Entity(x)));
+        }
         // "praised the contributions of Justice Scalia", "condemned the actions of X": an
         // evaluation of what a named owner did or said reaches the owner ("the booing of
         // X" is done to X, not by X)
@@ -1774,7 +1959,7 @@ impl<'l> StanceFinder<'l> {
                 i,
                 &[
                     "the", "a", "an", "again", "its", "their", "his", "her", "our", "my", "your",
-                    "this", "that",
+                    "this", "that", "other", "fellow",
                 ],
             ) || w.tok(i).quote().is_some()
                 || (w.tok(i).is(shape::CAP)
@@ -1935,6 +2120,29 @@ impl<'l> StanceFinder<'l> {
             k = after;
         }
         out
+    }
+
+    /// A name in apposition after a noun phrase ending at `k`: ", Shari Redstone," or
+    /// ", Shari Redstone." (a comma, the name, then a comma, the end or a preposition).
+    fn apposed_name(&self, cx: &Ctx, k: usize, e: usize) -> Option<usize> {
+        let w = &cx.w;
+        if k + 1 >= e || !w.tok(k).is_punct(',') {
+            return None;
+        }
+        let mut n = k + 1;
+        while n + 1 < e
+            && ((w.tok(n).is(shape::CAP)
+                && w.entry(n).is_some_and(|x| x.title.is_some())
+                && cx.res.reference_at(n).is_none())
+                || w.has(n, flag::ROLE_MOD))
+        {
+            n += 1;
+        }
+        let (x, after) = self.name_at(cx, n)?;
+        let closes = after >= e
+            || matches!(w.tok(after).kind, TokenKind::Punct(_) | TokenKind::Dash)
+            || w.is_any(after, &["of", "for", "over"]);
+        closes.then_some(x)
     }
 
     /// The name starting at token `n` and where it ends; for "House Speaker Paul Ryan",
@@ -2701,6 +2909,49 @@ mod tests {
                 &["DUP supports Jacob Rees-Mogg"],
             ),
             ("The bill passed after an endorsement from the DUP.", &[]),
+            // a parenthesis between subject and verb; a document speaks for who issued it
+            (
+                "Chief executive Jamie Dimon (JPMorgan) criticized Donald Trump's decision.",
+                &["Jamie Dimon opposes Donald Trump"],
+            ),
+            (
+                "The Trump team released a new Web ad Sunday accusing the Clinton Foundation of corruption.",
+                &["Trump opposes Clinton Foundation"],
+            ),
+            (
+                "A school suspended an athlete who posted a tweet criticizing Donald Trump.",
+                &[],
+            ),
+            // "called X reckless": the caller holds it
+            (
+                "In November, Ryan Seacrest called Donald Trump reckless.",
+                &["Ryan Seacrest opposes Donald Trump"],
+            ),
+            (
+                "Yesterday Donald Trump declared Barack Obama's policy a failure.",
+                &["Donald Trump opposes Barack Obama"],
+            ),
+            // a noun cue inside the object of a cue keeps its holder
+            (
+                "Derby manager Gary Rowett has called for more support for striker Matej Vydra.",
+                &[
+                    "Gary Rowett supports Matej Vydra",
+                    "Gary Rowett supports [support for striker Matej Vydra]",
+                ],
+            ),
+            // blamed X for Y; a name in apposition; a verb form after an owner is a noun
+            (
+                "South Korea has blamed North Korea for the attacks on its firms.",
+                &["South Korea opposes North Korea"],
+            ),
+            (
+                "Philippe Dauman accused the media mogul's daughter, Shari Redstone, of lying.",
+                &[
+                    "Philippe Dauman opposes Shari Redstone",
+                    "Philippe Dauman opposes [media mogul daughter]",
+                ],
+            ),
+            ("Julius Malema's advocate, Vas Soni, argued the case.", &[]),
             // more cue phrases
             (
                 "Senator Chuck Todd on Sunday confronted Donald Trump about his positions.",
