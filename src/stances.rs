@@ -16,7 +16,8 @@
 //!    for it or rejecting it sets the side ("called for more support for X" supports X,
 //!    "rejected calls for X" opposes X).
 //! 2. *Negation* ("not", "n't", "never", "no longer") in the three words before a cue flips
-//!    its polarity ("does not approve", "won't give the green light to").
+//!    its polarity ("does not approve", "won't give the green light to"), and so do
+//!    "refused to", "declined to", "failed to" right before it ("refused to back X").
 //! 3. *Holder*: the subject right before the cue (names, nominals, pronouns, "union
 //!    leaders", coordinated "CPS and Mayor Lori Lightfoot"); the agent of a passive
 //!    ("was criticised by X"); the main subject for an infinitive ("joined … to support
@@ -45,10 +46,14 @@
 //!    plan"; light verbs give way to their object: "keeping April 19" → "April 19"), or
 //!    from a noun phrase cut at its first clause boundary ("more protections for
 //!    teachers" → "protection for teachers").
-//! 5. *Reversed cues* (frame `from`): "X drew fire from Y", "X has won the backing of
+//! 5. *Partisan nouns* after a name: "Trump critic Sen. Ben Sasse", "Sasse, a longtime
+//!    Trump critic,", "Ingraham has been a vocal Trump supporter" (critic, opponent, foe,
+//!    supporter, backer, ally, loyalist, defender); a place before them names people
+//!    from there ("Iowa supporters"), not a target.
+//! 6. *Reversed cues* (frame `from`): "X drew fire from Y", "X has won the backing of
 //!    Y": Y holds the stance, about X, the subject of a verb of receiving (drew, won,
 //!    received, faced, has); without such a verb ("after an endorsement from Y") nothing.
-//! 6. Within a document, topics that share their head noun ("delay", "delay of
+//! 7. Within a document, topics that share their head noun ("delay", "delay of
 //!    reopening") are one topic, labelled by its most specific form.
 //!
 //! Limits: no syntax parser; long-distance subjects, sarcasm and hedged stances are
@@ -303,6 +308,51 @@ const RECEIVE: &[&str] = &[
     "garners",
     "garnering",
 ];
+/// Adjectives that grade a stance noun ("strong support", "mild criticism").
+const DEGREE_ADJECTIVES: &[&str] = &[
+    "strong",
+    "mild",
+    "harsh",
+    "sharp",
+    "fierce",
+    "full",
+    "public",
+    "qualified",
+    "unqualified",
+    "unwavering",
+    "tacit",
+    "vocal",
+    "broad",
+    "bipartisan",
+    "overwhelming",
+    "scathing",
+    "blistering",
+    "withering",
+    "firm",
+    "staunch",
+    "renewed",
+    "rare",
+    "lavish",
+    "effusive",
+    "glowing",
+    "tepid",
+    "lukewarm",
+    "muted",
+    "faint",
+    "fresh",
+    "pointed",
+    "stinging",
+    "heavy",
+    "severe",
+    "veiled",
+    "direct",
+    "open",
+    "remarkable",
+    "unusual",
+    "implicit",
+    "explicit",
+    "high",
+];
 /// Nouns for what someone did or said: "the actions of X" are X's.
 const DEEDS: &[&str] = &[
     "actions",
@@ -476,6 +526,7 @@ impl<'l> StanceFinder<'l> {
         for sent in &layout.sentences {
             self.sentence(&cx, sent.tokens.start, sent.tokens.end, &mut out);
             self.pro_anti(&cx, sent.tokens.start, sent.tokens.end, &mut out);
+            self.partisans(&cx, sent.tokens.start, sent.tokens.end, &mut out);
         }
         merge_topics(&mut out);
         // one stance per holder, polarity, target: the most confident
@@ -676,6 +727,126 @@ impl<'l> StanceFinder<'l> {
                 }
             }
             i = m.end;
+        }
+    }
+
+    /// "Trump critic Sen. Ben Sasse", "Ben Sasse, a longtime Trump critic,", "Sasse has
+    /// been a vocal Trump critic", "Clinton ally Sidney Blumenthal": a name before a
+    /// partisan noun (critic, opponent, supporter, ally…) is its target; the holder is the
+    /// person named after it, in apposition before it, or the subject of "is a".
+    fn partisans(&self, cx: &Ctx, s: usize, e: usize, out: &mut Vec<Stance>) {
+        let w = &cx.w;
+        let evidence = w.tok(s).span.cover(w.tok(e - 1).span);
+        for i in s + 1..e {
+            let polarity = if w.is_any(
+                i,
+                &[
+                    "critic",
+                    "critics",
+                    "opponent",
+                    "opponents",
+                    "foe",
+                    "foes",
+                    "detractor",
+                    "detractors",
+                ],
+            ) {
+                Polarity::Oppose
+            } else if w.is_any(
+                i,
+                &[
+                    "supporter",
+                    "supporters",
+                    "backer",
+                    "backers",
+                    "ally",
+                    "allies",
+                    "loyalist",
+                    "loyalists",
+                    "defender",
+                    "defenders",
+                ],
+            ) {
+                Polarity::Support
+            } else {
+                continue;
+            };
+            if !w.is_lower(i) {
+                continue;
+            }
+            let Some(r) = cx
+                .res
+                .reference_at(i - 1)
+                .filter(|r| r.kind == RefKind::Name && r.tokens.1 as usize == i)
+            else {
+                continue;
+            };
+            if res_kind(cx, r.entity) == Kind::Place {
+                continue; // "Iowa supporters" are people from Iowa
+            }
+            let target = r.entity;
+            // the words before the name: "a longtime", "a vocal", "the"
+            let mut a = r.tokens.0 as usize;
+            while a > s
+                && a + 4 > r.tokens.0 as usize
+                && w.is_lower(a - 1)
+                && !w.is_any(a - 1, CLAUSE_STOPS)
+            {
+                a -= 1;
+                if w.is_any(a, &["a", "an", "the"]) {
+                    break;
+                }
+            }
+            let holder = if let Some((h, _)) = (i + 1 < e)
+                .then(|| {
+                    let mut n = i + 1;
+                    while n + 1 < e
+                        && w.tok(n).is(shape::CAP)
+                        && w.entry(n).is_some_and(|x| x.title.is_some())
+                        && cx.res.reference_at(n).is_none()
+                    {
+                        n += 1;
+                    }
+                    self.name_at(cx, n)
+                })
+                .flatten()
+                .filter(|&(h, _)| res_kind(cx, h) == Kind::Person)
+            {
+                // "Trump critic Sen. Ben Sasse"
+                Some(h)
+            } else if a > s + 1 && w.tok(a - 1).is_punct(',') {
+                // "Ben Sasse, a longtime Trump critic,"
+                self.np_holders(cx, a - 2, s)
+                    .and_then(|h| h.first().map(|x| x.0))
+            } else if a > s && w.is_any(a, &["a", "an"]) && w.is_any(a - 1, BE) {
+                // "Sasse has been a vocal Trump critic"
+                let mut v = a - 1;
+                while v > s && (w.is_any(v - 1, AUX) || w.is_negation(v - 1)) {
+                    v -= 1;
+                }
+                (v > s)
+                    .then(|| self.np_holders(cx, v - 1, s))
+                    .flatten()
+                    .and_then(|h| h.first().map(|x| x.0))
+            } else {
+                None
+            };
+            let Some(h) = holder.filter(|&h| h != target) else {
+                continue;
+            };
+            out.push(Stance {
+                holder: h,
+                polarity,
+                target: Target::Entity(target),
+                act: if polarity == Polarity::Support {
+                    "supports".into()
+                } else {
+                    "criticizes".into()
+                },
+                cue: w.tok(i).span,
+                evidence,
+                confidence: 0.7,
+            });
         }
     }
 
@@ -920,6 +1091,29 @@ impl<'l> StanceFinder<'l> {
 
     fn negated(&self, w: &Words, start: usize, s: usize) -> bool {
         let lo = start.saturating_sub(3).max(s);
+        // "refused to back", "declined to bring charges against", "failed to condemn"
+        if start > s + 1
+            && w.is_any(start - 1, &["to"])
+            && w.is_any(
+                start - 2,
+                &[
+                    "refuse",
+                    "refused",
+                    "refuses",
+                    "refusing",
+                    "decline",
+                    "declined",
+                    "declines",
+                    "declining",
+                    "fail",
+                    "failed",
+                    "fails",
+                    "failing",
+                ],
+            )
+        {
+            return true;
+        }
         // "not", "never", and the adverbs that say a deed was undeserved: "Apple has been
         // unfairly attacked" defends Apple
         (lo..start).any(|k| {
@@ -955,6 +1149,7 @@ impl<'l> StanceFinder<'l> {
         // a noun or adjective cue hangs on a verb: "I see no basis for", "they voiced
         // support for", "are deeply concerned about"
         let mut verbs_left = if noun_cue { 1 } else { 0 };
+        let mut bracketed = None;
         while j > s {
             let k = j - 1;
             if w.is_any(k, AUX)
@@ -975,6 +1170,9 @@ impl<'l> StanceFinder<'l> {
             } else if let Some(p) = self.interposed_pp(cx, k, s) {
                 // "Trump as a candidate repeatedly accused", "the auditor in 2011 accused"
                 j = p;
+            } else if noun_cue && w.is_any(k, DEGREE_ADJECTIVES) {
+                // "offered mild criticisms of", "voiced strong support for"
+                j = k;
             } else if verbs_left > 0
                 && w.is_lower(k)
                 && !w.is_function(k)
@@ -994,7 +1192,15 @@ impl<'l> StanceFinder<'l> {
                     .rev()
                     .find(|&q| w.tok(q).is_punct('('))
             {
-                // "Sen. Ted Cruz (R-Texas) blasted", "and even (gasp!) praised"
+                // "Sen. Ted Cruz (R-Texas) blasted", "and even (gasp!) praised"; a name
+                // alone inside is a fallback holder ("the Revolutionary Guards (IRGC)")
+                if let Some(r) = cx.res.reference_at(open + 1)
+                    && r.kind == RefKind::Name
+                    && r.tokens.0 as usize == open + 1
+                    && r.tokens.1 as usize == k
+                {
+                    bracketed = Some(r.entity);
+                }
                 j = open;
             } else {
                 break;
@@ -1067,6 +1273,9 @@ impl<'l> StanceFinder<'l> {
         }
         if let Some(h) = self.np_holders(cx, k, s) {
             return h;
+        }
+        if let Some(b) = bracketed {
+            return vec![(b, 0.8)];
         }
         // "Republican lawmakers in California have criticized": back over the
         // prepositional phrase to the subject's head
@@ -1365,6 +1574,10 @@ impl<'l> StanceFinder<'l> {
             if !w.tok(h).is_punct(',') || h == s {
                 return None;
             }
+            h -= 1;
+        }
+        // "Assange has at times offered"
+        while h > s && w.is_any(h, AUX) && !w.is_any(h, &["all", "both"]) {
             h -= 1;
         }
         self.np_holders(cx, h, s)
@@ -1724,7 +1937,11 @@ impl<'l> StanceFinder<'l> {
                 None => (None, Vec::new()),
             };
         }
-        let be = k - 1;
+        // back to the start of the verb group ("had been", "has always been", "is not")
+        let mut be = k - 1;
+        while be > s && (w.is_any(be - 1, AUX) || w.is_negation(be - 1)) {
+            be -= 1;
+        }
         let Some((a, b)) = self.subject_np(cx, be, s) else {
             return (None, Vec::new());
         };
@@ -2463,6 +2680,19 @@ fn res_kind(cx: &Ctx, e: usize) -> Kind {
 /// "lawmakers", "the ministry", "prosecutors", "the boss" (group nouns and role words,
 /// singular or plural).
 fn is_representative(w: &Words, k: usize) -> bool {
+    if w.is_any(
+        k,
+        &[
+            "workers",
+            "employees",
+            "members",
+            "attendants",
+            "pilots",
+            "unions",
+        ],
+    ) {
+        return true;
+    }
     if w.is_any(k, GROUP_NOUNS) || w.is_any(k, REPRESENTATIVES) || w.has(k, flag::ROLE) {
         return true;
     }
@@ -2952,6 +3182,35 @@ mod tests {
                 ],
             ),
             ("Julius Malema's advocate, Vas Soni, argued the case.", &[]),
+            // partisan nouns: "a Trump critic", "Trump critic Sen. Ben Sasse"
+            (
+                "Yesterday Senator Ben Sasse, a longtime Trump critic, spoke.",
+                &["Ben Sasse opposes Trump"],
+            ),
+            (
+                "Yesterday Senator Ben Sasse has been a vocal Trump supporter.",
+                &["Ben Sasse supports Trump"],
+            ),
+            ("Yesterday Iowa supporters cheered.", &[]),
+            // "had been reckless" (a verb group before the predicate)
+            (
+                "FBI director James Comey said that Hillary Clinton had been extremely reckless.",
+                &["James Comey opposes Hillary Clinton"],
+            ),
+            // a name alone in brackets; a phrase after the auxiliary; graded noun cues
+            (
+                "Iran's elite Revolutionary Guards (IRGC) accused Hassan Rouhani of failures.",
+                &["IRGC opposes Hassan Rouhani"],
+            ),
+            (
+                "Yesterday Mr. Julian Assange has at times offered mild criticisms of the Putin government.",
+                &["Julian Assange opposes Putin"],
+            ),
+            // "refused to back" rejects
+            (
+                "Yesterday Senator Ted Cruz refused to back Donald Trump.",
+                &["Ted Cruz opposes Donald Trump"],
+            ),
             // more cue phrases
             (
                 "Senator Chuck Todd on Sunday confronted Donald Trump about his positions.",
