@@ -100,6 +100,32 @@ pub struct Stance {
     pub confidence: f32,
 }
 
+impl Stance {
+    /// A stance read off a modifier ("pro-war", "a Trump critic"): "supports", or
+    /// `oppose_act` for the other side.
+    fn of_modifier(
+        holder: usize,
+        polarity: Polarity,
+        target: Target,
+        oppose_act: &str,
+        cue: Span,
+        evidence: Span,
+    ) -> Stance {
+        Stance {
+            holder,
+            polarity,
+            target,
+            act: match polarity {
+                Polarity::Support => "supports".into(),
+                Polarity::Oppose => oppose_act.into(),
+            },
+            cue,
+            evidence,
+            confidence: 0.7,
+        }
+    }
+}
+
 const NONE: u32 = u32::MAX;
 const AUX: &[&str] = &[
     "has",
@@ -834,19 +860,14 @@ impl<'l> StanceFinder<'l> {
             let Some(h) = holder.filter(|&h| h != target) else {
                 continue;
             };
-            out.push(Stance {
-                holder: h,
+            out.push(Stance::of_modifier(
+                h,
                 polarity,
-                target: Target::Entity(target),
-                act: if polarity == Polarity::Support {
-                    "supports".into()
-                } else {
-                    "criticizes".into()
-                },
-                cue: w.tok(i).span,
+                Target::Entity(target),
+                "criticizes",
+                w.tok(i).span,
                 evidence,
-                confidence: 0.7,
-            });
+            ));
         }
     }
 
@@ -957,19 +978,14 @@ impl<'l> StanceFinder<'l> {
             if words.is_empty() {
                 continue;
             }
-            out.push(Stance {
-                holder: h,
+            out.push(Stance::of_modifier(
+                h,
                 polarity,
-                target: Target::Topic(words.join(" ")),
-                act: if polarity == Polarity::Support {
-                    "supports".into()
-                } else {
-                    "opposes".into()
-                },
-                cue: w.tok(i).span,
+                Target::Topic(words.join(" ")),
+                "opposes",
+                w.tok(i).span,
                 evidence,
-                confidence: 0.7,
-            });
+            ));
         }
     }
 
