@@ -14,7 +14,9 @@
 //!    attack") unless a preposition follows ("his feud with", "X's attack on"). A noun
 //!    cue inside the object of the cue before it keeps that cue's holder, and asking
 //!    for it or rejecting it sets the side ("called for more support for X" supports X,
-//!    "rejected calls for X" opposes X).
+//!    "rejected calls for X" opposes X). A gerund cue after "by", "on", "out of" is the
+//!    clause subject's ("focused on attacking X"); after "X for"/"X of" it is X's
+//!    ("praised Y for defending X", "accused Y of attacking X").
 //! 2. *Negation* ("not", "n't", "never", "no longer") in the three words before a cue flips
 //!    its polarity ("does not approve", "won't give the green light to"), and so do
 //!    "refused to", "declined to", "failed to" right before it ("refused to back X").
@@ -218,8 +220,30 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Adverbs that stand between a subject and its verb ("has long accused").
 const ADVERBS: &[&str] = &[
-    "long", "often", "always", "even", "later", "earlier", "once", "soon", "again", "finally",
-    "first", "then", "only", "ever", "now",
+    "long",
+    "often",
+    "always",
+    "even",
+    "later",
+    "earlier",
+    "once",
+    "soon",
+    "again",
+    "finally",
+    "first",
+    "then",
+    "only",
+    "ever",
+    "now",
+    "nonetheless",
+    "nevertheless",
+    "however",
+    "meanwhile",
+    "instead",
+    "too",
+    "subsequently",
+    "since",
+    "yet",
 ];
 
 const GROUP_NOUNS: &[&str] = &[
@@ -1311,10 +1335,26 @@ impl<'l> StanceFinder<'l> {
                 return vec![(r.entity, 0.75)];
             }
         }
-        // "by attacking X", "after criticizing X": the main clause's subject
-        if w.is_any(k, &["by", "after", "while", "before", "without", "in"])
-            && w.text_of(v).ends_with("ing")
+        // "by attacking X", "after criticizing X", "focused on attacking X", "got mileage
+        // out of criticizing X": the main clause's subject
+        if w.is_any(
+            k,
+            &[
+                "by", "after", "while", "before", "without", "in", "on", "of", "for",
+            ],
+        ) && w.text_of(v).ends_with("ing")
         {
+            // "praised X for supporting Y", "accused X of attacking Y": X does it
+            if w.is_any(k, &["of", "for"])
+                && k > s
+                && let Some(r) = cx.res.reference_at(k - 1)
+                && r.kind == RefKind::Name
+            {
+                return vec![(r.entity, 0.7)];
+            }
+            if w.is_any(k, &["of", "for"]) && !w.is_any(k - 1, &["out"]) {
+                return Vec::new();
+            }
             return self.clause_subject(cx, s, k).unwrap_or_default();
         }
         if w.tok(k).is_punct(',') || w.tok(k).kind == TokenKind::Dash {
@@ -3226,6 +3266,22 @@ mod tests {
             (
                 "Yesterday Senator Ted Cruz refused to back Donald Trump.",
                 &["Ted Cruz opposes Donald Trump"],
+            ),
+            // a gerund after "on", "out of": the clause's subject; after "X for"/"X of": X
+            (
+                "Yesterday Republicans have focused on attacking Barack Obama.",
+                &["Republican Party opposes Barack Obama"],
+            ),
+            (
+                "Senator John Kirk praised Mitt Romney for defending Barack Obama.",
+                &[
+                    "John Kirk supports Mitt Romney",
+                    "Mitt Romney supports Barack Obama",
+                ],
+            ),
+            (
+                "Yesterday Jeff Hebert nonetheless praised Jeff Sessions's performance.",
+                &["Jeff Hebert supports Jeff Sessions"],
             ),
             // more cue phrases
             (
