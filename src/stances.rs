@@ -30,7 +30,11 @@
 //!    clause hangs on ("a Pentagon official who criticized"); the subject of an absolute
 //!    clause ("with Italy accusing India"); a short phrase may stand between subject and
 //!    verb ("Trump as a candidate accused", "X, in a statement, criticized", "the auditor
-//!    in 2011 accused", "Sen. Ted Cruz (R-Texas) blasted"); a document speaks for whoever
+//!    in 2011 accused", "Sen. Ted Cruz (R-Texas) blasted"); an adjective may name the
+//!    body's owner: "Russian officials" (Russia, from `demonyms.tsv`), "Republican
+//!    senators" (the Republican Party): when the text has no such name, the entity is
+//!    *implied* (an entity without mentions, the adjective its alias; a place's
+//!    congressman or governor does not speak for it, its president or ministry does); a document speaks for whoever
 //!    issued it ("the team released a Web ad accusing X"); the subject of "call",
 //!    "declare", "label" holds the evaluation of its object ("Seacrest called X
 //!    reckless"); inside a quote, "I"/"we" is the speaker (and
@@ -61,6 +65,7 @@
 //! Limits: no syntax parser; long-distance subjects, sarcasm and hedged stances are
 //! missed, and a cue whose target is only implied ("is not budging") gives no edge.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
@@ -434,6 +439,23 @@ const DEEDS: &[&str] = &[
     "courage",
     "service",
 ];
+/// Offices that speak for a country ("the Russian president", "Israel's ambassador").
+const STATE_ROLES: &[&str] = &[
+    "president",
+    "minister",
+    "premier",
+    "ambassador",
+    "envoy",
+    "king",
+    "queen",
+    "chancellor",
+    "diplomat",
+    "official",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
 /// Bodies that speak for the organization or country that owns them ("Russia's foreign
 /// ministry"), beside the group nouns and role words.
 const REPRESENTATIVES: &[&str] = &[
@@ -506,6 +528,13 @@ const VAGUE_TOPICS: &[&str] = &[
     "situation",
     "problem",
     "part",
+    // particles left by a phrasal verb ("fired back", "fight back")
+    "back",
+    "up",
+    "out",
+    "off",
+    "down",
+    "away",
 ];
 const PARTICLES: &[&str] = &[
     "up", "out", "off", "down", "back", "on", "in", "away", "forward", "through", "over",
@@ -523,6 +552,31 @@ struct Ctx<'a> {
     quotes: &'a [Quote],
     quote_at: Vec<u32>,
     orgs_of: FxHashMap<usize, Vec<usize>>,
+    /// Entities named only by an adjective, numbered after the resolution's.
+    implied: RefCell<Vec<Implied>>,
+}
+
+/// What [`StanceFinder::find`] gives.
+#[derive(Clone, Debug, Default)]
+pub struct Found {
+    /// The stances.
+    pub stances: Vec<Stance>,
+    /// Entities named only by an adjective, numbered after the resolution's: entity
+    /// index `res.entities.len() + i` is `implied[i]`.
+    pub implied: Vec<Implied>,
+}
+
+/// An entity that a stance needs and the text names only by an adjective: "Russian
+/// officials accused …" (Russia), "Republican senators criticized …" (Republican Party).
+/// It has no name mention; the adjective is its alias.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Implied {
+    /// Place (from a demonym) or organization (a party).
+    pub kind: Kind,
+    /// Canonical name ("Russia", "Republican Party").
+    pub label: String,
+    /// The adjective as written ("Russian").
+    pub alias: String,
 }
 
 #[derive(Clone, Debug)]
@@ -543,6 +597,8 @@ impl<'l> StanceFinder<'l> {
     }
 
     /// All stances of a document.
+    /// All stances of a document, with the entities named only by an adjective that some
+    /// of them need.
     pub fn find(
         &self,
         text: &str,
@@ -550,7 +606,7 @@ impl<'l> StanceFinder<'l> {
         res: &Resolution,
         quotes: &[Quote],
         affiliations: &[Affiliation],
-    ) -> Vec<Stance> {
+    ) -> Found {
         let mut quote_at = vec![NONE; layout.tokens.len()];
         for (qi, q) in quotes.iter().enumerate() {
             for t in q.tokens.0..q.tokens.1 {
@@ -571,6 +627,7 @@ impl<'l> StanceFinder<'l> {
             quotes,
             quote_at,
             orgs_of,
+            implied: RefCell::new(Vec::new()),
         };
         let mut out = Vec::new();
         for sent in &layout.sentences {
@@ -605,7 +662,48 @@ impl<'l> StanceFinder<'l> {
             i += 1;
             r
         });
-        out
+        Found {
+            stances: out,
+            implied: cx.implied.into_inner(),
+        }
+    }
+
+    /// The entity an adjective at `k` names: a demonym's place ("Russian" → Russia) or a
+    /// party ("Republican" → Republican Party); an entity of the document with that name
+    /// if there is one, else an implied one.
+    fn adjective_entity(&self, cx: &Ctx, k: usize) -> Option<usize> {
+        let w = &cx.w;
+        if w.tok(k).kind != TokenKind::Word || !w.tok(k).is(shape::CAP) {
+            return None;
+        }
+        let lower = w.text_of(k).to_lowercase();
+        let (kind, label) = if let Some(place) = self.lex.demonym_place(&lower) {
+            (Kind::Place, place.to_string())
+        } else {
+            let e = self.lex.phrase(&format!("{lower} party"))?.entity?;
+            let known = &self.lex.entities[e as usize];
+            (known.kind, known.canonical.clone())
+        };
+        let same = |l: &str| l.eq_ignore_ascii_case(&label);
+        if let Some(e) = cx
+            .res
+            .entities
+            .iter()
+            .position(|x| same(&x.label) || x.aliases.iter().any(|a| same(a)))
+        {
+            return Some(e);
+        }
+        let mut implied = cx.implied.borrow_mut();
+        let n = cx.res.entities.len();
+        if let Some(i) = implied.iter().position(|x| same(&x.label)) {
+            return Some(n + i);
+        }
+        implied.push(Implied {
+            kind,
+            label,
+            alias: w.text_of(k).to_string(),
+        });
+        Some(n + implied.len() - 1)
     }
 
     fn sentence(&self, cx: &Ctx, s: usize, e: usize, out: &mut Vec<Stance>) {
@@ -1558,30 +1656,38 @@ impl<'l> StanceFinder<'l> {
         while q > s && k - q < 5 {
             let p = q - 1;
             let owner = if w.tok(p).kind == TokenKind::Possessive && p > s {
-                cx.res.reference_at(p - 1)
-            } else {
                 cx.res
-                    .reference_at(p)
-                    .filter(|r| r.tokens.1 as usize == p + 1 && r.kind == RefKind::Name)
+                    .reference_at(p - 1)
+                    .map(|r| (r.entity, r.tokens.0 as usize))
+            } else if let Some(r) = cx
+                .res
+                .reference_at(p)
+                .filter(|r| r.tokens.1 as usize == p + 1 && r.kind == RefKind::Name)
+            {
+                Some((r.entity, r.tokens.0 as usize))
+            } else {
+                // "Russian officials", "Republican senators": an adjective names it
+                self.adjective_entity(cx, p).map(|e| (e, p))
             };
-            if let Some(r) = owner {
+            if let Some((e, start)) = owner {
                 // "the Michigan congressman" is a person from there, not Michigan speaking
-                // ("Michigan officials" are)
-                if res_kind(cx, r.entity) == Kind::Place
+                // ("Michigan officials", "the Russian president" are)
+                if res_kind(cx, e) == Kind::Place
                     && !w.is_any(k, GROUP_NOUNS)
                     && !w.is_any(k, REPRESENTATIVES)
+                    && !w.is_any(k, STATE_ROLES)
                     && !w.text_of(k).ends_with('s')
                 {
                     return None;
                 }
-                let mut a = r.tokens.0 as usize;
+                let mut a = start;
                 if a > s && w.is_any(a - 1, &["the", "a", "an", "top", "senior"]) {
                     a -= 1;
                 }
                 if a > s && w.is_lower(a - 1) && w.is_any(a - 1, PREPOSITIONS) {
                     return None;
                 }
-                return Some(r.entity);
+                return Some(e);
             }
             // adjectives and nouns of the phrase: "foreign", "campaign", "national"
             if w.is_lower(p) && !w.is_function(p) && !w.has(p, flag::SPEECH) {
@@ -2599,7 +2705,17 @@ impl<'l> StanceFinder<'l> {
             topic_np_label(w, o, oe)
         };
         if LIGHT_VERBS.contains(&verb.as_str()) {
-            // "keeping April 19" → "April 19"; "find a way to help vaccinate …" → on
+            // "keeping April 19" → "April 19"; "find a way to help vaccinate …" → on;
+            // a name after a light verb ("hoped to take Mosul") says nothing of a side
+            // toward it
+            if o < oe
+                && cx
+                    .res
+                    .reference_at(o)
+                    .is_some_and(|r| r.kind == RefKind::Name && r.tokens.1 as usize >= oe)
+            {
+                return None;
+            }
             match &obj_label {
                 Some(l) if !VAGUE.contains(&l.as_str()) => return Some(Target::Topic(l.clone())),
                 _ => {
@@ -2729,7 +2845,10 @@ impl Noun {
 }
 
 fn res_kind(cx: &Ctx, e: usize) -> Kind {
-    cx.res.entities[e].kind
+    match cx.res.entities.get(e) {
+        Some(x) => x.kind,
+        None => cx.implied.borrow()[e - cx.res.entities.len()].kind,
+    }
 }
 
 /// Bodies and people that speak for an organization or a country: "officials",
@@ -3063,9 +3182,12 @@ mod tests {
         let regions = q.regions(&layout);
         let quotes = q.quotes(text, &layout, &regions, &res);
         let affs = RoleFinder::new(lex).find(text, &layout, &ms, &res);
-        let mut v: Vec<String> = StanceFinder::new(lex)
-            .find(text, &layout, &res, &quotes, &affs)
+        let found = StanceFinder::new(lex).find(text, &layout, &res, &quotes, &affs);
+        let n = res.entities.len();
+        let mut v: Vec<String> = found
+            .stances
             .into_iter()
+            .filter(|s| s.holder < n && !matches!(s.target, Target::Entity(t) if t >= n))
             .map(|s| {
                 let t = match &s.target {
                     Target::Entity(e) => res.entities[*e].label.clone(),
@@ -3307,6 +3429,62 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(run(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn adjectives_name_implied_holders() {
+        let lex = Lexicon::shared();
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Yesterday Russian officials accused NATO of aggression.",
+                &["Russia (Russian) opposes North Atlantic Treaty Organization"],
+            ),
+            (
+                "Yesterday Republican senators criticized Barack Obama.",
+                &["Republican Party (Republican) opposes Barack Obama"],
+            ),
+            // a country's president speaks for it; a state's congressman does not
+            (
+                "Yesterday the Russian president accused NATO of aggression.",
+                &["Russia (Russian) opposes North Atlantic Treaty Organization"],
+            ),
+            (
+                "Yesterday the Michigan congressman endorsed Donald Trump.",
+                &[],
+            ),
+            // a name in the text is used when there is one
+            (
+                "Russia is big. Russian officials accused NATO of aggression.",
+                &["Russia opposes North Atlantic Treaty Organization"],
+            ),
+        ];
+        for (text, want) in cases {
+            let layout = Layout::parse(text, lex);
+            let ms = Recognizer::new(lex).recognize(text, &layout);
+            let res = Resolver::new(lex).resolve(text, &layout, &ms);
+            let Found { stances, implied } =
+                StanceFinder::new(lex).find(text, &layout, &res, &[], &[]);
+            let name = |e: usize| match res.entities.get(e) {
+                Some(x) => x.label.clone(),
+                None => {
+                    let i = &implied[e - res.entities.len()];
+                    format!("{} ({})", i.label, i.alias)
+                }
+            };
+            let got: Vec<String> = stances
+                .iter()
+                .filter_map(|s| match s.target {
+                    Target::Entity(t) => Some(format!(
+                        "{} {} {}",
+                        name(s.holder),
+                        s.polarity.relation(),
+                        name(t)
+                    )),
+                    Target::Topic(_) => None,
+                })
+                .collect();
+            assert_eq!(got, *want, "{text}");
         }
     }
 

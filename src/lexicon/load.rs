@@ -356,6 +356,9 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
         Category::Demonym => {
             let word = field(&f, 0, "demonym")?;
             let key = phrase_key(word);
+            if let Some(place) = f.get(1).map(|p| p.trim()).filter(|p| !p.is_empty()) {
+                lex.demonym_places.insert(key.as_str().into(), place.into());
+            }
             if key.contains(' ') {
                 lex.phrase_mut(&key).demonym = true;
             } else {

@@ -244,6 +244,7 @@ pub struct Lexicon {
     classes: Vec<String>,
     nouns: Vec<String>,
     phrasal: FxHashMap<Box<str>, u32>,
+    demonym_places: FxHashMap<Box<str>, Box<str>>,
     surnames_seen: u32,
 }
 
@@ -315,6 +316,11 @@ impl Lexicon {
     /// The noun of a nominalization id.
     pub fn noun(&self, id: u32) -> &str {
         &self.nouns[id as usize]
+    }
+
+    /// The place a demonym names ("russian" → "Russia"), from `demonyms.tsv`.
+    pub fn demonym_place(&self, lower: &str) -> Option<&str> {
+        self.demonym_places.get(lower).map(|p| &**p)
     }
 
     /// The noun of a phrasal verb in any form ("went back" → "return").
