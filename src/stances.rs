@@ -408,6 +408,22 @@ const DEGREE_ADJECTIVES: &[&str] = &[
     "explicit",
     "high",
 ];
+/// Nouns for people of a group ("figures in the Trump circle").
+const PEOPLE: &[&str] = &[
+    "figures",
+    "people",
+    "circle",
+    "camp",
+    "wing",
+    "ranks",
+    "followers",
+    "loyalists",
+    "elements",
+    "factions",
+    "hardliners",
+    "operatives",
+    "associates",
+];
 /// Nouns for what someone did or said: "the actions of X" are X's.
 const DEEDS: &[&str] = &[
     "actions",
@@ -1213,7 +1229,10 @@ impl<'l> StanceFinder<'l> {
                         {
                             break;
                         }
-                        if !w.tok(j).is_wordlike() && w.tok(j).kind != TokenKind::Possessive {
+                        if !w.tok(j).is_wordlike()
+                            && w.tok(j).kind != TokenKind::Possessive
+                            && w.tok(j).quote().is_none()
+                        {
                             return None;
                         }
                         j += 1;
@@ -1627,19 +1646,26 @@ impl<'l> StanceFinder<'l> {
             return Some(vec![(sp, 0.8)]);
         }
         let mut hs = vec![(r.entity, if r.kind == RefKind::Name { 1.0 } else { 0.85 })];
-        // coordination: "CPS and Mayor Lori Lightfoot", "X, Y and Z"
+        // coordination: "CPS and Mayor Lori Lightfoot", "X, Y and Z", "President Obama and
+        // Vice President Biden", "X and the top Republicans"
+        let titled = |a: usize| {
+            w.tok(a).is(shape::CAP)
+                && w.entry(a).is_some_and(|e| {
+                    e.title.is_some() || e.has(flag::ROLE) || e.has(flag::ROLE_MOD)
+                })
+        };
         let mut a = r.tokens.0 as usize;
-        while a > s
-            && w.tok(a - 1).is(shape::CAP)
-            && w.entry(a - 1).is_some_and(|e| e.title.is_some())
-        {
-            a -= 1; // "Mayor" in "CPS and Mayor Lori Lightfoot"
+        while a > s && (titled(a - 1) || w.is_any(a - 1, &["the", "top", "other", "fellow"])) {
+            a -= 1;
         }
         while a > s + 1 && (w.is_any(a - 1, &["and"]) || w.tok(a - 1).is_punct(',')) {
             match cx.res.reference_at(a - 2) {
                 Some(p) if p.tokens.1 as usize == a - 1 && p.kind == RefKind::Name => {
                     hs.push((p.entity, 1.0));
                     a = p.tokens.0 as usize;
+                    while a > s && titled(a - 1) {
+                        a -= 1;
+                    }
                 }
                 _ => break,
             }
@@ -2164,6 +2190,19 @@ impl<'l> StanceFinder<'l> {
     /// Targets after an object-frame cue.
     fn object_targets(&self, cx: &Ctx, m: &CueMatch, e: usize) -> Vec<Aim> {
         let w = &cx.w;
+        // "charged X with", "held X responsible": the one in the slot (a request's slot,
+        // "called on X to", is only who is asked)
+        let cue = &self.lex.stance_cues[m.cue];
+        if cue.act != "requests"
+            && cue.words.len() >= 3
+            && cue.words[cue.words.len() - 2] == CueWord::Slot
+            && m.end >= m.start + 3
+        {
+            let aims = self.np_target(cx, m.start + 1, m.end - 1);
+            if aims.iter().any(|a| matches!(a.target, Target::Entity(_))) {
+                return aims;
+            }
+        }
         let mut t = m.end;
         while t < e && w.tok(t).quote().is_some() {
             t += 1;
@@ -2289,6 +2328,28 @@ impl<'l> StanceFinder<'l> {
         {
             aims.retain(|a| !a.modifier);
             aims.push(Aim::main(Target::Entity(x)));
+        }
+        // "denounced some figures in the Trump circle", "accused officials in Obama's
+        // administration": people of a named group are aimed at through it (criticism only)
+        if !aims.iter().any(|a| matches!(a.target, Target::Entity(_)))
+            && ne > t
+            && ne + 1 < e
+            && (is_representative(w, ne - 1) || w.is_any(ne - 1, PEOPLE))
+            && w.is_any(ne, &["in", "of", "from", "within", "around", "at"])
+        {
+            let mut n = ne + 1;
+            while n + 1 < e && w.is_any(n, &["the", "a", "an"]) {
+                n += 1;
+            }
+            if let Some(r) = cx.res.reference_at(n).filter(|r| r.kind == RefKind::Name)
+                && res_kind(cx, r.entity) != Kind::Place
+            {
+                aims.push(Aim {
+                    target: Target::Entity(r.entity),
+                    weight: 0.6,
+                    modifier: true,
+                });
+            }
         }
         // "praised the contributions of Justice Scalia", "condemned the actions of X": an
         // evaluation of what a named owner did or said reaches the owner ("the booing of
