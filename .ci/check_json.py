@@ -19,7 +19,7 @@ for n, attrs in g.nodes(data=True):
     if attrs["kind"] == "quote":
         assert attrs["doc"] in docs and attrs["start"] < attrs["end"], n
 for s, t, attrs in g.edges(data=True):
-    assert attrs["relation"] in {"affiliated_with", "said", "supports", "opposes"}, attrs
+    assert attrs["relation"] in {"affiliated_with", "said", "supports", "opposes", "part_of"}, attrs
 ids = [n["id"] for n in data["nodes"]]
 assert ids == sorted(ids), "nodes must be sorted by id"
 print(f"{path}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges, {len(docs)} documents: OK")

@@ -36,6 +36,27 @@ pub enum Error {
         /// What is wrong with the line.
         message: String,
     },
+    /// A line of a JSON Lines input is not an article.
+    #[error("{path}:{line}: {message}")]
+    Article {
+        /// The JSON Lines file (`-` for standard input).
+        path: PathBuf,
+        /// 1-based line number.
+        line: u64,
+        /// What is wrong with the line.
+        message: String,
+    },
+    /// A `--glob` pattern is not valid.
+    #[error("bad glob {pattern:?}: {message}")]
+    Glob {
+        /// The pattern as given.
+        pattern: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The worker threads could not be started.
+    #[error("starting worker threads: {0}")]
+    Threads(String),
     /// A saved graph (JSON) could not be loaded.
     #[error("{path}: not a newsgraph JSON graph: {message}")]
     Graph {
@@ -44,6 +65,9 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A graph filter cannot be applied (its focus names no node, or several).
+    #[error("{0}")]
+    Filter(String),
     /// Writing output failed.
     #[error("writing output: {0}")]
     Write(#[from] std::io::Error),

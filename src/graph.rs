@@ -14,13 +14,23 @@
 //!   of exactly one other node of its kind ("CTU" → "Chicago Teachers Union",
 //!   "Sharkey" → "Jesse Sharkey"), then sorts everything.
 //!
+//! Memory: the graph outlives the documents, so it is kept compact: evidence names its
+//! document by number ([`DocId`], 4 bytes, written `d7`), and the texts of mentions,
+//! speaker mentions, cues and evidence are interned (`Arc<str>`, one copy of "Blair"
+//! however often it is mentioned).
+//!
 //! Limits: two different people with the same full name are one node.
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::sync::Arc;
 
+use hashbrown::HashTable;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-use serde::{Deserialize, Serialize};
+use rustc_hash::{FxBuildHasher, FxHashSet};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::document::Source;
 use crate::kind::Kind;
@@ -38,18 +48,97 @@ pub struct DocInfo {
     pub chars: u32,
 }
 
+/// A document's graph-wide number, written `d0`, `d1`, … in exports.
+///
+/// It orders as its written form does (`d10` before `d2`), so sorted evidence lists
+/// come out as they always have.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct DocId(pub u32);
+
+impl DocId {
+    /// Decimal digits of the number, without allocating.
+    fn digits(self, buf: &mut [u8; 10]) -> &[u8] {
+        let mut n = self.0;
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                return &buf[i..];
+            }
+        }
+    }
+
+    /// Parses `d7`.
+    pub fn parse(s: &str) -> Option<DocId> {
+        s.strip_prefix('d')?.parse().ok().map(DocId)
+    }
+}
+
+impl Ord for DocId {
+    fn cmp(&self, other: &Self) -> Ordering {
+        let (mut a, mut b) = ([0u8; 10], [0u8; 10]);
+        self.digits(&mut a).cmp(other.digits(&mut b))
+    }
+}
+
+impl PartialOrd for DocId {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for DocId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "d{}", self.0)
+    }
+}
+
+impl PartialEq<str> for DocId {
+    fn eq(&self, other: &str) -> bool {
+        DocId::parse(other) == Some(*self)
+    }
+}
+
+impl PartialEq<&str> for DocId {
+    fn eq(&self, other: &&str) -> bool {
+        DocId::parse(other) == Some(*self)
+    }
+}
+
+impl Serialize for DocId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // without the formatting machinery: one of these per mention in the output
+        let mut digits = [0u8; 10];
+        let d = self.digits(&mut digits);
+        let mut buf = [0u8; 11];
+        buf[0] = b'd';
+        buf[1..=d.len()].copy_from_slice(d);
+        s.serialize_str(std::str::from_utf8(&buf[..=d.len()]).unwrap_or("d?"))
+    }
+}
+
+impl<'de> Deserialize<'de> for DocId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        DocId::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a document id: {s:?}")))
+    }
+}
+
 /// Where something was said in which document (code points).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Evidence {
     /// Document id.
-    pub doc: String,
+    pub doc: DocId,
     /// First code point.
     pub start: u32,
     /// One past the last code point.
     pub end: u32,
-    /// The text.
+    /// The text (shared by every evidence with the same words).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
+    pub text: Option<Arc<str>>,
 }
 
 /// A span of a quote's document.
@@ -59,18 +148,8 @@ pub struct SpanText {
     pub start: u32,
     /// One past the last code point.
     pub end: u32,
-    /// The text.
-    pub text: String,
-}
-
-impl From<&Located> for SpanText {
-    fn from(l: &Located) -> Self {
-        SpanText {
-            start: l.start,
-            end: l.end,
-            text: l.text.clone(),
-        }
-    }
+    /// The text (shared).
+    pub text: Arc<str>,
 }
 
 /// What a quote node carries.
@@ -79,7 +158,7 @@ pub struct QuoteInfo {
     /// The quoted words.
     pub text: String,
     /// Document id.
-    pub doc: String,
+    pub doc: DocId,
     /// First code point.
     pub start: u32,
     /// One past the last code point.
@@ -88,6 +167,9 @@ pub struct QuoteInfo {
     pub speaker_mention: Option<SpanText>,
     /// Speech cue.
     pub cue: Option<SpanText>,
+    /// A fragment quoted inside the writer's sentence.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
 }
 
 /// A node.
@@ -104,7 +186,8 @@ pub struct Node {
     /// Name mentions (entities).
     pub mentions: Vec<Evidence>,
     /// Quote details (quotes).
-    pub quote: Option<QuoteInfo>,
+    /// (Boxed: most nodes are not quotes, and every node pays for the field.)
+    pub quote: Option<Box<QuoteInfo>>,
 }
 
 /// The relation of an edge.
@@ -119,6 +202,8 @@ pub enum Relation {
     Supports,
     /// holder → target
     Opposes,
+    /// organization → organization it belongs to
+    PartOf,
 }
 
 impl Relation {
@@ -129,6 +214,7 @@ impl Relation {
             Relation::Said => "said",
             Relation::Supports => "supports",
             Relation::Opposes => "opposes",
+            Relation::PartOf => "part_of",
         }
     }
 
@@ -139,6 +225,7 @@ impl Relation {
             "said" => Relation::Said,
             "supports" => Relation::Supports,
             "opposes" => Relation::Opposes,
+            "part_of" => Relation::PartOf,
             _ => return None,
         })
     }
@@ -165,9 +252,11 @@ pub struct Edge {
 #[derive(Clone, Debug, Default)]
 pub struct KnowledgeGraph {
     graph: StableDiGraph<Node, Edge>,
-    index: BTreeMap<String, NodeIndex>,
+    /// Node ids are looked up through their hash; the id itself is only in the node.
+    index: HashTable<NodeIndex>,
     edges: BTreeMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
     documents: Vec<DocInfo>,
+    texts: FxHashSet<Arc<str>>,
 }
 
 /// Lower-case letters and digits, other runs as one "-".
@@ -175,12 +264,22 @@ pub fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut dash = false;
     for c in s.chars() {
-        if c.is_alphanumeric() {
+        // ASCII first: the same answers as the Unicode tests, without their tables
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum {
             if dash && !out.is_empty() {
                 out.push('-');
             }
             dash = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             dash = true;
         }
@@ -189,6 +288,11 @@ pub fn slug(s: &str) -> String {
         out.push('_');
     }
     out
+}
+
+fn hash_id(id: &str) -> u64 {
+    use std::hash::BuildHasher;
+    FxBuildHasher.hash_one(id)
 }
 
 /// The id of an entity or topic node.
@@ -207,6 +311,14 @@ impl KnowledgeGraph {
         &self.documents
     }
 
+    /// The written id ("d7") of a document, borrowed from the graph's document list.
+    pub fn doc_name(&self, doc: DocId) -> &str {
+        self.documents
+            .get(doc.0 as usize)
+            .map(|d| d.id.as_str())
+            .unwrap_or("")
+    }
+
     /// Number of nodes.
     pub fn node_count(&self) -> usize {
         self.graph.node_count()
@@ -219,12 +331,31 @@ impl KnowledgeGraph {
 
     /// A node by id.
     pub fn node(&self, id: &str) -> Option<&Node> {
-        self.index.get(id).map(|&i| &self.graph[i])
+        self.find(id).map(|i| &self.graph[i])
+    }
+
+    fn find(&self, id: &str) -> Option<NodeIndex> {
+        let graph = &self.graph;
+        self.index
+            .find(hash_id(id), |&i| graph[i].id == id)
+            .copied()
+    }
+
+    /// Node indices sorted by id.
+    fn sorted(&self) -> Vec<NodeIndex> {
+        let mut v: Vec<NodeIndex> = self.graph.node_indices().collect();
+        v.sort_unstable_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
+        v
+    }
+
+    /// The internal index of a node, for [`KnowledgeGraph::add_edge`].
+    pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
+        self.find(id)
     }
 
     /// Nodes sorted by id.
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {
-        self.index.values().map(|&i| &self.graph[i])
+        self.sorted().into_iter().map(|i| &self.graph[i])
     }
 
     /// Edges as (source id, target id, edge), sorted by source, target, relation.
@@ -248,6 +379,17 @@ impl KnowledgeGraph {
         &self.graph
     }
 
+    /// The shared copy of `text`: every mention, cue and evidence with the same words
+    /// points to one string.
+    pub fn intern(&mut self, text: &str) -> Arc<str> {
+        if let Some(t) = self.texts.get(text) {
+            return t.clone();
+        }
+        let t: Arc<str> = Arc::from(text);
+        self.texts.insert(t.clone());
+        t
+    }
+
     /// Adds a document by its full record (used when reading a saved graph).
     pub fn push_document(&mut self, doc: DocInfo) {
         self.documents.push(doc);
@@ -255,7 +397,7 @@ impl KnowledgeGraph {
 
     /// Inserts or returns a node.
     pub fn upsert_node(&mut self, id: &str, kind: Kind, label: &str) -> NodeIndex {
-        if let Some(&i) = self.index.get(id) {
+        if let Some(i) = self.find(id) {
             return i;
         }
         let i = self.graph.add_node(Node {
@@ -266,7 +408,9 @@ impl KnowledgeGraph {
             mentions: Vec::new(),
             quote: None,
         });
-        self.index.insert(id.to_string(), i);
+        let graph = &self.graph;
+        self.index
+            .insert_unique(hash_id(id), i, |&j| hash_id(&graph[j].id));
         i
     }
 
@@ -300,47 +444,55 @@ impl KnowledgeGraph {
 
     /// Merges one document's extraction into the graph.
     pub fn add(&mut self, ex: &Extraction) {
-        let doc = format!("d{}", self.documents.len());
+        let doc = DocId(self.documents.len() as u32);
         self.documents.push(DocInfo {
-            id: doc.clone(),
+            id: doc.to_string(),
             source: ex.source.clone(),
             chars: ex.chars,
         });
-        let ev = |l: &Located, with_text: bool| Evidence {
-            doc: doc.clone(),
+        let ev = |g: &mut Self, l: &Located, with_text: bool| Evidence {
+            doc,
             start: l.start,
             end: l.end,
-            text: with_text.then(|| l.text.clone()),
+            text: with_text.then(|| g.intern(&l.text)),
+        };
+        let span = |g: &mut Self, l: &Located| SpanText {
+            start: l.start,
+            end: l.end,
+            text: g.intern(&l.text),
         };
         let mut entity_nodes = Vec::with_capacity(ex.entities.len());
         for e in &ex.entities {
             let id = node_id(e.kind, &e.label);
             let ni = self.upsert_node(&id, e.kind, &e.label);
+            let mentions: Vec<Evidence> = e.mentions.iter().map(|m| ev(self, m, true)).collect();
             let node = &mut self.graph[ni];
             for a in &e.aliases {
                 if *a != node.label {
                     node.aliases.insert(a.clone());
                 }
             }
-            node.mentions.extend(e.mentions.iter().map(|m| ev(m, true)));
+            node.mentions.extend(mentions);
             entity_nodes.push(ni);
         }
         for (qi, q) in ex.quotes.iter().enumerate() {
             let id = format!("quote:{doc}:{}", qi + 1);
             let ni = self.upsert_node(&id, Kind::Quote, &quote_label(&q.text.text));
-            self.graph[ni].quote = Some(QuoteInfo {
+            let info = QuoteInfo {
                 text: q.text.text.clone(),
-                doc: doc.clone(),
+                doc,
                 start: q.text.start,
                 end: q.text.end,
-                speaker_mention: q.speaker_mention.as_ref().map(SpanText::from),
-                cue: q.cue.as_ref().map(SpanText::from),
-            });
+                speaker_mention: q.speaker_mention.as_ref().map(|m| span(self, m)),
+                cue: q.cue.as_ref().map(|c| span(self, c)),
+                partial: q.partial,
+            };
+            self.graph[ni].quote = Some(Box::new(info));
             if let Some(sp) = q.speaker {
                 let evidence = q
                     .speaker_mention
                     .as_ref()
-                    .map(|m| vec![ev(m, false)])
+                    .map(|m| vec![ev(self, m, false)])
                     .unwrap_or_default();
                 self.add_edge(
                     entity_nodes[sp],
@@ -357,6 +509,7 @@ impl KnowledgeGraph {
             }
         }
         for a in &ex.affiliations {
+            let evidence = vec![ev(self, &a.evidence, true)];
             self.add_edge(
                 entity_nodes[a.person],
                 entity_nodes[a.org],
@@ -366,7 +519,22 @@ impl KnowledgeGraph {
                     act: None,
                     cue: None,
                     confidence: Some(a.confidence),
-                    evidence: vec![ev(&a.evidence, true)],
+                    evidence,
+                },
+            );
+        }
+        for p in &ex.part_of {
+            let evidence = vec![ev(self, &p.evidence, true)];
+            self.add_edge(
+                entity_nodes[p.child],
+                entity_nodes[p.parent],
+                Edge {
+                    relation: Relation::PartOf,
+                    role: None,
+                    act: None,
+                    cue: None,
+                    confidence: Some(0.8),
+                    evidence,
                 },
             );
         }
@@ -377,6 +545,7 @@ impl KnowledgeGraph {
                     self.upsert_node(&node_id(Kind::Topic, key), Kind::Topic, label)
                 }
             };
+            let evidence = vec![ev(self, &s.evidence, true)];
             self.add_edge(
                 entity_nodes[s.holder],
                 target,
@@ -389,7 +558,7 @@ impl KnowledgeGraph {
                     act: Some(s.act.clone()),
                     cue: Some(s.cue.text.clone()),
                     confidence: Some(s.confidence),
-                    evidence: vec![ev(&s.evidence, true)],
+                    evidence,
                 },
             );
         }
@@ -400,7 +569,8 @@ impl KnowledgeGraph {
     pub fn finish(&mut self) {
         // label → nodes that carry it as an alias, per kind
         let mut carriers: BTreeMap<(Kind, String), BTreeSet<NodeIndex>> = BTreeMap::new();
-        for &i in self.index.values() {
+        let order = self.sorted();
+        for &i in &order {
             let n = &self.graph[i];
             if n.kind.is_entity() {
                 for a in &n.aliases {
@@ -412,7 +582,7 @@ impl KnowledgeGraph {
             }
         }
         let mut merges = Vec::new();
-        for &i in self.index.values() {
+        for &i in &order {
             let n = &self.graph[i];
             if !n.kind.is_entity() {
                 continue;
@@ -446,11 +616,13 @@ impl KnowledgeGraph {
             let n = &mut self.graph[i];
             n.mentions.sort();
             n.mentions.dedup();
+            n.mentions.shrink_to_fit();
         }
         for e in self.graph.edge_indices().collect::<Vec<_>>() {
             let ed = &mut self.graph[e];
             ed.evidence.sort();
             ed.evidence.dedup();
+            ed.evidence.shrink_to_fit();
         }
     }
 
@@ -468,9 +640,27 @@ impl KnowledgeGraph {
                     .map(|e| (e.source(), into, e.weight().clone())),
             )
             .collect();
+        if let Ok(entry) = self
+            .index
+            .find_entry(hash_id(&self.graph[from].id), |&j| j == from)
+        {
+            entry.remove();
+        }
+        // forget the removed node's edges: only its own, not a pass over all edges
+        // (that made merging quadratic on an archive)
+        for e in self
+            .graph
+            .edges_directed(from, petgraph::Direction::Outgoing)
+        {
+            self.edges.remove(&(from, e.weight().relation, e.target()));
+        }
+        for e in self
+            .graph
+            .edges_directed(from, petgraph::Direction::Incoming)
+        {
+            self.edges.remove(&(e.source(), e.weight().relation, from));
+        }
         let old = self.graph.remove_node(from).expect("checked above");
-        self.index.remove(&old.id);
-        self.edges.retain(|&(s, _, t), _| s != from && t != from);
         let target = &mut self.graph[into];
         target.aliases.insert(old.label);
         target.aliases.extend(old.aliases);
@@ -488,12 +678,13 @@ impl KnowledgeGraph {
 /// A quote node's label: its first words.
 pub fn quote_label(text: &str) -> String {
     const MAX: usize = 40;
-    if text.chars().count() <= MAX {
+    // the byte where character MAX + 1 starts, if the text is longer than MAX
+    let Some((cut_end, _)) = text.char_indices().nth(MAX) else {
         return text.to_string();
-    }
-    let cut: String = text.chars().take(MAX).collect();
+    };
+    let cut = &text[..cut_end];
     let cut = match cut.rfind(' ') {
-        Some(p) if p > 10 => cut[..p].to_string(),
+        Some(p) if p > 10 => &cut[..p],
         _ => cut,
     };
     format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
@@ -537,8 +728,24 @@ mod tests {
     }
 
     #[test]
+    fn doc_ids_order_as_written() {
+        let mut ids: Vec<DocId> = [2, 10, 1, 0, 100, 21].map(DocId).to_vec();
+        ids.sort();
+        let written: Vec<String> = ids.iter().map(|d| d.to_string()).collect();
+        let mut want = written.clone();
+        want.sort();
+        assert_eq!(written, want);
+        assert_eq!(DocId::parse("d42"), Some(DocId(42)));
+        assert_eq!(DocId::parse("42"), None);
+        assert_eq!(serde_json::to_string(&DocId(7)).unwrap(), "\"d7\"");
+    }
+
+    #[test]
     fn quote_labels() {
         assert_eq!(quote_label("short"), "short");
+        let forty = "é".repeat(40);
+        assert_eq!(quote_label(&forty), forty);
+        assert_eq!(quote_label(&(forty.clone() + "x")), forty.clone() + "…");
         let l = quote_label("We do not yet have an agreement for safe reopening, said the union");
         assert!(l.ends_with('…') && l.chars().count() <= 41, "{l}");
     }

@@ -87,11 +87,17 @@ impl<'a> Words<'a> {
 
     /// True when token `i` is a word equal (ignoring case) to one of `words`.
     pub fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        i < self.layout.tokens.len()
-            && self.layout.tokens[i].kind == TokenKind::Word
-            && words
-                .iter()
-                .any(|w| self.text_of(i).eq_ignore_ascii_case(w))
+        let Some(t) = self.layout.tokens.get(i) else {
+            return false;
+        };
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        // the token's text once, and lengths before letters: asked for nearly every token
+        let s = t.span.text(self.text).as_bytes();
+        words
+            .iter()
+            .any(|w| w.len() == s.len() && w.as_bytes().eq_ignore_ascii_case(s))
     }
 
     /// True when token `i` is a lower-case word.

@@ -19,7 +19,13 @@
 //! 6. [`quotes`] (attribution): each quote's speaker.
 //! 7. [`roles`]: `affiliated_with` edges with the role ("CTU President Jesse Sharkey").
 //! 8. [`stances`]: `supports` / `opposes` edges to entities or topics.
-//! 9. [`graph`]: documents merged into one [`KnowledgeGraph`]; [`export`] writes it.
+//! 9. [`graph`]: documents merged into one [`KnowledgeGraph`]; [`filter`] cuts it down
+//!    (kinds, mentions, ego graph, size); [`export`] writes it (JSON, DOT, GraphML, GEXF,
+//!    Cytoscape, Neo4j, JSON Lines), and reads the JSON back.
+//!
+//! Over an archive, [`input`] finds the documents (files, directories, JSON Lines,
+//! standard input) and [`archive`] runs the pipeline on them in parallel, merging in
+//! input order, so the graph is the same at any thread count.
 //!
 //! # Example
 //!
@@ -43,10 +49,12 @@
 //! assert_eq!(roles, [("person:jesse-sharkey".to_string(), "organization:ctu".to_string(), Some("President".to_string()))]);
 //! ```
 
+pub mod archive;
 pub mod clean;
 pub mod document;
 pub mod error;
 pub mod export;
+pub mod filter;
 pub mod graph;
 pub mod input;
 pub mod kind;
@@ -61,8 +69,10 @@ pub mod sentences;
 pub mod stances;
 pub mod tokens;
 
+pub use archive::{Archive, Progress};
 pub use document::{Document, Source, Span};
 pub use error::{Error, Result};
+pub use filter::Filter;
 pub use graph::KnowledgeGraph;
 pub use kind::{Kind, Polarity};
 pub use lexicon::Lexicon;

@@ -240,6 +240,9 @@ impl<'l> Recognizer<'l> {
             let l = lower_into(w.text_of(j), &mut self.buf);
             self.key.push_str(l);
             bounds.push(self.key.len());
+            if !self.lex.phrase_continues(&self.key) {
+                break; // no longer phrase starts with these words
+            }
         }
         for n in (1..=bounds.len()).rev() {
             let key = &self.key[..bounds[n - 1]];

@@ -55,6 +55,8 @@ pub struct ExQuote {
     pub cue: Option<Located>,
     /// Index of the speaker in [`Extraction::entities`].
     pub speaker: Option<usize>,
+    /// A fragment quoted inside the writer's sentence.
+    pub partial: bool,
 }
 
 /// A person's role in an organization.
@@ -68,6 +70,17 @@ pub struct ExAffiliation {
     pub role: Option<String>,
     /// Confidence (0..1).
     pub confidence: f32,
+    /// The words that show it.
+    pub evidence: Located,
+}
+
+/// An organization that is part of another ("CTU House of Delegates" → CTU).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExPartOf {
+    /// Index of the part in [`Extraction::entities`].
+    pub child: usize,
+    /// Index of the whole.
+    pub parent: usize,
     /// The words that show it.
     pub evidence: Located,
 }
@@ -119,6 +132,8 @@ pub struct Extraction {
     pub quotes: Vec<ExQuote>,
     /// Affiliations.
     pub affiliations: Vec<ExAffiliation>,
+    /// Organizations that are parts of others.
+    pub part_of: Vec<ExPartOf>,
     /// Stances.
     pub stances: Vec<ExStance>,
 }
@@ -183,6 +198,7 @@ impl Pipeline {
         let res = Resolver::new(lex).resolve(text, &layout, &mentions);
         let quotes = quoter.quotes(text, &layout, &regions, &res);
         let affiliations = RoleFinder::new(lex).find(text, &layout, &mentions, &res);
+        let parts = crate::roles::part_of(&mentions, &res);
         let found = StanceFinder::new(lex).find(text, &layout, &res, &quotes, &affiliations);
 
         // the edge: byte spans become code-point offsets, once
@@ -221,6 +237,7 @@ impl Pipeline {
                 speaker_mention: q.speaker_mention.map(loc),
                 cue: q.cue.map(loc),
                 speaker: q.speaker,
+                partial: q.partial,
             })
             .collect();
         let affiliations = affiliations
@@ -231,6 +248,14 @@ impl Pipeline {
                 role: a.role.clone(),
                 confidence: a.confidence,
                 evidence: loc(a.evidence),
+            })
+            .collect();
+        let part_of = parts
+            .iter()
+            .map(|p| ExPartOf {
+                child: p.child,
+                parent: p.parent,
+                evidence: loc(p.evidence),
             })
             .collect();
         let stances = found
@@ -258,6 +283,7 @@ impl Pipeline {
             entities,
             quotes,
             affiliations,
+            part_of,
             stances,
         }
     }

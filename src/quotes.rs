@@ -52,6 +52,9 @@ pub struct Quote {
     pub cue: Option<Span>,
     /// The speaker entity.
     pub speaker: Option<usize>,
+    /// A fragment quoted inside a sentence of the writer's ("called it “deeply
+    /// concerning”"), rather than a whole utterance.
+    pub partial: bool,
 }
 
 /// Finds and attributes quotes. Build one per document (it remembers the last speech act
@@ -295,6 +298,7 @@ impl<'l> Quoter<'l> {
                 speaker_mention: None,
                 cue: None,
                 speaker: None,
+                partial: !continued && is_partial(&w, r.open, cs, ce),
             };
             let para = w.tok(r.open).para;
             let mut found = attribution;
@@ -998,6 +1002,17 @@ fn is_title_case(w: &Words, a: usize, b: usize) -> bool {
         }
     }
     (1..=8).contains(&words) && w.tok(a).is(shape::CAP)
+}
+
+/// A fragment: the quote opens after a word of the writer's sentence (not at its start,
+/// nor after a colon or dash) and does not end like a spoken sentence.
+fn is_partial(w: &Words, open: usize, cs: usize, ce: usize) -> bool {
+    let s = w.layout.sentence_of(open).tokens.start;
+    let after_word = open > s && w.tok(open - 1).is_wordlike();
+    after_word
+        && !ends_like_speech(w, cs, ce)
+        && !w.tok(ce - 1).is_punct('?')
+        && !w.tok(ce - 1).is_punct('!')
 }
 
 /// True when the quoted words end like spoken sentences do: "We need change," / "What

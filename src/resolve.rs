@@ -286,7 +286,7 @@ impl<'l> Resolver<'l> {
             }
             // the same words as an entity already made (any kind)
             let same = drafts.iter().position(|d| {
-                d.merged_into.is_none() && d.label_words.join(" ").eq_ignore_ascii_case(&joined)
+                d.merged_into.is_none() && joined_eq_ignore_ascii_case(&d.label_words, &joined)
             });
             if let Some(di) = same {
                 draft_of[mi] = Some(di);
@@ -532,7 +532,9 @@ impl<'l> Resolver<'l> {
                 i += 1;
                 continue;
             }
-            let lower = w.text_of(i).to_lowercase();
+            // only short ASCII words can be the pronouns and determiners below
+            let mut lower_buf = [0u8; 8];
+            let lower = short_ascii_lower(w.text_of(i), &mut lower_buf);
             let recent = |pred: &dyn Fn(&Entity) -> bool, within: u32| -> Option<usize> {
                 (0..res.entities.len())
                     .filter(|&e| count[e] > 0 && pred(&res.entities[e]))
@@ -540,7 +542,7 @@ impl<'l> Resolver<'l> {
                     .max_by_key(|&e| last_seen[e])
             };
             // pronouns
-            let pronoun: Option<usize> = match lower.as_str() {
+            let pronoun: Option<usize> = match lower {
                 "he" | "him" | "his" | "himself" => recent(
                     &|e: &Entity| e.kind == Kind::Person && e.gender != Gender::Female,
                     8,
@@ -556,9 +558,9 @@ impl<'l> Resolver<'l> {
             if let Some(e) = pronoun {
                 // a pronoun that picked an entity of unknown gender tells it
                 if res.entities[e].gender == Gender::Unknown {
-                    if matches!(lower.as_str(), "he" | "him" | "his" | "himself") {
+                    if matches!(lower, "he" | "him" | "his" | "himself") {
                         res.entities[e].gender = Gender::Male;
-                    } else if matches!(lower.as_str(), "she" | "her" | "hers" | "herself") {
+                    } else if matches!(lower, "she" | "her" | "hers" | "herself") {
                         res.entities[e].gender = Gender::Female;
                     }
                 }
@@ -575,7 +577,7 @@ impl<'l> Resolver<'l> {
             }
             // nominals: "the union", "the Swedish firm", "the mayor", "a CPS spokesperson" is
             // handled by quotes/roles (it names its organization)
-            if matches!(lower.as_str(), "the" | "this" | "that") {
+            if matches!(lower, "the" | "this" | "that") {
                 let seen = Salience {
                     count: &count,
                     last_seen: &last_seen,
@@ -688,11 +690,10 @@ impl<'l> Resolver<'l> {
                         && w.entry(end).is_some_and(|e| e.stance_cues.is_empty()))
             };
             let two_word = if head > i + 1 {
-                let key = format!(
-                    "{} {}",
-                    w.text_of(head - 1).to_lowercase(),
-                    w.text_of(head).to_lowercase()
-                );
+                let mut key = String::new();
+                push_lowercase(&mut key, w.text_of(head - 1));
+                key.push(' ');
+                push_lowercase(&mut key, w.text_of(head));
                 self.lex.phrase(&key).and_then(|p| p.nominal)
             } else {
                 None
@@ -784,6 +785,51 @@ impl<'l> Resolver<'l> {
     }
 }
 
+/// `s` in ASCII lower case in `buf`, or "" when it is longer than `buf` or not ASCII.
+fn short_ascii_lower<'b>(s: &str, buf: &'b mut [u8; 8]) -> &'b str {
+    if s.len() > buf.len() || !s.is_ascii() {
+        return "";
+    }
+    let out = &mut buf[..s.len()];
+    out.copy_from_slice(s.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).unwrap_or("")
+}
+
+/// Appends `s.to_lowercase()` to `out`, without the copy when `s` is ASCII.
+fn push_lowercase(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.push_str(&s.to_lowercase());
+    }
+}
+
+/// `words.join(" ").eq_ignore_ascii_case(joined)`, without joining.
+fn joined_eq_ignore_ascii_case(words: &[String], joined: &str) -> bool {
+    let total = words.iter().map(String::len).sum::<usize>() + words.len().saturating_sub(1);
+    if total != joined.len() {
+        return false;
+    }
+    let mut rest = joined.as_bytes();
+    for (k, word) in words.iter().enumerate() {
+        if k > 0 {
+            if rest[0] != b' ' {
+                return false;
+            }
+            rest = &rest[1..];
+        }
+        let (head, tail) = rest.split_at(word.len());
+        if !head.eq_ignore_ascii_case(word.as_bytes()) {
+            return false;
+        }
+        rest = tail;
+    }
+    true
+}
+
 fn majority(d: &Draft) -> Kind {
     let [p, o, l] = d.kind_votes;
     if p > o && p > l {
@@ -869,6 +915,34 @@ fn collapse_ws(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::mentions::Recognizer;
+
+    #[test]
+    fn joined_comparison_matches_join() {
+        // words, joined text
+        let cases: &[(&[&str], &str)] = &[
+            (&["Jesse", "Sharkey"], "jesse sharkey"),
+            (&["Liberal Democrats"], "Liberal Democrats"),
+            (&["Liberal", "Democrats"], "liberal democrats"),
+            (&["CTU"], "CTU "),
+            (&["a", "b"], "ab "),
+            (&[], ""),
+            (&["Zoë"], "ZOË"),
+        ];
+        for (words, joined) in cases {
+            let words: Vec<String> = words.iter().map(|s| s.to_string()).collect();
+            assert_eq!(
+                joined_eq_ignore_ascii_case(&words, joined),
+                words.join(" ").eq_ignore_ascii_case(joined),
+                "{words:?} {joined:?}"
+            );
+        }
+        let mut buf = [0u8; 8];
+        assert_eq!(short_ascii_lower("Himself", &mut buf), "himself");
+        assert_eq!(short_ascii_lower("Themselves", &mut buf), "");
+        let mut key = String::from("x ");
+        push_lowercase(&mut key, "ÉCOLE");
+        assert_eq!(key, "x école");
+    }
 
     fn resolve(text: &str) -> (Resolution, Vec<Mention>) {
         let lex = Lexicon::shared();

@@ -16,6 +16,8 @@
 //!    belongs to the organization named in the same or the previous sentence, when there
 //!    is exactly one (lower confidence).
 //! 7. `PERSON of ORG`: "Simon Wright of Actionaid" (no role).
+//! 8. [`part_of`]: an organization named after another in the story is part of it
+//!    ("CTU House of Delegates" → the Chicago Teachers Union, "BBC Two" → the BBC).
 //!
 //! Limits: roles given in a relative clause ("who heads …") or over several sentences
 //! are not read.
@@ -328,6 +330,50 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// An organization named after its parent: "CTU House of Delegates" is part of the CTU,
+/// "BBC Two" of the BBC.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PartOf {
+    /// The part.
+    pub child: usize,
+    /// The whole.
+    pub parent: usize,
+    /// The child's name, which shows it.
+    pub evidence: Span,
+}
+
+/// Organizations whose name starts with the whole name or an alias of another
+/// organization in the same story ("CTU House of Delegates" → CTU).
+pub fn part_of(mentions: &[Mention], res: &Resolution) -> Vec<PartOf> {
+    let mut out = Vec::new();
+    for (ci, child) in res.entities.iter().enumerate() {
+        if child.kind != Kind::Organization || !child.label.contains(' ') {
+            continue;
+        }
+        let evidence = child.mentions.first().map(|&m| mentions[m].span);
+        for (pi, parent) in res.entities.iter().enumerate() {
+            if pi == ci || parent.kind != Kind::Organization {
+                continue;
+            }
+            let names = std::iter::once(&parent.label).chain(parent.aliases.iter());
+            let named_after = names.into_iter().any(|n| {
+                child.label.len() > n.len() + 1
+                    && child.label.starts_with(n.as_str())
+                    && child.label.as_bytes()[n.len()] == b' '
+            });
+            if named_after && let Some(ev) = evidence {
+                out.push(PartOf {
+                    child: ci,
+                    parent: pi,
+                    evidence: ev,
+                });
+                break;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,6 +397,34 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn organizations_named_after_their_parent() {
+        let lex = Lexicon::shared();
+        let text = "The Chicago Teachers Union (CTU) met. The CTU House of Delegates voted. BBC Two and the BBC agreed.";
+        let layout = Layout::parse(text, lex);
+        let ms = Recognizer::new(lex).recognize(text, &layout);
+        let res = Resolver::new(lex).resolve(text, &layout, &ms);
+        let got: Vec<(String, String)> = part_of(&ms, &res)
+            .into_iter()
+            .map(|p| {
+                (
+                    res.entities[p.child].label.clone(),
+                    res.entities[p.parent].label.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "CTU House of Delegates".to_string(),
+                    "Chicago Teachers Union".to_string()
+                ),
+                ("BBC Two".to_string(), "BBC".to_string()),
+            ]
+        );
     }
 
     #[test]

@@ -312,7 +312,11 @@ impl<'l> Tokenizer<'l> {
         let mut seg_len = 0usize; // letters in the current period-separated segment
         let mut periods = 0usize;
         loop {
-            // consume alphanumerics
+            // consume alphanumerics (ASCII ones a byte at a time)
+            while j < end && bytes[j].is_ascii_alphanumeric() {
+                j += 1;
+                seg_len += 1;
+            }
             while j < end {
                 let c = next_char(text, j);
                 if c.is_alphanumeric() || c == '\u{00AD}' {
@@ -381,19 +385,33 @@ impl<'l> Tokenizer<'l> {
     /// Sets shape bits, keeps an abbreviation's period, and looks the word up.
     fn finish_word(&mut self, text: &str, tok: &mut Token) {
         let s = tok.span.text(text);
-        let mut upper = 0usize;
-        let mut lower = 0usize;
-        let mut digit = false;
-        for c in s.chars() {
-            if c.is_uppercase() {
-                upper += 1;
-            } else if c.is_lowercase() {
-                lower += 1;
-            } else if c.is_ascii_digit() {
-                digit = true;
+        let (upper, lower, digit, first_upper) = if s.is_ascii() {
+            let b = s.as_bytes();
+            let (mut upper, mut lower, mut digit) = (0usize, 0usize, false);
+            for c in b {
+                upper += c.is_ascii_uppercase() as usize;
+                lower += c.is_ascii_lowercase() as usize;
+                digit |= c.is_ascii_digit();
             }
-        }
-        if s.chars().next().is_some_and(|c| c.is_uppercase()) {
+            let first = b.first().is_some_and(|c| c.is_ascii_uppercase());
+            (upper, lower, digit, first)
+        } else {
+            let mut upper = 0usize;
+            let mut lower = 0usize;
+            let mut digit = false;
+            for c in s.chars() {
+                if c.is_uppercase() {
+                    upper += 1;
+                } else if c.is_lowercase() {
+                    lower += 1;
+                } else if c.is_ascii_digit() {
+                    digit = true;
+                }
+            }
+            let first = s.chars().next().is_some_and(|c| c.is_uppercase());
+            (upper, lower, digit, first)
+        };
+        if first_upper {
             tok.shape |= shape::CAP;
         }
         if upper >= 2 && lower == 0 {
@@ -411,16 +429,16 @@ impl<'l> Tokenizer<'l> {
         let end = tok.span.end as usize;
         let followed_by_period = text.as_bytes().get(end) == Some(&b'.');
         let lex = self.lexicon;
-        let key = lexicon::lower_into(s, &mut self.buf);
+        lexicon::lower_into(s, &mut self.buf);
         if followed_by_period && tok.kind == TokenKind::Word && !s.ends_with('.') {
             // "Ald." "Sen." "N." — keep the period when the word is a known abbreviation
             // or a single capital initial
             let single_initial = s.chars().count() == 1 && tok.is(shape::CAP);
-            let mut with_period = key.to_string();
-            with_period.push('.');
+            self.buf.push('.');
             let class = lex
-                .and_then(|l| l.word(&with_period))
+                .and_then(|l| l.word(&self.buf))
                 .and_then(|e| e.abbreviation);
+            self.buf.pop();
             if class.is_some() || single_initial {
                 tok.span.end += 1;
                 tok.shape |= shape::ABBREV;
@@ -430,12 +448,12 @@ impl<'l> Tokenizer<'l> {
             }
         }
         if let Some(l) = lex {
-            let key = key.trim_end_matches('.');
+            let key = self.buf.trim_end_matches('.');
             tok.word = l.word_id(key);
             if tok.word.is_none() && key.contains('.') {
                 // "U.S." is listed as "u.s." in places; try the dotted form too
-                let full = lexicon::lower_into(tok.span.text(text), &mut self.buf).to_string();
-                tok.word = l.word_id(&full);
+                let full = lexicon::lower_into(tok.span.text(text), &mut self.buf);
+                tok.word = l.word_id(full);
             }
         }
     }
@@ -443,12 +461,32 @@ impl<'l> Tokenizer<'l> {
 
 #[inline]
 fn next_char(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or('\0')
+    // most text is ASCII: a byte below 0x80 is its own character
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => b as char,
+        _ => text[i..].chars().next().unwrap_or('\0'),
+    }
 }
 
 /// Tokenizes a short phrase (a lexicon entry) and joins the lower-case token texts with
 /// single spaces: the key under which the phrase is stored and looked up.
 pub fn phrase_key(phrase: &str) -> String {
+    // most list entries are plain ASCII words ("New York", "Smith"): every run of
+    // letters and digits is then one token, so the key is the lower-cased words
+    if phrase
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b' ')
+    {
+        let mut key = String::with_capacity(phrase.len());
+        for w in phrase.split(' ').filter(|w| !w.is_empty()) {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(w);
+        }
+        key.make_ascii_lowercase();
+        return key;
+    }
     let mut t = Tokenizer::bare();
     let mut toks = Vec::new();
     t.tokenize_into(phrase, Span::new(0, phrase.len()), 0, &mut toks);
@@ -539,6 +577,17 @@ mod tests {
         assert!(out[1].is(shape::CAP) && !out[1].is(shape::UPPER));
         assert!(out[2].is(shape::LOWER));
         assert!(out[2].word.is_some());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_phrase_keys_match_the_tokenizer(phrase in "[A-Za-z0-9 ]{0,30}") {
+            let mut t = Tokenizer::bare();
+            let mut toks = Vec::new();
+            t.tokenize_into(&phrase, Span::new(0, phrase.len()), 0, &mut toks);
+            let slow: Vec<String> = toks.iter().map(|k| k.text(&phrase).to_lowercase()).collect();
+            proptest::prop_assert_eq!(phrase_key(&phrase), slow.join(" "));
+        }
     }
 
     #[test]

@@ -1,14 +1,13 @@
 //! `newsgraph extract`: read articles, extract, merge, write one graph.
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
-
-use anyhow::{Context, Result};
-use newsgraph::export::{self, ExportOptions, Format};
-use newsgraph::input::{self, Encoding};
+use anyhow::Result;
+use newsgraph::archive::Archive;
+use newsgraph::input::{Inputs, JsonlFields, WalkOptions};
 use newsgraph::{KnowledgeGraph, Lexicon, Pipeline};
 
-use super::{ExtractArgs, FormatArg, exit};
+use super::output::{self, Output};
+use super::progress::Bar;
+use super::{ExtractArgs, exit};
 
 /// Runs `extract`; returns the exit code.
 pub fn run(args: &ExtractArgs) -> Result<u8> {
@@ -17,51 +16,36 @@ pub fn run(args: &ExtractArgs) -> Result<u8> {
     } else {
         Pipeline::with_lexicon(Lexicon::with_user_files(&args.lexicon)?)
     };
+    let walk = WalkOptions {
+        globs: args.glob.clone(),
+        jsonl: args.jsonl,
+    };
+    let inputs = Inputs::expand(&args.paths, &walk)?;
+    let mut failed = inputs.errors.len();
+    for e in &inputs.errors {
+        eprintln!("newsgraph: {e}");
+    }
+    let fields = JsonlFields {
+        id: args.id_field.clone(),
+        title: args.title_field.clone(),
+        text: args.text_field.clone(),
+        url: args.url_field.clone(),
+        date: args.date_field.clone(),
+    };
     let mut graph = KnowledgeGraph::new();
-    let mut failed = 0usize;
-    for path in &args.paths {
-        match input::read_document(path) {
-            Ok((doc, enc)) => {
-                if enc == Encoding::Latin1 && !args.quiet {
-                    eprintln!(
-                        "newsgraph: {}: not valid UTF-8; read as Latin-1",
-                        path.display()
-                    );
-                }
-                graph.add(&pipeline.extract(&doc));
-            }
-            Err(e) => {
-                failed += 1;
-                eprintln!("newsgraph: {e}");
-            }
-        }
-    }
+    let mut bar = Bar::new(args.quiet);
+    let summary = Archive::new(&pipeline).jobs(args.jobs).fields(fields).run(
+        &inputs.inputs,
+        &mut graph,
+        &mut bar,
+    )?;
+    bar.finish();
+    failed += summary.failed as usize;
     graph.finish();
-    let format = match args.format {
-        FormatArg::Json => Format::Json,
-        FormatArg::Dot => Format::Dot,
-    };
-    let options = ExportOptions {
-        quote_nodes: args.quotes,
-        pretty: args.pretty,
-    };
-    let exporter = export::exporter(format, &options);
-    match &args.output {
-        Some(path) => {
-            let file =
-                File::create(path).with_context(|| format!("creating {}", path.display()))?;
-            let mut w = BufWriter::new(file);
-            exporter.write(&graph, &mut w)?;
-            w.flush()
-                .with_context(|| format!("writing {}", path.display()))?;
-        }
-        None => {
-            let stdout = std::io::stdout();
-            let mut w = BufWriter::new(stdout.lock());
-            exporter.write(&graph, &mut w)?;
-            w.flush()?;
-        }
-    }
+    output::write(
+        &graph,
+        &Output::new(args.format.into(), &args.write, args.quiet),
+    )?;
     Ok(if failed > 0 {
         exit::SOME_FAILED
     } else {

@@ -4,14 +4,24 @@
 //!
 //! Output structs are made only for output (and input); nodes are sorted by id and edges
 //! by (source, target, relation), so the same graph is always the same bytes.
+//!
+//! Reading back ([`KnowledgeGraph::from_json`]) restores every field the writer wrote, in
+//! the order it wrote them, so `extract → json → convert → json` gives the same bytes as
+//! `extract → json`. It does not run [`KnowledgeGraph::finish`] again: a saved graph is
+//! already merged and sorted, and merging twice could change it.
 
-use std::io::Write;
+use std::io::{Read, Write};
+use std::path::Path;
 
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeSeq;
+use serde::{Deserialize, Serialize, Serializer};
 
 use super::Exporter;
-use crate::error::Result;
-use crate::graph::{DocInfo, Evidence, KnowledgeGraph, SpanText};
+use crate::error::{Error, Result};
+use crate::graph::{
+    DocId, DocInfo, Edge, Evidence, KnowledgeGraph, Node, QuoteInfo, Relation, SpanText,
+};
+use crate::kind::Kind;
 
 /// The schema name written into `graph.schema`.
 pub const SCHEMA: &str = "newsgraph/1";
@@ -72,6 +82,9 @@ pub struct JsonNode {
     /// Speech cue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<SpanText>,
+    /// A fragment quoted inside the writer's sentence.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
 }
 
 /// An edge.
@@ -116,11 +129,12 @@ impl JsonGraph {
                 aliases: n.aliases.iter().cloned().collect(),
                 mentions: n.mentions.clone(),
                 text: n.quote.as_ref().map(|q| q.text.clone()),
-                doc: n.quote.as_ref().map(|q| q.doc.clone()),
+                doc: n.quote.as_ref().map(|q| q.doc.to_string()),
                 start: n.quote.as_ref().map(|q| q.start),
                 end: n.quote.as_ref().map(|q| q.end),
                 speaker_mention: n.quote.as_ref().and_then(|q| q.speaker_mention.clone()),
                 cue: n.quote.as_ref().and_then(|q| q.cue.clone()),
+                partial: n.quote.as_ref().is_some_and(|q| q.partial),
             })
             .collect();
         let edges = g
@@ -152,6 +166,100 @@ impl JsonGraph {
     }
 }
 
+impl JsonGraph {
+    /// The graph this JSON describes. Fails, naming the first offending node or edge, on
+    /// another schema, an unknown kind or relation, a node id given twice, an edge whose
+    /// end is not a node, or a quote node without its text, document and offsets. An edge
+    /// given twice (same source, relation, target) is merged, as extraction merges it.
+    pub fn into_graph(self) -> std::result::Result<KnowledgeGraph, String> {
+        if self.graph.schema != SCHEMA {
+            return Err(format!(
+                "schema is {:?}, expected {SCHEMA:?}",
+                self.graph.schema
+            ));
+        }
+        let mut g = KnowledgeGraph::new();
+        for d in self.graph.documents {
+            g.push_document(d);
+        }
+        for n in self.nodes {
+            let kind = Kind::parse(&n.kind)
+                .ok_or_else(|| format!("node {:?}: unknown kind {:?}", n.id, n.kind))?;
+            if g.node(&n.id).is_some() {
+                return Err(format!("node {:?} is given twice", n.id));
+            }
+            let quote = match (n.text, n.doc, n.start, n.end) {
+                (Some(text), Some(doc), Some(start), Some(end)) => Some(Box::new(QuoteInfo {
+                    text,
+                    doc: DocId::parse(&doc)
+                        .ok_or_else(|| format!("node {:?}: document id {doc:?} is not dN", n.id))?,
+                    start,
+                    end,
+                    speaker_mention: n.speaker_mention,
+                    cue: n.cue,
+                    partial: n.partial,
+                })),
+                (None, None, None, None) => None,
+                _ => {
+                    return Err(format!(
+                        "node {:?}: a quote needs text, doc, start and end together",
+                        n.id
+                    ));
+                }
+            };
+            let i = g.upsert_node(&n.id, kind, &n.label);
+            let node = g.node_mut(i);
+            node.aliases = n.aliases.into_iter().collect();
+            node.mentions = n.mentions;
+            node.quote = quote;
+        }
+        for e in self.edges {
+            let relation = Relation::parse(&e.relation)
+                .ok_or_else(|| format!("edge {:?}: unknown relation {:?}", e.id, e.relation))?;
+            let end = |id: &str| {
+                g.index_of(id)
+                    .ok_or_else(|| format!("edge {:?}: no node {id:?}", e.id))
+            };
+            let (source, target) = (end(&e.source)?, end(&e.target)?);
+            g.add_edge(
+                source,
+                target,
+                Edge {
+                    relation,
+                    role: e.role,
+                    act: e.act,
+                    cue: e.cue,
+                    confidence: e.confidence,
+                    evidence: e.evidence,
+                },
+            );
+        }
+        Ok(g)
+    }
+}
+
+impl KnowledgeGraph {
+    /// Reads a graph saved in the JSON contract (by `--format json`); `path` names the
+    /// input in errors ([`Error::Graph`] when the JSON is not a newsgraph graph).
+    pub fn from_json(reader: impl Read, path: &Path) -> Result<KnowledgeGraph> {
+        let bad = |message: String| Error::Graph {
+            path: path.to_path_buf(),
+            message,
+        };
+        let mut text = String::new();
+        let mut reader = reader;
+        reader
+            .read_to_string(&mut text)
+            .map_err(|source| Error::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        // from_str is several times faster than from_reader on large graphs
+        let json: JsonGraph = serde_json::from_str(&text).map_err(|e| bad(e.to_string()))?;
+        json.into_graph().map_err(bad)
+    }
+}
+
 /// Writes the graph JSON contract.
 #[derive(Debug, Default)]
 pub struct JsonExporter {
@@ -161,13 +269,200 @@ pub struct JsonExporter {
 
 impl Exporter for JsonExporter {
     fn write(&self, graph: &KnowledgeGraph, out: &mut dyn Write) -> Result<()> {
-        let j = JsonGraph::from_graph(graph);
+        // written straight from the graph, without an owned copy of it: the graph may
+        // be most of memory
+        let j = GraphView(graph);
+        // serde_json writes a few bytes at a time: buffer them here, where the writer's
+        // type is known, rather than call through `dyn Write` for each
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
         if self.pretty {
-            serde_json::to_writer_pretty(&mut *out, &j)?;
+            serde_json::to_writer_pretty(&mut w, &j)?;
         } else {
-            serde_json::to_writer(&mut *out, &j)?;
+            serde_json::to_writer(&mut w, &j)?;
         }
-        out.write_all(b"\n")?;
+        w.write_all(b"\n")?;
+        w.flush()?;
         Ok(())
+    }
+}
+
+/// [`JsonGraph`] borrowed from a graph: the same fields in the same order.
+struct GraphView<'g>(&'g KnowledgeGraph);
+
+#[derive(Serialize)]
+struct GraphRef<'g> {
+    directed: bool,
+    multigraph: bool,
+    graph: MetaRef<'g>,
+    nodes: NodesView<'g>,
+    edges: EdgesView<'g>,
+}
+
+#[derive(Serialize)]
+struct MetaRef<'g> {
+    schema: &'static str,
+    documents: &'g [DocInfo],
+}
+
+struct NodesView<'g>(&'g KnowledgeGraph);
+struct EdgesView<'g>(&'g KnowledgeGraph);
+
+/// [`JsonNode`] borrowed.
+#[derive(Serialize)]
+struct NodeRef<'g> {
+    id: &'g str,
+    kind: &'static str,
+    label: &'g str,
+    aliases: &'g std::collections::BTreeSet<String>,
+    #[serde(skip_serializing_if = "<[Evidence]>::is_empty")]
+    mentions: &'g [Evidence],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'g str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    doc: Option<DocId>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker_mention: Option<&'g SpanText>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cue: Option<&'g SpanText>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    partial: bool,
+}
+
+/// [`JsonEdge`] borrowed.
+#[derive(Serialize)]
+struct EdgeRef<'g> {
+    id: String,
+    key: &'static str,
+    source: &'g str,
+    target: &'g str,
+    relation: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'g str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    act: Option<&'g str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cue: Option<&'g str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f32>,
+    #[serde(skip_serializing_if = "<[Evidence]>::is_empty")]
+    evidence: &'g [Evidence],
+}
+
+impl<'g> NodeRef<'g> {
+    fn new(n: &'g Node) -> Self {
+        let q = n.quote.as_deref();
+        NodeRef {
+            id: &n.id,
+            kind: n.kind.as_str(),
+            label: &n.label,
+            aliases: &n.aliases,
+            mentions: &n.mentions,
+            text: q.map(|q| q.text.as_str()),
+            doc: q.map(|q| q.doc),
+            start: q.map(|q| q.start),
+            end: q.map(|q| q.end),
+            speaker_mention: q.and_then(|q| q.speaker_mention.as_ref()),
+            cue: q.and_then(|q| q.cue.as_ref()),
+            partial: q.is_some_and(|q| q.partial),
+        }
+    }
+}
+
+impl<'g> EdgeRef<'g> {
+    fn new(s: &'g str, t: &'g str, e: &'g Edge) -> Self {
+        let rel = e.relation.as_str();
+        EdgeRef {
+            id: format!("{s}|{rel}|{t}"),
+            key: rel,
+            source: s,
+            target: t,
+            relation: rel,
+            role: e.role.as_deref(),
+            act: e.act.as_deref(),
+            cue: e.cue.as_deref(),
+            confidence: e.confidence,
+            evidence: &e.evidence,
+        }
+    }
+}
+
+impl Serialize for GraphView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        GraphRef {
+            directed: true,
+            multigraph: true,
+            graph: MetaRef {
+                schema: SCHEMA,
+                documents: self.0.documents(),
+            },
+            nodes: NodesView(self.0),
+            edges: EdgesView(self.0),
+        }
+        .serialize(s)
+    }
+}
+
+impl Serialize for NodesView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.node_count()))?;
+        for n in self.0.nodes() {
+            seq.serialize_element(&NodeRef::new(n))?;
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for EdgesView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let edges = self.0.edges();
+        let mut seq = s.serialize_seq(Some(edges.len()))?;
+        for (src, tgt, e) in edges {
+            seq.serialize_element(&EdgeRef::new(src, tgt, e))?;
+        }
+        seq.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Document, Pipeline};
+
+    #[test]
+    fn borrowed_writer_matches_the_owned_view() {
+        let p = Pipeline::new();
+        let mut g = KnowledgeGraph::new();
+        for (name, text) in [
+            (
+                "a",
+                "“We will strike,” said CTU President Jesse Sharkey. Mayor Lori Lightfoot opposes a delay.",
+            ),
+            (
+                "b",
+                "The Chicago Teachers Union (CTU) met. Sharkey requests a delay of the reopening.",
+            ),
+        ] {
+            g.add(&p.extract(&Document::new(name, text)));
+        }
+        g.finish();
+        for pretty in [false, true] {
+            let mut out = Vec::new();
+            JsonExporter { pretty }.write(&g, &mut out).unwrap();
+            let owned = JsonGraph::from_graph(&g);
+            let mut want = if pretty {
+                serde_json::to_vec_pretty(&owned).unwrap()
+            } else {
+                serde_json::to_vec(&owned).unwrap()
+            };
+            want.push(b'\n');
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                String::from_utf8(want).unwrap()
+            );
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! Every data file has a category; a user lexicon line is `category<TAB>` followed by a
 //! line in that category's own format, so what a user writes is what the data files hold.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::{
@@ -185,10 +186,20 @@ const BUILTIN: &[(&str, Category, &str)] = &[
 
 pub(super) fn builtin() -> Lexicon {
     let mut lex = Lexicon::default();
+    // sizes of the built-in lists, so the tables never grow while loading
+    lex.words.reserve(200_000);
+    lex.entries.reserve(200_000);
+    lex.phrases.reserve(80_000);
+    lex.entities.reserve(40_000);
     for &(name, cat, text) in BUILTIN {
         for (i, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            // the two longest lists are one word a line: skip the field splitting
+            if matches!(cat, Category::CommonWord | Category::Surname) && !line.contains('\t') {
+                add_word(&mut lex, cat, line.trim());
                 continue;
             }
             // known_entities.tsv carries its kind in the first column
@@ -250,8 +261,41 @@ fn field<'a>(fields: &[&'a str], i: usize, what: &str) -> Result<&'a str, String
         .ok_or_else(|| format!("missing field {}: {what}", i + 1))
 }
 
+/// `s` in lower case, copied only when it is not already.
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
+/// A line of a one-word list (common words, surnames); `word` is trimmed, not empty.
+fn add_word(lex: &mut Lexicon, cat: Category, word: &str) {
+    if cat == Category::Surname {
+        lex.surnames_seen += 1;
+        let rank = lex.surnames_seen;
+        let e = lex.entry_mut(&lower(word));
+        e.flags |= flag::SURNAME;
+        if e.surname_rank == 0 {
+            e.surname_rank = rank;
+        }
+    } else {
+        lex.entry_mut(&lower(word)).flags |= flag::COMMON;
+    }
+}
+
+/// Most fields on a line (more are ignored, as no category reads them).
+const MAX_FIELDS: usize = 8;
+
 fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<(), String> {
-    let f: Vec<&str> = line.split('\t').collect();
+    let mut fields = [""; MAX_FIELDS];
+    let mut n = 0;
+    for (slot, part) in fields.iter_mut().zip(line.split('\t')) {
+        *slot = part;
+        n += 1;
+    }
+    let f = &fields[..n];
     match cat {
         Category::Person | Category::Organization | Category::Place => {
             let kind = match cat {
@@ -259,28 +303,19 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
                 Category::Organization => Kind::Organization,
                 _ => Kind::Place,
             };
-            add_entity_line(lex, kind, &f, user)?;
+            add_entity_line(lex, kind, f, user)?;
         }
         Category::GivenName => {
-            let name = field(&f, 0, "name")?;
+            let name = field(f, 0, "name")?;
             let gender = Gender::parse(f.get(1).map(|s| s.trim()).unwrap_or("u"));
-            let e = lex.entry_mut(&name.to_lowercase());
+            let e = lex.entry_mut(&lower(name));
             e.flags |= flag::GIVEN;
             e.gender = gender;
         }
-        Category::Surname => {
-            let name = field(&f, 0, "surname")?;
-            lex.surnames_seen += 1;
-            let rank = lex.surnames_seen;
-            let e = lex.entry_mut(&name.to_lowercase());
-            e.flags |= flag::SURNAME;
-            if e.surname_rank == 0 {
-                e.surname_rank = rank;
-            }
-        }
+        Category::Surname => add_word(lex, cat, field(f, 0, "surname")?),
         Category::Title => {
-            let word = field(&f, 0, "title")?;
-            let class = match field(&f, 1, "honorific or office")? {
+            let word = field(f, 0, "title")?;
+            let class = match field(f, 1, "honorific or office")? {
                 "honorific" => TitleClass::Honorific,
                 "office" => TitleClass::Office,
                 other => {
@@ -302,9 +337,9 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             }
         }
         Category::Role => {
-            let word = field(&f, 0, "role")?;
+            let word = field(f, 0, "role")?;
             if let Some(m) = word.strip_prefix('+') {
-                lex.entry_mut(&m.to_lowercase()).flags |= flag::ROLE_MOD;
+                lex.entry_mut(&lower(m)).flags |= flag::ROLE_MOD;
             } else {
                 let key = phrase_key(word);
                 if key.contains(' ') {
@@ -315,13 +350,13 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             }
         }
         Category::OrgWord => {
-            let word = field(&f, 0, "word")?.to_lowercase();
-            let kind = match field(&f, 1, "organization or place")? {
+            let word = field(f, 0, "word")?.to_lowercase();
+            let kind = match field(f, 1, "organization or place")? {
                 "organization" => Kind::Organization,
                 "place" => Kind::Place,
                 other => return Err(format!("kind must be organization or place, not {other:?}")),
             };
-            let class = lex.class(field(&f, 2, "class")?);
+            let class = lex.class(field(f, 2, "class")?);
             let head_only = match f.get(3).map(|s| s.trim()).unwrap_or("head") {
                 "head" => true,
                 "any" => false,
@@ -334,8 +369,8 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             });
         }
         Category::Nominal => {
-            let word = field(&f, 0, "word")?;
-            let kind = match field(&f, 1, "organization or person")? {
+            let word = field(f, 0, "word")?;
+            let kind = match field(f, 1, "organization or person")? {
                 "organization" => Kind::Organization,
                 "person" => Kind::Person,
                 other => {
@@ -344,7 +379,7 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
                     ));
                 }
             };
-            let class = lex.class(field(&f, 2, "class")?);
+            let class = lex.class(field(f, 2, "class")?);
             let nominal = Nominal { kind, class };
             let key = phrase_key(word);
             if key.contains(' ') {
@@ -354,7 +389,7 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             }
         }
         Category::Demonym => {
-            let word = field(&f, 0, "demonym")?;
+            let word = field(f, 0, "demonym")?;
             let key = phrase_key(word);
             if let Some(place) = f.get(1).map(|p| p.trim()).filter(|p| !p.is_empty()) {
                 lex.demonym_places.insert(key.as_str().into(), place.into());
@@ -366,7 +401,7 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             }
         }
         Category::SpeechVerb => {
-            let line = field(&f, 0, "forms")?;
+            let line = field(f, 0, "forms")?;
             if let Some(phrase) = line.strip_prefix('=') {
                 lex.phrase_mut(&phrase_key(phrase)).speech = true;
             } else {
@@ -375,14 +410,14 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
                     None => (0, line),
                 };
                 for form in forms.split_whitespace() {
-                    lex.entry_mut(&form.to_lowercase()).flags |= flag::SPEECH | quote_only;
+                    lex.entry_mut(&lower(form)).flags |= flag::SPEECH | quote_only;
                 }
             }
         }
-        Category::Stance => add_stance(lex, &f)?,
+        Category::Stance => add_stance(lex, f)?,
         Category::Boilerplate => {
-            let kind = field(&f, 0, "prefix, line or contains")?;
-            let pat = field(&f, 1, "pattern")?.to_lowercase();
+            let kind = field(f, 0, "prefix, line or contains")?;
+            let pat = field(f, 1, "pattern")?.to_lowercase();
             lex.boilerplate.push(match kind {
                 "prefix" => BoilerplateRule::Prefix(pat),
                 "line" => BoilerplateRule::Line(pat),
@@ -395,27 +430,24 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             });
         }
         Category::NotEntity => {
-            let w = field(&f, 0, "word")?;
+            let w = field(f, 0, "word")?;
             lex.entry_mut(&phrase_key(w)).flags |= flag::NOT_ENTITY;
         }
         Category::Acronym => {
-            let w = field(&f, 0, "acronym")?;
-            lex.entry_mut(&w.to_lowercase()).flags |= flag::NOT_ENTITY_ACRONYM;
+            let w = field(f, 0, "acronym")?;
+            lex.entry_mut(&lower(w)).flags |= flag::NOT_ENTITY_ACRONYM;
         }
-        Category::CommonWord => {
-            let w = field(&f, 0, "word")?;
-            lex.entry_mut(&w.to_lowercase()).flags |= flag::COMMON;
-        }
+        Category::CommonWord => add_word(lex, cat, field(f, 0, "word")?),
         Category::FunctionWord => {
-            let w = field(&f, 0, "word")?;
-            lex.entry_mut(&w.to_lowercase()).flags |= flag::FUNCTION;
+            let w = field(f, 0, "word")?;
+            lex.entry_mut(&lower(w)).flags |= flag::FUNCTION;
         }
         Category::Calendar => {
-            let w = field(&f, 0, "word")?;
-            lex.entry_mut(&w.to_lowercase()).flags |= flag::CALENDAR;
+            let w = field(f, 0, "word")?;
+            lex.entry_mut(&lower(w)).flags |= flag::CALENDAR;
         }
         Category::Abbreviation => {
-            let w = field(&f, 0, "abbreviation")?.to_lowercase();
+            let w = field(f, 0, "abbreviation")?.to_lowercase();
             if !w.ends_with('.') {
                 return Err(format!("an abbreviation ends with a period: {w:?}"));
             }
@@ -431,8 +463,8 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             lex.entry_mut(&w).abbreviation = Some(class);
         }
         Category::Nominalization => {
-            let verb = field(&f, 0, "verb")?;
-            let noun = field(&f, 1, "noun")?;
+            let verb = field(f, 0, "verb")?;
+            let noun = field(f, 1, "noun")?;
             let id = lex.noun_id(noun);
             if let Some((head, rest)) = verb.split_once(' ') {
                 // a phrasal verb: every form of its verb, then its particles
@@ -501,14 +533,13 @@ fn add_entity_line(lex: &mut Lexicon, kind: Kind, f: &[&str], user: bool) -> Res
             .filter(|c| c.is_alphabetic())
             .all(|c| c.is_uppercase())
             && name.chars().filter(|c| c.is_alphabetic()).count() <= 5;
-        let p = lex.phrase_mut(&key);
         // a user entry, or a curated one, wins over a GeoNames city of the same name
-        let replace = match p.entity {
+        let replace = match lex.phrases.get(key.as_str()).and_then(|p| p.entity) {
             None => true,
             Some(old) => user || (lex.entities[old as usize].population > 0 && population == 0),
         };
+        let p = lex.phrase_mut(&key);
         if replace {
-            let p = lex.phrase_mut(&key);
             p.entity = Some(id);
             p.entity_caps = caps;
         }

@@ -234,6 +234,9 @@ pub struct Lexicon {
     words: FxHashMap<Box<str>, WordId>,
     entries: Vec<WordEntry>,
     phrases: FxHashMap<Box<str>, PhraseEntry>,
+    /// Every proper word prefix of a phrase key ("prime" of "prime minister"), so a
+    /// longest-match scan can stop as soon as no phrase goes on.
+    phrase_prefixes: rustc_hash::FxHashSet<Box<str>>,
     max_phrase_words: usize,
     /// Known entities.
     pub entities: Vec<KnownEntity>,
@@ -293,6 +296,12 @@ impl Lexicon {
     /// The phrase entry of a lower-case, space-joined token sequence.
     pub fn phrase(&self, key: &str) -> Option<&PhraseEntry> {
         self.phrases.get(key)
+    }
+
+    /// True when some phrase key is longer than `key` and starts with it followed by a
+    /// space: a scan that has read `key` may still find a longer phrase.
+    pub fn phrase_continues(&self, key: &str) -> bool {
+        self.phrase_prefixes.contains(key)
     }
 
     /// The longest phrase, in words, that the table holds.
@@ -358,9 +367,17 @@ impl Lexicon {
     fn phrase_mut(&mut self, key: &str) -> &mut PhraseEntry {
         let n = key.split(' ').count();
         self.max_phrase_words = self.max_phrase_words.max(n);
-        let first = key.split(' ').next().unwrap_or("").to_string();
-        self.entry_mut(&first).flags |= flag::PHRASE_START;
-        self.phrases.entry(key.into()).or_default()
+        let first = key.split(' ').next().unwrap_or("");
+        self.entry_mut(first).flags |= flag::PHRASE_START;
+        if !self.phrases.contains_key(key) {
+            self.phrases.insert(key.into(), PhraseEntry::default());
+            for (i, _) in key.match_indices(' ') {
+                if !self.phrase_prefixes.contains(&key[..i]) {
+                    self.phrase_prefixes.insert(key[..i].into());
+                }
+            }
+        }
+        self.phrases.get_mut(key).expect("inserted above")
     }
 
     fn class(&mut self, name: &str) -> u16 {
@@ -449,6 +466,8 @@ mod tests {
             Kind::Place
         );
         assert!(l.phrase("prime minister").unwrap().title.is_some());
+        assert!(l.phrase_continues("prime"));
+        assert!(!l.phrase_continues("prime minister"));
         assert!(l.phrase("chief executive").unwrap().role);
     }
 

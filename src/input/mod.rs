@@ -1,9 +1,12 @@
-//! Input: reading articles from files and standard input, and decoding their bytes.
+//! Input: finding articles (files, directories, JSON Lines, standard input), reading
+//! them and decoding their bytes.
 //!
-//! Takes: paths (or `-`) and raw bytes. Gives: [`Document`]s with their path as
-//! provenance, and how each was decoded, so the caller can warn about fallbacks.
+//! Takes: paths (or `-`) and raw bytes. Gives: an ordered list of [`Input`]s
+//! ([`Inputs::expand`]), and for each, [`Document`]s with their provenance
+//! ([`parse_article`] for JSON Lines) and how each was decoded, so the caller can warn
+//! about fallbacks.
 //!
-//! Rules:
+//! Rules of decoding:
 //! - A UTF-8 byte-order mark is dropped; UTF-16 (LE or BE) with a byte-order mark is
 //!   decoded; valid UTF-8 is taken as is.
 //! - Bytes that are not UTF-8 are read as Latin-1 (ISO-8859-1), every byte one code
@@ -12,6 +15,12 @@
 //!   [`Error::Binary`].
 //!
 //! Offsets in the graph count code points of the decoded text (without a BOM).
+
+mod jsonl;
+mod walk;
+
+pub use jsonl::{JsonlFields, JsonlReader, parse_article};
+pub use walk::{Input, InputKind, Inputs, WalkOptions};
 
 use std::io::Read;
 use std::path::Path;
@@ -61,7 +70,33 @@ fn decode_utf8_or_latin1(bytes: &[u8], path: &Path) -> Result<(String, Encoding)
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok((s.to_string(), Encoding::Utf8)),
-        Err(_) => Ok((bytes.iter().map(|&b| b as char).collect(), Encoding::Latin1)),
+        Err(_) => Ok((latin1(bytes), Encoding::Latin1)),
+    }
+}
+
+fn latin1(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| b as char).collect()
+}
+
+/// Like [`decode`], but takes the bytes, so valid UTF-8 (the usual case) is not copied.
+pub fn decode_vec(mut bytes: Vec<u8>, path: &Path) -> Result<(String, Encoding)> {
+    let plain_utf8 = !bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+        && !bytes.starts_with(&[0xFF, 0xFE])
+        && !bytes.starts_with(&[0xFE, 0xFF]);
+    if !plain_utf8 {
+        return decode(&bytes, path);
+    }
+    if looks_binary(&bytes) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+        });
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok((s, Encoding::Utf8)),
+        Err(e) => {
+            bytes = e.into_bytes();
+            Ok((latin1(&bytes), Encoding::Latin1))
+        }
     }
 }
 
@@ -99,7 +134,7 @@ pub fn read_document(path: &Path) -> Result<(Document, Encoding)> {
             source,
         })?
     };
-    let (text, enc) = decode(&bytes, path)?;
+    let (text, enc) = decode_vec(bytes, path)?;
     Ok((Document::new(path.to_string_lossy(), text), enc))
 }
 
@@ -135,6 +170,24 @@ mod tests {
             .chain("Zoë".encode_utf16().flat_map(|u| u.to_be_bytes()))
             .collect();
         assert_eq!(dec(&utf16be).unwrap(), ("Zoë".to_string(), Encoding::Utf16));
+    }
+
+    #[test]
+    fn decode_vec_agrees_with_decode() {
+        let inputs: [&[u8]; 6] = [
+            "£5 “hi”".as_bytes(),
+            b"\xEF\xBB\xBFabc",
+            b"\xA35 cost",
+            b"\xFF\xFEa\x00",
+            b"",
+            b"\x7fELF\x02\x01\x01\x00",
+        ];
+        for b in inputs {
+            let p = Path::new("x");
+            let a = decode(b, p).map_err(|e| e.to_string());
+            let v = decode_vec(b.to_vec(), p).map_err(|e| e.to_string());
+            assert_eq!(a, v, "{b:?}");
+        }
     }
 
     #[test]
