@@ -34,7 +34,11 @@
 //!    body's owner: "Russian officials" (Russia, from `demonyms.tsv`), "Republican
 //!    senators" (the Republican Party): when the text has no such name, the entity is
 //!    *implied* (an entity without mentions, the adjective its alias; a place's
-//!    congressman or governor does not speak for it, its president or ministry does); a document speaks for whoever
+//!    congressman or governor does not speak for it, its president or ministry does); one
+//!    who holds an office that speaks for an organization (`roles.txt`, field `speaks`:
+//!    "Labour leader Ed Miliband accused", "Samantha Power, US ambassador, …") takes it
+//!    along for what they do (not for what they are quoted as wanting or thinking, which
+//!    stays theirs); a document speaks for whoever
 //!    issued it ("the team released a Web ad accusing X"); the subject of "call",
 //!    "declare", "label" holds the evaluation of its object ("Seacrest called X
 //!    reckless"); inside a quote, "I"/"we" is the speaker (and
@@ -47,7 +51,9 @@
 //!    CIA employee"; after a title the person is the head: "House Speaker Paul Ryan";
 //!    coordinated names count: "Mr Verhofstadt and the EU", but not a name that starts
 //!    a new clause: "X and Y said"; an evaluation of someone's deeds reaches them:
-//!    "praised the contributions of Justice Scalia"), else a topic: from a verb phrase ("to delay
+//!    "praised the contributions of Justice Scalia"); an object pronoun ("praised him",
+//!    "accused them of") is its antecedent, and never the clause's own subject: then the
+//!    nearest other name before the cue that fits it), else a topic: from a verb phrase ("to delay
 //!    reopening schools" → "delay of reopening"; "want that plan delayed" → "delay of
 //!    plan"; light verbs give way to their object: "keeping April 19" → "April 19"), or
 //!    from a noun phrase cut at its first clause boundary ("more protections for
@@ -71,7 +77,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use crate::document::Span;
-use crate::kind::{Kind, Polarity};
+use crate::kind::{Gender, Kind, Polarity};
 use crate::layout::{Layout, Words};
 use crate::lexicon::{CueWord, Frame, Lexicon, flag, verb_forms};
 use crate::quotes::Quote;
@@ -568,6 +574,9 @@ struct Ctx<'a> {
     quotes: &'a [Quote],
     quote_at: Vec<u32>,
     orgs_of: FxHashMap<usize, Vec<usize>>,
+    /// Person, organization and the words that tie them, for ties stated with a role
+    /// that speaks for the organization ("US ambassador", "ministry spokesman").
+    speaks_for: Vec<(usize, usize, Span)>,
     /// Entities named only by an adjective, numbered after the resolution's.
     implied: RefCell<Vec<Implied>>,
 }
@@ -630,8 +639,12 @@ impl<'l> StanceFinder<'l> {
             }
         }
         let mut orgs_of: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+        let mut speaks_for = Vec::new();
         for a in affiliations {
             orgs_of.entry(a.person).or_default().push(a.org);
+            if a.role.as_deref().is_some_and(|r| self.lex.speaks_for(r)) {
+                speaks_for.push((a.person, a.org, a.evidence));
+            }
         }
         let cx = Ctx {
             w: Words {
@@ -643,6 +656,7 @@ impl<'l> StanceFinder<'l> {
             quotes,
             quote_at,
             orgs_of,
+            speaks_for,
             implied: RefCell::new(Vec::new()),
         };
         let mut out = Vec::new();
@@ -861,6 +875,13 @@ impl<'l> StanceFinder<'l> {
                     Some(holders.clone())
                 };
             }
+            // only for what the person does, not for what a voice (quote, reported speech)
+            // says they want or think: those are the speaker's own
+            let holders = if cue.frame == Frame::Subject || modal {
+                holders
+            } else {
+                self.with_principals(cx, holders, evidence)
+            };
             for &(h, hc) in &holders {
                 for aim in &targets {
                     // a name that only modifies the target is aimed at by criticism ("criticized
@@ -868,9 +889,18 @@ impl<'l> StanceFinder<'l> {
                     if aim.modifier && polarity == Polarity::Support {
                         continue;
                     }
-                    let t = &aim.target;
+                    let mut t = &aim.target;
+                    let other;
                     if *t == Target::Entity(h) {
-                        continue;
+                        // "Clinton met Obama and praised him": an object pronoun is not
+                        // its own clause's subject; it is someone named before
+                        match self.other_antecedent(cx, m.start, m.end, h) {
+                            Some(x) => {
+                                other = Target::Entity(x);
+                                t = &other;
+                            }
+                            None => continue,
+                        }
                     }
                     let mut conf = 0.8 * hc * aim.weight;
                     if negated {
@@ -892,6 +922,63 @@ impl<'l> StanceFinder<'l> {
             }
             i = m.end;
         }
+    }
+
+    /// For an object pronoun at `p` ("him", "her", "them") that the resolution gave to
+    /// the cue's own holder `h`: the nearest other name before the cue at `v` that the
+    /// pronoun can stand for (a person for "him"/"her", a group for "them"), at most 40
+    /// tokens back.
+    fn other_antecedent(&self, cx: &Ctx, v: usize, p: usize, h: usize) -> Option<usize> {
+        let w = &cx.w;
+        if p >= w.layout.tokens.len() || !w.is_lower(p) {
+            return None;
+        }
+        let gender = if w.is_any(p, &["him"]) {
+            Some(Gender::Female)
+        } else if w.is_any(p, &["her"]) {
+            Some(Gender::Male)
+        } else if w.is_any(p, &["them"]) {
+            None
+        } else {
+            return None;
+        };
+        cx.res
+            .reference_at(p)
+            .filter(|r| r.kind == RefKind::Pronoun)?;
+        cx.res
+            .references
+            .iter()
+            .rev()
+            .filter(|r| (r.tokens.1 as usize) <= v && (r.tokens.0 as usize) + 40 >= v)
+            .filter(|r| r.kind == RefKind::Name && r.entity != h)
+            .find(|r| {
+                let e = &cx.res.entities[r.entity];
+                match gender {
+                    Some(not) => e.kind == Kind::Person && e.gender != not,
+                    None => e.kind == Kind::Organization,
+                }
+            })
+            .map(|r| r.entity)
+    }
+
+    /// "Samantha Power, US ambassador to the UN, accused Russia": one who speaks for an
+    /// organization by office (ambassador, spokesman, minister), said so in the same
+    /// sentence, takes the organization's side with them.
+    fn with_principals(&self, cx: &Ctx, mut holders: Holders, sentence: Span) -> Holders {
+        let n = holders.len();
+        for i in 0..n {
+            let (h, hc) = holders[i];
+            for &(p, o, ev) in &cx.speaks_for {
+                if p == h
+                    && ev.start >= sentence.start
+                    && ev.end <= sentence.end
+                    && !holders.iter().any(|x| x.0 == o)
+                {
+                    holders.push((o, hc * 0.8));
+                }
+            }
+        }
+        holders
     }
 
     /// "Trump critic Sen. Ben Sasse", "Ben Sasse, a longtime Trump critic,", "Sasse has
@@ -988,10 +1075,12 @@ impl<'l> StanceFinder<'l> {
                 while v > s && (w.is_any(v - 1, AUX) || w.is_negation(v - 1)) {
                     v -= 1;
                 }
+                // "Jeff Flake (R) is": the holder search skips brackets and asides
                 (v > s)
                     .then(|| self.np_holders(cx, v - 1, s))
                     .flatten()
                     .and_then(|h| h.first().map(|x| x.0))
+                    .or_else(|| self.holders(cx, a - 1, s, None, false).first().map(|x| x.0))
             } else {
                 None
             };
@@ -2248,6 +2337,17 @@ impl<'l> StanceFinder<'l> {
                 .map(Aim::main)
                 .collect();
         }
+        // "praised him", "accused them of": an object pronoun ("her" only when no noun
+        // follows: "her plan" is the plan)
+        if w.is_any(t, &["him", "them", "her"])
+            && (!w.is_any(t, &["her"]) || t + 1 >= e || !w.is_lower(t + 1) || w.is_function(t + 1))
+            && let Some(r) = cx
+                .res
+                .reference_at(t)
+                .filter(|r| r.kind == RefKind::Pronoun)
+        {
+            return vec![Aim::main(Target::Entity(r.entity))];
+        }
         let mut ne = np_end(w, t, e);
         // "blamed the violence on the PCC": the one blamed comes after "on"
         let act = self.lex.stance_cues[m.cue].act.as_str();
@@ -3486,6 +3586,21 @@ mod tests {
             (
                 "Tony Blair should set out a proper exit strategy from Iraq, Lib Dem leader Charles Kennedy has said.",
                 &["Charles Kennedy supports [proper exit strategy]"],
+            ),
+            (
+                "President Barack Obama spoke on Monday. Senator Hillary Clinton praised him.",
+                &["Hillary Clinton supports Barack Obama"],
+            ),
+            (
+                "Labour leader Ed Miliband accused David Cameron of complacency.",
+                &[
+                    "Ed Miliband opposes David Cameron",
+                    "Labour Party opposes David Cameron",
+                ],
+            ),
+            (
+                "Jeff Flake (R) is a vocal Trump critic.",
+                &["Jeff Flake opposes Trump"],
             ),
         ];
         for (text, want) in cases {

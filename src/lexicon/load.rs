@@ -342,6 +342,9 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
                 lex.entry_mut(&lower(m)).flags |= flag::ROLE_MOD;
             } else {
                 let key = phrase_key(word);
+                if f.get(1).is_some_and(|x| x.trim() == "speaks") {
+                    lex.speaking_roles.insert(key.as_str().into());
+                }
                 if key.contains(' ') {
                     lex.phrase_mut(&key).role = true;
                 } else {

@@ -248,6 +248,7 @@ pub struct Lexicon {
     nouns: Vec<String>,
     phrasal: FxHashMap<Box<str>, u32>,
     demonym_places: FxHashMap<Box<str>, Box<str>>,
+    speaking_roles: rustc_hash::FxHashSet<Box<str>>,
     surnames_seen: u32,
 }
 
@@ -330,6 +331,23 @@ impl Lexicon {
     /// The place a demonym names ("russian" → "Russia"), from `demonyms.tsv`.
     pub fn demonym_place(&self, lower: &str) -> Option<&str> {
         self.demonym_places.get(lower).map(|p| &**p)
+    }
+
+    /// Whether a role as written ("US Ambassador", "spokesman") speaks for its
+    /// organization (`roles.txt`, field "speaks"): its last word or the whole role.
+    pub fn speaks_for(&self, role: &str) -> bool {
+        let role = role.to_lowercase();
+        // a former or deputy holder of the office does not speak for it
+        if role.split([' ', '-']).any(|x| {
+            matches!(
+                x,
+                "former" | "ex" | "deputy" | "vice" | "assistant" | "associate" | "junior"
+            )
+        }) {
+            return false;
+        }
+        let last = role.rsplit(' ').next().unwrap_or("");
+        self.speaking_roles.contains(role.as_str()) || self.speaking_roles.contains(last)
     }
 
     /// The noun of a phrasal verb in any form ("went back" → "return").
