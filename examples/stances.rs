@@ -46,8 +46,8 @@ fn main() {
             label(s),
             e.relation.as_str(),
             label(t),
-            e.act.as_deref().unwrap_or(""),
-            e.cue.as_deref().unwrap_or(""),
+            graph.text_opt(e.act).unwrap_or(""),
+            graph.text_opt(e.cue).unwrap_or(""),
             e.confidence.unwrap_or(0.0)
         );
     }

@@ -249,10 +249,8 @@ fn ego<'g>(
 
 /// The graph of the `keep` nodes, the edges between them, and all documents.
 fn subgraph(g: &KnowledgeGraph, keep: &BTreeSet<&str>) -> KnowledgeGraph {
-    let mut out = KnowledgeGraph::new();
-    for d in g.documents() {
-        out.push_document(d.clone());
-    }
+    // the same texts, so copied evidence keeps its words
+    let mut out = g.empty_like();
     for n in g.nodes().filter(|n| keep.contains(n.id.as_str())) {
         let i = out.upsert_node(&n.id, n.kind, &n.label);
         *out.node_mut(i) = n.clone();

@@ -15,21 +15,23 @@
 //!   "Sharkey" → "Jesse Sharkey"), then sorts everything.
 //!
 //! Memory: the graph outlives the documents, so it is kept compact: evidence names its
-//! document by number ([`DocId`], 4 bytes, written `d7`), and the texts of mentions,
-//! speaker mentions, cues and evidence are interned (`Arc<str>`, one copy of "Blair"
-//! however often it is mentioned).
+//! document by number ([`DocId`], 4 bytes, written `d7`) and its words by number
+//! ([`TextId`], 4 bytes) in one [`TextStore`] per graph, where every text (mention,
+//! quote, cue, evidence sentence) is kept once, back to back, without an allocation of
+//! its own; an [`Evidence`] is 16 bytes. Roles, acts and cues of edges are texts of the
+//! store too. Exports read texts back with [`KnowledgeGraph::text`].
 //!
 //! Limits: two different people with the same full name are one node.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::sync::Arc;
+use std::num::NonZeroU32;
 
 use hashbrown::HashTable;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use petgraph::visit::{EdgeRef, IntoEdgeReferences};
-use rustc_hash::{FxBuildHasher, FxHashSet};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
+use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::document::Source;
@@ -46,6 +48,58 @@ pub struct DocInfo {
     pub source: Source,
     /// Length in code points.
     pub chars: u32,
+}
+
+/// A document as the graph keeps it: its id and provenance in the text store.
+#[derive(Clone, Copy, Debug)]
+struct DocRecord {
+    id: TextId,
+    path: TextId,
+    article_id: Option<TextId>,
+    title: Option<TextId>,
+    url: Option<TextId>,
+    date: Option<TextId>,
+    chars: u32,
+}
+
+/// A document of the graph, borrowed: [`DocInfo`]'s fields, written the same way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct DocView<'g> {
+    /// Graph-wide id ("d0").
+    pub id: &'g str,
+    /// The file path (or `-`, or `file.jsonl#id`).
+    pub path: &'g str,
+    /// The article's own id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub article_id: Option<&'g str>,
+    /// Headline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'g str>,
+    /// URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'g str>,
+    /// Publication date as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<&'g str>,
+    /// Length in code points.
+    pub chars: u32,
+}
+
+impl DocView<'_> {
+    /// An owned copy.
+    pub fn to_info(&self) -> DocInfo {
+        DocInfo {
+            id: self.id.to_string(),
+            source: Source {
+                path: self.path.to_string(),
+                article_id: self.article_id.map(String::from),
+                title: self.title.map(String::from),
+                url: self.url.map(String::from),
+                date: self.date.map(String::from),
+            },
+            chars: self.chars,
+        }
+    }
 }
 
 /// A document's graph-wide number, written `d0`, `d1`, … in exports.
@@ -127,8 +181,70 @@ impl<'de> Deserialize<'de> for DocId {
     }
 }
 
-/// Where something was said in which document (code points).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// A text of the graph (a mention, cue, quote or evidence sentence): a number into the
+/// graph's [`TextStore`], read with [`KnowledgeGraph::text`]. The same words are one
+/// number however often they occur.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TextId(NonZeroU32);
+
+/// Every text of a graph, once, back to back in large blocks: a text costs its bytes
+/// and 12 bytes of address, not an allocation of its own.
+#[derive(Clone, Debug, Default)]
+pub struct TextStore {
+    blocks: Vec<String>,
+    /// (block, start, length) of each text, by [`TextId`] - 1.
+    at: Vec<(u32, u32, u32)>,
+    /// Text numbers by the hash of their words.
+    index: HashTable<TextId>,
+}
+
+/// A block of the store; a longer text gets a block of its own.
+const BLOCK: usize = 1 << 20;
+
+impl TextStore {
+    /// The words of `id`.
+    pub fn get(&self, id: TextId) -> &str {
+        let (b, s, l) = self.at[id.0.get() as usize - 1];
+        &self.blocks[b as usize][s as usize..(s + l) as usize]
+    }
+
+    /// The number of `text`, stored if new.
+    pub fn intern(&mut self, text: &str) -> TextId {
+        let h = hash_id(text);
+        let (blocks, at) = (&self.blocks, &self.at);
+        let get = |id: &TextId| {
+            let (b, s, l) = at[id.0.get() as usize - 1];
+            &blocks[b as usize][s as usize..(s + l) as usize]
+        };
+        if let Some(&id) = self.index.find(h, |id| get(id) == text) {
+            return id;
+        }
+        let fits = self
+            .blocks
+            .last()
+            .is_some_and(|b| b.capacity() - b.len() >= text.len());
+        if !fits {
+            self.blocks
+                .push(String::with_capacity(BLOCK.max(text.len())));
+        }
+        let b = self.blocks.len() - 1;
+        let block = &mut self.blocks[b];
+        let start = block.len();
+        block.push_str(text);
+        self.at.push((b as u32, start as u32, text.len() as u32));
+        let id = TextId(NonZeroU32::new(self.at.len() as u32).expect("counted from one"));
+        let (blocks, at) = (&self.blocks, &self.at);
+        self.index.insert_unique(h, id, |id| {
+            let (b, s, l) = at[id.0.get() as usize - 1];
+            hash_id(&blocks[b as usize][s as usize..(s + l) as usize])
+        });
+        id
+    }
+}
+
+/// Where something was said in which document (code points). 16 bytes: there is one
+/// per name mention, and mentions are most of a large graph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Evidence {
     /// Document id.
     pub doc: DocId,
@@ -136,27 +252,51 @@ pub struct Evidence {
     pub start: u32,
     /// One past the last code point.
     pub end: u32,
-    /// The text (shared by every evidence with the same words).
+    /// The text, when kept (see [`KnowledgeGraph::text`]).
+    pub text: Option<TextId>,
+}
+
+/// [`Evidence`] with its text: what exports write.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceText<T> {
+    /// Document id.
+    pub doc: DocId,
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+    /// The text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<Arc<str>>,
+    pub text: Option<T>,
 }
 
 /// A span of a quote's document.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SpanText {
     /// First code point.
     pub start: u32,
     /// One past the last code point.
     pub end: u32,
-    /// The text (shared).
-    pub text: Arc<str>,
+    /// The text (see [`KnowledgeGraph::text`]).
+    pub text: TextId,
+}
+
+/// [`SpanText`] with its text: what exports write.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpanWords<T> {
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+    /// The text.
+    pub text: T,
 }
 
 /// What a quote node carries.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuoteInfo {
-    /// The quoted words.
-    pub text: String,
+    /// The quoted words (see [`KnowledgeGraph::text`]).
+    pub text: TextId,
     /// Document id.
     pub doc: DocId,
     /// First code point.
@@ -168,8 +308,97 @@ pub struct QuoteInfo {
     /// Speech cue.
     pub cue: Option<SpanText>,
     /// A fragment quoted inside the writer's sentence.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub partial: bool,
+}
+
+/// The other names of a node: a sorted set that costs 8 bytes while empty, as it is
+/// for most nodes (quotes, most people).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+// boxed on purpose: a BTreeSet is 24 bytes inline, the box 8, and most nodes have none
+#[allow(clippy::box_collection)]
+pub struct Aliases(Option<Box<BTreeSet<String>>>);
+
+static NO_ALIASES: BTreeSet<String> = BTreeSet::new();
+
+impl Aliases {
+    fn set(&self) -> &BTreeSet<String> {
+        self.0.as_deref().unwrap_or(&NO_ALIASES)
+    }
+
+    /// The names, sorted.
+    pub fn iter(&self) -> std::collections::btree_set::Iter<'_, String> {
+        self.set().iter()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.set().is_empty()
+    }
+
+    /// How many.
+    pub fn len(&self) -> usize {
+        self.set().len()
+    }
+
+    /// True when `name` is one of them.
+    pub fn contains(&self, name: &str) -> bool {
+        self.set().contains(name)
+    }
+
+    /// Adds a name; true when it was new.
+    pub fn insert(&mut self, name: String) -> bool {
+        self.0.get_or_insert_with(Default::default).insert(name)
+    }
+
+    /// Removes a name; true when it was there.
+    pub fn remove(&mut self, name: &str) -> bool {
+        let Some(set) = self.0.as_mut() else {
+            return false;
+        };
+        let had = set.remove(name);
+        if set.is_empty() {
+            self.0 = None;
+        }
+        had
+    }
+}
+
+impl Extend<String> for Aliases {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, names: I) {
+        for n in names {
+            self.insert(n);
+        }
+    }
+}
+
+impl FromIterator<String> for Aliases {
+    fn from_iter<I: IntoIterator<Item = String>>(names: I) -> Self {
+        let mut a = Aliases::default();
+        a.extend(names);
+        a
+    }
+}
+
+impl IntoIterator for Aliases {
+    type Item = String;
+    type IntoIter = std::collections::btree_set::IntoIter<String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.map(|s| *s).unwrap_or_default().into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Aliases {
+    type Item = &'a String;
+    type IntoIter = std::collections::btree_set::Iter<'a, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl Serialize for Aliases {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
 }
 
 /// A node.
@@ -182,7 +411,7 @@ pub struct Node {
     /// Canonical name (for quotes, the first words).
     pub label: String,
     /// Other names.
-    pub aliases: BTreeSet<String>,
+    pub aliases: Aliases,
     /// Name mentions (entities).
     pub mentions: Vec<Evidence>,
     /// Quote details (quotes).
@@ -236,12 +465,12 @@ impl Relation {
 pub struct Edge {
     /// Relation.
     pub relation: Relation,
-    /// Role (affiliations).
-    pub role: Option<String>,
+    /// Role (affiliations), in the graph's text store ([`KnowledgeGraph::text`]).
+    pub role: Option<TextId>,
     /// Act (stances): "requests", "criticizes".
-    pub act: Option<String>,
+    pub act: Option<TextId>,
     /// Cue words (stances).
-    pub cue: Option<String>,
+    pub cue: Option<TextId>,
     /// Highest confidence seen.
     pub confidence: Option<f32>,
     /// Every piece of evidence.
@@ -255,8 +484,8 @@ pub struct KnowledgeGraph {
     /// Node ids are looked up through their hash; the id itself is only in the node.
     index: HashTable<NodeIndex>,
     edges: BTreeMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
-    documents: Vec<DocInfo>,
-    texts: FxHashSet<Arc<str>>,
+    documents: Vec<DocRecord>,
+    texts: TextStore,
 }
 
 /// Lower-case letters and digits, other runs as one "-".
@@ -307,15 +536,29 @@ impl KnowledgeGraph {
     }
 
     /// The documents, in input order.
-    pub fn documents(&self) -> &[DocInfo] {
-        &self.documents
+    pub fn documents(&self) -> impl ExactSizeIterator<Item = DocView<'_>> + Clone {
+        let t = &self.texts;
+        self.documents.iter().map(move |d| DocView {
+            id: t.get(d.id),
+            path: t.get(d.path),
+            article_id: d.article_id.map(|x| t.get(x)),
+            title: d.title.map(|x| t.get(x)),
+            url: d.url.map(|x| t.get(x)),
+            date: d.date.map(|x| t.get(x)),
+            chars: d.chars,
+        })
     }
 
-    /// The written id ("d7") of a document, borrowed from the graph's document list.
+    /// Number of documents.
+    pub fn document_count(&self) -> usize {
+        self.documents.len()
+    }
+
+    /// The written id ("d7") of a document, borrowed from the graph.
     pub fn doc_name(&self, doc: DocId) -> &str {
         self.documents
             .get(doc.0 as usize)
-            .map(|d| d.id.as_str())
+            .map(|d| self.texts.get(d.id))
             .unwrap_or("")
     }
 
@@ -360,18 +603,31 @@ impl KnowledgeGraph {
 
     /// Edges as (source id, target id, edge), sorted by source, target, relation.
     pub fn edges(&self) -> Vec<(&str, &str, &Edge)> {
-        let mut v: Vec<(&str, &str, &Edge)> = (&self.graph)
+        self.sorted_edges().collect()
+    }
+
+    /// [`KnowledgeGraph::edges`] as an iterator: the sort holds a 16-byte key per edge
+    /// (the ranks of its ends in id order, its relation, its index) rather than a
+    /// 40-byte tuple of strings, and compares numbers, not ids.
+    pub fn sorted_edges(&self) -> impl ExactSizeIterator<Item = (&str, &str, &Edge)> {
+        let g = &self.graph;
+        // ids compare as their ranks in id order: sort 12-byte keys, not strings
+        let mut rank = vec![0u32; g.node_bound()];
+        for (r, i) in self.sorted().into_iter().enumerate() {
+            rank[i.index()] = r as u32;
+        }
+        let mut v: Vec<((u32, u32, Relation), EdgeIndex)> = g
             .edge_references()
             .map(|e| {
-                (
-                    self.graph[e.source()].id.as_str(),
-                    self.graph[e.target()].id.as_str(),
-                    e.weight(),
-                )
+                let key = (rank[e.source().index()], rank[e.target().index()]);
+                ((key.0, key.1, e.weight().relation), e.id())
             })
             .collect();
-        v.sort_by(|a, b| (a.0, a.1, a.2.relation).cmp(&(b.0, b.1, b.2.relation)));
-        v
+        v.sort_unstable_by_key(|&(k, _)| k);
+        v.into_iter().map(move |(_, e)| {
+            let (s, t) = g.edge_endpoints(e).expect("an index of this graph");
+            (g[s].id.as_str(), g[t].id.as_str(), &g[e])
+        })
     }
 
     /// The underlying petgraph graph (indices are internal: do not export them).
@@ -379,20 +635,112 @@ impl KnowledgeGraph {
         &self.graph
     }
 
-    /// The shared copy of `text`: every mention, cue and evidence with the same words
-    /// points to one string.
-    pub fn intern(&mut self, text: &str) -> Arc<str> {
-        if let Some(t) = self.texts.get(text) {
-            return t.clone();
+    /// What the graph holds, in bytes by part (an estimate from lengths and
+    /// capacities, without the allocator's own overhead), for benchmarks.
+    pub fn memory(&self) -> Vec<(&'static str, usize)> {
+        use std::mem::size_of;
+        let g = &self.graph;
+        let (node_cap, edge_cap) = g.capacity();
+        let slot_n = size_of::<Node>() + 8;
+        let slot_e = size_of::<Edge>() + 16;
+        let (mut names, mut aliases, mut mentions, mut quotes) = (0, 0, 0, 0);
+        for n in g.node_weights() {
+            names += n.id.capacity() + n.label.capacity();
+            aliases += n.aliases.iter().map(|a| a.capacity() + 32).sum::<usize>();
+            mentions += n.mentions.capacity() * size_of::<Evidence>();
+            quotes += n.quote.as_ref().map_or(0, |_| size_of::<QuoteInfo>());
         }
-        let t: Arc<str> = Arc::from(text);
-        self.texts.insert(t.clone());
-        t
+        let evidence: usize = g
+            .edge_weights()
+            .map(|e| e.evidence.capacity() * size_of::<Evidence>())
+            .sum();
+        let t = &self.texts;
+        vec![
+            ("node slots", node_cap * slot_n),
+            ("node ids and labels", names),
+            ("aliases", aliases),
+            ("mentions", mentions),
+            ("quote records", quotes),
+            ("edge slots", edge_cap * slot_e),
+            ("edge evidence", evidence),
+            ("edge index", self.edges.len() * 24),
+            ("node index", self.index.capacity() * 5),
+            (
+                "texts",
+                t.blocks.iter().map(String::capacity).sum::<usize>()
+                    + t.at.capacity() * 12
+                    + t.index.capacity() * 5,
+            ),
+            (
+                "documents",
+                self.documents.capacity() * size_of::<DocRecord>(),
+            ),
+        ]
+    }
+
+    /// The number of `text` in the graph's text store (stored if new).
+    pub fn intern(&mut self, text: &str) -> TextId {
+        self.texts.intern(text)
+    }
+
+    /// The words of a text of this graph.
+    pub fn text(&self, id: TextId) -> &str {
+        self.texts.get(id)
+    }
+
+    /// Evidence with its words, as exports write it.
+    pub fn evidence_text(&self, e: &Evidence) -> EvidenceText<&str> {
+        EvidenceText {
+            doc: e.doc,
+            start: e.start,
+            end: e.end,
+            text: e.text.map(|t| self.text(t)),
+        }
+    }
+
+    /// A quote's span with its words, as exports write it.
+    pub fn span_words(&self, s: &SpanText) -> SpanWords<&str> {
+        SpanWords {
+            start: s.start,
+            end: s.end,
+            text: self.text(s.text),
+        }
+    }
+
+    /// A graph with this graph's documents and texts but no nodes, so evidence copied
+    /// from this graph keeps its meaning (used by filters).
+    pub fn empty_like(&self) -> KnowledgeGraph {
+        KnowledgeGraph {
+            texts: self.texts.clone(),
+            documents: self.documents.clone(),
+            ..KnowledgeGraph::default()
+        }
+    }
+
+    /// The words of an optional text of this graph (an edge's role, act or cue).
+    pub fn text_opt(&self, id: Option<TextId>) -> Option<&str> {
+        id.map(|t| self.text(t))
     }
 
     /// Adds a document by its full record (used when reading a saved graph).
     pub fn push_document(&mut self, doc: DocInfo) {
-        self.documents.push(doc);
+        self.push_source(&doc.id, &doc.source, doc.chars);
+    }
+
+    fn push_source(&mut self, id: &str, s: &Source, chars: u32) {
+        let mut opt = |x: &Option<String>| x.as_deref().map(|x| self.texts.intern(x));
+        let (article_id, title, url, date) =
+            (opt(&s.article_id), opt(&s.title), opt(&s.url), opt(&s.date));
+        let record = DocRecord {
+            id: self.texts.intern(id),
+            path: self.texts.intern(&s.path),
+            article_id,
+            title,
+            url,
+            date,
+            chars,
+        };
+        self.documents.push(record);
     }
 
     /// Inserts or returns a node.
@@ -404,7 +752,7 @@ impl KnowledgeGraph {
             id: id.to_string(),
             kind,
             label: label.to_string(),
-            aliases: BTreeSet::new(),
+            aliases: Aliases::default(),
             mentions: Vec::new(),
             quote: None,
         });
@@ -445,11 +793,7 @@ impl KnowledgeGraph {
     /// Merges one document's extraction into the graph.
     pub fn add(&mut self, ex: &Extraction) {
         let doc = DocId(self.documents.len() as u32);
-        self.documents.push(DocInfo {
-            id: doc.to_string(),
-            source: ex.source.clone(),
-            chars: ex.chars,
-        });
+        self.push_source(&doc.to_string(), &ex.source, ex.chars);
         let ev = |g: &mut Self, l: &Located, with_text: bool| Evidence {
             doc,
             start: l.start,
@@ -472,6 +816,13 @@ impl KnowledgeGraph {
                     node.aliases.insert(a.clone());
                 }
             }
+            // grow by half, not double, past a few: the mention lists are most of the
+            // graph, and a doubled list is a third empty on average
+            let (len, add) = (node.mentions.len(), mentions.len());
+            if len + add > node.mentions.capacity() {
+                node.mentions
+                    .reserve_exact(if len < 4 { add } else { add.max(len / 2) });
+            }
             node.mentions.extend(mentions);
             entity_nodes.push(ni);
         }
@@ -479,7 +830,7 @@ impl KnowledgeGraph {
             let id = format!("quote:{doc}:{}", qi + 1);
             let ni = self.upsert_node(&id, Kind::Quote, &quote_label(&q.text.text));
             let info = QuoteInfo {
-                text: q.text.text.clone(),
+                text: self.intern(&q.text.text),
                 doc,
                 start: q.text.start,
                 end: q.text.end,
@@ -494,6 +845,7 @@ impl KnowledgeGraph {
                     .as_ref()
                     .map(|m| vec![ev(self, m, false)])
                     .unwrap_or_default();
+                let cue = q.cue.as_ref().map(|c| self.intern(&c.text));
                 self.add_edge(
                     entity_nodes[sp],
                     ni,
@@ -501,7 +853,7 @@ impl KnowledgeGraph {
                         relation: Relation::Said,
                         role: None,
                         act: None,
-                        cue: q.cue.as_ref().map(|c| c.text.clone()),
+                        cue,
                         confidence: None,
                         evidence,
                     },
@@ -510,12 +862,13 @@ impl KnowledgeGraph {
         }
         for a in &ex.affiliations {
             let evidence = vec![ev(self, &a.evidence, true)];
+            let role = a.role.as_deref().map(|r| self.intern(r));
             self.add_edge(
                 entity_nodes[a.person],
                 entity_nodes[a.org],
                 Edge {
                     relation: Relation::AffiliatedWith,
-                    role: a.role.clone(),
+                    role,
                     act: None,
                     cue: None,
                     confidence: Some(a.confidence),
@@ -546,6 +899,7 @@ impl KnowledgeGraph {
                 }
             };
             let evidence = vec![ev(self, &s.evidence, true)];
+            let (act, cue) = (self.intern(&s.act), self.intern(&s.cue.text));
             self.add_edge(
                 entity_nodes[s.holder],
                 target,
@@ -555,8 +909,8 @@ impl KnowledgeGraph {
                         crate::kind::Polarity::Oppose => Relation::Opposes,
                     },
                     role: None,
-                    act: Some(s.act.clone()),
-                    cue: Some(s.cue.text.clone()),
+                    act: Some(act),
+                    cue: Some(cue),
                     confidence: Some(s.confidence),
                     evidence,
                 },
@@ -738,6 +1092,26 @@ mod tests {
         assert_eq!(DocId::parse("d42"), Some(DocId(42)));
         assert_eq!(DocId::parse("42"), None);
         assert_eq!(serde_json::to_string(&DocId(7)).unwrap(), "\"d7\"");
+    }
+
+    #[test]
+    fn texts_are_stored_once_and_read_back() {
+        let mut g = KnowledgeGraph::new();
+        let a = g.intern("Blair");
+        let long = "x".repeat(BLOCK + 10);
+        let b = g.intern(&long);
+        assert_eq!(g.intern("Blair"), a);
+        assert_eq!((g.text(a), g.text(b)), ("Blair", long.as_str()));
+        let empty = g.intern("");
+        assert_eq!(g.text(empty), "");
+        assert_eq!(std::mem::size_of::<Evidence>(), 16);
+        let p = Pipeline::new();
+        g.add(&p.extract(&Document::new("a", "Jesse Sharkey said: “No.”")));
+        let m = g.memory();
+        assert!(
+            m.iter()
+                .any(|&(part, bytes)| part == "mentions" && bytes >= 16)
+        );
     }
 
     #[test]

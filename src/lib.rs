@@ -44,7 +44,7 @@
 //!     .edges()
 //!     .into_iter()
 //!     .filter(|(_, _, e)| e.relation == newsgraph::graph::Relation::AffiliatedWith)
-//!     .map(|(s, t, e)| (s.to_string(), t.to_string(), e.role.clone()))
+//!     .map(|(s, t, e)| (s.to_string(), t.to_string(), graph.text_opt(e.role).map(String::from)))
 //!     .collect();
 //! assert_eq!(roles, [("person:jesse-sharkey".to_string(), "organization:ctu".to_string(), Some("President".to_string()))]);
 //! ```

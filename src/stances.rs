@@ -1108,6 +1108,10 @@ impl<'l> StanceFinder<'l> {
             if w.tok(i).kind != TokenKind::Word {
                 continue;
             }
+            // only "anti…" and "pro…" can match: skip the lower-casing for the rest
+            if !matches!(w.text_of(i).as_bytes()[0], b'a' | b'A' | b'p' | b'P') {
+                continue;
+            }
             let lower = w.text_of(i).to_lowercase();
             let (polarity, rest) = if let Some(r) = lower.strip_prefix("anti-") {
                 (Polarity::Oppose, r)

@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::filter::mention_count;
-use crate::graph::{Edge, Evidence, KnowledgeGraph, Node, Relation};
+use crate::graph::{Edge, EvidenceText, KnowledgeGraph, Node, Relation};
 use crate::kind::Kind;
 
 /// The type of an attribute.
@@ -83,7 +83,7 @@ pub(crate) enum Value<'g> {
     Double(f64),
     Bool(bool),
     List(Vec<&'g str>),
-    Spans(&'g [Evidence]),
+    Spans(Vec<EvidenceText<&'g str>>),
 }
 
 /// Precomputed per-graph facts the values need.
@@ -94,12 +94,12 @@ pub(crate) struct Attrs<'g> {
 }
 
 /// The edge's display label: role, act, or the relation's name.
-pub(crate) fn edge_label(e: &Edge) -> &str {
+pub(crate) fn edge_label<'g>(g: &'g KnowledgeGraph, e: &Edge) -> &'g str {
     match e.relation {
-        Relation::AffiliatedWith => e.role.as_deref().unwrap_or("affiliated_with"),
+        Relation::AffiliatedWith => g.text_opt(e.role).unwrap_or("affiliated_with"),
         Relation::Said => "said",
         Relation::PartOf => "part of",
-        Relation::Supports | Relation::Opposes => e.act.as_deref().unwrap_or(e.relation.as_str()),
+        Relation::Supports | Relation::Opposes => g.text_opt(e.act).unwrap_or(e.relation.as_str()),
     }
 }
 
@@ -154,13 +154,14 @@ impl<'g> Attrs<'g> {
             Some(Value::List(n.aliases.iter().map(String::as_str).collect())),
             Some(Value::Int(mention_count(self.graph, n) as i64)),
             Some(Value::List(docs.into_iter().collect())),
-            q.map(|q| Value::Str(&q.text)),
+            q.map(|q| Value::Str(g.text(q.text))),
             q.map(|q| Value::Str(g.doc_name(q.doc))),
             q.map(|q| Value::Int(q.start.into())),
             q.map(|q| Value::Int(q.end.into())),
             q.and_then(|q| q.speaker_mention.as_ref())
-                .map(|s| Value::Str(&s.text)),
-            q.and_then(|q| q.cue.as_ref()).map(|s| Value::Str(&s.text)),
+                .map(|s| Value::Str(g.text(s.text))),
+            q.and_then(|q| q.cue.as_ref())
+                .map(|s| Value::Str(g.text(s.text))),
             is_quote.then(|| Value::Bool(self.attributed.contains(n.id.as_str()))),
             q.map(|q| Value::Bool(q.partial)),
         ]
@@ -170,13 +171,16 @@ impl<'g> Attrs<'g> {
     pub fn edge(&self, e: &'g Edge) -> [Option<Value<'g>>; EDGE.len()] {
         [
             Some(Value::Str(e.relation.as_str())),
-            Some(Value::Str(edge_label(e))),
-            e.role.as_deref().map(Value::Str),
-            e.act.as_deref().map(Value::Str),
-            e.cue.as_deref().map(Value::Str),
+            Some(Value::Str(edge_label(self.graph, e))),
+            self.graph.text_opt(e.role).map(Value::Str),
+            self.graph.text_opt(e.act).map(Value::Str),
+            self.graph.text_opt(e.cue).map(Value::Str),
             e.confidence.map(|c| Value::Double(widen(c))),
             Some(Value::Double(weight(e))),
-            (!e.evidence.is_empty()).then_some(Value::Spans(&e.evidence)),
+            (!e.evidence.is_empty()).then(|| {
+                let g = self.graph;
+                Value::Spans(e.evidence.iter().map(|x| g.evidence_text(x)).collect())
+            }),
         ]
     }
 }
@@ -221,11 +225,11 @@ mod tests {
 
     #[test]
     fn values_as_text() {
-        let ev = [Evidence {
+        let ev = vec![EvidenceText {
             doc: crate::graph::DocId(0),
             start: 1,
             end: 4,
-            text: Some("a \"b\"".into()),
+            text: Some("a \"b\""),
         }];
         let cases = [
             (Value::Str("x\"y"), "x\"y"),
@@ -235,7 +239,7 @@ mod tests {
             (Value::Bool(true), "true"),
             (Value::List(vec!["a", "b,\"c\""]), r#"["a","b,\"c\""]"#),
             (
-                Value::Spans(&ev),
+                Value::Spans(ev),
                 r#"[{"doc":"d0","start":1,"end":4,"text":"a \"b\""}]"#,
             ),
         ];

@@ -73,7 +73,7 @@ impl Exporter for CyjsExporter {
             "data": {
                 "name": "newsgraph",
                 "schema": super::json::SCHEMA,
-                "documents": g.documents(),
+                "documents": g.documents().collect::<Vec<_>>(),
             },
             "elements": { "nodes": nodes, "edges": edges },
         });
@@ -99,12 +99,13 @@ mod tests {
         let a = g.upsert_node("person:a", Kind::Person, "A \"quoted\"\n");
         g.node_mut(a).aliases.insert("Al".into());
         let o = g.upsert_node("organization:o", Kind::Organization, "O");
+        let role = Some(g.intern("President"));
         g.add_edge(
             a,
             o,
             Edge {
                 relation: Relation::AffiliatedWith,
-                role: Some("President".into()),
+                role,
                 act: None,
                 cue: None,
                 confidence: Some(0.9),

@@ -164,7 +164,7 @@ impl DotExporter {
         for &(s, t, e) in &all {
             if e.relation == Relation::Said {
                 if let Some(q) = g.node(t).and_then(|n| n.quote.as_ref()) {
-                    said.entry(s).or_default().push(q.text.as_str());
+                    said.entry(s).or_default().push(g.text(q.text));
                 }
                 if !self.quote_nodes {
                     continue;
@@ -212,7 +212,7 @@ impl DotExporter {
         }
     }
 
-    fn node_line(&self, n: &Node, scene: &Scene, indent: &str) -> String {
+    fn node_line(&self, g: &KnowledgeGraph, n: &Node, scene: &Scene, indent: &str) -> String {
         let mut label = escape(&n.label);
         let mut tooltip = format!("{} ({})", escape(&n.label), n.kind.as_str());
         if !n.aliases.is_empty() {
@@ -230,8 +230,8 @@ impl DotExporter {
             ));
         }
         if let Some(q) = &n.quote {
-            label = escape(&clip(&q.text, 60));
-            tooltip = escape(&clip(&q.text, 600));
+            label = escape(&clip(g.text(q.text), 60));
+            tooltip = escape(&clip(g.text(q.text), 600));
         }
         if !self.quote_nodes
             && let Some(qs) = scene.said.get(n.id.as_str())
@@ -327,7 +327,7 @@ impl Exporter for DotExporter {
                 )?;
                 for id in std::iter::once(org).chain(people) {
                     if let Some(n) = g.node(id) {
-                        writeln!(out, "{}", self.node_line(n, &scene, "    "))?;
+                        writeln!(out, "{}", self.node_line(g, n, &scene, "    "))?;
                         placed.insert(id);
                     }
                 }
@@ -337,7 +337,7 @@ impl Exporter for DotExporter {
         for n in g.nodes() {
             let id = n.id.as_str();
             if scene.shown.contains(id) && !placed.contains(id) {
-                writeln!(out, "{}", self.node_line(n, &scene, "  "))?;
+                writeln!(out, "{}", self.node_line(g, n, &scene, "  "))?;
             }
         }
         for &(s, t, e) in &scene.edges {
@@ -345,25 +345,20 @@ impl Exporter for DotExporter {
                 continue;
             };
             let label = match e.relation {
-                Relation::AffiliatedWith => {
-                    e.role.clone().unwrap_or_else(|| "affiliated".to_string())
-                }
+                Relation::AffiliatedWith => g.text_opt(e.role).unwrap_or("affiliated").to_string(),
                 Relation::Said => "said".to_string(),
                 Relation::PartOf => "part of".to_string(),
-                _ => e
-                    .act
-                    .clone()
-                    .unwrap_or_else(|| e.relation.as_str().to_string()),
+                _ => g.text_opt(e.act).unwrap_or(e.relation.as_str()).to_string(),
             };
             let mut tooltip = format!("{} {} {}", sn.label, e.relation.as_str(), tn.label);
-            if let Some(c) = &e.cue {
+            if let Some(c) = g.text_opt(e.cue) {
                 tooltip.push_str(&format!(" (cue: {c})"));
             }
             let mut tip = escape(&tooltip);
             for ev in e.evidence.iter().take(4) {
-                if let Some(t) = &ev.text {
+                if let Some(t) = ev.text {
                     tip.push_str("\\n");
-                    tip.push_str(&escape(&clip(t, 200)));
+                    tip.push_str(&escape(&clip(g.text(t), 200)));
                 }
             }
             let label = if small {

@@ -150,7 +150,7 @@ impl Exporter for GexfExporter {
                 escape(s),
                 escape(t),
                 e.relation.as_str(),
-                escape(attrs::edge_label(e)),
+                escape(attrs::edge_label(g, e)),
                 attrs::weight(e)
             )?;
             attvalues(out, &attrs::EDGE, table.edge(e))?;

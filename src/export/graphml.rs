@@ -93,7 +93,7 @@ impl Exporter for GraphmlExporter {
             .collect::<std::io::Result<Vec<_>>>()?;
 
         writeln!(out, r#"  <graph id="newsgraph" edgedefault="directed">"#)?;
-        let documents = serde_json::to_string(g.documents())?;
+        let documents = serde_json::to_string(&g.documents().collect::<Vec<_>>())?;
         for (k, v) in graph_keys.iter().zip([super::json::SCHEMA, &documents]) {
             writeln!(out, r#"    <data key="{k}">{}</data>"#, escape(v))?;
         }
@@ -130,13 +130,14 @@ mod tests {
         let mut g = KnowledgeGraph::new();
         let a = g.upsert_node("person:a", Kind::Person, "A <&> \"B\"\n\u{1}");
         let b = g.upsert_node("topic:t", Kind::Topic, "t");
+        let act = Some(g.intern("backs"));
         g.add_edge(
             a,
             b,
             crate::graph::Edge {
                 relation: crate::graph::Relation::Supports,
                 role: None,
-                act: Some("backs".into()),
+                act,
                 cue: None,
                 confidence: Some(0.8),
                 evidence: vec![],

@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize, Serializer};
 use super::Exporter;
 use crate::error::{Error, Result};
 use crate::graph::{
-    DocId, DocInfo, Edge, Evidence, KnowledgeGraph, Node, QuoteInfo, Relation, SpanText,
+    DocId, DocInfo, Edge, Evidence, EvidenceText, KnowledgeGraph, Node, QuoteInfo, Relation,
+    SpanText, SpanWords,
 };
 use crate::kind::Kind;
 
@@ -63,7 +64,7 @@ pub struct JsonNode {
     pub aliases: Vec<String>,
     /// Name mentions (entities).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub mentions: Vec<Evidence>,
+    pub mentions: Vec<EvidenceText<String>>,
     /// Quote text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
@@ -78,10 +79,10 @@ pub struct JsonNode {
     pub end: Option<u32>,
     /// Words the attribution rests on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speaker_mention: Option<SpanText>,
+    pub speaker_mention: Option<SpanWords<String>>,
     /// Speech cue.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cue: Option<SpanText>,
+    pub cue: Option<SpanWords<String>>,
     /// A fragment quoted inside the writer's sentence.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub partial: bool,
@@ -114,7 +115,52 @@ pub struct JsonEdge {
     pub confidence: Option<f32>,
     /// Evidence spans.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<EvidenceText<String>>,
+}
+
+/// Evidence with its words owned.
+fn owned_evidence(g: &KnowledgeGraph, ev: &[Evidence]) -> Vec<EvidenceText<String>> {
+    ev.iter()
+        .map(|e| {
+            let e = g.evidence_text(e);
+            EvidenceText {
+                doc: e.doc,
+                start: e.start,
+                end: e.end,
+                text: e.text.map(String::from),
+            }
+        })
+        .collect()
+}
+
+/// A quote span with its words owned.
+fn owned_span(g: &KnowledgeGraph, s: &SpanText) -> SpanWords<String> {
+    SpanWords {
+        start: s.start,
+        end: s.end,
+        text: g.text(s.text).to_string(),
+    }
+}
+
+/// Evidence read from JSON, its words stored in `g`.
+fn stored_evidence(g: &mut KnowledgeGraph, ev: Vec<EvidenceText<String>>) -> Vec<Evidence> {
+    ev.into_iter()
+        .map(|e| Evidence {
+            doc: e.doc,
+            start: e.start,
+            end: e.end,
+            text: e.text.map(|t| g.intern(&t)),
+        })
+        .collect()
+}
+
+/// A quote span read from JSON, its words stored in `g`.
+fn stored_span(g: &mut KnowledgeGraph, s: SpanWords<String>) -> SpanText {
+    SpanText {
+        start: s.start,
+        end: s.end,
+        text: g.intern(&s.text),
+    }
 }
 
 impl JsonGraph {
@@ -127,13 +173,21 @@ impl JsonGraph {
                 kind: n.kind.as_str().to_string(),
                 label: n.label.clone(),
                 aliases: n.aliases.iter().cloned().collect(),
-                mentions: n.mentions.clone(),
-                text: n.quote.as_ref().map(|q| q.text.clone()),
+                mentions: owned_evidence(g, &n.mentions),
+                text: n.quote.as_ref().map(|q| g.text(q.text).to_string()),
                 doc: n.quote.as_ref().map(|q| q.doc.to_string()),
                 start: n.quote.as_ref().map(|q| q.start),
                 end: n.quote.as_ref().map(|q| q.end),
-                speaker_mention: n.quote.as_ref().and_then(|q| q.speaker_mention.clone()),
-                cue: n.quote.as_ref().and_then(|q| q.cue.clone()),
+                speaker_mention: n
+                    .quote
+                    .as_ref()
+                    .and_then(|q| q.speaker_mention.as_ref())
+                    .map(|s| owned_span(g, s)),
+                cue: n
+                    .quote
+                    .as_ref()
+                    .and_then(|q| q.cue.as_ref())
+                    .map(|s| owned_span(g, s)),
                 partial: n.quote.as_ref().is_some_and(|q| q.partial),
             })
             .collect();
@@ -146,11 +200,11 @@ impl JsonGraph {
                 source: s.to_string(),
                 target: t.to_string(),
                 relation: e.relation.as_str().to_string(),
-                role: e.role.clone(),
-                act: e.act.clone(),
-                cue: e.cue.clone(),
+                role: g.text_opt(e.role).map(String::from),
+                act: g.text_opt(e.act).map(String::from),
+                cue: g.text_opt(e.cue).map(String::from),
                 confidence: e.confidence,
-                evidence: e.evidence.clone(),
+                evidence: owned_evidence(g, &e.evidence),
             })
             .collect();
         JsonGraph {
@@ -158,7 +212,7 @@ impl JsonGraph {
             multigraph: true,
             graph: JsonMeta {
                 schema: SCHEMA.to_string(),
-                documents: g.documents().to_vec(),
+                documents: g.documents().map(|d| d.to_info()).collect(),
             },
             nodes,
             edges,
@@ -190,13 +244,13 @@ impl JsonGraph {
             }
             let quote = match (n.text, n.doc, n.start, n.end) {
                 (Some(text), Some(doc), Some(start), Some(end)) => Some(Box::new(QuoteInfo {
-                    text,
+                    text: g.intern(&text),
                     doc: DocId::parse(&doc)
                         .ok_or_else(|| format!("node {:?}: document id {doc:?} is not dN", n.id))?,
                     start,
                     end,
-                    speaker_mention: n.speaker_mention,
-                    cue: n.cue,
+                    speaker_mention: n.speaker_mention.map(|s| stored_span(&mut g, s)),
+                    cue: n.cue.map(|s| stored_span(&mut g, s)),
                     partial: n.partial,
                 })),
                 (None, None, None, None) => None,
@@ -207,10 +261,11 @@ impl JsonGraph {
                     ));
                 }
             };
+            let mentions = stored_evidence(&mut g, n.mentions);
             let i = g.upsert_node(&n.id, kind, &n.label);
             let node = g.node_mut(i);
             node.aliases = n.aliases.into_iter().collect();
-            node.mentions = n.mentions;
+            node.mentions = mentions;
             node.quote = quote;
         }
         for e in self.edges {
@@ -221,16 +276,20 @@ impl JsonGraph {
                     .ok_or_else(|| format!("edge {:?}: no node {id:?}", e.id))
             };
             let (source, target) = (end(&e.source)?, end(&e.target)?);
+            let evidence = stored_evidence(&mut g, e.evidence);
+            let role = e.role.map(|w| g.intern(&w));
+            let act = e.act.map(|w| g.intern(&w));
+            let cue = e.cue.map(|w| g.intern(&w));
             g.add_edge(
                 source,
                 target,
                 Edge {
                     relation,
-                    role: e.role,
-                    act: e.act,
-                    cue: e.cue,
+                    role,
+                    act,
+                    cue,
                     confidence: e.confidence,
-                    evidence: e.evidence,
+                    evidence,
                 },
             );
         }
@@ -301,7 +360,16 @@ struct GraphRef<'g> {
 #[derive(Serialize)]
 struct MetaRef<'g> {
     schema: &'static str,
-    documents: &'g [DocInfo],
+    documents: DocsView<'g>,
+}
+
+/// The documents, written straight from the graph.
+struct DocsView<'g>(&'g KnowledgeGraph);
+
+impl Serialize for DocsView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.documents())
+    }
 }
 
 struct NodesView<'g>(&'g KnowledgeGraph);
@@ -313,9 +381,9 @@ struct NodeRef<'g> {
     id: &'g str,
     kind: &'static str,
     label: &'g str,
-    aliases: &'g std::collections::BTreeSet<String>,
-    #[serde(skip_serializing_if = "<[Evidence]>::is_empty")]
-    mentions: &'g [Evidence],
+    aliases: &'g crate::graph::Aliases,
+    #[serde(skip_serializing_if = "Spans::is_empty")]
+    mentions: Spans<'g>,
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<&'g str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -325,11 +393,30 @@ struct NodeRef<'g> {
     #[serde(skip_serializing_if = "Option::is_none")]
     end: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    speaker_mention: Option<&'g SpanText>,
+    speaker_mention: Option<SpanWords<&'g str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    cue: Option<&'g SpanText>,
+    cue: Option<SpanWords<&'g str>>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     partial: bool,
+}
+
+/// Evidence written with its words, straight from the graph.
+struct Spans<'g>(&'g KnowledgeGraph, &'g [Evidence]);
+
+impl Spans<'_> {
+    fn is_empty(&self) -> bool {
+        self.1.is_empty()
+    }
+}
+
+impl Serialize for Spans<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.1.len()))?;
+        for e in self.1 {
+            seq.serialize_element(&self.0.evidence_text(e))?;
+        }
+        seq.end()
+    }
 }
 
 /// [`JsonEdge`] borrowed.
@@ -348,32 +435,34 @@ struct EdgeRef<'g> {
     cue: Option<&'g str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     confidence: Option<f32>,
-    #[serde(skip_serializing_if = "<[Evidence]>::is_empty")]
-    evidence: &'g [Evidence],
+    #[serde(skip_serializing_if = "Spans::is_empty")]
+    evidence: Spans<'g>,
 }
 
 impl<'g> NodeRef<'g> {
-    fn new(n: &'g Node) -> Self {
+    fn new(g: &'g KnowledgeGraph, n: &'g Node) -> Self {
         let q = n.quote.as_deref();
         NodeRef {
             id: &n.id,
             kind: n.kind.as_str(),
             label: &n.label,
             aliases: &n.aliases,
-            mentions: &n.mentions,
-            text: q.map(|q| q.text.as_str()),
+            mentions: Spans(g, &n.mentions),
+            text: q.map(|q| g.text(q.text)),
             doc: q.map(|q| q.doc),
             start: q.map(|q| q.start),
             end: q.map(|q| q.end),
-            speaker_mention: q.and_then(|q| q.speaker_mention.as_ref()),
-            cue: q.and_then(|q| q.cue.as_ref()),
+            speaker_mention: q
+                .and_then(|q| q.speaker_mention.as_ref())
+                .map(|s| g.span_words(s)),
+            cue: q.and_then(|q| q.cue.as_ref()).map(|s| g.span_words(s)),
             partial: q.is_some_and(|q| q.partial),
         }
     }
 }
 
 impl<'g> EdgeRef<'g> {
-    fn new(s: &'g str, t: &'g str, e: &'g Edge) -> Self {
+    fn new(g: &'g KnowledgeGraph, s: &'g str, t: &'g str, e: &'g Edge) -> Self {
         let rel = e.relation.as_str();
         EdgeRef {
             id: format!("{s}|{rel}|{t}"),
@@ -381,11 +470,11 @@ impl<'g> EdgeRef<'g> {
             source: s,
             target: t,
             relation: rel,
-            role: e.role.as_deref(),
-            act: e.act.as_deref(),
-            cue: e.cue.as_deref(),
+            role: g.text_opt(e.role),
+            act: g.text_opt(e.act),
+            cue: g.text_opt(e.cue),
             confidence: e.confidence,
-            evidence: &e.evidence,
+            evidence: Spans(g, &e.evidence),
         }
     }
 }
@@ -397,7 +486,7 @@ impl Serialize for GraphView<'_> {
             multigraph: true,
             graph: MetaRef {
                 schema: SCHEMA,
-                documents: self.0.documents(),
+                documents: DocsView(self.0),
             },
             nodes: NodesView(self.0),
             edges: EdgesView(self.0),
@@ -410,7 +499,7 @@ impl Serialize for NodesView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.0.node_count()))?;
         for n in self.0.nodes() {
-            seq.serialize_element(&NodeRef::new(n))?;
+            seq.serialize_element(&NodeRef::new(self.0, n))?;
         }
         seq.end()
     }
@@ -418,10 +507,10 @@ impl Serialize for NodesView<'_> {
 
 impl Serialize for EdgesView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let edges = self.0.edges();
+        let edges = self.0.sorted_edges();
         let mut seq = s.serialize_seq(Some(edges.len()))?;
         for (src, tgt, e) in edges {
-            seq.serialize_element(&EdgeRef::new(src, tgt, e))?;
+            seq.serialize_element(&EdgeRef::new(self.0, src, tgt, e))?;
         }
         seq.end()
     }

@@ -35,7 +35,7 @@ use serde::Serialize;
 use super::Exporter;
 use crate::document::Source;
 use crate::error::Result;
-use crate::graph::{Edge, Evidence, KnowledgeGraph, Node, Relation, SpanText};
+use crate::graph::{Edge, Evidence, KnowledgeGraph, Node, Relation, SpanWords};
 
 /// Writes one JSON record per document.
 #[derive(Clone, Copy, Debug, Default)]
@@ -50,12 +50,12 @@ struct Span<'g> {
     text: Option<&'g str>,
 }
 
-impl<'g> From<&'g Evidence> for Span<'g> {
-    fn from(e: &'g Evidence) -> Self {
+impl<'g> Span<'g> {
+    fn of(g: &'g KnowledgeGraph, e: &Evidence) -> Self {
         Span {
             start: e.start,
             end: e.end,
-            text: e.text.as_deref(),
+            text: e.text.map(|t| g.text(t)),
         }
     }
 }
@@ -76,9 +76,9 @@ struct Quote<'g> {
     end: u32,
     speaker: Option<&'g str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    speaker_mention: Option<&'g SpanText>,
+    speaker_mention: Option<SpanWords<&'g str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    cue: Option<&'g SpanText>,
+    cue: Option<SpanWords<&'g str>>,
 }
 
 #[derive(Serialize)]
@@ -145,22 +145,21 @@ impl<'g> Bucket<'g> {
 fn evidence_by_doc<'g>(g: &'g KnowledgeGraph, e: &'g Edge) -> BTreeMap<&'g str, Vec<Span<'g>>> {
     let mut by: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
     for ev in &e.evidence {
-        by.entry(g.doc_name(ev.doc)).or_default().push(ev.into());
+        by.entry(g.doc_name(ev.doc))
+            .or_default()
+            .push(Span::of(g, ev));
     }
     by
 }
 
 impl Exporter for JsonlExporter {
     fn write(&self, g: &KnowledgeGraph, out: &mut dyn Write) -> Result<()> {
-        let mut buckets: BTreeMap<&str, Bucket> = g
-            .documents()
-            .iter()
-            .map(|d| (d.id.as_str(), Bucket::default()))
-            .collect();
+        let mut buckets: BTreeMap<&str, Bucket> =
+            g.documents().map(|d| (d.id, Bucket::default())).collect();
         for n in g.nodes() {
             for m in &n.mentions {
                 if let Some(b) = buckets.get_mut(g.doc_name(m.doc)) {
-                    b.entity(n).push(m.into());
+                    b.entity(n).push(Span::of(g, m));
                 }
             }
         }
@@ -190,7 +189,7 @@ impl Exporter for JsonlExporter {
                     Relation::AffiliatedWith => b.affiliations.push(Affiliation {
                         person: s,
                         organization: t,
-                        role: e.role.as_deref(),
+                        role: g.text_opt(e.role),
                         confidence,
                         evidence,
                     }),
@@ -198,8 +197,8 @@ impl Exporter for JsonlExporter {
                         holder: s,
                         relation: e.relation.as_str(),
                         target: t,
-                        act: e.act.as_deref(),
-                        cue: e.cue.as_deref(),
+                        act: g.text_opt(e.act),
+                        cue: g.text_opt(e.cue),
                         confidence,
                         evidence,
                     }),
@@ -219,23 +218,24 @@ impl Exporter for JsonlExporter {
                 q.start,
                 Quote {
                     id: &n.id,
-                    text: &q.text,
+                    text: g.text(q.text),
                     start: q.start,
                     end: q.end,
                     speaker: by.map(|s| s.id.as_str()),
-                    speaker_mention: q.speaker_mention.as_ref(),
-                    cue: q.cue.as_ref(),
+                    speaker_mention: q.speaker_mention.as_ref().map(|s| g.span_words(s)),
+                    cue: q.cue.as_ref().map(|s| g.span_words(s)),
                 },
             ));
         }
         for d in g.documents() {
-            let b = buckets.remove(d.id.as_str()).unwrap_or_default();
+            let b = buckets.remove(d.id).unwrap_or_default();
+            let info = d.to_info();
             let mut quotes = b.quotes;
             // by offset; ids break ties ("quote:d0:10" sorts before "quote:d0:2")
             quotes.sort_by(|a, b| (a.0, a.1.id).cmp(&(b.0, b.1.id)));
             let record = Record {
-                doc: &d.id,
-                source: &d.source,
+                doc: d.id,
+                source: &info.source,
                 chars: d.chars,
                 entities: b
                     .entities

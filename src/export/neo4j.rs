@@ -104,7 +104,7 @@ fn csv_array<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
 
 /// `d0:505-532` for each span, and the texts (none when no span kept its text, as for
 /// `said` edges).
-fn spans(ev: &[crate::graph::Evidence]) -> (Vec<String>, Option<Vec<&str>>) {
+fn spans<'g>(ev: &[crate::graph::EvidenceText<&'g str>]) -> (Vec<String>, Option<Vec<&'g str>>) {
     let refs = ev
         .iter()
         .map(|e| format!("{}:{}-{}", e.doc, e.start, e.end))
@@ -112,7 +112,7 @@ fn spans(ev: &[crate::graph::Evidence]) -> (Vec<String>, Option<Vec<&str>>) {
     let texts = ev
         .iter()
         .any(|e| e.text.is_some())
-        .then(|| ev.iter().map(|e| e.text.as_deref().unwrap_or("")).collect());
+        .then(|| ev.iter().map(|e| e.text.unwrap_or("")).collect());
     (refs, texts)
 }
 
@@ -142,7 +142,7 @@ fn csv_values<'g>(
             Some(Value::Str(s)) => row.push_str(&csv_field(s)),
             Some(Value::List(l)) => row.push_str(&csv_array(l)),
             Some(Value::Spans(ev)) => {
-                let (refs, texts) = spans(ev);
+                let (refs, texts) = spans(&ev);
                 row.push_str(&csv_array(refs.iter().map(String::as_str)));
                 row.push(',');
                 if let Some(texts) = texts {
@@ -197,7 +197,7 @@ fn cypher_map<'g>(
             Value::Str(s) => entries.push(format!("`{k}`: {}", cypher_string(s))),
             Value::List(l) => entries.push(format!("`{k}`: {}", cypher_list(l))),
             Value::Spans(ev) => {
-                let (refs, texts) = spans(ev);
+                let (refs, texts) = spans(&ev);
                 entries.push(format!(
                     "`{k}`: {}",
                     cypher_list(refs.iter().map(String::as_str))

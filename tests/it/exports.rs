@@ -109,7 +109,7 @@ fn ring(n: usize) -> KnowledgeGraph {
         let e = Edge {
             relation: Relation::Supports,
             role: None,
-            act: Some("backs".into()),
+            act: Some(g.intern("backs")),
             cue: None,
             confidence: Some(0.5),
             evidence: vec![],
