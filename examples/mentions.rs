@@ -32,6 +32,10 @@ fn main() {
         (evidence::PLACE_PREP, "after-in/at"),
         (evidence::SURNAME, "surname"),
         (evidence::COMMON, "common-word"),
+        (evidence::INITIAL, "initial"),
+        (evidence::TEAM, "team"),
+        (evidence::PLAYER, "player"),
+        (evidence::PLACE_NAMED, "place-named"),
     ];
     println!("mentions:");
     for m in &mentions {

@@ -48,6 +48,8 @@ pub enum Category {
     NotEntity,
     /// `acronym<TAB>ABC`: an all-capital word that is not an entity
     Acronym,
+    /// `event_word<TAB>word`: the head of an event's name ("Cup", "Festival")
+    EventWord,
     /// `common_word<TAB>word`
     CommonWord,
     /// `function_word<TAB>word`
@@ -76,6 +78,7 @@ const CATEGORIES: &[(&str, Category)] = &[
     ("boilerplate", Category::Boilerplate),
     ("not_entity", Category::NotEntity),
     ("acronym", Category::Acronym),
+    ("event_word", Category::EventWord),
     ("common_word", Category::CommonWord),
     ("function_word", Category::FunctionWord),
     ("calendar", Category::Calendar),
@@ -163,6 +166,11 @@ const BUILTIN: &[(&str, Category, &str)] = &[
         include_str!("../../data/acronyms.txt"),
     ),
     (
+        "data/event_words.txt",
+        Category::EventWord,
+        include_str!("../../data/event_words.txt"),
+    ),
+    (
         "data/abbreviations.txt",
         Category::Abbreviation,
         include_str!("../../data/abbreviations.txt"),
@@ -176,6 +184,11 @@ const BUILTIN: &[(&str, Category, &str)] = &[
         "data/places_geonames.tsv",
         Category::Place,
         include_str!("../../data/places_geonames.tsv"),
+    ),
+    (
+        "data/places_counties.tsv",
+        Category::Place,
+        include_str!("../../data/places_counties.tsv"),
     ),
     (
         "data/known_entities.tsv",
@@ -393,14 +406,21 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
         }
         Category::Demonym => {
             let word = field(f, 0, "demonym")?;
-            let key = phrase_key(word);
             if let Some(place) = f.get(1).map(|p| p.trim()).filter(|p| !p.is_empty()) {
-                lex.demonym_places.insert(key.as_str().into(), place.into());
+                lex.demonym_places
+                    .insert(phrase_key(word).as_str().into(), place.into());
             }
-            if key.contains(' ') {
-                lex.phrase_mut(&key).demonym = true;
-            } else {
-                lex.entry_mut(&key).flags |= flag::DEMONYM;
+            // the plural names the people ("Palestinians", "Iraqis", "Serbs"); "-ese",
+            // "-ish", "-ch" and "-ss" forms have none ("Chinese", "Swiss")
+            let plural = (!word.ends_with(['s', 'h', 'x']) && !word.ends_with("ese"))
+                .then(|| format!("{word}s"));
+            for w in std::iter::once(word.to_string()).chain(plural) {
+                let key = phrase_key(&w);
+                if key.contains(' ') {
+                    lex.phrase_mut(&key).demonym = true;
+                } else {
+                    lex.entry_mut(&key).flags |= flag::DEMONYM;
+                }
             }
         }
         Category::SpeechVerb => {
@@ -439,6 +459,10 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
         Category::Acronym => {
             let w = field(f, 0, "acronym")?;
             lex.entry_mut(&lower(w)).flags |= flag::NOT_ENTITY_ACRONYM;
+        }
+        Category::EventWord => {
+            let w = field(f, 0, "word")?;
+            lex.entry_mut(&lower(w)).flags |= flag::EVENT;
         }
         Category::CommonWord => add_word(lex, cat, field(f, 0, "word")?),
         Category::FunctionWord => {
@@ -526,7 +550,23 @@ fn add_entity_line(lex: &mut Lexicon, kind: Kind, f: &[&str], user: bool) -> Res
         user,
         heads,
     });
-    for name in std::iter::once(canonical.as_str()).chain(aliases) {
+    // "St. Louis" is also written "St Louis" and "Saint Louis"
+    let saints: Vec<String> = std::iter::once(canonical.as_str())
+        .chain(aliases.iter().copied())
+        .filter_map(|n| n.strip_prefix("St. "))
+        .flat_map(|rest| [format!("St {rest}"), format!("Saint {rest}")])
+        .collect();
+    // "Montréal" is also written "Montreal", "Bogotá" "Bogota"
+    let folded: Vec<String> = std::iter::once(canonical.as_str())
+        .chain(aliases.iter().copied())
+        .filter(|n| !n.is_ascii())
+        .filter_map(fold_latin)
+        .collect();
+    let names = std::iter::once(canonical.as_str())
+        .chain(aliases)
+        .chain(saints.iter().map(String::as_str))
+        .chain(folded.iter().map(String::as_str));
+    for name in names {
         let key = phrase_key(name);
         if key.is_empty() {
             continue;
@@ -543,11 +583,62 @@ fn add_entity_line(lex: &mut Lexicon, kind: Kind, f: &[&str], user: bool) -> Res
         };
         let p = lex.phrase_mut(&key);
         if replace {
+            // a curated place keeps the type of the GeoNames place it replaces
+            // ("Russia": country, "New York": city)
+            if let Some(old) = p.entity
+                && lex.entities[id as usize].class.is_none()
+                && lex.entities[old as usize].kind == kind
+            {
+                lex.entities[id as usize].class = lex.entities[old as usize].class;
+            }
+            let p = lex.phrase_mut(&key);
             p.entity = Some(id);
             p.entity_caps = caps;
         }
     }
     Ok(())
+}
+
+/// The name with the accents of Latin letters taken off ("Montréal" → "Montreal"),
+/// when every letter then is ASCII; `None` for other scripts.
+fn fold_latin(name: &str) -> Option<String> {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let base = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+            'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => "A",
+            'ç' | 'ć' | 'č' => "c",
+            'Ç' | 'Ć' | 'Č' => "C",
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+            'È' | 'É' | 'Ê' | 'Ë' => "E",
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => "i",
+            'Ì' | 'Í' | 'Î' | 'Ï' | 'İ' => "I",
+            'ñ' | 'ń' | 'ň' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+            'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "O",
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+            'Ù' | 'Ú' | 'Û' | 'Ü' => "U",
+            'ý' | 'ÿ' => "y",
+            'ś' | 'š' | 'ş' | 'ș' => "s",
+            'Ś' | 'Š' | 'Ş' | 'Ș' => "S",
+            'ź' | 'ż' | 'ž' => "z",
+            'Ź' | 'Ż' | 'Ž' => "Z",
+            'ł' => "l",
+            'Ł' => "L",
+            'ř' => "r",
+            'ť' | 'ţ' | 'ț' => "t",
+            'ď' | 'đ' => "d",
+            'ğ' => "g",
+            'ß' => "ss",
+            c if c.is_ascii() => {
+                out.push(c);
+                continue;
+            }
+            _ => return None,
+        };
+        out.push_str(base);
+    }
+    Some(out)
 }
 
 fn add_stance(lex: &mut Lexicon, f: &[&str]) -> Result<(), String> {

@@ -63,6 +63,8 @@ pub mod flag {
     /// A speech verb that attributes a direct quote but does not report speech on its
     /// own ("continued", "believes"): `!` lines in speech_verbs.tsv.
     pub const QUOTE_ONLY_SPEECH: u32 = 1 << 12;
+    /// The head of an event's name ("Cup", "Open", "Festival").
+    pub const EVENT: u32 = 1 << 13;
 }
 
 /// What a title says about the person after it.
@@ -538,7 +540,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "bad.tsv:2: unknown category \"whatever\" (expected one of: person, organization, place, given_name, surname, title, role, org_word, nominal, demonym, speech_verb, stance, boilerplate, not_entity, acronym, common_word, function_word, calendar, abbreviation, nominalization)"
+            "bad.tsv:2: unknown category \"whatever\" (expected one of: person, organization, place, given_name, surname, title, role, org_word, nominal, demonym, speech_verb, stance, boilerplate, not_entity, acronym, event_word, common_word, function_word, calendar, abbreviation, nominalization)"
         );
     }
 }
