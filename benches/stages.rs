@@ -127,6 +127,7 @@ fn stages(c: &mut Criterion) {
                             &quotes[i],
                             &affiliations[i],
                         )
+                        .stances
                         .len()
                 })
                 .sum::<usize>()

@@ -212,7 +212,7 @@ impl Pipeline {
         let quotes = quoter.quotes(text, &layout, &regions, &res);
         let affiliations = RoleFinder::new(lex).find(text, &layout, &mentions, &res);
         let parts = crate::roles::part_of(&mentions, &res);
-        let stances = StanceFinder::new(lex).find(text, &layout, &res, &quotes, &affiliations);
+        let found = StanceFinder::new(lex).find(text, &layout, &res, &quotes, &affiliations);
 
         // the edge: byte spans become code-point offsets, once
         let ix = CharIndex::new(text);
@@ -221,6 +221,8 @@ impl Pipeline {
             end: ix.char_offset(s.end),
             text: s.text(text).to_string(),
         };
+        // entities named only by an adjective ("Russian officials") come after the
+        // resolution's, in the order the stances numbered them; they have no mentions
         let entities = res
             .entities
             .iter()
@@ -234,6 +236,12 @@ impl Pipeline {
                     .map(|&mi| loc(mentions[mi].span))
                     .collect(),
             })
+            .chain(found.implied.into_iter().map(|i| ExEntity {
+                kind: i.kind,
+                label: i.label,
+                aliases: vec![i.alias],
+                mentions: Vec::new(),
+            }))
             .collect();
         let quotes = quotes
             .iter()
@@ -263,7 +271,8 @@ impl Pipeline {
                 evidence: loc(p.evidence),
             })
             .collect();
-        let stances = stances
+        let stances = found
+            .stances
             .iter()
             .map(|s| ExStance {
                 holder: s.holder,

@@ -23,6 +23,10 @@
 //!    union", "the firm", "the mayor") the organization of that class, or the person with
 //!    that title, most mentioned so far. A descriptor before a name gives it a class
 //!    ("Aid charity Actionaid", "oil giant Yukos").
+//! 7. A group named in the plural also answers to its member noun: "Americans" and
+//!    "Muslims" (the singular is in `demonyms.tsv`) to "American", "Muslim"; a party's
+//!    plural short form ("Democrats", "Tories") to "Democrat", "Tory". Never a person
+//!    ("Sanders" is no plural).
 //!
 //! Limits: no cataphora; plural "they" is taken as an organization only when one was
 //! named in the same or previous sentence.
@@ -190,6 +194,23 @@ fn vote_weight(m: &Mention) -> u32 {
 }
 
 impl<'l> Resolver<'l> {
+    /// The noun for one member of a group named in the plural: "Americans" → "American",
+    /// "Muslims" → "Muslim" (the singular is a nationality or group adjective), "Democrats"
+    /// → "Democrat" (a party's plural short form). "a Democrat" names one of them, so it is
+    /// a name of the group too.
+    fn member_noun(&self, surface: &str, label: &str) -> Option<String> {
+        let one = match surface.strip_suffix("ies") {
+            Some(stem) => format!("{stem}y"), // "Tories" → "Tory"
+            None => surface.strip_suffix('s')?.to_string(),
+        };
+        if one.contains(' ') || one.ends_with('s') || !one.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let lower = one.to_lowercase();
+        let party = label.ends_with(" Party") && surface != label;
+        (party || self.lex.demonym_place(&lower).is_some()).then_some(one)
+    }
+
     /// A resolver over the lexicon.
     pub fn new(lexicon: &'l Lexicon) -> Self {
         Resolver { lex: lexicon }
@@ -389,6 +410,14 @@ impl<'l> Resolver<'l> {
             let kind = majority(d);
             let label = d.label_words.join(" ");
             let mut aliases = d.aliases.clone();
+            if kind != Kind::Person {
+                let members: Vec<String> = aliases
+                    .iter()
+                    .chain(std::iter::once(&label))
+                    .filter_map(|a| self.member_noun(a, &label))
+                    .collect();
+                aliases.extend(members);
+            }
             aliases.remove(&label);
             entity_of_draft[di] = Some(entities.len());
             entities.push(Entity {
@@ -982,6 +1011,21 @@ mod tests {
         assert_eq!(p[0].label, "Jesse Sharkey");
         assert!(p[0].aliases.contains("Sharkey"));
         assert!(p[0].aliases.contains("CTU President Jesse Sharkey"));
+    }
+
+    #[test]
+    fn groups_named_in_the_plural_have_their_member_noun() {
+        let text = "Voters blamed the Democrats. The Tories spoke. Mr Sanders left.";
+        let (r, _) = resolve(text);
+        let has = |label: &str, alias: &str| {
+            r.entities
+                .iter()
+                .any(|e| e.label == label && e.aliases.contains(alias))
+        };
+        assert!(has("Democratic Party", "Democrat"));
+        assert!(has("Conservative Party", "Tory"));
+        // a surname in -s is no plural
+        assert!(!r.entities.iter().any(|e| e.aliases.contains("Sander")));
     }
 
     #[test]

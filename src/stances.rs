@@ -10,36 +10,74 @@
 //! 1. *Cues* come from `data/stance_cues.tsv`: verbs in any form ("asking for", "urged",
 //!    "criticised"), fixed phrases ("no basis for", "concerned about") and evaluative
 //!    predicates ("is essential", frame `subj`). Quote marks inside a cue are skipped.
+//!    A one-word verb cue after an owner or article is a noun ("Malema's advocate", "the
+//!    attack") unless a preposition follows ("his feud with", "X's attack on"). A noun
+//!    cue inside the object of the cue before it keeps that cue's holder, and asking
+//!    for it or rejecting it sets the side ("called for more support for X" supports X,
+//!    "rejected calls for X" opposes X). A gerund cue after "by", "on", "out of" is the
+//!    clause subject's ("focused on attacking X"); after "X for"/"X of" it is X's
+//!    ("praised Y for defending X", "accused Y of attacking X").
 //! 2. *Negation* ("not", "n't", "never", "no longer") in the three words before a cue flips
-//!    its polarity ("does not approve", "won't give the green light to").
+//!    its polarity ("does not approve", "won't give the green light to"), and so do
+//!    "refused to", "declined to", "failed to" right before it ("refused to back X").
 //! 3. *Holder*: the subject right before the cue (names, nominals, pronouns, "union
 //!    leaders", coordinated "CPS and Mayor Lori Lightfoot"); the agent of a passive
 //!    ("was criticised by X"); the main subject for an infinitive ("joined … to support
 //!    CTU") or a participle after a comma; the previous cue's holder for a coordinated
-//!    verb ("criticised X and called on Y"); inside a quote, "I"/"we" is the speaker (and
+//!    verb ("criticised X and called on Y"); a body that speaks for a name ("Russia's
+//!    foreign ministry", "top Clinton campaign staffers", "U.S. prosecutors", "officials
+//!    in Moscow"); "X and others" / "X and some of its allies"; the noun phrase a relative
+//!    clause hangs on ("a Pentagon official who criticized"); the subject of an absolute
+//!    clause ("with Italy accusing India"); a short phrase may stand between subject and
+//!    verb ("Trump as a candidate accused", "X, in a statement, criticized", "the auditor
+//!    in 2011 accused", "Sen. Ted Cruz (R-Texas) blasted"); an adjective may name the
+//!    body's owner: "Russian officials" (Russia, from `demonyms.tsv`), "Republican
+//!    senators" (the Republican Party): when the text has no such name, the entity is
+//!    *implied* (an entity without mentions, the adjective its alias; a place's
+//!    congressman or governor does not speak for it, its president or ministry does); one
+//!    who holds an office that speaks for an organization (`roles.txt`, field `speaks`:
+//!    "Labour leader Ed Miliband accused", "Samantha Power, US ambassador, …") takes it
+//!    along for what they do (not for what they are quoted as wanting or thinking, which
+//!    stays theirs); a document speaks for whoever
+//!    issued it ("the team released a Web ad accusing X"); the subject of "call",
+//!    "declare", "label" holds the evaluation of its object ("Seacrest called X
+//!    reckless"); inside a quote, "I"/"we" is the speaker (and
 //!    "we" also the speaker's organization); after a speech verb, "they"/"we" is the
 //!    verb's subject ("the union …, saying they won't"). Modal requests ("X should …",
 //!    "must") and evaluations (frame `subj`) belong to whoever voices the clause: the
 //!    quote's speaker or the source of reported speech — never the narrator.
 //! 4. *Target*: a named entity at the head of what follows (a possessor counts: "Mr
-//!    Brown's preoccupation" → Gordon Brown), else a topic: from a verb phrase ("to delay
+//!    Brown's preoccupation" → Gordon Brown; adjectives may stand before it: "the former
+//!    CIA employee"; after a title the person is the head: "House Speaker Paul Ryan";
+//!    coordinated names count: "Mr Verhofstadt and the EU", but not a name that starts
+//!    a new clause: "X and Y said"; an evaluation of someone's deeds reaches them:
+//!    "praised the contributions of Justice Scalia"); an object pronoun ("praised him",
+//!    "accused them of") is its antecedent, and never the clause's own subject: then the
+//!    nearest other name before the cue that fits it), else a topic: from a verb phrase ("to delay
 //!    reopening schools" → "delay of reopening"; "want that plan delayed" → "delay of
 //!    plan"; light verbs give way to their object: "keeping April 19" → "April 19"), or
 //!    from a noun phrase cut at its first clause boundary ("more protections for
 //!    teachers" → "protection for teachers").
-//! 5. Within a document, topics that share their head noun ("delay", "delay of
+//! 5. *Partisan nouns* after a name: "Trump critic Sen. Ben Sasse", "Sasse, a longtime
+//!    Trump critic,", "Ingraham has been a vocal Trump supporter" (critic, opponent, foe,
+//!    supporter, backer, ally, loyalist, defender); a place before them names people
+//!    from there ("Iowa supporters"), not a target.
+//! 6. *Reversed cues* (frame `from`): "X drew fire from Y", "X has won the backing of
+//!    Y": Y holds the stance, about X, the subject of a verb of receiving (drew, won,
+//!    received, faced, has); without such a verb ("after an endorsement from Y") nothing.
+//! 7. Within a document, topics that share their head noun ("delay", "delay of
 //!    reopening") are one topic, labelled by its most specific form.
 //!
 //! Limits: no syntax parser; long-distance subjects, sarcasm and hedged stances are
 //! missed, and a cue whose target is only implied ("is not budging") gives no edge.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
 use crate::document::Span;
-use crate::kind::{Kind, Polarity};
+use crate::kind::{Gender, Kind, Polarity};
 use crate::layout::{Layout, Words};
 use crate::lexicon::{CueWord, Frame, Lexicon, flag, verb_forms};
 use crate::quotes::Quote;
@@ -73,6 +111,32 @@ pub struct Stance {
     pub evidence: Span,
     /// How sure the rule is (0..1).
     pub confidence: f32,
+}
+
+impl Stance {
+    /// A stance read off a modifier ("pro-war", "a Trump critic"): "supports", or
+    /// `oppose_act` for the other side.
+    fn of_modifier(
+        holder: usize,
+        polarity: Polarity,
+        target: Target,
+        oppose_act: &str,
+        cue: Span,
+        evidence: Span,
+    ) -> Stance {
+        Stance {
+            holder,
+            polarity,
+            target,
+            act: match polarity {
+                Polarity::Support => "supports".into(),
+                Polarity::Oppose => oppose_act.into(),
+            },
+            cue,
+            evidence,
+            confidence: 0.7,
+        }
+    }
 }
 
 const NONE: u32 = u32::MAX;
@@ -167,8 +231,30 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Adverbs that stand between a subject and its verb ("has long accused").
 const ADVERBS: &[&str] = &[
-    "long", "often", "always", "even", "later", "earlier", "once", "soon", "again", "finally",
-    "first", "then", "only", "ever", "now",
+    "long",
+    "often",
+    "always",
+    "even",
+    "later",
+    "earlier",
+    "once",
+    "soon",
+    "again",
+    "finally",
+    "first",
+    "then",
+    "only",
+    "ever",
+    "now",
+    "nonetheless",
+    "nevertheless",
+    "however",
+    "meanwhile",
+    "instead",
+    "too",
+    "subsequently",
+    "since",
+    "yet",
 ];
 
 const GROUP_NOUNS: &[&str] = &[
@@ -200,6 +286,222 @@ const GROUP_NOUNS: &[&str] = &[
     "negotiators",
     "delegates",
     "staff",
+];
+/// What someone issues that may accuse or praise in their name ("a statement accusing").
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "letter",
+    "report",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "commercial",
+    "lawsuit",
+    "suit",
+    "complaint",
+    "memo",
+    "tweet",
+    "tweets",
+    "post",
+    "video",
+    "editorial",
+    "op-ed",
+    "column",
+    "speech",
+    "resolution",
+    "motion",
+    "petition",
+    "filing",
+    "message",
+    "email",
+    "release",
+];
+/// Verbs by which someone receives praise, criticism or support from another.
+const RECEIVE: &[&str] = &[
+    "drew",
+    "draw",
+    "draws",
+    "drawing",
+    "drawn",
+    "won",
+    "win",
+    "wins",
+    "winning",
+    "received",
+    "receive",
+    "receives",
+    "receiving",
+    "got",
+    "get",
+    "gets",
+    "getting",
+    "earned",
+    "earn",
+    "earns",
+    "earning",
+    "faced",
+    "face",
+    "faces",
+    "facing",
+    "attracted",
+    "attract",
+    "attracts",
+    "attracting",
+    "has",
+    "have",
+    "had",
+    "having",
+    "enjoys",
+    "enjoyed",
+    "enjoy",
+    "enjoying",
+    "secured",
+    "secure",
+    "secures",
+    "securing",
+    "gained",
+    "gain",
+    "gains",
+    "gaining",
+    "garnered",
+    "garner",
+    "garners",
+    "garnering",
+];
+/// Adjectives that grade a stance noun ("strong support", "mild criticism").
+const DEGREE_ADJECTIVES: &[&str] = &[
+    "strong",
+    "mild",
+    "harsh",
+    "sharp",
+    "fierce",
+    "full",
+    "public",
+    "qualified",
+    "unqualified",
+    "unwavering",
+    "tacit",
+    "vocal",
+    "broad",
+    "bipartisan",
+    "overwhelming",
+    "scathing",
+    "blistering",
+    "withering",
+    "firm",
+    "staunch",
+    "renewed",
+    "rare",
+    "lavish",
+    "effusive",
+    "glowing",
+    "tepid",
+    "lukewarm",
+    "muted",
+    "faint",
+    "fresh",
+    "pointed",
+    "stinging",
+    "heavy",
+    "severe",
+    "veiled",
+    "direct",
+    "open",
+    "remarkable",
+    "unusual",
+    "implicit",
+    "explicit",
+    "high",
+];
+/// Nouns for people of a group ("figures in the Trump circle").
+const PEOPLE: &[&str] = &[
+    "figures",
+    "people",
+    "circle",
+    "camp",
+    "wing",
+    "ranks",
+    "followers",
+    "loyalists",
+    "elements",
+    "factions",
+    "hardliners",
+    "operatives",
+    "associates",
+];
+/// Nouns for what someone did or said: "the actions of X" are X's.
+const DEEDS: &[&str] = &[
+    "actions",
+    "action",
+    "policies",
+    "policy",
+    "comments",
+    "remarks",
+    "statement",
+    "statements",
+    "words",
+    "conduct",
+    "behavior",
+    "behaviour",
+    "decision",
+    "decisions",
+    "leadership",
+    "record",
+    "work",
+    "efforts",
+    "contributions",
+    "contribution",
+    "role",
+    "stance",
+    "position",
+    "views",
+    "response",
+    "performance",
+    "courage",
+    "service",
+];
+/// Offices that speak for a country ("the Russian president", "Israel's ambassador").
+const STATE_ROLES: &[&str] = &[
+    "president",
+    "minister",
+    "premier",
+    "ambassador",
+    "envoy",
+    "king",
+    "queen",
+    "chancellor",
+    "diplomat",
+    "official",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
+/// Bodies that speak for the organization or country that owns them ("Russia's foreign
+/// ministry"), beside the group nouns and role words.
+const REPRESENTATIVES: &[&str] = &[
+    "ministry",
+    "government",
+    "embassy",
+    "department",
+    "office",
+    "agency",
+    "authorities",
+    "prosecutors",
+    "regulators",
+    "regulator",
+    "police",
+    "military",
+    "army",
+    "diplomats",
+    "diplomat",
+    "staffers",
+    "committee",
+    "board",
+    "council",
+    "parliament",
+    "party",
 ];
 const CLAUSE_STOPS: &[&str] = &[
     "that", "which", "who", "whom", "whose", "where", "when", "while", "whilst", "because", "as",
@@ -248,6 +550,13 @@ const VAGUE_TOPICS: &[&str] = &[
     "situation",
     "problem",
     "part",
+    // particles left by a phrasal verb ("fired back", "fight back")
+    "back",
+    "up",
+    "out",
+    "off",
+    "down",
+    "away",
 ];
 const PARTICLES: &[&str] = &[
     "up", "out", "off", "down", "back", "on", "in", "away", "forward", "through", "over",
@@ -267,6 +576,34 @@ struct Ctx<'a> {
     orgs_of: FxHashMap<usize, Vec<usize>>,
     /// Built on first use.
     org_classes: OnceCell<OrgClasses>,
+    /// Person, organization and the words that tie them, for ties stated with a role
+    /// that speaks for the organization ("US ambassador", "ministry spokesman").
+    speaks_for: Vec<(usize, usize, Span)>,
+    /// Entities named only by an adjective, numbered after the resolution's.
+    implied: RefCell<Vec<Implied>>,
+}
+
+/// What [`StanceFinder::find`] gives.
+#[derive(Clone, Debug, Default)]
+pub struct Found {
+    /// The stances.
+    pub stances: Vec<Stance>,
+    /// Entities named only by an adjective, numbered after the resolution's: entity
+    /// index `res.entities.len() + i` is `implied[i]`.
+    pub implied: Vec<Implied>,
+}
+
+/// An entity that a stance needs and the text names only by an adjective: "Russian
+/// officials accused …" (Russia), "Republican senators criticized …" (Republican Party).
+/// It has no name mention; the adjective is its alias.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Implied {
+    /// Place (from a demonym) or organization (a party).
+    pub kind: Kind,
+    /// Canonical name ("Russia", "Republican Party").
+    pub label: String,
+    /// The adjective as written ("Russian").
+    pub alias: String,
 }
 
 /// For each class of organization ("union", "school district"), the references to
@@ -352,7 +689,8 @@ impl<'l> StanceFinder<'l> {
         StanceFinder { lex: lexicon }
     }
 
-    /// All stances of a document.
+    /// All stances of a document, with the entities named only by an adjective that some
+    /// of them need.
     pub fn find(
         &self,
         text: &str,
@@ -360,7 +698,7 @@ impl<'l> StanceFinder<'l> {
         res: &Resolution,
         quotes: &[Quote],
         affiliations: &[Affiliation],
-    ) -> Vec<Stance> {
+    ) -> Found {
         let mut quote_at = vec![NONE; layout.tokens.len()];
         for (qi, q) in quotes.iter().enumerate() {
             for t in q.tokens.0..q.tokens.1 {
@@ -368,8 +706,12 @@ impl<'l> StanceFinder<'l> {
             }
         }
         let mut orgs_of: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+        let mut speaks_for = Vec::new();
         for a in affiliations {
             orgs_of.entry(a.person).or_default().push(a.org);
+            if a.role.as_deref().is_some_and(|r| self.lex.speaks_for(r)) {
+                speaks_for.push((a.person, a.org, a.evidence));
+            }
         }
         let cx = Ctx {
             w: Words {
@@ -382,11 +724,14 @@ impl<'l> StanceFinder<'l> {
             quote_at,
             orgs_of,
             org_classes: OnceCell::new(),
+            speaks_for,
+            implied: RefCell::new(Vec::new()),
         };
         let mut out = Vec::new();
         for sent in &layout.sentences {
             self.sentence(&cx, sent.tokens.start, sent.tokens.end, &mut out);
             self.pro_anti(&cx, sent.tokens.start, sent.tokens.end, &mut out);
+            self.partisans(&cx, sent.tokens.start, sent.tokens.end, &mut out);
         }
         merge_topics(&mut out);
         // one stance per holder, polarity, target: the most confident
@@ -415,13 +760,56 @@ impl<'l> StanceFinder<'l> {
             i += 1;
             r
         });
-        out
+        Found {
+            stances: out,
+            implied: cx.implied.into_inner(),
+        }
+    }
+
+    /// The entity an adjective at `k` names: a demonym's place ("Russian" → Russia) or a
+    /// party ("Republican" → Republican Party); an entity of the document with that name
+    /// if there is one, else an implied one.
+    fn adjective_entity(&self, cx: &Ctx, k: usize) -> Option<usize> {
+        let w = &cx.w;
+        if w.tok(k).kind != TokenKind::Word || !w.tok(k).is(shape::CAP) {
+            return None;
+        }
+        let lower = w.text_of(k).to_lowercase();
+        let (kind, label) = if let Some(place) = self.lex.demonym_place(&lower) {
+            (Kind::Place, place.to_string())
+        } else {
+            let e = self.lex.phrase(&format!("{lower} party"))?.entity?;
+            let known = &self.lex.entities[e as usize];
+            (known.kind, known.canonical.clone())
+        };
+        let same = |l: &str| l.eq_ignore_ascii_case(&label);
+        if let Some(e) = cx
+            .res
+            .entities
+            .iter()
+            .position(|x| same(&x.label) || x.aliases.iter().any(|a| same(a)))
+        {
+            return Some(e);
+        }
+        let mut implied = cx.implied.borrow_mut();
+        let n = cx.res.entities.len();
+        if let Some(i) = implied.iter().position(|x| same(&x.label)) {
+            return Some(n + i);
+        }
+        implied.push(Implied {
+            kind,
+            label,
+            alias: w.text_of(k).to_string(),
+        });
+        Some(n + implied.len() - 1)
     }
 
     fn sentence(&self, cx: &Ctx, s: usize, e: usize, out: &mut Vec<Stance>) {
         let w = &cx.w;
         let evidence = w.tok(s).span.cover(w.tok(e - 1).span);
         let mut prev_holders: Option<Holders> = None;
+        // the end, side and holders of the last cue that had a holder
+        let mut prev_cue: Option<(usize, Polarity, Holders)> = None;
         let mut i = s;
         while i < e {
             let Some(m) = self.match_cue(w, i, e, s) else {
@@ -431,11 +819,42 @@ impl<'l> StanceFinder<'l> {
             let cue = &self.lex.stance_cues[m.cue];
             let cue_span = w.tok(m.start).span.cover(w.tok(m.end - 1).span);
             let negated = self.negated(w, m.start, s);
-            let polarity = if negated {
+            let mut polarity = if negated {
                 cue.polarity.flip()
             } else {
                 cue.polarity
             };
+            // "called for more support for X", "demanded sanctions against X": a noun cue
+            // that is the object of the cue before it belongs to that cue's holder; asking
+            // for or rejecting it sets the side
+            let nested = prev_cue.as_ref().filter(|(end, _, _)| {
+                cue.fixed
+                    && *end <= m.start
+                    && m.start - *end <= 3
+                    && (*end..m.start).all(|k| {
+                        w.is_lower(k)
+                            && !w.has(k, flag::SPEECH)
+                            && (w.is_any(
+                                k,
+                                &[
+                                    "more", "the", "a", "an", "further", "new", "its", "their",
+                                    "his", "her",
+                                ],
+                            ) || !w.is_function(k))
+                    })
+            });
+            let mut nested_holders = None;
+            if let Some((_, outer, hs)) = nested {
+                match (outer, polarity) {
+                    (Polarity::Oppose, Polarity::Oppose) => {
+                        i = m.end;
+                        continue;
+                    }
+                    (Polarity::Oppose, _) => polarity = Polarity::Oppose,
+                    _ => {}
+                }
+                nested_holders = Some(hs.clone());
+            }
             let act = if negated {
                 match cue.polarity {
                     Polarity::Support => "rejects".to_string(),
@@ -458,25 +877,55 @@ impl<'l> StanceFinder<'l> {
                 continue;
             }
             let (holders, targets) = if cue.frame == Frame::Subject || modal {
-                let holders = self.voice(cx, m.start, s, e);
-                let targets = if modal {
+                let (caller, targets) = if modal {
                     let subj = self.subject_np(cx, m.start, s);
-                    self.vp_target(cx, m.end, e, subj)
+                    let t = self
+                        .vp_target(cx, m.end, e, subj)
                         .into_iter()
                         .map(Aim::main)
-                        .collect()
+                        .collect();
+                    (None, t)
                 } else {
                     self.subject_target(cx, m.start, m.end, s, e)
+                };
+                // "Seacrest called her allegations reckless": the one who calls them so
+                let holders = caller
+                    .map(|v| self.holders(cx, v, s, prev_holders.as_ref(), false))
+                    .filter(|h| !h.is_empty())
+                    .unwrap_or_else(|| self.voice(cx, m.start, s, e));
+                (holders, targets)
+            } else if cue.frame == Frame::Source {
+                // "X drew criticism from Y": Y holds it, about X
+                let ne = np_end(w, m.end, e);
+                let holders: Holders = self
+                    .np_target(cx, m.end, ne)
+                    .into_iter()
+                    .filter_map(|a| match a.target {
+                        Target::Entity(x) if !a.modifier => Some((x, 0.9)),
+                        _ => None,
+                    })
+                    .collect();
+                let targets = if holders.is_empty() {
+                    Vec::new()
+                } else {
+                    self.receiver(cx, m.start, s)
+                        .into_iter()
+                        .map(|(x, _)| Aim::main(Target::Entity(x)))
+                        .collect()
                 };
                 (holders, targets)
             } else if let Some((h, t)) = self.passive(cx, &m, s, e) {
                 (h, t)
             } else {
-                let h = self.holders(cx, m.start, s, prev_holders.as_ref(), cue.fixed);
+                let h = match nested_holders {
+                    Some(h) => h,
+                    None => self.holders(cx, m.start, s, prev_holders.as_ref(), cue.fixed),
+                };
                 let t = self.object_targets(cx, &m, e);
                 (h, t)
             };
-            if !holders.is_empty() {
+            prev_cue = (!holders.is_empty()).then(|| (m.end, polarity, holders.clone()));
+            if !holders.is_empty() && cue.frame != Frame::Source {
                 // a holder inside "until X agrees" does not carry to "and plan to"
                 let subordinate = (s..m.start).rev().take(6).any(|k| {
                     w.is_lower(k)
@@ -494,16 +943,32 @@ impl<'l> StanceFinder<'l> {
                     Some(holders.clone())
                 };
             }
+            // only for what the person does, not for what a voice (quote, reported speech)
+            // says they want or think: those are the speaker's own
+            let holders = if cue.frame == Frame::Subject || modal {
+                holders
+            } else {
+                self.with_principals(cx, holders, evidence)
+            };
             for &(h, hc) in &holders {
                 for aim in &targets {
                     // a name that only modifies the target is aimed at by criticism ("criticized
                     // the North Carolina law"), not by support ("calls for Iraq exit plans")
-                    if aim.weight < 1.0 && polarity == Polarity::Support {
+                    if aim.modifier && polarity == Polarity::Support {
                         continue;
                     }
-                    let t = &aim.target;
+                    let mut t = &aim.target;
+                    let other;
                     if *t == Target::Entity(h) {
-                        continue;
+                        // "Clinton met Obama and praised him": an object pronoun is not
+                        // its own clause's subject; it is someone named before
+                        match self.other_antecedent(cx, m.start, m.end, h) {
+                            Some(x) => {
+                                other = Target::Entity(x);
+                                t = &other;
+                            }
+                            None => continue,
+                        }
                     }
                     let mut conf = 0.8 * hc * aim.weight;
                     if negated {
@@ -524,6 +989,180 @@ impl<'l> StanceFinder<'l> {
                 }
             }
             i = m.end;
+        }
+    }
+
+    /// For an object pronoun at `p` ("him", "her", "them") that the resolution gave to
+    /// the cue's own holder `h`: the nearest other name before the cue at `v` that the
+    /// pronoun can stand for (a person for "him"/"her", a group for "them"), at most 40
+    /// tokens back.
+    fn other_antecedent(&self, cx: &Ctx, v: usize, p: usize, h: usize) -> Option<usize> {
+        let w = &cx.w;
+        if p >= w.layout.tokens.len() || !w.is_lower(p) {
+            return None;
+        }
+        let gender = if w.is_any(p, &["him"]) {
+            Some(Gender::Female)
+        } else if w.is_any(p, &["her"]) {
+            Some(Gender::Male)
+        } else if w.is_any(p, &["them"]) {
+            None
+        } else {
+            return None;
+        };
+        cx.res
+            .reference_at(p)
+            .filter(|r| r.kind == RefKind::Pronoun)?;
+        cx.res
+            .references
+            .iter()
+            .rev()
+            .filter(|r| (r.tokens.1 as usize) <= v && (r.tokens.0 as usize) + 40 >= v)
+            .filter(|r| r.kind == RefKind::Name && r.entity != h)
+            .find(|r| {
+                let e = &cx.res.entities[r.entity];
+                match gender {
+                    Some(not) => e.kind == Kind::Person && e.gender != not,
+                    None => e.kind == Kind::Organization,
+                }
+            })
+            .map(|r| r.entity)
+    }
+
+    /// "Samantha Power, US ambassador to the UN, accused Russia": one who speaks for an
+    /// organization by office (ambassador, spokesman, minister), said so in the same
+    /// sentence, takes the organization's side with them.
+    fn with_principals(&self, cx: &Ctx, mut holders: Holders, sentence: Span) -> Holders {
+        let n = holders.len();
+        for i in 0..n {
+            let (h, hc) = holders[i];
+            for &(p, o, ev) in &cx.speaks_for {
+                if p == h
+                    && ev.start >= sentence.start
+                    && ev.end <= sentence.end
+                    && !holders.iter().any(|x| x.0 == o)
+                {
+                    holders.push((o, hc * 0.8));
+                }
+            }
+        }
+        holders
+    }
+
+    /// "Trump critic Sen. Ben Sasse", "Ben Sasse, a longtime Trump critic,", "Sasse has
+    /// been a vocal Trump critic", "Clinton ally Sidney Blumenthal": a name before a
+    /// partisan noun (critic, opponent, supporter, ally…) is its target; the holder is the
+    /// person named after it, in apposition before it, or the subject of "is a".
+    fn partisans(&self, cx: &Ctx, s: usize, e: usize, out: &mut Vec<Stance>) {
+        let w = &cx.w;
+        let evidence = w.tok(s).span.cover(w.tok(e - 1).span);
+        for i in s + 1..e {
+            let polarity = if w.is_any(
+                i,
+                &[
+                    "critic",
+                    "critics",
+                    "opponent",
+                    "opponents",
+                    "foe",
+                    "foes",
+                    "detractor",
+                    "detractors",
+                ],
+            ) {
+                Polarity::Oppose
+            } else if w.is_any(
+                i,
+                &[
+                    "supporter",
+                    "supporters",
+                    "backer",
+                    "backers",
+                    "ally",
+                    "allies",
+                    "loyalist",
+                    "loyalists",
+                    "defender",
+                    "defenders",
+                ],
+            ) {
+                Polarity::Support
+            } else {
+                continue;
+            };
+            if !w.is_lower(i) {
+                continue;
+            }
+            let Some(r) = cx
+                .res
+                .reference_at(i - 1)
+                .filter(|r| r.kind == RefKind::Name && r.tokens.1 as usize == i)
+            else {
+                continue;
+            };
+            if res_kind(cx, r.entity) == Kind::Place {
+                continue; // "Iowa supporters" are people from Iowa
+            }
+            let target = r.entity;
+            // the words before the name: "a longtime", "a vocal", "the"
+            let mut a = r.tokens.0 as usize;
+            while a > s
+                && a + 4 > r.tokens.0 as usize
+                && w.is_lower(a - 1)
+                && !w.is_any(a - 1, CLAUSE_STOPS)
+            {
+                a -= 1;
+                if w.is_any(a, &["a", "an", "the"]) {
+                    break;
+                }
+            }
+            let holder = if let Some((h, _)) = (i + 1 < e)
+                .then(|| {
+                    let mut n = i + 1;
+                    while n + 1 < e
+                        && w.tok(n).is(shape::CAP)
+                        && w.entry(n).is_some_and(|x| x.title.is_some())
+                        && cx.res.reference_at(n).is_none()
+                    {
+                        n += 1;
+                    }
+                    self.name_at(cx, n)
+                })
+                .flatten()
+                .filter(|&(h, _)| res_kind(cx, h) == Kind::Person)
+            {
+                // "Trump critic Sen. Ben Sasse"
+                Some(h)
+            } else if a > s + 1 && w.tok(a - 1).is_punct(',') {
+                // "Ben Sasse, a longtime Trump critic,"
+                self.np_holders(cx, a - 2, s)
+                    .and_then(|h| h.first().map(|x| x.0))
+            } else if a > s && w.is_any(a, &["a", "an"]) && w.is_any(a - 1, BE) {
+                // "Sasse has been a vocal Trump critic"
+                let mut v = a - 1;
+                while v > s && (w.is_any(v - 1, AUX) || w.is_negation(v - 1)) {
+                    v -= 1;
+                }
+                // "Jeff Flake (R) is": the holder search skips brackets and asides
+                (v > s)
+                    .then(|| self.np_holders(cx, v - 1, s))
+                    .flatten()
+                    .and_then(|h| h.first().map(|x| x.0))
+                    .or_else(|| self.holders(cx, a - 1, s, None, false).first().map(|x| x.0))
+            } else {
+                None
+            };
+            let Some(h) = holder.filter(|&h| h != target) else {
+                continue;
+            };
+            out.push(Stance::of_modifier(
+                h,
+                polarity,
+                Target::Entity(target),
+                "criticizes",
+                w.tok(i).span,
+                evidence,
+            ));
         }
     }
 
@@ -638,19 +1277,14 @@ impl<'l> StanceFinder<'l> {
             if words.is_empty() {
                 continue;
             }
-            out.push(Stance {
-                holder: h,
+            out.push(Stance::of_modifier(
+                h,
                 polarity,
-                target: Target::Topic(words.join(" ")),
-                act: if polarity == Polarity::Support {
-                    "supports".into()
-                } else {
-                    "opposes".into()
-                },
-                cue: w.tok(i).span,
+                Target::Topic(words.join(" ")),
+                "opposes",
+                w.tok(i).span,
                 evidence,
-                confidence: 0.7,
-            });
+            ));
         }
     }
 
@@ -669,6 +1303,35 @@ impl<'l> StanceFinder<'l> {
             let cue = &self.lex.stance_cues[ci as usize];
             // a capitalized verb is a cue only at the start of a sentence or quote
             if !cue.fixed && t.is(shape::CAP) && i != s && !is_after_open_quote(w, i) {
+                continue;
+            }
+            // after a possessive or a determiner, a verb form is a noun ("Malema's
+            // advocate", "the attack", "their support"); "his feud with", "X's attack on"
+            // stay (a noun cue with its preposition), and "he's supporting" is "he is"
+            let after_owner = i > s
+                && ((w.tok(i - 1).kind == TokenKind::Possessive
+                    && !(i > s + 1
+                        && w.is_any(
+                            i - 2,
+                            &["he", "she", "it", "that", "there", "who", "what", "here"],
+                        )))
+                    || w.is_any(
+                        i - 1,
+                        &[
+                            "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+                        ],
+                    ));
+            if !cue.fixed
+                && after_owner
+                && cue.words.len() == 1
+                && !w.is_any(
+                    i + 1,
+                    &[
+                        "on", "for", "against", "with", "of", "to", "toward", "towards", "at",
+                        "over",
+                    ],
+                )
+            {
                 continue;
             }
             // after "be", a base form is not a verb ("will be back in classrooms")
@@ -727,7 +1390,10 @@ impl<'l> StanceFinder<'l> {
                         {
                             break;
                         }
-                        if !w.tok(j).is_wordlike() && w.tok(j).kind != TokenKind::Possessive {
+                        if !w.tok(j).is_wordlike()
+                            && w.tok(j).kind != TokenKind::Possessive
+                            && w.tok(j).quote().is_none()
+                        {
                             return None;
                         }
                         j += 1;
@@ -743,6 +1409,29 @@ impl<'l> StanceFinder<'l> {
 
     fn negated(&self, w: &Words, start: usize, s: usize) -> bool {
         let lo = start.saturating_sub(3).max(s);
+        // "refused to back", "declined to bring charges against", "failed to condemn"
+        if start > s + 1
+            && w.is_any(start - 1, &["to"])
+            && w.is_any(
+                start - 2,
+                &[
+                    "refuse",
+                    "refused",
+                    "refuses",
+                    "refusing",
+                    "decline",
+                    "declined",
+                    "declines",
+                    "declining",
+                    "fail",
+                    "failed",
+                    "fails",
+                    "failing",
+                ],
+            )
+        {
+            return true;
+        }
         // "not", "never", and the adverbs that say a deed was undeserved: "Apple has been
         // unfairly attacked" defends Apple
         (lo..start).any(|k| {
@@ -778,6 +1467,7 @@ impl<'l> StanceFinder<'l> {
         // a noun or adjective cue hangs on a verb: "I see no basis for", "they voiced
         // support for", "are deeply concerned about"
         let mut verbs_left = if noun_cue { 1 } else { 0 };
+        let mut bracketed = None;
         while j > s {
             let k = j - 1;
             if w.is_any(k, AUX)
@@ -791,7 +1481,15 @@ impl<'l> StanceFinder<'l> {
                 || (w.is_any(k, &["on", "last", "this", "next"]) && k + 1 < v && w.has(k + 1, flag::CALENDAR))
                 // "is a critic of", "was the first to"
                 || (noun_cue && w.is_any(k, &["a", "an", "the"]))
+                // "is no longer supporting"
+                || (w.is_any(k, &["longer"]) && k > s && w.is_any(k - 1, &["no"]))
             {
+                j = k;
+            } else if let Some(p) = self.interposed_pp(cx, k, s) {
+                // "Trump as a candidate repeatedly accused", "the auditor in 2011 accused"
+                j = p;
+            } else if noun_cue && w.is_any(k, DEGREE_ADJECTIVES) {
+                // "offered mild criticisms of", "voiced strong support for"
                 j = k;
             } else if verbs_left > 0
                 && w.is_lower(k)
@@ -807,6 +1505,21 @@ impl<'l> StanceFinder<'l> {
                 break;
             } else if w.tok(k).quote().is_some() {
                 j = k;
+            } else if w.tok(k).is_punct(')')
+                && let Some(open) = (k.saturating_sub(10).max(s)..k)
+                    .rev()
+                    .find(|&q| w.tok(q).is_punct('('))
+            {
+                // "Sen. Ted Cruz (R-Texas) blasted", "and even (gasp!) praised"; a name
+                // alone inside is a fallback holder ("the Revolutionary Guards (IRGC)")
+                if let Some(r) = cx.res.reference_at(open + 1)
+                    && r.kind == RefKind::Name
+                    && r.tokens.0 as usize == open + 1
+                    && r.tokens.1 as usize == k
+                {
+                    bracketed = Some(r.entity);
+                }
+                j = open;
             } else {
                 break;
             }
@@ -834,8 +1547,53 @@ impl<'l> StanceFinder<'l> {
             return self.first_person(cx, v, s);
         }
         let k = j - 1;
+        // "released a statement accusing X", "filed a lawsuit accusing X": who issued it
+        if w.text_of(v).ends_with("ing")
+            && w.is_lower(k)
+            && w.is_any(k, DOCUMENTS)
+            && cx.res.reference_at(k).is_none()
+        {
+            // the verb that issued it, before its determiner: "released a new Web ad",
+            // "filed a lawsuit"; "a tweet" with no verb of its own names no one
+            let det = (k.saturating_sub(6).max(s)..k)
+                .rev()
+                .find(|&q| w.is_any(q, &["a", "an", "the", "its", "his", "her", "their"]));
+            let issued = det.filter(|&d| {
+                d > s
+                    && w.is_lower(d - 1)
+                    && !w.is_function(d - 1)
+                    && cx.res.reference_at(d - 1).is_none()
+            });
+            return match issued.map(|d| d - 1) {
+                Some(verb) => self.holders(cx, verb, s, None, false),
+                None => Vec::new(),
+            };
+        }
+        // "with Italy accusing India": the subject of an absolute clause
+        if w.text_of(v).ends_with("ing")
+            && let Some(r) = cx.res.reference_at(k)
+            && r.tokens.1 as usize == k + 1
+            && r.tokens.0 as usize > s
+            && w.is_any(r.tokens.0 as usize - 1, &["with"])
+        {
+            return vec![(r.entity, 0.8)];
+        }
+        // "a senior Pentagon official who criticized", "Trump, who has praised": the noun
+        // phrase the relative clause hangs on
+        if k > s && w.is_lower(k) && w.is_any(k, &["who", "which", "that"]) {
+            let mut h = k - 1;
+            if w.tok(h).is_punct(',') && h > s {
+                h -= 1;
+            }
+            if let Some(hs) = self.np_holders(cx, h, s) {
+                return hs;
+            }
+        }
         if let Some(h) = self.np_holders(cx, k, s) {
             return h;
+        }
+        if let Some(b) = bracketed {
+            return vec![(b, 0.8)];
         }
         // "Republican lawmakers in California have criticized": back over the
         // prepositional phrase to the subject's head
@@ -845,14 +1603,36 @@ impl<'l> StanceFinder<'l> {
                 .take(3)
                 .find(|&p| w.is_lower(p) && w.is_any(p, &["in", "from", "at", "of"]))
             && p > s
-            && let Some(h) = self.np_holders(cx, p - 1, s)
         {
-            return h;
+            if let Some(h) = self.np_holders(cx, p - 1, s) {
+                return h;
+            }
+            // "officials in Moscow", "leaders of the Democratic Party": the body speaks
+            // through them
+            if w.is_lower(p - 1) && is_representative(w, p - 1) {
+                return vec![(r.entity, 0.75)];
+            }
         }
-        // "by attacking X", "after criticizing X": the main clause's subject
-        if w.is_any(k, &["by", "after", "while", "before", "without", "in"])
-            && w.text_of(v).ends_with("ing")
+        // "by attacking X", "after criticizing X", "focused on attacking X", "got mileage
+        // out of criticizing X": the main clause's subject
+        if w.is_any(
+            k,
+            &[
+                "by", "after", "while", "before", "without", "in", "on", "of", "for",
+            ],
+        ) && w.text_of(v).ends_with("ing")
         {
+            // "praised X for supporting Y", "accused X of attacking Y": X does it
+            if w.is_any(k, &["of", "for"])
+                && k > s
+                && let Some(r) = cx.res.reference_at(k - 1)
+                && r.kind == RefKind::Name
+            {
+                return vec![(r.entity, 0.7)];
+            }
+            if w.is_any(k, &["of", "for"]) && !w.is_any(k - 1, &["out"]) {
+                return Vec::new();
+            }
             return self.clause_subject(cx, s, k).unwrap_or_default();
         }
         if w.tok(k).is_punct(',') || w.tok(k).kind == TokenKind::Dash {
@@ -874,6 +1654,28 @@ impl<'l> StanceFinder<'l> {
             return self.clause_subject(cx, s, k).unwrap_or_default();
         }
         Vec::new()
+    }
+
+    /// Who receives what a reversed cue at `start` names: the subject of "drew", "won",
+    /// "received", "faced", "has" right before it ("X drew fire from", "X has won the
+    /// backing of"). Nothing without such a verb ("after an endorsement from Y").
+    fn receiver(&self, cx: &Ctx, start: usize, s: usize) -> Holders {
+        let w = &cx.w;
+        let mut v = start;
+        while v > s
+            && start - v < 3
+            && w.is_lower(v - 1)
+            && (w.is_any(v - 1, &["the", "a", "an", "more", "much", "some"])
+                || (!w.is_function(v - 1)
+                    && w.entry(v - 1).is_none_or(|x| x.stance_cues.is_empty())))
+            && !w.is_any(v - 1, RECEIVE)
+        {
+            v -= 1;
+        }
+        if v == s || !w.is_any(v - 1, RECEIVE) {
+            return Vec::new();
+        }
+        self.holders(cx, v - 1, s, None, false)
     }
 
     /// The holder before a parenthetical clause that ends at `k` (a comma or dash):
@@ -944,16 +1746,39 @@ impl<'l> StanceFinder<'l> {
             return Some(v);
         }
         // "union leaders", "CTU officials"
-        if w.is_any(k, GROUP_NOUNS) && k > s {
-            // "U.S. lawmakers", "Chinese officials": a country speaks through them too
-            if let Some(r) = cx.res.reference_at(k - 1) {
-                return Some(vec![(r.entity, 0.9)]);
+        if w.is_lower(k) && is_representative(w, k) && k > s {
+            // "U.S. lawmakers", "Russia's foreign ministry", "top Clinton campaign
+            // staffers", "the IAG boss": a body speaks through its officials
+            if let Some(e) = self.owner_of_head(cx, k, s) {
+                return Some(vec![(e, 0.9)]);
             }
             if let Some(nom) = w.entry(k - 1).and_then(|e| e.nominal)
                 && nom.kind == Kind::Organization
                 && let Some(e) = self.org_of_class(cx, nom.class, k)
             {
                 return Some(vec![(e, 0.8)]);
+            }
+        }
+        // "X and others", "X and some of its allies", "X and other Republicans"
+        if k > s + 1 && w.is_lower(k) && cx.res.reference_at(k).is_none() {
+            let and = (k.saturating_sub(4).max(s + 1)..k)
+                .rev()
+                .find(|&q| w.is_any(q, &["and"]));
+            if let Some(a) = and
+                && (w.is_any(k, &["others", "allies", "partners"])
+                    || (w.text_of(k).ends_with('s') && is_representative(w, k)))
+                && (a + 1..k).all(|q| {
+                    w.is_any(
+                        q,
+                        &[
+                            "other", "its", "their", "his", "her", "some", "of", "several", "many",
+                            "fellow", "top", "senior", "key", "western", "european",
+                        ],
+                    )
+                })
+                && let Some(h) = self.np_holders(cx, a - 1, s)
+            {
+                return Some(h);
             }
         }
         let r = cx.res.reference_at(k)?;
@@ -982,24 +1807,131 @@ impl<'l> StanceFinder<'l> {
             return Some(vec![(sp, 0.8)]);
         }
         let mut hs = vec![(r.entity, if r.kind == RefKind::Name { 1.0 } else { 0.85 })];
-        // coordination: "CPS and Mayor Lori Lightfoot", "X, Y and Z"
+        // coordination: "CPS and Mayor Lori Lightfoot", "X, Y and Z", "President Obama and
+        // Vice President Biden", "X and the top Republicans"
+        let titled = |a: usize| {
+            w.tok(a).is(shape::CAP)
+                && w.entry(a).is_some_and(|e| {
+                    e.title.is_some() || e.has(flag::ROLE) || e.has(flag::ROLE_MOD)
+                })
+        };
         let mut a = r.tokens.0 as usize;
-        while a > s
-            && w.tok(a - 1).is(shape::CAP)
-            && w.entry(a - 1).is_some_and(|e| e.title.is_some())
-        {
-            a -= 1; // "Mayor" in "CPS and Mayor Lori Lightfoot"
+        while a > s && (titled(a - 1) || w.is_any(a - 1, &["the", "top", "other", "fellow"])) {
+            a -= 1;
         }
         while a > s + 1 && (w.is_any(a - 1, &["and"]) || w.tok(a - 1).is_punct(',')) {
             match cx.res.reference_at(a - 2) {
                 Some(p) if p.tokens.1 as usize == a - 1 && p.kind == RefKind::Name => {
                     hs.push((p.entity, 1.0));
                     a = p.tokens.0 as usize;
+                    while a > s && titled(a - 1) {
+                        a -= 1;
+                    }
                 }
                 _ => break,
             }
         }
         Some(hs)
+    }
+
+    /// The name that owns or modifies the head noun at `k` of a subject: "Russia's
+    /// foreign ministry", "top Clinton campaign staffers", "the IAG boss", "U.S.
+    /// lawmakers". None when the noun phrase stands after a preposition.
+    fn owner_of_head(&self, cx: &Ctx, k: usize, s: usize) -> Option<usize> {
+        let w = &cx.w;
+        let mut q = k;
+        while q > s && k - q < 5 {
+            let p = q - 1;
+            let owner = if w.tok(p).kind == TokenKind::Possessive && p > s {
+                cx.res
+                    .reference_at(p - 1)
+                    .map(|r| (r.entity, r.tokens.0 as usize))
+            } else if let Some(r) = cx
+                .res
+                .reference_at(p)
+                .filter(|r| r.tokens.1 as usize == p + 1 && r.kind == RefKind::Name)
+            {
+                Some((r.entity, r.tokens.0 as usize))
+            } else {
+                // "Russian officials", "Republican senators": an adjective names it
+                self.adjective_entity(cx, p).map(|e| (e, p))
+            };
+            if let Some((e, start)) = owner {
+                // "the Michigan congressman" is a person from there, not Michigan speaking
+                // ("Michigan officials", "the Russian president" are)
+                if res_kind(cx, e) == Kind::Place
+                    && !w.is_any(k, GROUP_NOUNS)
+                    && !w.is_any(k, REPRESENTATIVES)
+                    && !w.is_any(k, STATE_ROLES)
+                    && !w.text_of(k).ends_with('s')
+                {
+                    return None;
+                }
+                let mut a = start;
+                if a > s && w.is_any(a - 1, &["the", "a", "an", "top", "senior"]) {
+                    a -= 1;
+                }
+                if a > s && w.is_lower(a - 1) && w.is_any(a - 1, PREPOSITIONS) {
+                    return None;
+                }
+                return Some(e);
+            }
+            // adjectives and nouns of the phrase: "foreign", "campaign", "national"
+            if w.is_lower(p) && !w.is_function(p) && !w.has(p, flag::SPEECH) {
+                q = p;
+                continue;
+            }
+            break;
+        }
+        None
+    }
+
+    /// A short prepositional phrase that ends at `k`, between a subject and its verb:
+    /// "Trump as a candidate repeatedly accused", "the auditor in 2011 accused", "Trump,
+    /// in a statement, criticized". Returns where it starts (the preposition, or the
+    /// comma before it) when a holder stands right before it.
+    fn interposed_pp(&self, cx: &Ctx, k: usize, s: usize) -> Option<usize> {
+        let w = &cx.w;
+        let mut k = k;
+        let comma = w.tok(k).is_punct(',');
+        if comma {
+            k = k.checked_sub(1)?;
+        }
+        let lo = k.saturating_sub(4).max(s + 1);
+        let p = (lo..=k).rev().find(|&p| {
+            w.is_lower(p)
+                && w.is_any(
+                    p,
+                    &[
+                        "as", "in", "on", "at", "during", "via", "over", "after", "since",
+                    ],
+                )
+        })?;
+        if p == k
+            || !(p + 1..=k).all(|q| {
+                let participle = w.is_lower(q) && w.text_of(q).ends_with("ed");
+                matches!(w.tok(q).kind, TokenKind::Word | TokenKind::Number)
+                    && !w.has(q, flag::SPEECH)
+                    && !w.is_any(q, CLAUSE_STOPS)
+                    && !participle
+            })
+        {
+            return None;
+        }
+        let mut h = p - 1;
+        if comma {
+            if !w.tok(h).is_punct(',') || h == s {
+                return None;
+            }
+            h -= 1;
+        }
+        // "Assange has at times offered"
+        while h > s && w.is_any(h, AUX) && !w.is_any(h, &["all", "both"]) {
+            h -= 1;
+        }
+        self.np_holders(cx, h, s)
+            .filter(|x| !x.is_empty())
+            .map(|_| h + 1)
     }
 
     /// The first holder-like noun phrase of the clause `[s, b)`.
@@ -1152,9 +2084,12 @@ impl<'l> StanceFinder<'l> {
         Vec::new()
     }
 
+    /// The first name within a few words after `a` ("…, said the union's president X");
+    /// a pronoun there ("critics claim, they were") names no source.
     fn reference_after(&self, cx: &Ctx, a: usize, e: usize) -> Option<usize> {
         (a..e.min(a + 6))
             .find_map(|k| cx.res.reference_at(k))
+            .filter(|r| r.kind != RefKind::Pronoun)
             .map(|r| r.entity)
     }
 
@@ -1272,7 +2207,16 @@ impl<'l> StanceFinder<'l> {
 
     /// Targets of an evaluation: the subject before the predicate, or, after "it is"/
     /// "it's", the noun phrase the adjective stands in ("an exciting new era for X").
-    fn subject_target(&self, cx: &Ctx, start: usize, end: usize, s: usize, e: usize) -> Vec<Aim> {
+    /// With a verb of calling ("called X reckless"), also where that verb is: its
+    /// subject holds the stance.
+    fn subject_target(
+        &self,
+        cx: &Ctx,
+        start: usize,
+        end: usize,
+        s: usize,
+        e: usize,
+    ) -> (Option<usize>, Vec<Aim>) {
         let w = &cx.w;
         // the cue must be a predicate: a form of "be" (or look/seem) right before it,
         // possibly with an adverb or article
@@ -1322,24 +2266,32 @@ impl<'l> StanceFinder<'l> {
                 ))
         {
             // "called the CTU's information inaccurate": the object of "call/describe"
-            return self.called_object(cx, start, s);
+            return match self.called_object(cx, start, s) {
+                Some((v, aims)) => (Some(v), aims),
+                None => (None, Vec::new()),
+            };
         }
-        let be = k - 1;
+        // back to the start of the verb group ("had been", "has always been", "is not")
+        let mut be = k - 1;
+        while be > s && (w.is_any(be - 1, AUX) || w.is_negation(be - 1)) {
+            be -= 1;
+        }
         let Some((a, b)) = self.subject_np(cx, be, s) else {
-            return Vec::new();
+            return (None, Vec::new());
         };
         let expletive =
             b - a == 1 && w.is_any(a, &["it", "this", "that", "there", "these", "those"]);
         if expletive || (b - a == 1 && w.tok(a).kind == TokenKind::Possessive) {
             // "It's an exciting new era for Top of the Pops"
             let ne = np_end(w, end, e);
-            return self.np_target_as(cx, end, ne, false);
+            return (None, self.np_target_as(cx, end, ne, false));
         }
-        self.np_target_as(cx, a, b, false)
+        (None, self.np_target_as(cx, a, b, false))
     }
 
-    /// "called X inaccurate", "described X as wrong": X.
-    fn called_object(&self, cx: &Ctx, adj: usize, s: usize) -> Vec<Aim> {
+    /// "called X inaccurate", "described X as wrong", "declared X a failure": the verb
+    /// and X.
+    fn called_object(&self, cx: &Ctx, adj: usize, s: usize) -> Option<(usize, Vec<Aim>)> {
         let w = &cx.w;
         let verb = (s..adj).rev().take(8).find(|&k| {
             w.is_any(
@@ -1357,23 +2309,46 @@ impl<'l> StanceFinder<'l> {
                     "deemed",
                     "considers",
                     "considered",
+                    "declared",
+                    "declares",
+                    "declaring",
+                    "labeling",
+                    "labelling",
+                    "branding",
+                    "brands",
+                    "describing",
+                    "dubbed",
+                    "dubbing",
+                    "deeming",
                 ],
             )
-        });
-        let Some(v) = verb else { return Vec::new() };
+        })?;
         let mut b = adj;
         if w.is_any(b - 1, &["as"]) {
             b -= 1;
         }
-        if b <= v + 1 {
-            return Vec::new();
+        if b <= verb + 1 {
+            return None;
         }
-        self.np_target(cx, v + 1, b)
+        Some((verb, self.np_target(cx, verb + 1, b)))
     }
 
     /// Targets after an object-frame cue.
     fn object_targets(&self, cx: &Ctx, m: &CueMatch, e: usize) -> Vec<Aim> {
         let w = &cx.w;
+        // "charged X with", "held X responsible": the one in the slot (a request's slot,
+        // "called on X to", is only who is asked)
+        let cue = &self.lex.stance_cues[m.cue];
+        if cue.act != "requests"
+            && cue.words.len() >= 3
+            && cue.words[cue.words.len() - 2] == CueWord::Slot
+            && m.end >= m.start + 3
+        {
+            let aims = self.np_target(cx, m.start + 1, m.end - 1);
+            if aims.iter().any(|a| matches!(a.target, Target::Entity(_))) {
+                return aims;
+            }
+        }
         let mut t = m.end;
         while t < e && w.tok(t).quote().is_some() {
             t += 1;
@@ -1419,12 +2394,28 @@ impl<'l> StanceFinder<'l> {
                 .map(Aim::main)
                 .collect();
         }
+        // "praised him", "accused them of": an object pronoun ("her" only when no noun
+        // follows: "her plan" is the plan)
+        if w.is_any(t, &["him", "them", "her"])
+            && (!w.is_any(t, &["her"]) || t + 1 >= e || !w.is_lower(t + 1) || w.is_function(t + 1))
+            && let Some(r) = cx
+                .res
+                .reference_at(t)
+                .filter(|r| r.kind == RefKind::Pronoun)
+        {
+            return vec![Aim::main(Target::Entity(r.entity))];
+        }
         let mut ne = np_end(w, t, e);
         // "blamed the violence on the PCC": the one blamed comes after "on"
         let act = self.lex.stance_cues[m.cue].act.as_str();
+        // ("blamed X for the attacks on Y" blames X)
+        let reason = (t + 1..ne.min(e))
+            .find(|&k| w.is_any(k, &["for"]))
+            .unwrap_or(e);
         if act == "blames"
             && let Some(on) = (t + 1..ne.min(e))
                 .chain(ne..(ne + 1).min(e))
+                .take_while(|&k| k < reason)
                 .find(|&k| w.is_any(k, &["on"]))
         {
             let oe = np_end(w, on + 1, e);
@@ -1485,7 +2476,68 @@ impl<'l> StanceFinder<'l> {
             let ne2 = np_end(w, k, e);
             return self.np_target(cx, k, ne2);
         }
-        self.np_target(cx, t, ne)
+        let mut aims = self.np_target(cx, t, ne);
+        // "accused the mogul's daughter, Shari Redstone, of", "complimented the lead
+        // prosecutor, Brad Leventhal": a name in apposition is the one meant
+        if !aims.iter().any(|a| matches!(a.target, Target::Entity(_)))
+            && !(t..ne).any(|k| w.is_any(k, &["of", "for"]))
+            && let Some(x) = self.apposed_name(cx, ne, e)
+        {
+            aims.retain(|a| !a.modifier);
+            aims.push(Aim::main(Target::Entity(x)));
+        }
+        // "denounced some figures in the Trump circle", "accused officials in Obama's
+        // administration": people of a named group are aimed at through it (criticism only)
+        if !aims.iter().any(|a| matches!(a.target, Target::Entity(_)))
+            && ne > t
+            && ne + 1 < e
+            && (is_representative(w, ne - 1) || w.is_any(ne - 1, PEOPLE))
+            && w.is_any(ne, &["in", "of", "from", "within", "around", "at"])
+        {
+            let mut n = ne + 1;
+            while n + 1 < e && w.is_any(n, &["the", "a", "an"]) {
+                n += 1;
+            }
+            if let Some(r) = cx.res.reference_at(n).filter(|r| r.kind == RefKind::Name)
+                && res_kind(cx, r.entity) != Kind::Place
+            {
+                aims.push(Aim {
+                    target: Target::Entity(r.entity),
+                    weight: 0.6,
+                    modifier: true,
+                });
+            }
+        }
+        // "praised the contributions of Justice Scalia", "condemned the actions of X": an
+        // evaluation of what a named owner did or said reaches the owner ("the booing of
+        // X" is done to X, not by X)
+        if matches!(
+            act,
+            "criticizes" | "praises" | "thanks" | "condemns" | "attacks"
+        ) && ne + 1 < e
+            && ne > t
+            && w.is_any(ne, &["of"])
+            && w.is_any(ne - 1, DEEDS)
+            && !aims.iter().any(|a| matches!(a.target, Target::Entity(_)))
+        {
+            let mut n = ne + 1;
+            while n + 1 < e
+                && (w.is_any(n, &["the", "a", "an"])
+                    || (w.tok(n).is(shape::CAP)
+                        && w.entry(n).is_some_and(|x| x.title.is_some())
+                        && cx.res.reference_at(n).is_none()))
+            {
+                n += 1;
+            }
+            if let Some((owner, _)) = self.name_at(cx, n) {
+                aims.push(Aim {
+                    target: Target::Entity(owner),
+                    weight: 0.8,
+                    modifier: false,
+                });
+            }
+        }
+        aims
     }
 
     /// An entity at the head of `[a, b)` (with coordinated ones), else a topic.
@@ -1504,7 +2556,7 @@ impl<'l> StanceFinder<'l> {
                 i,
                 &[
                     "the", "a", "an", "again", "its", "their", "his", "her", "our", "my", "your",
-                    "this", "that",
+                    "this", "that", "other", "fellow",
                 ],
             ) || w.tok(i).quote().is_some()
                 || (w.tok(i).is(shape::CAP)
@@ -1520,7 +2572,40 @@ impl<'l> StanceFinder<'l> {
         if i >= b {
             return Vec::new();
         }
+        // "the former CIA employee", "the embattled Mr Putin": adjectives before a name
+        let topic_start = i;
+        let mut past_owner = false;
+        if cx.res.reference_at(i).is_none() {
+            let mut q = i;
+            while q < b
+                && q - i < 3
+                && w.is_lower(q)
+                && !w.is_function(q)
+                && !w.has(q, flag::SPEECH)
+                && cx.res.reference_at(q).is_none()
+            {
+                q += 1;
+            }
+            if q > i
+                && q < b
+                && cx
+                    .res
+                    .reference_at(q)
+                    .is_some_and(|r| r.kind == RefKind::Name && r.tokens.0 as usize == q)
+            {
+                i = q;
+            }
+        }
         if let Some(r) = cx.res.reference_at(i) {
+            // "House Speaker Paul Ryan", "Fox News host Megyn Kelly": the person the
+            // organization and title describe
+            if r.kind == RefKind::Name
+                && let Some(p) = self.titled_person_after(cx, r.tokens.1 as usize)
+            {
+                let mut out = vec![Aim::main(Target::Entity(p.0))];
+                out.extend(self.coordinated(cx, p.1));
+                return out;
+            }
             let mut out = vec![Aim::main(Target::Entity(r.entity))];
             let end = r.tokens.1 as usize;
             let possessed = end < b && w.tok(end).kind == TokenKind::Possessive;
@@ -1541,6 +2626,7 @@ impl<'l> StanceFinder<'l> {
                 out.clear();
                 if possessed {
                     i = end + 1;
+                    past_owner = true;
                 }
                 // the name in "the North Carolina law" or "Mr Brown's plan" is aimed at
                 // too, less directly
@@ -1548,23 +2634,12 @@ impl<'l> StanceFinder<'l> {
                     related = Some(r.entity);
                 }
             } else {
-                let mut k = r.tokens.1 as usize;
-                while k + 1 < b && (w.is_any(k, &["and"]) || w.tok(k).is_punct(',')) {
-                    // "X and other Republicans", "X and the Democrats"
-                    let mut n = k + 1;
-                    while n + 1 < b && w.is_any(n, &["other", "the", "fellow", "several", "many"]) {
-                        n += 1;
-                    }
-                    match cx.res.reference_at(n) {
-                        Some(r2) if r2.kind == RefKind::Name => {
-                            out.push(Aim::main(Target::Entity(r2.entity)));
-                            k = r2.tokens.1 as usize;
-                        }
-                        _ => break,
-                    }
-                }
+                out.extend(self.coordinated(cx, r.tokens.1 as usize));
                 return out;
             }
+        }
+        if !past_owner {
+            i = topic_start;
         }
         if i >= b {
             return Vec::new();
@@ -1597,9 +2672,119 @@ impl<'l> StanceFinder<'l> {
             aims.push(Aim {
                 target: Target::Entity(e),
                 weight: 0.6,
+                modifier: true,
             });
         }
         aims
+    }
+
+    /// The names joined to a name that ends at `k`: "X and Y", "X, Y and Z", "X and other
+    /// Republicans", "Mr Verhofstadt and the EU". A name after "and" that starts a new
+    /// clause ("X and Y said") is not one of them.
+    fn coordinated(&self, cx: &Ctx, k: usize) -> Vec<Aim> {
+        let w = &cx.w;
+        let end = w.layout.sentence_of(k.saturating_sub(1)).tokens.end;
+        let mut out = Vec::new();
+        let mut k = k;
+        while k + 1 < end && (w.is_any(k, &["and"]) || w.tok(k).is_punct(',')) {
+            let comma = w.tok(k).is_punct(',');
+            let mut n = k + 1;
+            while n + 1 < end
+                && (w.is_any(n, &["other", "the", "fellow", "several", "many"])
+                    || (w.tok(n).is(shape::CAP)
+                        && w.entry(n).is_some_and(|e| e.title.is_some())
+                        && cx.res.reference_at(n).is_none()))
+            {
+                n += 1;
+            }
+            let Some((next, after)) = self.name_at(cx, n) else {
+                break;
+            };
+            let goes_on = after >= end
+                || w.is_any(after, &["and", "or"])
+                || w.tok(after).is_punct(',')
+                || (!comma
+                    && (matches!(w.tok(after).kind, TokenKind::Punct(_) | TokenKind::Dash)
+                        || (w.is_lower(after)
+                            && w.is_function(after)
+                            && !w.has(after, flag::SPEECH)
+                            && !w.is_any(after, AUX)
+                            && !w.is_any(after, &["who", "which", "that"]))));
+            if !goes_on {
+                break;
+            }
+            out.push(Aim::main(Target::Entity(next)));
+            k = after;
+        }
+        out
+    }
+
+    /// A name in apposition after a noun phrase ending at `k`: ", Shari Redstone," or
+    /// ", Shari Redstone." (a comma, the name, then a comma, the end or a preposition).
+    fn apposed_name(&self, cx: &Ctx, k: usize, e: usize) -> Option<usize> {
+        let w = &cx.w;
+        if k + 1 >= e || !w.tok(k).is_punct(',') {
+            return None;
+        }
+        let mut n = k + 1;
+        while n + 1 < e
+            && ((w.tok(n).is(shape::CAP)
+                && w.entry(n).is_some_and(|x| x.title.is_some())
+                && cx.res.reference_at(n).is_none())
+                || w.has(n, flag::ROLE_MOD))
+        {
+            n += 1;
+        }
+        let (x, after) = self.name_at(cx, n)?;
+        let closes = after >= e
+            || matches!(w.tok(after).kind, TokenKind::Punct(_) | TokenKind::Dash)
+            || w.is_any(after, &["of", "for", "over"]);
+        closes.then_some(x)
+    }
+
+    /// The name starting at token `n` and where it ends; for "House Speaker Paul Ryan",
+    /// the person.
+    fn name_at(&self, cx: &Ctx, n: usize) -> Option<(usize, usize)> {
+        let r = cx
+            .res
+            .reference_at(n)
+            .filter(|r| r.kind == RefKind::Name && r.tokens.0 as usize == n)?;
+        Some(
+            self.titled_person_after(cx, r.tokens.1 as usize)
+                .unwrap_or((r.entity, r.tokens.1 as usize)),
+        )
+    }
+
+    /// A person named after a title that follows a name ending at `k`: "House Speaker
+    /// Paul Ryan", "Fox News host Megyn Kelly", "Trump adviser Kellyanne Conway". Returns
+    /// the person and where the name ends.
+    fn titled_person_after(&self, cx: &Ctx, k: usize) -> Option<(usize, usize)> {
+        let w = &cx.w;
+        let end = w.layout.sentence_of(k.saturating_sub(1)).tokens.end;
+        let mut q = k;
+        let mut titled = false;
+        while q < end && q - k < 4 {
+            if let Some(r) = cx.res.reference_at(q) {
+                return (titled
+                    && r.kind == RefKind::Name
+                    && r.tokens.0 as usize == q
+                    && res_kind(cx, r.entity) == Kind::Person)
+                    .then_some((r.entity, r.tokens.1 as usize));
+            }
+            let title = w
+                .entry(q)
+                .is_some_and(|e| e.title.is_some() || e.has(flag::ROLE));
+            if w.tok(q).kind != TokenKind::Word
+                || !(title
+                    || w.has(q, flag::ROLE_MOD)
+                    || (w.is_lower(q) && !w.is_function(q) && !w.has(q, flag::SPEECH)))
+            {
+                return None;
+            }
+            titled |= title;
+            q += 1;
+        }
+        None
     }
 
     /// A topic from the verb phrase starting at `v` ("delay reopening schools by a week"
@@ -1641,7 +2826,8 @@ impl<'l> StanceFinder<'l> {
         }
         let verb = w.text_of(v).to_lowercase();
         // an action that is itself a stance ("is to stand against X") is left to that cue
-        if w.entry(v).is_some_and(|x| !x.stance_cues.is_empty()) && !w.has(v, flag::SPEECH) {
+        let s = w.layout.sentence_of(v).tokens.start;
+        if self.match_cue(w, v, e, s).is_some() && !w.has(v, flag::SPEECH) {
             return None;
         }
         let mut o = v + 1;
@@ -1737,7 +2923,17 @@ impl<'l> StanceFinder<'l> {
             topic_np_label(w, o, oe)
         };
         if LIGHT_VERBS.contains(&verb.as_str()) {
-            // "keeping April 19" → "April 19"; "find a way to help vaccinate …" → on
+            // "keeping April 19" → "April 19"; "find a way to help vaccinate …" → on;
+            // a name after a light verb ("hoped to take Mosul") says nothing of a side
+            // toward it
+            if o < oe
+                && cx
+                    .res
+                    .reference_at(o)
+                    .is_some_and(|r| r.kind == RefKind::Name && r.tokens.1 as usize >= oe)
+            {
+                return None;
+            }
             match &obj_label {
                 Some(l) if !VAGUE.contains(&l.as_str()) => return Some(Target::Topic(l.clone())),
                 _ => {
@@ -1819,6 +3015,8 @@ impl<'l> StanceFinder<'l> {
 struct Aim {
     target: Target,
     weight: f32,
+    /// Only a modifier of the thing aimed at: criticism reaches it, support does not.
+    modifier: bool,
 }
 
 impl Aim {
@@ -1826,6 +3024,7 @@ impl Aim {
         Aim {
             target,
             weight: 1.0,
+            modifier: false,
         }
     }
 }
@@ -1864,7 +3063,36 @@ impl Noun {
 }
 
 fn res_kind(cx: &Ctx, e: usize) -> Kind {
-    cx.res.entities[e].kind
+    match cx.res.entities.get(e) {
+        Some(x) => x.kind,
+        None => cx.implied.borrow()[e - cx.res.entities.len()].kind,
+    }
+}
+
+/// Bodies and people that speak for an organization or a country: "officials",
+/// "lawmakers", "the ministry", "prosecutors", "the boss" (group nouns and role words,
+/// singular or plural).
+fn is_representative(w: &Words, k: usize) -> bool {
+    if w.is_any(
+        k,
+        &[
+            "workers",
+            "employees",
+            "members",
+            "attendants",
+            "pilots",
+            "unions",
+        ],
+    ) {
+        return true;
+    }
+    if w.is_any(k, GROUP_NOUNS) || w.is_any(k, REPRESENTATIVES) || w.has(k, flag::ROLE) {
+        return true;
+    }
+    let t = w.text_of(k).to_lowercase();
+    t.strip_suffix('s')
+        .and_then(|b| w.lexicon.word(b))
+        .is_some_and(|e| e.has(flag::ROLE))
 }
 
 fn is_after_open_quote(w: &Words, i: usize) -> bool {
@@ -2172,9 +3400,12 @@ mod tests {
         let regions = q.regions(&layout);
         let quotes = q.quotes(text, &layout, &regions, &res);
         let affs = RoleFinder::new(lex).find(text, &layout, &ms, &res);
-        let mut v: Vec<String> = StanceFinder::new(lex)
-            .find(text, &layout, &res, &quotes, &affs)
+        let found = StanceFinder::new(lex).find(text, &layout, &res, &quotes, &affs);
+        let n = res.entities.len();
+        let mut v: Vec<String> = found
+            .stances
             .into_iter()
+            .filter(|s| s.holder < n && !matches!(s.target, Target::Entity(t) if t >= n))
             .map(|s| {
                 let t = match &s.target {
                     Target::Entity(e) => res.entities[*e].label.clone(),
@@ -2237,13 +3468,256 @@ mod tests {
                 ],
             ),
             ("Sharkey does not approve.", &[]),
+            // holders: a body speaks through its officials; a phrase between subject and
+            // verb; the subject of an absolute clause; a relative clause; "X and others"
+            (
+                "Russia's foreign ministry on Monday accused NATO of sliding into confrontation.",
+                &["Russia opposes North Atlantic Treaty Organization"],
+            ),
+            (
+                "Top Clinton campaign staffers have accused James Comey of bias.",
+                &["Clinton opposes James Comey"],
+            ),
+            (
+                "Donald Trump as a candidate repeatedly accused Hillary Clinton of illegal conduct.",
+                &["Donald Trump opposes Hillary Clinton"],
+            ),
+            (
+                "Donald Trump, in a statement, criticized Hillary Clinton.",
+                &["Donald Trump opposes Hillary Clinton"],
+            ),
+            (
+                "A row broke out, with Italy accusing India of breaching its jurisdiction.",
+                &["Italy opposes India"],
+            ),
+            (
+                "The panel called a senior Pentagon official who criticized Hillary Clinton.",
+                &["Pentagon opposes Hillary Clinton"],
+            ),
+            (
+                "The U.S. and some of its allies accuse Iran of building weapons.",
+                &["United States opposes Iran"],
+            ),
+            (
+                "Senator John Kirk announced that he is no longer supporting Donald Trump.",
+                &["John Kirk opposes Donald Trump"],
+            ),
+            // targets: coordinated names, a person after a title, the owner of deeds
+            (
+                "Ukip deputy leader Mike Hookem accused Mr Verhofstadt and the EU of greed.",
+                &[
+                    "Mike Hookem opposes European Union",
+                    "Mike Hookem opposes Verhofstadt",
+                ],
+            ),
+            (
+                "Donald Trump criticized Barack Obama and Hillary Clinton said it was unfair.",
+                &["Donald Trump opposes Barack Obama"],
+            ),
+            (
+                "Donald Trump lashed out at House Speaker Paul Ryan.",
+                &["Donald Trump opposes Paul Ryan"],
+            ),
+            (
+                "Barack Obama praised the contributions of Justice Antonin Scalia.",
+                &[
+                    "Barack Obama supports Antonin Scalia",
+                    "Barack Obama supports [contributions]",
+                ],
+            ),
+            // reversed cues: the holder follows
+            (
+                "Nicolas Maduro signed the budget, drawing fire from the National Assembly.",
+                &["National Assembly opposes Nicolas Maduro"],
+            ),
+            (
+                "Jacob Rees-Mogg has won the backing of the DUP.",
+                &["DUP supports Jacob Rees-Mogg"],
+            ),
+            ("The bill passed after an endorsement from the DUP.", &[]),
+            // a parenthesis between subject and verb; a document speaks for who issued it
+            (
+                "Chief executive Jamie Dimon (JPMorgan) criticized Donald Trump's decision.",
+                &["Jamie Dimon opposes Donald Trump"],
+            ),
+            (
+                "The Trump team released a new Web ad Sunday accusing the Clinton Foundation of corruption.",
+                &["Trump opposes Clinton Foundation"],
+            ),
+            (
+                "A school suspended an athlete who posted a tweet criticizing Donald Trump.",
+                &[],
+            ),
+            // "called X reckless": the caller holds it
+            (
+                "In November, Ryan Seacrest called Donald Trump reckless.",
+                &["Ryan Seacrest opposes Donald Trump"],
+            ),
+            (
+                "Yesterday Donald Trump declared Barack Obama's policy a failure.",
+                &["Donald Trump opposes Barack Obama"],
+            ),
+            // a noun cue inside the object of a cue keeps its holder
+            (
+                "Derby manager Gary Rowett has called for more support for striker Matej Vydra.",
+                &[
+                    "Gary Rowett supports Matej Vydra",
+                    "Gary Rowett supports [support for striker Matej Vydra]",
+                ],
+            ),
+            // blamed X for Y; a name in apposition; a verb form after an owner is a noun
+            (
+                "South Korea has blamed North Korea for the attacks on its firms.",
+                &["South Korea opposes North Korea"],
+            ),
+            (
+                "Philippe Dauman accused the media mogul's daughter, Shari Redstone, of lying.",
+                &[
+                    "Philippe Dauman opposes Shari Redstone",
+                    "Philippe Dauman opposes [media mogul daughter]",
+                ],
+            ),
+            ("Julius Malema's advocate, Vas Soni, argued the case.", &[]),
+            // partisan nouns: "a Trump critic", "Trump critic Sen. Ben Sasse"
+            (
+                "Yesterday Senator Ben Sasse, a longtime Trump critic, spoke.",
+                &["Ben Sasse opposes Trump"],
+            ),
+            (
+                "Yesterday Senator Ben Sasse has been a vocal Trump supporter.",
+                &["Ben Sasse supports Trump"],
+            ),
+            ("Yesterday Iowa supporters cheered.", &[]),
+            // "had been reckless" (a verb group before the predicate)
+            (
+                "FBI director James Comey said that Hillary Clinton had been extremely reckless.",
+                &["James Comey opposes Hillary Clinton"],
+            ),
+            // a name alone in brackets; a phrase after the auxiliary; graded noun cues
+            (
+                "Iran's elite Revolutionary Guards (IRGC) accused Hassan Rouhani of failures.",
+                &["IRGC opposes Hassan Rouhani"],
+            ),
+            (
+                "Yesterday Mr. Julian Assange has at times offered mild criticisms of the Putin government.",
+                &["Julian Assange opposes Putin"],
+            ),
+            // "refused to back" rejects
+            (
+                "Yesterday Senator Ted Cruz refused to back Donald Trump.",
+                &["Ted Cruz opposes Donald Trump"],
+            ),
+            // a gerund after "on", "out of": the clause's subject; after "X for"/"X of": X
+            (
+                "Yesterday Republicans have focused on attacking Barack Obama.",
+                &["Republican Party opposes Barack Obama"],
+            ),
+            (
+                "Senator John Kirk praised Mitt Romney for defending Barack Obama.",
+                &[
+                    "John Kirk supports Mitt Romney",
+                    "Mitt Romney supports Barack Obama",
+                ],
+            ),
+            (
+                "Yesterday Jeff Hebert nonetheless praised Jeff Sessions's performance.",
+                &["Jeff Hebert supports Jeff Sessions"],
+            ),
+            // more cue phrases
+            (
+                "Senator Chuck Todd on Sunday confronted Donald Trump about his positions.",
+                &["Chuck Todd opposes Donald Trump"],
+            ),
+            (
+                "Senator Mitt Romney took aim at Donald Trump.",
+                &["Mitt Romney opposes Donald Trump"],
+            ),
+            (
+                "Senator Mitt Romney is furious with Donald Trump.",
+                &["Mitt Romney opposes Donald Trump"],
+            ),
+            (
+                "Senator Mitt Romney is grateful to Donald Trump.",
+                &["Mitt Romney supports Donald Trump"],
+            ),
             (
                 "Tony Blair should set out a proper exit strategy from Iraq, Lib Dem leader Charles Kennedy has said.",
                 &["Charles Kennedy supports [proper exit strategy]"],
             ),
+            (
+                "President Barack Obama spoke on Monday. Senator Hillary Clinton praised him.",
+                &["Hillary Clinton supports Barack Obama"],
+            ),
+            (
+                "Labour leader Ed Miliband accused David Cameron of complacency.",
+                &[
+                    "Ed Miliband opposes David Cameron",
+                    "Labour Party opposes David Cameron",
+                ],
+            ),
+            (
+                "Jeff Flake (R) is a vocal Trump critic.",
+                &["Jeff Flake opposes Trump"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(run(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn adjectives_name_implied_holders() {
+        let lex = Lexicon::shared();
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Yesterday Russian officials accused NATO of aggression.",
+                &["Russia (Russian) opposes North Atlantic Treaty Organization"],
+            ),
+            (
+                "Yesterday Republican senators criticized Barack Obama.",
+                &["Republican Party (Republican) opposes Barack Obama"],
+            ),
+            // a country's president speaks for it; a state's congressman does not
+            (
+                "Yesterday the Russian president accused NATO of aggression.",
+                &["Russia (Russian) opposes North Atlantic Treaty Organization"],
+            ),
+            (
+                "Yesterday the Michigan congressman endorsed Donald Trump.",
+                &[],
+            ),
+            // a name in the text is used when there is one
+            (
+                "Russia is big. Russian officials accused NATO of aggression.",
+                &["Russia opposes North Atlantic Treaty Organization"],
+            ),
+        ];
+        for (text, want) in cases {
+            let layout = Layout::parse(text, lex);
+            let ms = Recognizer::new(lex).recognize(text, &layout);
+            let res = Resolver::new(lex).resolve(text, &layout, &ms);
+            let Found { stances, implied } =
+                StanceFinder::new(lex).find(text, &layout, &res, &[], &[]);
+            let name = |e: usize| match res.entities.get(e) {
+                Some(x) => x.label.clone(),
+                None => {
+                    let i = &implied[e - res.entities.len()];
+                    format!("{} ({})", i.label, i.alias)
+                }
+            };
+            let got: Vec<String> = stances
+                .iter()
+                .filter_map(|s| match s.target {
+                    Target::Entity(t) => Some(format!(
+                        "{} {} {}",
+                        name(s.holder),
+                        s.polarity.relation(),
+                        name(t)
+                    )),
+                    Target::Topic(_) => None,
+                })
+                .collect();
+            assert_eq!(got, *want, "{text}");
         }
     }
 

@@ -355,6 +355,9 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
                 lex.entry_mut(&lower(m)).flags |= flag::ROLE_MOD;
             } else {
                 let key = phrase_key(word);
+                if f.get(1).is_some_and(|x| x.trim() == "speaks") {
+                    lex.speaking_roles.insert(key.as_str().into());
+                }
                 if key.contains(' ') {
                     lex.phrase_mut(&key).role = true;
                 } else {
@@ -403,6 +406,10 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
         }
         Category::Demonym => {
             let word = field(f, 0, "demonym")?;
+            if let Some(place) = f.get(1).map(|p| p.trim()).filter(|p| !p.is_empty()) {
+                lex.demonym_places
+                    .insert(phrase_key(word).as_str().into(), place.into());
+            }
             // the plural names the people ("Palestinians", "Iraqis", "Serbs"); "-ese",
             // "-ish", "-ch" and "-ss" forms have none ("Chinese", "Swiss")
             let plural = (!word.ends_with(['s', 'h', 'x']) && !word.ends_with("ese"))
@@ -645,7 +652,8 @@ fn add_stance(lex: &mut Lexicon, f: &[&str]) -> Result<(), String> {
     let frame = match f.get(3).map(|s| s.trim()).unwrap_or("obj") {
         "obj" | "" => Frame::Object,
         "subj" => Frame::Subject,
-        other => return Err(format!("frame must be obj or subj, not {other:?}")),
+        "from" => Frame::Source,
+        other => return Err(format!("frame must be obj, subj or from, not {other:?}")),
     };
     let (fixed, phrase) = match phrase.strip_prefix('=') {
         Some(p) => (true, p),

@@ -199,6 +199,9 @@ pub enum Frame {
     Object,
     /// The clause's subject, evaluated by whoever voices the clause ("X is essential").
     Subject,
+    /// Reversed: the holder follows the cue and the target is the clause's subject
+    /// ("X drew criticism from Y", "X won the backing of Y").
+    Source,
 }
 
 /// A stance cue ("call for", "no basis for").
@@ -246,6 +249,8 @@ pub struct Lexicon {
     classes: Vec<String>,
     nouns: Vec<String>,
     phrasal: FxHashMap<Box<str>, u32>,
+    demonym_places: FxHashMap<Box<str>, Box<str>>,
+    speaking_roles: rustc_hash::FxHashSet<Box<str>>,
     surnames_seen: u32,
 }
 
@@ -323,6 +328,28 @@ impl Lexicon {
     /// The noun of a nominalization id.
     pub fn noun(&self, id: u32) -> &str {
         &self.nouns[id as usize]
+    }
+
+    /// The place a demonym names ("russian" → "Russia"), from `demonyms.tsv`.
+    pub fn demonym_place(&self, lower: &str) -> Option<&str> {
+        self.demonym_places.get(lower).map(|p| &**p)
+    }
+
+    /// Whether a role as written ("US Ambassador", "spokesman") speaks for its
+    /// organization (`roles.txt`, field "speaks"): its last word or the whole role.
+    pub fn speaks_for(&self, role: &str) -> bool {
+        let role = role.to_lowercase();
+        // a former or deputy holder of the office does not speak for it
+        if role.split([' ', '-']).any(|x| {
+            matches!(
+                x,
+                "former" | "ex" | "deputy" | "vice" | "assistant" | "associate" | "junior"
+            )
+        }) {
+            return false;
+        }
+        let last = role.rsplit(' ').next().unwrap_or("");
+        self.speaking_roles.contains(role.as_str()) || self.speaking_roles.contains(last)
     }
 
     /// The noun of a phrasal verb in any form ("went back" → "return").
