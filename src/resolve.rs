@@ -30,6 +30,9 @@
 //!
 //! Limits: no cataphora; plural "they" is taken as an organization only when one was
 //! named in the same or previous sentence.
+//! Steps 1–2 look drafts up through indexes, so they stay linear in the mentions; step 3
+//! (organization forms) and the nominal and pronoun look-ups still compare against every
+//! entity, so a document with very many entities costs entities × references there.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -277,24 +280,18 @@ impl<'l> Resolver<'l> {
             draft_of[mi] = Some(di);
         }
 
-        // index persons by last name (and first name), orgs by initials
-        let person_last = |drafts: &Vec<Draft>, last: &str| -> Vec<usize> {
-            drafts
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| {
-                    d.merged_into.is_none()
-                        && majority(d) == Kind::Person
-                        && d.label_words.len() >= 2
-                })
-                .filter(|(_, d)| {
-                    d.label_words
-                        .last()
-                        .is_some_and(|l| l.eq_ignore_ascii_case(last))
-                })
-                .map(|(i, _)| i)
-                .collect()
-        };
+        // step 2 looks drafts up by last word and by label, and finds where each was last
+        // mentioned, through indexes rather than scans over every entity and mention so far
+        // (a scan per mention is quadratic in a long document)
+        let mut index = DraftIndex::default();
+        for (di, d) in drafts.iter().enumerate() {
+            index.label(di, &d.label_words);
+        }
+        for (mi, d) in draft_of.iter().enumerate() {
+            if let Some(di) = *d {
+                index.mentioned(di, mentions[mi].tokens.0);
+            }
+        }
 
         // 2. single words: surnames, acronyms, org short forms, weak candidates
         for (mi, m) in mentions.iter().enumerate() {
@@ -305,25 +302,25 @@ impl<'l> Resolver<'l> {
             let joined = ws.join(" ");
             // a person's surname (whatever kind the word was given)
             if ws.len() == 1 {
-                let cands = person_last(&drafts, &ws[0]);
-                if let Some(di) = nearest(&cands, &draft_of, mentions, m) {
+                let cands = index.persons_named(&drafts, &ws[0]);
+                if let Some(di) = index.nearest(&cands, m) {
                     draft_of[mi] = Some(di);
+                    index.mentioned(di, m.tokens.0);
                     drafts[di].kind_votes[0] += 1;
                     continue;
                 }
             }
             // the same words as an entity already made (any kind)
-            let same = drafts.iter().position(|d| {
-                d.merged_into.is_none() && joined_eq_ignore_ascii_case(&d.label_words, &joined)
-            });
-            if let Some(di) = same {
+            if let Some(di) = index.same_label(&drafts, &joined) {
                 draft_of[mi] = Some(di);
+                index.mentioned(di, m.tokens.0);
                 continue;
             }
             let Some(kind) = m.kind else {
                 continue; // weak candidate that matched nothing
             };
             let key = format!("{}:{}", kind.as_str(), key_of(ws));
+            let made = drafts.len();
             let di = *by_key.entry(key).or_insert_with(|| {
                 drafts.push(Draft::default());
                 drafts.len() - 1
@@ -331,9 +328,13 @@ impl<'l> Resolver<'l> {
             let d = &mut drafts[di];
             if ws.len() > d.label_words.len() {
                 d.label_words = ws.clone();
+                index.label(di, ws);
+            } else if di == made {
+                index.label(di, &d.label_words);
             }
             d.kind_votes[kind_slot(kind)] += vote_weight(m);
             draft_of[mi] = Some(di);
+            index.mentioned(di, m.tokens.0);
         }
 
         // 3. organization short forms join their long forms
@@ -458,15 +459,20 @@ impl<'l> Resolver<'l> {
         let n = drafts.len();
         let live = |d: &Draft| d.merged_into.is_none();
         // explicit definitions: "Chicago Teachers Union (CTU)"
+        let mut ends_at: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+        for (mi, m) in mentions.iter().enumerate() {
+            ends_at.entry(m.tokens.1).or_default().push(mi);
+        }
         for (mi, m) in mentions.iter().enumerate() {
             let a = m.tokens.0 as usize;
             if m.len() == 1
                 && m.has(evidence::ACRONYM)
                 && a >= 2
                 && w.tok(a - 1).is_punct('(')
-                && let Some(prev) = mentions[..mi]
-                    .iter()
-                    .rposition(|p| p.tokens.1 as usize == a - 1)
+                && let Some(&prev) = ends_at.get(&(a as u32 - 1)).and_then(|ms| {
+                    // the last mention before this one that ends there
+                    ms[..ms.partition_point(|&p| p < mi)].last()
+                })
                 && let (Some(short), Some(long)) = (draft_of[mi], draft_of[prev])
                 && short != long
                 && majority(&drafts[long]) == Kind::Organization
@@ -877,37 +883,97 @@ fn majority(d: &Draft) -> Kind {
     }
 }
 
-/// Among candidate drafts, the one mentioned most recently before `m`; when none was
-/// mentioned before it, the one mentioned first after it.
-fn nearest(
-    cands: &[usize],
-    draft_of: &[Option<usize>],
-    mentions: &[Mention],
-    m: &Mention,
-) -> Option<usize> {
-    if cands.len() <= 1 {
-        return cands.first().copied();
+/// Drafts by label and where each is mentioned, for step 2's look-ups. Entries are
+/// added when a draft's label changes and never removed: each look-up checks the
+/// draft's current label, so a stale entry is skipped.
+#[derive(Default)]
+struct DraftIndex {
+    /// ASCII lower-case last label word → drafts.
+    by_last: FxHashMap<String, Vec<usize>>,
+    /// ASCII lower-case label → drafts.
+    by_label: FxHashMap<String, Vec<usize>>,
+    /// For each draft, the first tokens of the mentions given to it so far.
+    at: Vec<BTreeSet<u32>>,
+}
+
+impl DraftIndex {
+    fn label(&mut self, di: usize, words: &[String]) {
+        if let Some(last) = words.last() {
+            self.by_last
+                .entry(last.to_ascii_lowercase())
+                .or_default()
+                .push(di);
+        }
+        self.by_label
+            .entry(words.join(" ").to_ascii_lowercase())
+            .or_default()
+            .push(di);
     }
-    let pos = |c: usize, before: bool| {
-        mentions
+
+    fn mentioned(&mut self, di: usize, token: u32) {
+        if self.at.len() <= di {
+            self.at.resize_with(di + 1, BTreeSet::new);
+        }
+        self.at[di].insert(token);
+    }
+
+    /// The live persons named in full whose last word is `last`, in draft order.
+    fn persons_named(&self, drafts: &[Draft], last: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = self
+            .by_last
+            .get(&last.to_ascii_lowercase())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| {
+                let d = &drafts[i];
+                d.merged_into.is_none()
+                    && majority(d) == Kind::Person
+                    && d.label_words.len() >= 2
+                    && d.label_words
+                        .last()
+                        .is_some_and(|l| l.eq_ignore_ascii_case(last))
+            })
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The first live draft whose label is `joined` (ASCII case ignored).
+    fn same_label(&self, drafts: &[Draft], joined: &str) -> Option<usize> {
+        self.by_label
+            .get(&joined.to_ascii_lowercase())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| {
+                drafts[i].merged_into.is_none()
+                    && joined_eq_ignore_ascii_case(&drafts[i].label_words, joined)
+            })
+            .min()
+    }
+
+    /// Among candidate drafts, the one mentioned most recently before `m`; when none was
+    /// mentioned before it, the one mentioned first after it.
+    fn nearest(&self, cands: &[usize], m: &Mention) -> Option<usize> {
+        if cands.len() <= 1 {
+            return cands.first().copied();
+        }
+        let at = |c: usize| self.at.get(c);
+        let before = cands
             .iter()
-            .zip(draft_of)
-            .filter(|(x, d)| **d == Some(c) && (x.tokens.0 < m.tokens.0) == before)
-            .map(|(x, _)| x.tokens.0)
-            .collect::<Vec<_>>()
-    };
-    let before = cands
-        .iter()
-        .filter_map(|&c| pos(c, true).into_iter().max().map(|p| (p, c)))
-        .max();
-    if let Some((_, c)) = before {
-        return Some(c);
+            .filter_map(|&c| at(c)?.range(..m.tokens.0).next_back().map(|&p| (p, c)))
+            .max();
+        if let Some((_, c)) = before {
+            return Some(c);
+        }
+        cands
+            .iter()
+            .filter_map(|&c| at(c)?.range(m.tokens.0..).next().map(|&p| (p, c)))
+            .min()
+            .map(|(_, c)| c)
     }
-    cands
-        .iter()
-        .filter_map(|&c| pos(c, false).into_iter().min().map(|p| (p, c)))
-        .min()
-        .map(|(_, c)| c)
 }
 
 fn is_acronym(s: &str) -> bool {
@@ -1026,6 +1092,21 @@ mod tests {
         assert!(has("Conservative Party", "Tory"));
         // a surname in -s is no plural
         assert!(!r.entities.iter().any(|e| e.aliases.contains("Sander")));
+    }
+
+    #[test]
+    fn surnames_join_the_nearest_full_name() {
+        // two people share a surname: a lone surname takes the one named most recently
+        // before it, or the first named after it when none came before
+        let text = "Smith arrived. Mr John Smith spoke. Ms Mary Smith replied. Smith left.";
+        let (r, ms) = resolve(text);
+        let label_at = |needle: &str| {
+            let at = text.rfind(needle).unwrap();
+            let mi = ms.iter().position(|m| m.span.start as usize == at).unwrap();
+            r.entity_of[mi].map(|e| r.entities[e].label.clone())
+        };
+        assert_eq!(label_at("Smith arrived").as_deref(), Some("John Smith"));
+        assert_eq!(label_at("Smith left").as_deref(), Some("Mary Smith"));
     }
 
     #[test]
