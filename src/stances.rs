@@ -1630,7 +1630,7 @@ impl<'l> StanceFinder<'l> {
             {
                 return vec![(r.entity, 0.7)];
             }
-            if w.is_any(k, &["of", "for"]) && !w.is_any(k - 1, &["out"]) {
+            if w.is_any(k, &["of", "for"]) && !(k > s && w.is_any(k - 1, &["out"])) {
                 return Vec::new();
             }
             return self.clause_subject(cx, s, k).unwrap_or_default();
@@ -3422,6 +3422,17 @@ mod tests {
         v.sort();
         v.dedup();
         v
+    }
+
+    #[test]
+    fn a_gerund_cue_after_of_at_the_start_of_a_document() {
+        // found by the property test: "of" as the first token has no word before it
+        for text in [
+            "Of criticizing Mr John Smith.",
+            "For attacking Acme Corp, he said.",
+        ] {
+            run(text);
+        }
     }
 
     #[test]
