@@ -198,7 +198,7 @@ pub struct ConvertArgs {
 /// How to write the graph, shared by `extract` and `convert`.
 #[derive(Debug, clap::Args)]
 pub struct WriteArgs {
-    /// Write to this file (for neo4j: this folder) instead of standard output.
+    /// Write to this file (for neo4j: this folder) instead of standard output (`-`).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// DOT: draw each quote as a node with a `said` edge instead of folding quotes into

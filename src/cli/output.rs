@@ -31,7 +31,8 @@ impl<'a> Output<'a> {
     pub fn new(format: Format, args: &'a WriteArgs, quiet: bool) -> Self {
         Output {
             format,
-            path: args.output.as_ref(),
+            // `-o -` is standard output, as `-` is standard input
+            path: args.output.as_ref().filter(|p| p.as_os_str() != "-"),
             options: ExportOptions {
                 quote_nodes: args.quotes,
                 pretty: args.pretty,

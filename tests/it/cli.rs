@@ -55,6 +55,13 @@ fn extracts_the_seeds_as_json_and_dot() {
     let o = newsgraph(&args);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).starts_with("digraph newsgraph {"));
+
+    // `-o -` is standard output, not a file named "-"
+    args.extend(["-o", "-"]);
+    let o = newsgraph(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("digraph newsgraph {"));
+    assert!(!root().join("-").exists());
 }
 
 #[test]
