@@ -37,12 +37,7 @@ fn lines_naming(o: &Output, name: &str) -> Vec<String> {
 fn documents(o: &Output) -> Vec<String> {
     let g: serde_json::Value = serde_json::from_slice(&o.stdout)
         .unwrap_or_else(|e| panic!("stdout is not a graph ({e}); stderr: {}", stderr(o)));
-    g["graph"]["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap().to_string())
-        .collect()
+    crate::document_paths(&g)
 }
 
 /// Runs `extract good.txt BAD` with the bad input named explicitly and by walking the

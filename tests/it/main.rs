@@ -8,6 +8,7 @@ mod convert;
 mod exports;
 mod golden;
 mod hostile;
+mod inputs;
 mod properties;
 mod readers;
 
@@ -48,6 +49,16 @@ pub fn rel(p: &Path) -> String {
 /// CSV and Cypher syntax, right-to-left and astral text) in every field.
 pub fn hostile() -> PathBuf {
     root().join("tests/data/hostile.json")
+}
+
+/// The paths of a graph's documents, in graph order.
+pub fn document_paths(g: &serde_json::Value) -> Vec<String> {
+    g["graph"]["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap().to_string())
+        .collect()
 }
 
 /// Runs `newsgraph ARGS`.

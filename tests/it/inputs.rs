@@ -2,7 +2,7 @@
 //! codes, and byte-identical output at any thread count.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 fn bin() -> Command {
@@ -33,17 +33,11 @@ fn graph(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn paths(g: &serde_json::Value) -> Vec<String> {
-    g["graph"]["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap().to_string())
-        .collect()
-}
+use crate::document_paths as paths;
 
+/// The seeds folder.
 fn seeds() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+    crate::root().join("seeds")
 }
 
 const STORY: &str = "“We are asking for a delay,” said CTU President Jesse Sharkey.";
@@ -169,8 +163,8 @@ fn output_is_byte_identical_at_any_thread_count() {
     let seeds = seeds();
     let mut args = vec!["extract".to_string(), seeds.to_string_lossy().to_string()];
     // the BBC corpus when it is beside the repository, for a realistic mix
-    let bbc = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/bbc/politics");
-    if bbc.is_dir() {
+    let bbc = crate::shared().map(|s| s.join("corpus/bbc/politics"));
+    if let Some(bbc) = bbc.filter(|p| p.is_dir()) {
         args.push(bbc.to_string_lossy().to_string());
     }
     let mut outs = Vec::new();
