@@ -5,8 +5,8 @@ document.
 
     python3 .ci/bounded.py --bin target/release/newsgraph [--limit 12] [--measure instructions]
 
-Shapes: the seed articles repeated (paragraphs, the same names again and again); a new
-name in every sentence; one line of news words without a full stop; text thick with
+Shapes: the seed articles repeated (paragraphs, the same names again and again); new
+people and organizations in every sentence, with nominals and pronouns; one line of news words without a full stop; text thick with
 quote marks.
 
 Work is measured as instructions executed (valgrind's cachegrind without its cache
@@ -36,14 +36,17 @@ def shapes(root):
     line = "Mayor Lori Lightfoot, “we will” say CTU President Jesse Sharkey and the union, "
     quotes = "“Yes,” said Ms Ann Lee. ‘No’ \"maybe “ and ” ' he said: “We will see. "
     shapes = {"seeds repeated": seeds + "\n\n", "one line": line, "quote marks": quotes}
-    # a new name in every sentence (entities grow with the document): 100,000 distinct
-    # names, ~7 MB, so no name repeats in a 5 MB document
+    # a new person and a new organization in every sentence, then nominals and pronouns
+    # that must find them among all entities so far ("the company", "she", "the firm"):
+    # 100,000 distinct names, ~11 MB, so no name repeats in a 5 MB document
     syl = ["ka", "lo", "mi", "ren", "tor", "vas", "bel", "dun", "sig", "pra"]
     names = []
     for i in range(100000):
         a, b, c = syl[i % 10], syl[i // 10 % 10], syl[i // 100 % 10]
         d = syl[i // 1000 % 10] + syl[i // 10000 % 10]
-        names.append(f"Mr {a.title()}{b}{c} {d.title()}{c} of {b.title()}{a} Corp said the plan was fine. ")
+        names.append(f"Mr {a.title()}{b}{c} {d.title()}{c} of {b.title()}{a} Corp said the plan was fine. "
+                     f"{a.title()}{b}{c} {d.title()} Industries hired Dr {c.title()}{a} {b.title()}{d}. "
+                     "The company said he would start. She told the firm it was fine. ")
     shapes["new names"] = "".join(names) + "\n\n"
     return shapes
 

@@ -30,9 +30,10 @@
 //!
 //! Limits: no cataphora; plural "they" is taken as an organization only when one was
 //! named in the same or previous sentence.
-//! Steps 1–2 look drafts up through indexes, so they stay linear in the mentions; step 3
-//! (organization forms) and the nominal and pronoun look-ups still compare against every
-//! entity, so a document with very many entities costs entities × references there.
+//! Every step looks entities up through indexes (by last word, label, initials, word
+//! suffixes and prefixes, recency), so work stays linear in the mentions however many
+//! entities a document has. Nominals look back at most 150 sentences for their entity
+//! (longer than any news story's reach; a book-length document would need more).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -148,8 +149,60 @@ struct Salience<'a> {
     count: &'a [u32],
     last_seen: &'a [usize],
     last_sentence: &'a [u32],
+    /// Entities referred to so far, by the token they were last referred to at.
+    recency: &'a BTreeMap<usize, usize>,
     mention_at: &'a FxHashMap<usize, usize>,
     sentence: u32,
+}
+
+/// How far back (in sentences) a nominal looks for its entity. Far longer than a news
+/// story's span between a name and "the company"; it keeps each look-up to the entities
+/// of the last sentences, so a book-length document costs linear work.
+const NOMINAL_WINDOW: u32 = 150;
+
+impl Salience<'_> {
+    /// Entities referred to within the last `within` sentences, most recent first.
+    fn recent(&self, within: u32) -> impl Iterator<Item = usize> + '_ {
+        recent_entities(self.recency, self.last_sentence, self.sentence, within)
+    }
+}
+
+/// Entities of `recency` last referred to within `within` sentences of `sentence`, most
+/// recent first. Sentences only grow with tokens, so the walk stops at the first one out.
+fn recent_entities<'a>(
+    recency: &'a BTreeMap<usize, usize>,
+    last_sentence: &'a [u32],
+    sentence: u32,
+    within: u32,
+) -> impl Iterator<Item = usize> + 'a {
+    recency
+        .values()
+        .rev()
+        .copied()
+        .take_while(move |&e| sentence.saturating_sub(last_sentence[e]) <= within)
+}
+
+/// Records that entity `e` was referred to at token `i` (in sentence `si`).
+fn touch(
+    recency: &mut BTreeMap<usize, usize>,
+    last_seen: &mut [usize],
+    last_sentence: &mut [u32],
+    e: usize,
+    (i, si): (usize, u32),
+) {
+    if last_sentence[e] != u32::MAX {
+        recency.remove(&last_seen[e]);
+    }
+    recency.insert(i, e);
+    last_seen[e] = i;
+    last_sentence[e] = si;
+}
+
+/// What the nominal look-ups know of the whole document: known entities by the head
+/// nouns of their names, and the main entity of each nominal's kind and class.
+struct Known<'a, 'b> {
+    by_head: &'a FxHashMap<&'b str, Vec<usize>>,
+    of_class: &'a mut FxHashMap<(Kind, u16), Option<usize>>,
 }
 
 /// Work state of one entity while resolving.
@@ -480,49 +533,37 @@ impl<'l> Resolver<'l> {
                 drafts[short].merged_into = Some(long);
             }
         }
+        let index = FormIndex::new(drafts, self.lex);
+        let mut cands: Vec<usize> = Vec::new();
         for s in 0..n {
             if !live(&drafts[s]) || majority(&drafts[s]) == Kind::Person {
                 continue;
             }
             let short = drafts[s].label_words.clone();
             let short_is_acronym = short.len() == 1 && is_acronym(&short[0]);
+            // a bare designator ("Union", "Group") is no short form of every name ending in it
+            let only_designator = short.len() == 1
+                && self
+                    .lex
+                    .word(&short[0].to_lowercase())
+                    .is_some_and(|e| e.org_word.is_some() || e.has(flag::COMMON));
+            let tail_allowed = !only_designator && !drafts[s].label_fixed;
             let mut target = None;
             let mut count = 0;
-            for l in 0..n {
+            // only the drafts an index says could match are compared (a superset of the
+            // matches), so the pass is linear in the drafts, not drafts x drafts
+            index.candidates(&short, short_is_acronym, &mut cands);
+            for &l in &cands {
                 if l == s || !live(&drafts[l]) || majority(&drafts[l]) != Kind::Organization {
                     continue;
                 }
-                let long = &drafts[l].label_words;
-                let matches = if short_is_acronym {
-                    // initials ("CTU"), or a network and its numbered station ("CBS" → "CBS 2")
-                    long.len() >= 2
-                        && (initials_match(&short[0], long, self.lex)
-                            || (long.len() == 2
-                                && long[0] == short[0]
-                                && long[1].bytes().all(|b| b.is_ascii_digit())))
-                } else if long.len() > short.len() {
-                    // trailing words ("Telegraph" → "Daily Telegraph"), not a bare designator
-                    let tail = long[long.len() - short.len()..]
-                        .iter()
-                        .zip(&short)
-                        .all(|(a, b)| a.eq_ignore_ascii_case(b));
-                    let only_designator = short.len() == 1
-                        && self
-                            .lex
-                            .word(&short[0].to_lowercase())
-                            .is_some_and(|e| e.org_word.is_some() || e.has(flag::COMMON));
-                    tail && !only_designator && !drafts[s].label_fixed
-                } else if long.len() == short.len() && long.len() >= 2 {
-                    // word prefixes ("Lib Dem" → "Liberal Democrats")
-                    long.iter().zip(&short).all(|(l, s)| {
-                        s.len() >= 3
-                            && s.len() < l.len()
-                            && l.to_lowercase().starts_with(&s.to_lowercase())
-                    })
-                } else {
-                    false
-                };
-                if matches {
+                if is_long_form(
+                    &short,
+                    short_is_acronym,
+                    tail_allowed,
+                    &drafts[l].label_words,
+                    &index.initials[l],
+                ) {
                     count += 1;
                     target = Some(l);
                 }
@@ -551,6 +592,17 @@ impl<'l> Resolver<'l> {
         let mut count = vec![0u32; res.entities.len()];
         let mut last_seen = vec![0usize; res.entities.len()];
         let mut last_sentence = vec![u32::MAX; res.entities.len()];
+        let mut recency: BTreeMap<usize, usize> = BTreeMap::new();
+        // known entities by the head nouns of their full names ("corporation" → BBC)
+        let mut by_head: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for (e, ent) in res.entities.iter().enumerate() {
+            if let Some(k) = ent.known {
+                for h in &self.lex.entities[k as usize].heads {
+                    by_head.entry(h.as_str()).or_default().push(e);
+                }
+            }
+        }
+        let mut of_class: FxHashMap<(Kind, u16), Option<usize>> = FxHashMap::default();
         let mut i = 0;
         while i < layout.tokens.len() {
             let si = layout.sentence_of[i];
@@ -564,8 +616,7 @@ impl<'l> Resolver<'l> {
                     kind: RefKind::Name,
                 });
                 count[e] += 1;
-                last_seen[e] = i;
-                last_sentence[e] = si;
+                touch(&mut recency, &mut last_seen, &mut last_sentence, e, (i, si));
                 i = m.tokens.1 as usize;
                 continue;
             }
@@ -578,10 +629,8 @@ impl<'l> Resolver<'l> {
             let mut lower_buf = [0u8; 8];
             let lower = short_ascii_lower(w.text_of(i), &mut lower_buf);
             let recent = |pred: &dyn Fn(&Entity) -> bool, within: u32| -> Option<usize> {
-                (0..res.entities.len())
-                    .filter(|&e| count[e] > 0 && pred(&res.entities[e]))
-                    .filter(|&e| si.saturating_sub(last_sentence[e]) <= within)
-                    .max_by_key(|&e| last_seen[e])
+                recent_entities(&recency, &last_sentence, si, within)
+                    .find(|&e| count[e] > 0 && pred(&res.entities[e]))
             };
             // pronouns
             let pronoun: Option<usize> = match lower {
@@ -612,8 +661,7 @@ impl<'l> Resolver<'l> {
                     entity: e,
                     kind: RefKind::Pronoun,
                 });
-                last_seen[e] = i;
-                last_sentence[e] = si;
+                touch(&mut recency, &mut last_seen, &mut last_sentence, e, (i, si));
                 i += 1;
                 continue;
             }
@@ -624,10 +672,15 @@ impl<'l> Resolver<'l> {
                     count: &count,
                     last_seen: &last_seen,
                     last_sentence: &last_sentence,
+                    recency: &recency,
                     mention_at: &mention_at,
                     sentence: si,
                 };
-                if let Some((end, e)) = self.nominal(w, i, res, &seen) {
+                let known = Known {
+                    by_head: &by_head,
+                    of_class: &mut of_class,
+                };
+                if let Some((end, e)) = self.nominal(w, i, res, &seen, known) {
                     refs.push(Reference {
                         tokens: (i as u32, end as u32),
                         span: t.span.cover(w.tok(end - 1).span),
@@ -635,8 +688,7 @@ impl<'l> Resolver<'l> {
                         kind: RefKind::Nominal,
                     });
                     count[e] += 1;
-                    last_seen[e] = i;
-                    last_sentence[e] = si;
+                    touch(&mut recency, &mut last_seen, &mut last_sentence, e, (i, si));
                     i = end;
                     continue;
                 }
@@ -661,8 +713,8 @@ impl<'l> Resolver<'l> {
         seen: &Salience,
     ) -> Option<usize> {
         let role = w.text_of(head).to_lowercase();
-        let persons = || {
-            (0..res.entities.len())
+        let persons = |within: u32| {
+            seen.recent(within)
                 .filter(|&e| res.entities[e].kind == Kind::Person && seen.count[e] > 0)
         };
         // names and numbers before the role ("the Labour MP", "the 50-year-old MP") must
@@ -679,15 +731,13 @@ impl<'l> Resolver<'l> {
                     .any(|a| a.split(' ').any(|x| x == *m))
             })
         };
-        if let Some(e) = persons()
+        if let Some(e) = persons(NOMINAL_WINDOW)
             .filter(|&e| res.entities[e].titles.contains(&role) && introduced_so(e))
             .max_by_key(|&e| (seen.count[e], seen.last_seen[e]))
         {
             return Some(e);
         }
-        let recent: Vec<usize> = persons()
-            .filter(|&e| seen.sentence.saturating_sub(seen.last_sentence[e]) <= 3)
-            .collect();
+        let recent: Vec<usize> = persons(3).collect();
         let best = recent.iter().copied().max_by_key(|&e| seen.count[e])?;
         let ties = recent
             .iter()
@@ -704,6 +754,7 @@ impl<'l> Resolver<'l> {
         i: usize,
         res: &Resolution,
         seen: &Salience,
+        known: Known,
     ) -> Option<(usize, usize)> {
         let (count, last_seen) = (seen.count, seen.last_seen);
         let n = w.layout.tokens.len();
@@ -772,17 +823,8 @@ impl<'l> Resolver<'l> {
             // "the corporation" → the BBC ("British Broadcasting Corporation"), "the
             // party" → Labour: a known entity whose full name ends with the noun
             let head_word = w.text_of(head).to_lowercase();
-            let by_name: Vec<usize> = (0..res.entities.len())
-                .filter(|&e| {
-                    res.entities[e]
-                        .known
-                        .is_some_and(|k| self.lex.entities[k as usize].heads.contains(&head_word))
-                })
-                .collect();
-            if let Some(&e) = by_name
-                .iter()
-                .max_by_key(|&&e| (count[e], res.entities[e].mentions.len()))
-            {
+            let by_name = known.by_head.get(head_word.as_str()).into_iter().flatten();
+            if let Some(&e) = by_name.max_by_key(|&&e| (count[e], res.entities[e].mentions.len())) {
                 return Some((end, e));
             }
             let class_name = self.lex.class_name(nom.class);
@@ -799,29 +841,32 @@ impl<'l> Resolver<'l> {
                         }
                     }
             };
-            let cands: Vec<usize> = (0..res.entities.len())
+            if let Some(best) = seen
+                .recent(NOMINAL_WINDOW)
                 .filter(|&e| count[e] > 0 && fits(e, true))
-                .collect();
-            if let Some(best) = cands
-                .iter()
-                .copied()
                 .max_by_key(|&e| (count[e], last_seen[e]))
             {
                 return Some((end, best));
             }
             // a story may say "the school district" before it names it: the one entity of
-            // that class in the whole document
-            let mut later: Vec<(usize, usize)> = (0..res.entities.len())
-                .filter(|&e| fits(e, false))
-                .map(|e| (res.entities[e].mentions.len(), e))
-                .collect();
-            later.sort_unstable_by(|a, b| b.cmp(a));
-            return match later.as_slice() {
-                [(_, e)] => Some((end, *e)),
-                // clearly the main one: twice as many mentions as the next
-                [(n1, e), (n2, _), ..] if *n1 >= 2 * *n2 => Some((end, *e)),
-                _ => None,
-            };
+            // that class in the whole document (the same answer all through: found once)
+            let main = known
+                .of_class
+                .entry((nom.kind, nom.class))
+                .or_insert_with(|| {
+                    let mut later: Vec<(usize, usize)> = (0..res.entities.len())
+                        .filter(|&e| fits(e, false))
+                        .map(|e| (res.entities[e].mentions.len(), e))
+                        .collect();
+                    later.sort_unstable_by(|a, b| b.cmp(a));
+                    match later.as_slice() {
+                        [(_, e)] => Some(*e),
+                        // clearly the main one: twice as many mentions as the next
+                        [(n1, e), (n2, _), ..] if *n1 >= 2 * *n2 => Some(*e),
+                        _ => None,
+                    }
+                });
+            return main.map(|e| (end, e));
         }
         None
     }
@@ -982,8 +1027,68 @@ fn is_acronym(s: &str) -> bool {
     (2..=7).contains(&letters) && upper >= 2 && upper * 10 >= letters * 7
 }
 
-/// True when `acro` spells the initials of `long` (content words, or all words).
-fn initials_match(acro: &str, long: &[String], lex: &Lexicon) -> bool {
+/// Whether `long` is the long form of the organization name `short`: the initials of
+/// an acronym ("CTU"), a network's numbered station ("CBS" → "CBS 2"), its trailing
+/// words ("Telegraph" → "Daily Telegraph", when `tail_allowed`), or words it starts
+/// ("Lib Dem" → "Liberal Democrats").
+fn is_long_form(
+    short: &[String],
+    short_is_acronym: bool,
+    tail_allowed: bool,
+    long: &[String],
+    initials: &Initials,
+) -> bool {
+    if short_is_acronym {
+        long.len() >= 2
+            && (initials_match(&short[0], initials)
+                || (long.len() == 2
+                    && long[0] == short[0]
+                    && long[1].bytes().all(|b| b.is_ascii_digit())))
+    } else if long.len() > short.len() {
+        tail_allowed
+            && long[long.len() - short.len()..]
+                .iter()
+                .zip(short)
+                .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    } else if long.len() == short.len() && long.len() >= 2 {
+        long.iter()
+            .zip(short)
+            .all(|(l, s)| s.len() >= 3 && s.len() < l.len() && starts_with_lower(l, s))
+    } else {
+        false
+    }
+}
+
+/// The initials of a long name: of its content words (no "of", "and") and of all words,
+/// in capitals ("Department for Education and Skills" → "DES", "DFEAS").
+#[derive(Default)]
+struct Initials {
+    content: String,
+    all: String,
+}
+
+impl Initials {
+    fn of(long: &[String], lex: &Lexicon) -> Initials {
+        let content: String = long
+            .iter()
+            .filter(|w| {
+                !lex.word(&w.to_lowercase())
+                    .is_some_and(|e| e.has(flag::FUNCTION))
+            })
+            .filter_map(|w| w.chars().next())
+            .collect::<String>()
+            .to_uppercase();
+        let all: String = long
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect::<String>()
+            .to_uppercase();
+        Initials { content, all }
+    }
+}
+
+/// The letters of an acronym, in capitals, and its capitals alone ("DfES": "DFES", "DES").
+fn acronym_keys(acro: &str) -> (String, String) {
     let target: String = acro
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -991,22 +1096,150 @@ fn initials_match(acro: &str, long: &[String], lex: &Lexicon) -> bool {
         .to_uppercase();
     // "DfES": the capitals are the content words' initials
     let capitals: String = acro.chars().filter(|c| c.is_uppercase()).collect();
-    let content: String = long
-        .iter()
-        .filter(|w| {
-            !lex.word(&w.to_lowercase())
-                .is_some_and(|e| e.has(flag::FUNCTION))
-        })
-        .filter_map(|w| w.chars().next())
-        .collect::<String>()
-        .to_uppercase();
-    let all: String = long
-        .iter()
-        .filter_map(|w| w.chars().next())
-        .collect::<String>()
-        .to_uppercase();
+    (target, capitals)
+}
+
+/// True when `acro` spells the initials of a long name (content words, or all words).
+fn initials_match(acro: &str, long: &Initials) -> bool {
+    let (target, capitals) = acronym_keys(acro);
     target.len() >= 2
-        && (target == content || target == all || (capitals.len() >= 2 && capitals == content))
+        && (target == long.content
+            || target == long.all
+            || (capitals.len() >= 2 && capitals == long.content))
+}
+
+/// Indexes over every draft's words, for step 3: which drafts could be the long form of
+/// a short one. Liveness and kind are checked at look-up (they change while merging).
+struct FormIndex {
+    /// Initials per draft (empty for one-word names, which are never a long form).
+    initials: Vec<Initials>,
+    /// Drafts by content or all-word initials.
+    by_initials: FxHashMap<String, Vec<usize>>,
+    /// Two-word drafts by first word ("CBS 2").
+    by_first: FxHashMap<String, Vec<usize>>,
+    /// Drafts by each of their proper word suffixes ("telegraph" of "Daily Telegraph"),
+    /// ASCII lower case.
+    by_suffix: FxHashMap<String, Vec<usize>>,
+    /// Drafts of two words or more by the first three lower-case letters of each word.
+    by_prefix: FxHashMap<String, Vec<usize>>,
+    /// Drafts by word count, for a short name with a word too short to key.
+    by_len: FxHashMap<usize, Vec<usize>>,
+}
+
+impl FormIndex {
+    fn new(drafts: &[Draft], lex: &Lexicon) -> FormIndex {
+        let mut ix = FormIndex {
+            initials: Vec::with_capacity(drafts.len()),
+            by_initials: FxHashMap::default(),
+            by_first: FxHashMap::default(),
+            by_suffix: FxHashMap::default(),
+            by_prefix: FxHashMap::default(),
+            by_len: FxHashMap::default(),
+        };
+        for (l, d) in drafts.iter().enumerate() {
+            let long = &d.label_words;
+            let initials = if long.len() >= 2 {
+                Initials::of(long, lex)
+            } else {
+                Initials::default()
+            };
+            if long.len() >= 2 {
+                ix.by_initials
+                    .entry(initials.content.clone())
+                    .or_default()
+                    .push(l);
+                if initials.all != initials.content {
+                    ix.by_initials
+                        .entry(initials.all.clone())
+                        .or_default()
+                        .push(l);
+                }
+                if let Some(key) = prefix_key(long) {
+                    ix.by_prefix.entry(key).or_default().push(l);
+                }
+                ix.by_len.entry(long.len()).or_default().push(l);
+            }
+            if long.len() == 2 {
+                ix.by_first.entry(long[0].clone()).or_default().push(l);
+            }
+            for k in 1..long.len() {
+                ix.by_suffix
+                    .entry(lower_key(&long[k..]))
+                    .or_default()
+                    .push(l);
+            }
+            ix.initials.push(initials);
+        }
+        ix
+    }
+
+    /// Drafts that could be the long form of `short`, sorted, each once.
+    fn candidates(&self, short: &[String], is_acronym: bool, out: &mut Vec<usize>) {
+        out.clear();
+        let mut add = |v: Option<&Vec<usize>>| out.extend(v.into_iter().flatten());
+        if short.is_empty() {
+            // no words: every longer name ends with them (never seen; kept exact)
+            out.extend(0..self.initials.len());
+        } else if is_acronym {
+            let (target, capitals) = acronym_keys(&short[0]);
+            add(self.by_initials.get(&target));
+            add(self.by_initials.get(&capitals));
+            add(self.by_first.get(&short[0]));
+        } else {
+            add(self.by_suffix.get(&lower_key(short)));
+            if short.len() >= 2 {
+                match prefix_key(short) {
+                    Some(key) => add(self.by_prefix.get(&key)),
+                    // a word of fewer than three letters keys nothing: all of that length
+                    None => add(self.by_len.get(&short.len())),
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+/// The words in ASCII lower case, joined by spaces (the tail comparison is ASCII
+/// case-blind).
+fn lower_key(words: &[String]) -> String {
+    let mut key = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        key.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    key
+}
+
+/// The first three lower-case letters of each word ("Lib Dem" → "lib dem "), which a
+/// word and its prefix of three letters or more share; None when a word has fewer.
+fn prefix_key(words: &[String]) -> Option<String> {
+    let mut key = String::new();
+    for w in words {
+        let mut n = 0;
+        for c in w.chars().flat_map(char::to_lowercase).take(3) {
+            key.push(c);
+            n += 1;
+        }
+        if n < 3 {
+            return None;
+        }
+        key.push(' ');
+    }
+    Some(key)
+}
+
+/// `word` starts with `prefix`, in lower case.
+fn starts_with_lower(word: &str, prefix: &str) -> bool {
+    if word.is_ascii() && prefix.is_ascii() {
+        // no allocation for the common case
+        word.len() >= prefix.len()
+            && word.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    } else {
+        word.to_lowercase().starts_with(&prefix.to_lowercase())
+    }
 }
 
 fn collapse_ws(s: &str) -> String {
@@ -1017,6 +1250,120 @@ fn collapse_ws(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::mentions::Recognizer;
+
+    /// Names built from a few words, in any case, with acronyms, digits and non-ASCII:
+    /// many share initials, suffixes and prefixes, as real organization names do.
+    fn name_strategy() -> impl proptest::strategy::Strategy<Value = Vec<String>> {
+        let word = proptest::sample::select(vec![
+            "Chicago",
+            "chicago",
+            "Teachers",
+            "Union",
+            "CTU",
+            "CBS",
+            "2",
+            "Lib",
+            "Liberal",
+            "Dem",
+            "Democrats",
+            "Daily",
+            "Telegraph",
+            "of",
+            "the",
+            "Straße",
+            "Stra",
+            "ÉCOLE",
+            "Éco",
+            "Σ",
+            "DfES",
+            "Department",
+            "for",
+            "Education",
+            "and",
+            "Skills",
+        ]);
+        proptest::collection::vec(word.prop_map(str::to_string), 0..4)
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        /// The indexes of step 3 never hide a match: every draft that is a long form of
+        /// a short name is among its candidates.
+        #[test]
+        fn form_index_finds_every_long_form(
+            names in proptest::collection::vec(name_strategy(), 1..24),
+            tail_allowed in proptest::bool::ANY,
+        ) {
+            let lex = Lexicon::shared();
+            let drafts: Vec<Draft> = names
+                .iter()
+                .map(|words| Draft { label_words: words.clone(), ..Draft::default() })
+                .collect();
+            let index = FormIndex::new(&drafts, lex);
+            let mut cands = Vec::new();
+            for short in &names {
+                let acronym = short.len() == 1 && is_acronym(&short[0]);
+                index.candidates(short, acronym, &mut cands);
+                for (l, d) in drafts.iter().enumerate() {
+                    if is_long_form(short, acronym, tail_allowed, &d.label_words, &index.initials[l]) {
+                        proptest::prop_assert!(cands.contains(&l), "{short:?} -> {:?}", d.label_words);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn organization_forms_through_the_indexes() {
+        let words = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        let lex = Lexicon::shared();
+        let long = [
+            "Chicago Teachers Union",
+            "Department for Education and Skills",
+            "CBS 2",
+            "Daily Telegraph",
+            "Liberal Democrats",
+        ];
+        let drafts: Vec<Draft> = long
+            .iter()
+            .map(|n| Draft {
+                label_words: words(n),
+                ..Draft::default()
+            })
+            .collect();
+        let index = FormIndex::new(&drafts, lex);
+        let mut cands = Vec::new();
+        for (short, want) in [
+            ("CTU", 0),
+            ("DfES", 1),
+            ("CBS", 2),
+            ("telegraph", 3),
+            ("Lib Dem", 4),
+        ] {
+            let short = words(short);
+            let acronym = short.len() == 1 && is_acronym(&short[0]);
+            index.candidates(&short, acronym, &mut cands);
+            let found: Vec<usize> = cands
+                .iter()
+                .copied()
+                .filter(|&l| {
+                    is_long_form(
+                        &short,
+                        acronym,
+                        true,
+                        &drafts[l].label_words,
+                        &index.initials[l],
+                    )
+                })
+                .collect();
+            assert_eq!(found, vec![want], "{short:?}");
+        }
+        assert!(starts_with_lower("Straße", "STR"));
+        assert!(starts_with_lower("École", "éco"));
+        assert_eq!(prefix_key(&words("Lib Dem")).as_deref(), Some("lib dem "));
+        assert_eq!(prefix_key(&words("Lib of")), None);
+    }
 
     #[test]
     fn joined_comparison_matches_join() {

@@ -24,6 +24,8 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::document::Span;
 use crate::kind::Kind;
 use crate::layout::{Layout, Words};
@@ -343,32 +345,42 @@ pub struct PartOf {
 }
 
 /// Organizations whose name starts with the whole name or an alias of another
-/// organization in the same story ("CTU House of Delegates" → CTU).
+/// organization in the same story ("CTU House of Delegates" → CTU). The first such
+/// organization (in entity order) is the parent.
 pub fn part_of(mentions: &[Mention], res: &Resolution) -> Vec<PartOf> {
+    // organizations by every name they answer to: a child looks up each of its word
+    // prefixes, not every organization (linear in names, not organizations squared)
+    let mut by_name: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (pi, parent) in res.entities.iter().enumerate() {
+        if parent.kind == Kind::Organization {
+            for n in std::iter::once(&parent.label).chain(parent.aliases.iter()) {
+                by_name.entry(n.as_str()).or_default().push(pi);
+            }
+        }
+    }
     let mut out = Vec::new();
     for (ci, child) in res.entities.iter().enumerate() {
         if child.kind != Kind::Organization || !child.label.contains(' ') {
             continue;
         }
-        let evidence = child.mentions.first().map(|&m| mentions[m].span);
-        for (pi, parent) in res.entities.iter().enumerate() {
-            if pi == ci || parent.kind != Kind::Organization {
-                continue;
-            }
-            let names = std::iter::once(&parent.label).chain(parent.aliases.iter());
-            let named_after = names.into_iter().any(|n| {
-                child.label.len() > n.len() + 1
-                    && child.label.starts_with(n.as_str())
-                    && child.label.as_bytes()[n.len()] == b' '
+        let Some(evidence) = child.mentions.first().map(|&m| mentions[m].span) else {
+            continue;
+        };
+        // "CTU House of Delegates": the names "CTU", "CTU House", "CTU House of"
+        let parent = child
+            .label
+            .match_indices(' ')
+            .filter(|&(at, _)| at + 1 < child.label.len())
+            .map(|(at, _)| &child.label[..at])
+            .filter_map(|prefix| by_name.get(prefix))
+            .filter_map(|ps| ps.iter().copied().find(|&pi| pi != ci))
+            .min();
+        if let Some(pi) = parent {
+            out.push(PartOf {
+                child: ci,
+                parent: pi,
+                evidence,
             });
-            if named_after && let Some(ev) = evidence {
-                out.push(PartOf {
-                    child: ci,
-                    parent: pi,
-                    evidence: ev,
-                });
-                break;
-            }
         }
     }
     out
@@ -399,32 +411,44 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn organizations_named_after_their_parent() {
+    /// (child, parent) labels of the part-of links in `text`.
+    fn parts(text: &str) -> Vec<(String, String)> {
         let lex = Lexicon::shared();
-        let text = "The Chicago Teachers Union (CTU) met. The CTU House of Delegates voted. BBC Two and the BBC agreed.";
         let layout = Layout::parse(text, lex);
         let ms = Recognizer::new(lex).recognize(text, &layout);
         let res = Resolver::new(lex).resolve(text, &layout, &ms);
-        let got: Vec<(String, String)> = part_of(&ms, &res)
+        let label = |e: usize| res.entities[e].label.clone();
+        part_of(&ms, &res)
             .into_iter()
-            .map(|p| {
-                (
-                    res.entities[p.child].label.clone(),
-                    res.entities[p.parent].label.clone(),
-                )
-            })
-            .collect();
+            .map(|p| (label(p.child), label(p.parent)))
+            .collect()
+    }
+
+    fn pair(child: &str, parent: &str) -> (String, String) {
+        (child.to_string(), parent.to_string())
+    }
+
+    #[test]
+    fn organizations_named_after_their_parent() {
+        let got = parts(
+            "The Chicago Teachers Union (CTU) met. The CTU House of Delegates voted. BBC Two and the BBC agreed.",
+        );
         assert_eq!(
             got,
             vec![
-                (
-                    "CTU House of Delegates".to_string(),
-                    "Chicago Teachers Union".to_string()
-                ),
-                ("BBC Two".to_string(), "BBC".to_string()),
+                pair("CTU House of Delegates", "Chicago Teachers Union"),
+                pair("BBC Two", "BBC"),
             ]
         );
+    }
+
+    #[test]
+    fn the_first_named_parent_is_taken_and_never_the_organization_itself() {
+        // "BBC World Service" starts with both "BBC" and "BBC World": one parent, the
+        // organization met first
+        let got = parts("The BBC said so. BBC World reported it. The BBC World Service agreed.");
+        assert!(got.iter().all(|(c, p)| c != p), "{got:?}");
+        assert!(got.contains(&pair("BBC World Service", "BBC")), "{got:?}");
     }
 
     #[test]
