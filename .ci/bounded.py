@@ -6,7 +6,8 @@ document.
     python3 .ci/bounded.py --bin target/release/newsgraph [--limit 12] [--measure instructions]
 
 Shapes: the seed articles repeated (paragraphs, the same names again and again); new
-people and organizations in every sentence, with nominals and pronouns; one line of news words without a full stop; text thick with
+people and organizations in every sentence, with nominals and pronouns; organizations,
+their presidents and what they oppose and support (roles, quotes, stances); one line of news words without a full stop; text thick with
 quote marks.
 
 Work is measured as instructions executed (valgrind's cachegrind without its cache
@@ -48,6 +49,18 @@ def shapes(root):
                      f"{a.title()}{b}{c} {d.title()} Industries hired Dr {c.title()}{a} {b.title()}{d}. "
                      "The company said he would start. She told the firm it was fine. ")
     shapes["new names"] = "".join(names) + "\n\n"
+    # organizations defined with acronyms, their presidents quoted for and against plans
+    # and groups: roles, quotes and stances over ever more entities
+    stances = []
+    for i in range(100000):
+        a, b, c = syl[i % 10], syl[i // 10 % 10], syl[i // 100 % 10]
+        d = syl[i // 1000 % 10] + syl[i // 10000 % 10]
+        acro = (a[0] + b[0] + c[0] + d[0]).upper()
+        stances.append(
+            f"The {a.title()}{b} {c.title()}{d} Workers Union ({acro}) opposes the {b}{c} plan. "
+            f"{acro} President {d.title()} {a.title()}{c} said: “We reject the {b}{c} plan and "
+            f"support {d.title()}{a} Group.” He criticized {c.title()}{b} Holdings.\n\n")
+    shapes["stances"] = "".join(stances)
     return shapes
 
 
