@@ -26,7 +26,8 @@
 //!    CTU"), except after a verb of asking or making (`data/control_verbs.txt`), whose
 //!    object does it ("prompting Democrats to accuse", "urged Obama to condemn"), or a
 //!    participle after a comma; the previous cue's holder for a coordinated
-//!    verb ("criticised X and called on Y"); a body that speaks for a name ("Russia's
+//!    verb ("criticised X and called on Y"); two verbs joined by "and" share the object
+//!    after the second ("praised and questioned Turkey"); a body that speaks for a name ("Russia's
 //!    foreign ministry", "top Clinton campaign staffers", "U.S. prosecutors", "officials
 //!    in Moscow", "his administration", "the Bahraini monarchy", "a Venezuelan judge":
 //!    a country's courts, forces, regime speak for it); "X and others" / "X and some of its allies"; the noun phrase a relative
@@ -976,7 +977,19 @@ impl<'l> StanceFinder<'l> {
                     Some(h) => h,
                     None => self.holders(cx, m.start, s, prev_holders.as_ref(), cue.fixed),
                 };
-                let t = self.object_targets(cx, &m, e);
+                let mut t = self.object_targets(cx, &m, e);
+                // "praised and questioned Turkey's leadership", "criticized and sued X":
+                // two verbs share the object after the second
+                if t.is_empty()
+                    && !cue.fixed
+                    && m.end + 2 < e
+                    && w.is_any(m.end, &["and", "or"])
+                    && let Some(m2) = self.match_cue(w, m.end + 1, e, s)
+                    && m2.start == m.end + 1
+                    && !self.lex.stance_cues[m2.cue].fixed
+                {
+                    t = self.object_targets(cx, &m2, e);
+                }
                 (h, t)
             };
             prev_cue = (!holders.is_empty()).then(|| (m.end, polarity, holders.clone()));
@@ -3651,6 +3664,11 @@ mod tests {
             (
                 "Saturday Night Live skewered Sen. Ted Cruz (R-Texas) for attacking Donald Trump.",
                 &["Ted Cruz opposes Donald Trump"],
+            ),
+            // two verbs share the object after the second
+            (
+                "Trump has praised and questioned Turkey.",
+                &["Trump opposes Turkey", "Trump supports Turkey"],
             ),
             // a name that is also a word opens a sentence before an adverb and a verb
             (
