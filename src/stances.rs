@@ -69,7 +69,8 @@
 //!    names the target ("criticized the Israeli government" → Israel); before anything
 //!    else it is aimed at by criticism, less directly ("condemned Israeli settlements").
 //! 5. *Partisan nouns* after a name: "Trump critic Sen. Ben Sasse", "Sasse, a longtime
-//!    Trump critic,", "Ingraham has been a vocal Trump supporter" (critic, opponent, foe,
+//!    Trump critic,", "Ingraham has been a vocal Trump supporter", "Sasse, one of
+//!    Trump's fiercest critics," (critic, opponent, foe,
 //!    supporter, backer, ally, loyalist, defender); a place before them names people
 //!    from there ("Iowa supporters"), not a target.
 //! 6. *Reversed cues* (frame `from`): "X drew fire from Y", "X has won the backing of
@@ -1222,10 +1223,21 @@ impl<'l> StanceFinder<'l> {
             if !w.is_lower(i) {
                 continue;
             }
+            // "Trump's staunchest supporters", "Trump's fiercest critics": a possessive
+            // and degree words may stand between the name and the noun
+            let mut j = i;
+            while j > s + 1 && i - j < 2 && w.is_lower(j - 1) && is_degree_word(w, j - 1) {
+                j -= 1;
+            }
+            if j > s + 1 && w.tok(j - 1).kind == TokenKind::Possessive {
+                j -= 1;
+            } else {
+                j = i;
+            }
             let Some(r) = cx
                 .res
-                .reference_at(i - 1)
-                .filter(|r| r.kind == RefKind::Name && r.tokens.1 as usize == i)
+                .reference_at(j - 1)
+                .filter(|r| r.kind == RefKind::Name && r.tokens.1 as usize == j)
             else {
                 continue;
             };
@@ -1233,15 +1245,21 @@ impl<'l> StanceFinder<'l> {
                 continue; // "Iowa supporters" are people from Iowa
             }
             let target = r.entity;
-            // the words before the name: "a longtime", "a vocal", "the"
+            // the words before the name: "a longtime", "a vocal", "the", "one of", and its
+            // title ("one of President Trump's")
             let mut a = r.tokens.0 as usize;
             while a > s
-                && a + 4 > r.tokens.0 as usize
-                && w.is_lower(a - 1)
-                && !w.is_any(a - 1, CLAUSE_STOPS)
+                && w.tok(a - 1).is(shape::CAP)
+                && w.entry(a - 1).is_some_and(|x| x.title.is_some())
+                && cx.res.reference_at(a - 1).is_none()
             {
                 a -= 1;
-                if w.is_any(a, &["a", "an", "the"]) {
+            }
+            let name_start = a;
+            while a > s && a + 4 > name_start && w.is_lower(a - 1) && !w.is_any(a - 1, CLAUSE_STOPS)
+            {
+                a -= 1;
+                if w.is_any(a, &["a", "an", "the", "one"]) {
                     break;
                 }
             }
@@ -1266,7 +1284,7 @@ impl<'l> StanceFinder<'l> {
                 // "Ben Sasse, a longtime Trump critic,"
                 self.np_holders(cx, a - 2, s)
                     .and_then(|h| h.first().map(|x| x.0))
-            } else if a > s && w.is_any(a, &["a", "an"]) && w.is_any(a - 1, BE) {
+            } else if a > s && w.is_any(a, &["a", "an", "one"]) && w.is_any(a - 1, BE) {
                 // "Sasse has been a vocal Trump critic"
                 let mut v = a - 1;
                 while v > s && (w.is_any(v - 1, AUX) || w.is_negation(v - 1)) {
@@ -1617,14 +1635,7 @@ impl<'l> StanceFinder<'l> {
             } else if let Some(p) = self.interposed_pp(cx, k, s) {
                 // "Trump as a candidate repeatedly accused", "the auditor in 2011 accused"
                 j = p;
-            } else if noun_cue
-                && (w.is_any(k, DEGREE_ADJECTIVES)
-                    || w.is_any(
-                        k,
-                        &["most", "leading", "longtime", "outspoken", "prominent"],
-                    )
-                    || (w.is_lower(k) && w.text_of(k).len() > 5 && w.text_of(k).ends_with("est")))
-            {
+            } else if noun_cue && is_degree_word(w, k) {
                 // "offered mild criticisms of", "voiced strong support for", "one of the
                 // fiercest critics of"
                 j = k;
@@ -3286,6 +3297,23 @@ fn is_representative(w: &Words, k: usize) -> bool {
         .is_some_and(|e| e.has(flag::ROLE))
 }
 
+/// A word of degree before a stance noun: "strong", "vocal", "most", "fiercest".
+fn is_degree_word(w: &Words, k: usize) -> bool {
+    w.is_any(k, DEGREE_ADJECTIVES)
+        || w.is_any(
+            k,
+            &[
+                "most",
+                "biggest",
+                "leading",
+                "longtime",
+                "outspoken",
+                "prominent",
+            ],
+        )
+        || (w.is_lower(k) && w.text_of(k).len() > 5 && w.text_of(k).ends_with("est"))
+}
+
 /// A form of a verb of `data/control_verbs.txt` ("prompted", "urging"), lower case.
 fn is_control_verb(word: &str) -> bool {
     static FORMS: OnceLock<FxHashSet<String>> = OnceLock::new();
@@ -3664,6 +3692,15 @@ mod tests {
             (
                 "Saturday Night Live skewered Sen. Ted Cruz (R-Texas) for attacking Donald Trump.",
                 &["Ted Cruz opposes Donald Trump"],
+            ),
+            // a possessive and degree words between the name and a partisan noun
+            (
+                "Sasse, one of Trump's fiercest critics, spoke.",
+                &["Sasse opposes Trump"],
+            ),
+            (
+                "Cotton is one of President Trump's staunchest supporters.",
+                &["Cotton supports Trump"],
             ),
             // two verbs share the object after the second
             (
