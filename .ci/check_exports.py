@@ -26,7 +26,8 @@ import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FORBIDDEN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-KINDS = {"person", "organization", "place", "topic", "quote"}
+KINDS = {"person", "organization", "place", "topic", "quote", "statement"}
+SAID = {"quote", "statement"}  # nodes a `said` edge points at: the same fields
 RELATIONS = {"affiliated_with", "said", "supports", "opposes", "part_of"}
 
 
@@ -171,7 +172,7 @@ class Checker:
         assert len(lines) == len(self.docs), (len(lines), len(self.docs))
         mentions = {}
         evidence = {}
-        quotes = 0
+        quotes = {"quotes": 0, "statements": 0}
         for line, doc in zip(lines, self.docs):
             r = json.loads(line)
             assert r["doc"] == doc["id"] and r["path"] == doc["path"] and r["chars"] == doc["chars"]
@@ -181,11 +182,13 @@ class Checker:
                 for m in e["mentions"]:
                     assert 0 <= m["start"] < m["end"] <= doc["chars"], m
                     mentions.setdefault(e["id"], []).append((doc["id"], m["start"], m["end"], m.get("text")))
-            for q in r["quotes"]:
-                n = self.nodes[q["id"]]
-                assert (n["doc"], n["start"], n["end"], n["text"]) == (doc["id"], q["start"], q["end"], q["text"])
-                assert q["speaker"] is None or q["speaker"] in ids
-                quotes += 1
+            for list_, kind in (("quotes", "quote"), ("statements", "statement")):
+                for q in r[list_]:
+                    n = self.nodes[q["id"]]
+                    assert n["kind"] == kind, (list_, n["kind"])
+                    assert (n["doc"], n["start"], n["end"], n["text"]) == (doc["id"], q["start"], q["end"], q["text"])
+                    assert q["speaker"] is None or q["speaker"] in ids
+                    quotes[list_] += 1
             kinds = [("affiliations", "person", "organization", "affiliated_with"),
                      ("stances", "holder", "target", None),
                      ("part_of", "part", "whole", "part_of")]
@@ -203,8 +206,9 @@ class Checker:
             if e["relation"] != "said":
                 want = [(v["doc"], v["start"], v["end"], v.get("text")) for v in e.get("evidence", [])]
                 assert sorted(evidence.get(eid, [])) == sorted(want), eid
-        assert quotes == sum(1 for n in self.nodes.values() if n["kind"] == "quote")
-        self.ok("jsonl", f"{len(lines)} records; every mention, quote and evidence span once")
+        assert quotes["quotes"] == sum(1 for n in self.nodes.values() if n["kind"] == "quote")
+        assert quotes["statements"] == sum(1 for n in self.nodes.values() if n["kind"] == "statement")
+        self.ok("jsonl", f"{len(lines)} records; every mention, quote, statement and evidence span once")
 
     # --- Graphviz --------------------------------------------------------------------
     def dot(self):
@@ -220,7 +224,7 @@ class Checker:
         for name, o in drawn.items():
             n = by_name.get(name)
             assert n is not None, f"dot drew an unknown node {name!r}"
-            if n["kind"] != "quote":
+            if n["kind"] not in SAID:
                 first = dot_unescape(o["label"]).split("\n")[0]
                 assert first == dot_safe(n["label"]), (o["label"], n["label"])
         layout = re.search(r"layout=(\w+)", text).group(1)
@@ -229,7 +233,7 @@ class Checker:
     # --- Neo4j -----------------------------------------------------------------------
     def neo4j(self):
         d = self.path("neo4j")
-        labels = {"Person", "Organization", "Place", "Topic", "Quote"}
+        labels = {"Person", "Organization", "Place", "Topic", "Quote", "Statement"}
         seen = {}
         for f in sorted(os.listdir(d)):
             if not f.startswith("nodes_"):
@@ -249,7 +253,7 @@ class Checker:
             assert p["label"] == n["label"] and p["kind"] == n["kind"], (p, n)
             # U+001F is the array delimiter: dropped from items
             assert (p["aliases"] or []) == [a.replace("\x1f", "") for a in n["aliases"]], p["aliases"]
-            if n["kind"] == "quote":
+            if n["kind"] in SAID:
                 assert p["text"] == n["text"] and p["start"] == n["start"] and p["end"] == n["end"]
         rows = list(csv.reader(open(os.path.join(d, "relationships.csv"), encoding="utf-8", newline="")))
         header = rows[0]

@@ -132,7 +132,8 @@ impl Job {
 /// What a job gave.
 enum Outcome {
     Document {
-        extraction: Extraction,
+        // boxed: an extraction is a few hundred bytes, the other outcomes a few dozen
+        extraction: Box<Extraction>,
         bytes: u64,
         encoding: Encoding,
     },
@@ -280,7 +281,7 @@ impl<'p> Archive<'p> {
             Job::Failed { error, bytes } => return Outcome::Failed { error, bytes },
         };
         Outcome::Document {
-            extraction: self.pipeline.extract(&doc),
+            extraction: Box::new(self.pipeline.extract(&doc)),
             bytes,
             encoding,
         }

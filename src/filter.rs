@@ -8,22 +8,23 @@
 //! Rules, applied in this order:
 //! 1. `kinds`: only nodes of these kinds.
 //! 2. `min_mentions`: only people, organizations, places and topics mentioned at least
-//!    that often (see [`mention_count`]). A quote is not ranked on its own: it stays
-//!    when its speaker stays, because in every picture it hangs off its speaker.
+//!    that often (see [`mention_count`]). A quote (or statement of reported speech) is
+//!    not ranked on its own: it stays when its speaker stays, because in every picture
+//!    it hangs off its speaker.
 //! 3. `focus` + `depth`: the ego graph: nodes at most `depth` edges (either direction)
 //!    from the focus node, walking only through nodes that passed 1 and 2.
 //! 4. `max_nodes`: at most that many nodes: people, organizations, places and topics by
 //!    [`mention_count`] (most first; ties by kind, then id), the focus node always; then,
-//!    while room is left, the quotes of the speakers kept, the best-ranked speaker's
-//!    first.
+//!    while room is left, the quotes and statements of the speakers kept, the
+//!    best-ranked speaker's first.
 //!
 //! Why this shape: a merged archive has thousands of nodes and `dot` needs minutes past
 //! ~150, and a journalist asks "who are the main actors" (`max_nodes`, `min_mentions`) or
 //! "what is around this person" (`focus`). Every rule is deterministic (sorted ids break
 //! every tie), so a filtered export is as reproducible as a whole one.
 //!
-//! Limits: with `min_mentions` or `max_nodes`, a quote nobody was found to say is
-//! dropped (it has no speaker to follow).
+//! Limits: with `min_mentions` or `max_nodes`, a quote or statement nobody was found to
+//! say is dropped (it has no speaker to follow).
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
@@ -51,7 +52,7 @@ pub struct Filter {
 /// one.
 pub fn mention_count(g: &KnowledgeGraph, node: &Node) -> usize {
     match node.kind {
-        Kind::Quote => 1,
+        Kind::Quote | Kind::Statement => 1,
         Kind::Topic => g
             .index_of(&node.id)
             .map(|i| {
@@ -73,7 +74,7 @@ pub fn find_node<'g>(g: &'g KnowledgeGraph, name: &str) -> Result<&'g Node> {
         return Ok(n);
     }
     let wanted = name.to_lowercase();
-    let named = |n: &&Node| n.kind != Kind::Quote;
+    let named = |n: &&Node| !n.kind.is_utterance();
     let by_label: Vec<&Node> = g
         .nodes()
         .filter(named)
@@ -148,7 +149,7 @@ impl Filter {
             let passes: BTreeSet<&str> = g
                 .nodes()
                 .filter(|n| keep.contains(n.id.as_str()))
-                .filter(|n| n.kind != Kind::Quote && mention_count(g, n) >= self.min_mentions)
+                .filter(|n| !n.kind.is_utterance() && mention_count(g, n) >= self.min_mentions)
                 .map(|n| n.id.as_str())
                 .collect();
             keep.retain(|id| {
@@ -189,7 +190,7 @@ impl Filter {
     ) -> BTreeSet<&'g str> {
         let mut ranked: Vec<(bool, usize, Kind, &str)> = g
             .nodes()
-            .filter(|n| n.kind != Kind::Quote && keep.contains(n.id.as_str()))
+            .filter(|n| !n.kind.is_utterance() && keep.contains(n.id.as_str()))
             .map(|n| {
                 let pinned = focus == Some(n.id.as_str());
                 (pinned, mention_count(g, n), n.kind, n.id.as_str())

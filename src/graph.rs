@@ -292,7 +292,7 @@ pub struct SpanWords<T> {
     pub text: T,
 }
 
-/// What a quote node carries.
+/// What a quote or statement node carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuoteInfo {
     /// The quoted words (see [`KnowledgeGraph::text`]).
@@ -414,7 +414,7 @@ pub struct Node {
     pub aliases: Aliases,
     /// Name mentions (entities).
     pub mentions: Vec<Evidence>,
-    /// Quote details (quotes).
+    /// Quote details (quotes and statements).
     /// (Boxed: most nodes are not quotes, and every node pays for the field.)
     pub quote: Option<Box<QuoteInfo>>,
 }
@@ -425,7 +425,7 @@ pub struct Node {
 pub enum Relation {
     /// person → organization
     AffiliatedWith,
-    /// speaker → quote
+    /// speaker → quote or statement
     Said,
     /// holder → target
     Supports,
@@ -826,9 +826,13 @@ impl KnowledgeGraph {
             node.mentions.extend(mentions);
             entity_nodes.push(ni);
         }
-        for (qi, q) in ex.quotes.iter().enumerate() {
-            let id = format!("quote:{doc}:{}", qi + 1);
-            let ni = self.upsert_node(&id, Kind::Quote, &quote_label(&q.text.text));
+        // quotes and statements of reported speech: the same record, a `said` edge each
+        let said = (ex.quotes.iter().enumerate())
+            .map(|(i, q)| (Kind::Quote, i, q))
+            .chain((ex.statements.iter().enumerate()).map(|(i, q)| (Kind::Statement, i, q)));
+        for (kind, qi, q) in said {
+            let id = format!("{}:{doc}:{}", kind.as_str(), qi + 1);
+            let ni = self.upsert_node(&id, kind, &quote_label(&q.text.text));
             let info = QuoteInfo {
                 text: self.intern(&q.text.text),
                 doc,

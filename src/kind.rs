@@ -16,6 +16,8 @@ pub enum Kind {
     Topic,
     /// A direct quote.
     Quote,
+    /// Reported speech: what someone said, in the writer's words ("said that …").
+    Statement,
 }
 
 impl Kind {
@@ -27,6 +29,7 @@ impl Kind {
             Kind::Place => "place",
             Kind::Topic => "topic",
             Kind::Quote => "quote",
+            Kind::Statement => "statement",
         }
     }
 
@@ -38,6 +41,7 @@ impl Kind {
             "place" | "location" => Kind::Place,
             "topic" => Kind::Topic,
             "quote" => Kind::Quote,
+            "statement" => Kind::Statement,
             _ => return None,
         })
     }
@@ -47,13 +51,19 @@ impl Kind {
         matches!(self, Kind::Person | Kind::Organization | Kind::Place)
     }
 
+    /// True for what someone said: quotes and statements (a `said` edge points at them).
+    pub fn is_utterance(self) -> bool {
+        matches!(self, Kind::Quote | Kind::Statement)
+    }
+
     /// All kinds, in output order.
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Person,
         Kind::Organization,
         Kind::Place,
         Kind::Topic,
         Kind::Quote,
+        Kind::Statement,
     ];
 }
 

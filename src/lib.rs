@@ -67,6 +67,7 @@ pub mod resolve;
 pub mod roles;
 pub mod sentences;
 pub mod stances;
+pub mod statements;
 pub mod tokens;
 
 pub use archive::{Archive, Progress};

@@ -15,7 +15,10 @@
 //!    run is an institution name ("Daily Telegraph"), or a person's name that opens with
 //!    an initial or a given name that is also a word ("M. Lowe", "Tony Kessler",
 //!    "Robin Talbot"); a lone common word there is kept only as a weak candidate that
-//!    must match a name found elsewhere ("Brown said"). A town named like a word
+//!    must match a name found elsewhere ("Brown said"), unless it is a given name or a
+//!    common surname that acts: a verb of saying or taking sides follows, maybe after
+//!    auxiliaries and adverbs, or a past tense after an adverb, or a possessive ("Trump
+//!    has accused", "Trump later criticized", "Trump's aides"). A town named like a word
 //!    ("Police", "Most") is the word there. A name made a modifier by a hyphen
 //!    ("Vienna-based", "Hong Kong-listed", "Pro-Moscow") is not a name.
 //! 3. *Titles.* Titles and roles inside a run split it: "CTU President Jesse Sharkey"
@@ -1181,7 +1184,9 @@ impl<'l> Recognizer<'l> {
                 || w.entry(a)
                     .is_some_and(|e| e.surname_rank > 0 && e.surname_rank <= 12_000))
             && (!opener || self.acts_as_subject(w, b))
-            && !(b + 1 < w.layout.tokens.len() && w.is_any(b, &["of", "for"]))
+            // "Hope for Haiti", "Pride of Britain" are titles; "endorsed Trump for" is not
+            && !(b + 1 < w.layout.tokens.len()
+                && (w.is_any(b, &["of"]) || (w.is_any(b, &["for"]) && w.has(a, flag::GIVEN))))
         {
             // "Trump", "Brown", "Love": a common word that is also a name, capitalized in
             // mid-sentence, or opening one before a verb of saying or taking sides ("Trump
@@ -1240,6 +1245,10 @@ impl<'l> Recognizer<'l> {
     fn acts_as_subject(&self, w: &Words, b: usize) -> bool {
         let n = w.layout.tokens.len();
         let mut i = b;
+        // "Trump's aides": a possessive names its owner
+        if b < n && w.tok(b).kind == TokenKind::Possessive {
+            return true;
+        }
         while i < n && i - b < 4 {
             let t = w.tok(i);
             if t.kind != TokenKind::Word || !t.is(shape::LOWER) {
@@ -1248,11 +1257,43 @@ impl<'l> Recognizer<'l> {
             if w.has(i, flag::SPEECH) || w.entry(i).is_some_and(|e| !e.stance_cues.is_empty()) {
                 return true;
             }
+            // "Trump failed", "Trump further stoked": a verb in the past tense
+            if i > b && w.text_of(i).ends_with("ed") && w.text_of(i).len() > 4 {
+                return true;
+            }
             let aux = w.is_any(
                 i,
                 &[
-                    "has", "have", "had", "is", "was", "will", "would", "also", "has", "again",
-                    "then", "did", "does", "quickly", "often",
+                    "has",
+                    "have",
+                    "had",
+                    "is",
+                    "was",
+                    "will",
+                    "would",
+                    "also",
+                    "has",
+                    "again",
+                    "then",
+                    "did",
+                    "does",
+                    "quickly",
+                    "often",
+                    "later",
+                    "once",
+                    "now",
+                    "still",
+                    "already",
+                    "never",
+                    "even",
+                    "further",
+                    "soon",
+                    "too",
+                    "first",
+                    "himself",
+                    "herself",
+                    "itself",
+                    "themselves",
                 ],
             ) || w.text_of(i).ends_with("ly");
             if !aux {

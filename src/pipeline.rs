@@ -130,6 +130,8 @@ pub struct Extraction {
     pub entities: Vec<ExEntity>,
     /// Quotes, in text order.
     pub quotes: Vec<ExQuote>,
+    /// Statements of reported speech, in text order (`partial` is always false).
+    pub statements: Vec<ExQuote>,
     /// Affiliations.
     pub affiliations: Vec<ExAffiliation>,
     /// Organizations that are parts of others.
@@ -210,6 +212,7 @@ impl Pipeline {
         let mentions = Recognizer::new(lex).recognize(text, &layout);
         let res = Resolver::new(lex).resolve(text, &layout, &mentions);
         let quotes = quoter.quotes(text, &layout, &regions, &res);
+        let statements = quoter.statements(text, &layout, &res, &quotes);
         let affiliations = RoleFinder::new(lex).find(text, &layout, &mentions, &res);
         let parts = crate::roles::part_of(&mentions, &res);
         let found = StanceFinder::new(lex).find(text, &layout, &res, &quotes, &affiliations);
@@ -243,15 +246,22 @@ impl Pipeline {
                 mentions: Vec::new(),
             }))
             .collect();
+        // a quote and a statement carry the same record
+        let said =
+            |span: Span, mention: Option<Span>, cue: Option<Span>, speaker, partial| ExQuote {
+                text: loc(span),
+                speaker_mention: mention.map(loc),
+                cue: cue.map(loc),
+                speaker,
+                partial,
+            };
         let quotes = quotes
             .iter()
-            .map(|q| ExQuote {
-                text: loc(q.span),
-                speaker_mention: q.speaker_mention.map(loc),
-                cue: q.cue.map(loc),
-                speaker: q.speaker,
-                partial: q.partial,
-            })
+            .map(|q| said(q.span, q.speaker_mention, q.cue, q.speaker, q.partial))
+            .collect();
+        let statements = statements
+            .iter()
+            .map(|st| said(st.span, st.speaker_mention, st.cue, st.speaker, false))
             .collect();
         let affiliations = affiliations
             .iter()
@@ -295,6 +305,7 @@ impl Pipeline {
             chars: ix.total_chars(),
             entities,
             quotes,
+            statements,
             affiliations,
             part_of,
             stances,

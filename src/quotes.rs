@@ -388,6 +388,11 @@ impl<'l> Quoter<'l> {
         out
     }
 
+    /// The lexicon it reads with.
+    pub(crate) fn lexicon(&self) -> &Lexicon {
+        self.lex
+    }
+
     /// Records a speech act at token `pos`.
     fn remember(&self, w: &Words, pos: usize, att: Attribution) {
         *self.last_act.borrow_mut() = Some(Act {
@@ -565,7 +570,7 @@ impl<'l> Quoter<'l> {
     /// The speaker right after a speech verb, in `[a, b)`: the noun phrase up to a
     /// comma or clause word ("said Swedish trades union official Ulf Carlsson", "said CTU
     /// President Jesse Sharkey", "said a spokesman for X"). A person in it wins.
-    fn speaker_after(
+    pub(crate) fn speaker_after(
         &self,
         w: &Words,
         a: usize,
@@ -622,7 +627,7 @@ impl<'l> Quoter<'l> {
     }
 
     /// The speaker standing before a speech verb at `verb`, within `[a, verb)`.
-    fn speaker_before(
+    pub(crate) fn speaker_before(
         &self,
         w: &Words,
         a: usize,
@@ -924,10 +929,10 @@ impl<'l> Quoter<'l> {
 }
 
 #[derive(Clone, Copy, Debug)]
-struct Attribution {
-    mention: Option<Span>,
-    cue: Option<Span>,
-    speaker: Option<usize>,
+pub(crate) struct Attribution {
+    pub(crate) mention: Option<Span>,
+    pub(crate) cue: Option<Span>,
+    pub(crate) speaker: Option<usize>,
 }
 
 impl Attribution {
@@ -984,7 +989,7 @@ fn trim(w: &Words, a: usize, b: usize) -> Option<(usize, usize)> {
 }
 
 /// A speech verb form in lower case ("said", "told").
-fn is_speech_verb(w: &Words, i: usize) -> bool {
+pub(crate) fn is_speech_verb(w: &Words, i: usize) -> bool {
     w.tok(i).kind == TokenKind::Word && w.is_lower(i) && w.has(i, flag::SPEECH)
 }
 
@@ -994,7 +999,7 @@ fn is_say_like(w: &Words, i: usize) -> bool {
         && w.entry(i).is_some_and(|e| !e.stance_cues.is_empty())
 }
 
-fn is_adverb(w: &Words, i: usize) -> bool {
+pub(crate) fn is_adverb(w: &Words, i: usize) -> bool {
     let t = w.tok(i);
     t.kind == TokenKind::Word
         && (w.has(i, flag::CALENDAR)

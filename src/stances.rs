@@ -23,10 +23,14 @@
 //! 3. *Holder*: the subject right before the cue (names, nominals, pronouns, "union
 //!    leaders", coordinated "CPS and Mayor Lori Lightfoot"); the agent of a passive
 //!    ("was criticised by X"); the main subject for an infinitive ("joined … to support
-//!    CTU") or a participle after a comma; the previous cue's holder for a coordinated
-//!    verb ("criticised X and called on Y"); a body that speaks for a name ("Russia's
+//!    CTU"), except after a verb of asking or making (`data/control_verbs.txt`), whose
+//!    object does it ("prompting Democrats to accuse", "urged Obama to condemn"), or a
+//!    participle after a comma; the previous cue's holder for a coordinated
+//!    verb ("criticised X and called on Y"); two verbs joined by "and" share the object
+//!    after the second ("praised and questioned Turkey"); a body that speaks for a name ("Russia's
 //!    foreign ministry", "top Clinton campaign staffers", "U.S. prosecutors", "officials
-//!    in Moscow"); "X and others" / "X and some of its allies"; the noun phrase a relative
+//!    in Moscow", "his administration", "the Bahraini monarchy", "a Venezuelan judge":
+//!    a country's courts, forces, regime speak for it); "X and others" / "X and some of its allies"; the noun phrase a relative
 //!    clause hangs on ("a Pentagon official who criticized"); the subject of an absolute
 //!    clause ("with Italy accusing India"); a short phrase may stand between subject and
 //!    verb ("Trump as a candidate accused", "X, in a statement, criticized", "the auditor
@@ -38,14 +42,18 @@
 //!    who holds an office that speaks for an organization (`roles.txt`, field `speaks`:
 //!    "Labour leader Ed Miliband accused", "Samantha Power, US ambassador, …") takes it
 //!    along for what they do (not for what they are quoted as wanting or thinking, which
-//!    stays theirs); a document speaks for whoever
+//!    stays theirs); a person named after a party adjective acts for the party as well
+//!    ("Republican Senator Susan Collins criticized", "Republican Peter King blamed"), and
+//!    after a demonym and an office of state for the country ("Russian President Vladimir
+//!    Putin"); "X was one of the fiercest critics of Y" is X's; a document speaks for whoever
 //!    issued it ("the team released a Web ad accusing X"); the subject of "call",
 //!    "declare", "label" holds the evaluation of its object ("Seacrest called X
 //!    reckless"); inside a quote, "I"/"we" is the speaker (and
 //!    "we" also the speaker's organization); after a speech verb, "they"/"we" is the
 //!    verb's subject ("the union …, saying they won't"). Modal requests ("X should …",
 //!    "must") and evaluations (frame `subj`) belong to whoever voices the clause: the
-//!    quote's speaker or the source of reported speech — never the narrator.
+//!    quote's speaker or the source of reported speech — never the narrator. An implied
+//!    entity no stance ended up using is dropped.
 //! 4. *Target*: a named entity at the head of what follows (a possessor counts: "Mr
 //!    Brown's preoccupation" → Gordon Brown; adjectives may stand before it: "the former
 //!    CIA employee"; after a title the person is the head: "House Speaker Paul Ryan";
@@ -57,9 +65,12 @@
 //!    reopening schools" → "delay of reopening"; "want that plan delayed" → "delay of
 //!    plan"; light verbs give way to their object: "keeping April 19" → "April 19"), or
 //!    from a noun phrase cut at its first clause boundary ("more protections for
-//!    teachers" → "protection for teachers").
+//!    teachers" → "protection for teachers"). A demonym or party adjective before a body
+//!    names the target ("criticized the Israeli government" → Israel); before anything
+//!    else it is aimed at by criticism, less directly ("condemned Israeli settlements").
 //! 5. *Partisan nouns* after a name: "Trump critic Sen. Ben Sasse", "Sasse, a longtime
-//!    Trump critic,", "Ingraham has been a vocal Trump supporter" (critic, opponent, foe,
+//!    Trump critic,", "Ingraham has been a vocal Trump supporter", "Sasse, one of
+//!    Trump's fiercest critics," (critic, opponent, foe,
 //!    supporter, backer, ally, loyalist, defender); a place before them names people
 //!    from there ("Iowa supporters"), not a target.
 //! 6. *Reversed cues* (frame `from`): "X drew fire from Y", "X has won the backing of
@@ -73,8 +84,9 @@
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::Span;
 use crate::kind::{Gender, Kind, Polarity};
@@ -259,6 +271,7 @@ const ADVERBS: &[&str] = &[
 
 const GROUP_NOUNS: &[&str] = &[
     "lawmakers",
+    "politicians",
     "legislators",
     "senators",
     "administration",
@@ -502,6 +515,17 @@ const REPRESENTATIVES: &[&str] = &[
     "council",
     "parliament",
     "party",
+    "regime",
+    "monarchy",
+    "junta",
+    "cabinet",
+    "establishment",
+    "court",
+    "courts",
+    "judge",
+    "judiciary",
+    "forces",
+    "troops",
 ];
 const CLAUSE_STOPS: &[&str] = &[
     "that", "which", "who", "whom", "whose", "where", "when", "while", "whilst", "because", "as",
@@ -764,9 +788,42 @@ impl<'l> StanceFinder<'l> {
             i += 1;
             r
         });
+        // an adjective looked at as a possible holder or target leaves an implied entity
+        // behind even when no stance came of it: keep only those some stance uses
+        let n = res.entities.len();
+        let implied = cx.implied.into_inner();
+        let mut used = vec![false; implied.len()];
+        for s in &out {
+            if s.holder >= n {
+                used[s.holder - n] = true;
+            }
+            if let Target::Entity(t) = s.target
+                && t >= n
+            {
+                used[t - n] = true;
+            }
+        }
+        let mut new_index = vec![0; implied.len()];
+        let mut kept = Vec::new();
+        for (i, imp) in implied.into_iter().enumerate() {
+            if used[i] {
+                new_index[i] = n + kept.len();
+                kept.push(imp);
+            }
+        }
+        for s in &mut out {
+            if s.holder >= n {
+                s.holder = new_index[s.holder - n];
+            }
+            if let Target::Entity(t) = &mut s.target
+                && *t >= n
+            {
+                *t = new_index[*t - n];
+            }
+        }
         Found {
             stances: out,
-            implied: cx.implied.into_inner(),
+            implied: kept,
         }
     }
 
@@ -925,7 +982,19 @@ impl<'l> StanceFinder<'l> {
                     Some(h) => h,
                     None => self.holders(cx, m.start, s, prev_holders.as_ref(), cue.fixed),
                 };
-                let t = self.object_targets(cx, &m, e);
+                let mut t = self.object_targets(cx, &m, e);
+                // "praised and questioned Turkey's leadership", "criticized and sued X":
+                // two verbs share the object after the second
+                if t.is_empty()
+                    && !cue.fixed
+                    && m.end + 2 < e
+                    && w.is_any(m.end, &["and", "or"])
+                    && let Some(m2) = self.match_cue(w, m.end + 1, e, s)
+                    && m2.start == m.end + 1
+                    && !self.lex.stance_cues[m2.cue].fixed
+                {
+                    t = self.object_targets(cx, &m2, e);
+                }
                 (h, t)
             };
             prev_cue = (!holders.is_empty()).then(|| (m.end, polarity, holders.clone()));
@@ -952,7 +1021,8 @@ impl<'l> StanceFinder<'l> {
             let holders = if cue.frame == Frame::Subject || modal {
                 holders
             } else {
-                self.with_principals(cx, holders, evidence)
+                let hs = self.with_principals(cx, holders, evidence);
+                self.adjective_principals(cx, hs, s, e)
             };
             for &(h, hc) in &holders {
                 for aim in &targets {
@@ -1052,6 +1122,66 @@ impl<'l> StanceFinder<'l> {
         holders
     }
 
+    /// "Republican Senator Susan Collins", "Republican Peter King", "Russian President
+    /// Vladimir Putin": a person named after a party adjective acts for the party, and
+    /// after a demonym and an office of state (`STATE_ROLES`) for the country. Named in
+    /// the sentence `[s, e)`; the principal holds the stance too, a little less surely.
+    fn adjective_principals(&self, cx: &Ctx, mut holders: Holders, s: usize, e: usize) -> Holders {
+        let w = &cx.w;
+        let n = holders.len();
+        for i in 0..n {
+            let (h, hc) = holders[i];
+            if h >= cx.res.entities.len() || cx.res.entities[h].kind != Kind::Person {
+                continue;
+            }
+            let mut k = s;
+            while k < e {
+                let Some(r) = cx.res.reference_at(k) else {
+                    k += 1;
+                    continue;
+                };
+                let (a0, b0) = (r.tokens.0 as usize, r.tokens.1 as usize);
+                if r.entity != h || r.kind != RefKind::Name || a0 < s {
+                    k = b0.max(k + 1);
+                    continue;
+                }
+                // back over titles and office words: "Senator", "presidential candidate"
+                let mut a = a0;
+                let mut state_role = false;
+                while a > s
+                    && w.tok(a - 1).kind == TokenKind::Word
+                    && w.entry(a - 1).is_some_and(|x| {
+                        x.title.is_some()
+                            || x.has(flag::ROLE)
+                            || x.has(flag::ROLE_MOD)
+                            // a given name the name's mention left off
+                            || (x.has(flag::GIVEN) && w.tok(a - 1).is(shape::CAP))
+                    })
+                {
+                    state_role |= w.is_any(a - 1, STATE_ROLES);
+                    a -= 1;
+                }
+                if a > s {
+                    let lower = w.text_of(a - 1).to_lowercase();
+                    let fits = if self.lex.demonym_place(&lower).is_some() {
+                        state_role
+                    } else {
+                        true
+                    };
+                    if fits
+                        && let Some(p) = self.adjective_entity(cx, a - 1)
+                        && p != h
+                        && !holders.iter().any(|x| x.0 == p)
+                    {
+                        holders.push((p, hc * 0.8));
+                    }
+                }
+                k = b0;
+            }
+        }
+        holders
+    }
+
     /// "Trump critic Sen. Ben Sasse", "Ben Sasse, a longtime Trump critic,", "Sasse has
     /// been a vocal Trump critic", "Clinton ally Sidney Blumenthal": a name before a
     /// partisan noun (critic, opponent, supporter, ally…) is its target; the holder is the
@@ -1096,10 +1226,21 @@ impl<'l> StanceFinder<'l> {
             if !w.is_lower(i) {
                 continue;
             }
+            // "Trump's staunchest supporters", "Trump's fiercest critics": a possessive
+            // and degree words may stand between the name and the noun
+            let mut j = i;
+            while j > s + 1 && i - j < 2 && w.is_lower(j - 1) && is_degree_word(w, j - 1) {
+                j -= 1;
+            }
+            if j > s + 1 && w.tok(j - 1).kind == TokenKind::Possessive {
+                j -= 1;
+            } else {
+                j = i;
+            }
             let Some(r) = cx
                 .res
-                .reference_at(i - 1)
-                .filter(|r| r.kind == RefKind::Name && r.tokens.1 as usize == i)
+                .reference_at(j - 1)
+                .filter(|r| r.kind == RefKind::Name && r.tokens.1 as usize == j)
             else {
                 continue;
             };
@@ -1107,15 +1248,21 @@ impl<'l> StanceFinder<'l> {
                 continue; // "Iowa supporters" are people from Iowa
             }
             let target = r.entity;
-            // the words before the name: "a longtime", "a vocal", "the"
+            // the words before the name: "a longtime", "a vocal", "the", "one of", and its
+            // title ("one of President Trump's")
             let mut a = r.tokens.0 as usize;
             while a > s
-                && a + 4 > r.tokens.0 as usize
-                && w.is_lower(a - 1)
-                && !w.is_any(a - 1, CLAUSE_STOPS)
+                && w.tok(a - 1).is(shape::CAP)
+                && w.entry(a - 1).is_some_and(|x| x.title.is_some())
+                && cx.res.reference_at(a - 1).is_none()
             {
                 a -= 1;
-                if w.is_any(a, &["a", "an", "the"]) {
+            }
+            let name_start = a;
+            while a > s && a + 4 > name_start && w.is_lower(a - 1) && !w.is_any(a - 1, CLAUSE_STOPS)
+            {
+                a -= 1;
+                if w.is_any(a, &["a", "an", "the", "one"]) {
                     break;
                 }
             }
@@ -1140,7 +1287,7 @@ impl<'l> StanceFinder<'l> {
                 // "Ben Sasse, a longtime Trump critic,"
                 self.np_holders(cx, a - 2, s)
                     .and_then(|h| h.first().map(|x| x.0))
-            } else if a > s && w.is_any(a, &["a", "an"]) && w.is_any(a - 1, BE) {
+            } else if a > s && w.is_any(a, &["a", "an", "one"]) && w.is_any(a - 1, BE) {
                 // "Sasse has been a vocal Trump critic"
                 let mut v = a - 1;
                 while v > s && (w.is_any(v - 1, AUX) || w.is_negation(v - 1)) {
@@ -1491,9 +1638,17 @@ impl<'l> StanceFinder<'l> {
             } else if let Some(p) = self.interposed_pp(cx, k, s) {
                 // "Trump as a candidate repeatedly accused", "the auditor in 2011 accused"
                 j = p;
-            } else if noun_cue && w.is_any(k, DEGREE_ADJECTIVES) {
-                // "offered mild criticisms of", "voiced strong support for"
+            } else if noun_cue && is_degree_word(w, k) {
+                // "offered mild criticisms of", "voiced strong support for", "one of the
+                // fiercest critics of"
                 j = k;
+            } else if noun_cue
+                && w.is_any(k, &["of"])
+                && k > s
+                && w.is_any(k - 1, &["one", "some", "among"])
+            {
+                // "was one of the most vocal critics of": the one is the subject's
+                j = k - 1;
             } else if verbs_left > 0
                 && w.is_lower(k)
                 && !w.is_function(k)
@@ -1543,6 +1698,25 @@ impl<'l> StanceFinder<'l> {
             }
         }
         if infinitive {
+            // "prompting Democrats to accuse them", "urged Obama to condemn Putin": the
+            // object of a verb of making or asking does it
+            if j > s + 1
+                && let Some(r) = cx.res.reference_at(j - 1)
+                && r.tokens.1 as usize == j
+                && r.kind != RefKind::Pronoun
+            {
+                let mut p = r.tokens.0 as usize;
+                while p > s
+                    && (w.is_any(p - 1, &["the", "a", "an"])
+                        || (w.tok(p - 1).is(shape::CAP)
+                            && w.entry(p - 1).is_some_and(|x| x.title.is_some())))
+                {
+                    p -= 1;
+                }
+                if p > s && w.is_lower(p - 1) && is_control_verb(w.text_of(p - 1)) {
+                    return vec![(r.entity, 0.8)];
+                }
+            }
             // "joined … to support CTU": the clause's subject
             return self.clause_subject(cx, s, j).unwrap_or_default();
         }
@@ -1625,10 +1799,20 @@ impl<'l> StanceFinder<'l> {
             ],
         ) && w.text_of(v).ends_with("ing")
         {
-            // "praised X for supporting Y", "accused X of attacking Y": X does it
+            // "praised X for supporting Y", "accused X of attacking Y": X does it; a
+            // bracket after the name stands aside ("Sen. Ted Cruz (R-Texas) for attacking")
+            let mut n = k;
+            if n > s
+                && w.tok(n - 1).is_punct(')')
+                && let Some(open) = (n.saturating_sub(8).max(s)..n - 1)
+                    .rev()
+                    .find(|&q| w.tok(q).is_punct('('))
+            {
+                n = open;
+            }
             if w.is_any(k, &["of", "for"])
-                && k > s
-                && let Some(r) = cx.res.reference_at(k - 1)
+                && n > s
+                && let Some(r) = cx.res.reference_at(n - 1)
                 && r.kind == RefKind::Name
             {
                 return vec![(r.entity, 0.7)];
@@ -1849,6 +2033,9 @@ impl<'l> StanceFinder<'l> {
                 cx.res
                     .reference_at(p - 1)
                     .map(|r| (r.entity, r.tokens.0 as usize))
+            } else if w.is_any(p, &["his", "her", "its", "their"]) {
+                // "his administration", "its government": whoever the pronoun stands for
+                cx.res.reference_at(p).map(|r| (r.entity, p))
             } else if let Some(r) = cx
                 .res
                 .reference_at(p)
@@ -2647,6 +2834,21 @@ impl<'l> StanceFinder<'l> {
         if i >= b {
             return Vec::new();
         }
+        // "the Israeli government", "Republican senators": a body of the country or party
+        // the adjective names is it; "Israeli settlements" are aimed at it, less directly
+        if related.is_none()
+            && i + 1 < b
+            && cx.res.reference_at(i).is_none()
+            && w.is_lower(i + 1)
+            && let Some(x) = self.adjective_entity(cx, i)
+        {
+            if is_representative(w, i + 1) && (i + 2 >= b || !w.is_lower(i + 2)) {
+                let mut out = vec![Aim::main(Target::Entity(x))];
+                out.extend(self.coordinated(cx, i + 2));
+                return out;
+            }
+            related = Some(x);
+        }
         // "former Labour leader Neil Kinnock", "pro-Iraq war Labour MP Oona King": a name
         // that ends the noun phrase is its head; the words before describe it
         if let Some(r) = cx.res.reference_at(b - 1)
@@ -3098,6 +3300,45 @@ fn is_representative(w: &Words, k: usize) -> bool {
         .is_some_and(|e| e.has(flag::ROLE))
 }
 
+/// A word of degree before a stance noun: "strong", "vocal", "most", "fiercest".
+fn is_degree_word(w: &Words, k: usize) -> bool {
+    w.is_any(k, DEGREE_ADJECTIVES)
+        || w.is_any(
+            k,
+            &[
+                "most",
+                "biggest",
+                "leading",
+                "longtime",
+                "outspoken",
+                "prominent",
+            ],
+        )
+        || (w.is_lower(k) && w.text_of(k).len() > 5 && w.text_of(k).ends_with("est"))
+}
+
+/// A form of a verb of `data/control_verbs.txt` ("prompted", "urging"), lower case.
+fn is_control_verb(word: &str) -> bool {
+    static FORMS: OnceLock<FxHashSet<String>> = OnceLock::new();
+    FORMS
+        .get_or_init(|| {
+            let mut set = FxHashSet::default();
+            for line in include_str!("../data/control_verbs.txt").lines() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let mut forms = line.split('|');
+                if let Some(base) = forms.next() {
+                    set.extend(verb_forms(base));
+                }
+                set.extend(forms.map(str::to_lowercase));
+            }
+            set
+        })
+        .contains(&word.to_lowercase())
+}
+
 fn is_after_open_quote(w: &Words, i: usize) -> bool {
     i > 0 && w.tok(i - 1).quote().is_some() && w.tok(i - 1).is(shape::SPACE_BEFORE)
 }
@@ -3441,6 +3682,39 @@ mod tests {
     #[test]
     fn table() {
         let cases: &[(&str, &[&str])] = &[
+            // the object of a verb of asking or making does what follows "to"
+            (
+                "Merkel urged Obama to condemn Putin.",
+                &["Obama opposes Putin"],
+            ),
+            // "one of the … critics of"; a bracket after a name before "for attacking"
+            (
+                "Hank Green was one of the most vocal critics of Facebook.",
+                &["Green opposes Facebook"],
+            ),
+            (
+                "Saturday Night Live skewered Sen. Ted Cruz (R-Texas) for attacking Donald Trump.",
+                &["Ted Cruz opposes Donald Trump"],
+            ),
+            // a possessive and degree words between the name and a partisan noun
+            (
+                "Sasse, one of Trump's fiercest critics, spoke.",
+                &["Sasse opposes Trump"],
+            ),
+            (
+                "Cotton is one of President Trump's staunchest supporters.",
+                &["Cotton supports Trump"],
+            ),
+            // two verbs share the object after the second
+            (
+                "Trump has praised and questioned Turkey.",
+                &["Trump opposes Turkey", "Trump supports Turkey"],
+            ),
+            // a name that is also a word opens a sentence before an adverb and a verb
+            (
+                "Trump later criticized Megyn Kelly.",
+                &["Trump opposes Megyn Kelly"],
+            ),
             (
                 "Jesse Sharkey spoke.\n\n“We are asking for the Chicago Public Schools to delay reopening schools by a week,” he said.",
                 &["Jesse Sharkey supports [delay of reopening]"],
@@ -3705,6 +3979,30 @@ mod tests {
                 "Russia is big. Russian officials accused NATO of aggression.",
                 &["Russia opposes North Atlantic Treaty Organization"],
             ),
+            // a country's judges and courts act for it
+            (
+                "Yesterday a Venezuelan judge accused Machado of lying.",
+                &["Venezuela (Venezuelan) opposes Machado"],
+            ),
+            // a person named after a party adjective acts for the party too
+            (
+                "Republican Senator Susan Collins criticized Scott Pruitt.",
+                &[
+                    "Susan Collins opposes Scott Pruitt",
+                    "Republican Party (Republican) opposes Scott Pruitt",
+                ],
+            ),
+            // as a target: a body of the country is the country; what the adjective
+            // qualifies is aimed at it by criticism, not by praise
+            (
+                "Yesterday Obama criticized the Israeli government.",
+                &["Obama opposes Israel (Israeli)"],
+            ),
+            (
+                "The UN Security Council condemned Israeli settlements.",
+                &["UN Security Council opposes Israel (Israeli)"],
+            ),
+            ("Yesterday Obama praised Israeli settlements.", &[]),
         ];
         for (text, want) in cases {
             let layout = Layout::parse(text, lex);
@@ -3732,6 +4030,9 @@ mod tests {
                 })
                 .collect();
             assert_eq!(got, *want, "{text}");
+            // an adjective no stance came of leaves no entity behind
+            let named = want.iter().any(|w| w.contains('('));
+            assert_eq!(implied.len(), usize::from(named), "{text}");
         }
     }
 

@@ -132,8 +132,9 @@ impl LayoutArg {
 }
 
 fn parse_kind(s: &str) -> Result<Kind, String> {
-    Kind::parse(&s.to_lowercase())
-        .ok_or_else(|| format!("unknown kind {s:?} (person, organization, place, topic, quote)"))
+    Kind::parse(&s.to_lowercase()).ok_or_else(|| {
+        format!("unknown kind {s:?} (person, organization, place, topic, quote, statement)")
+    })
 }
 
 const FILTERS: &str = "Filters (every format)";
@@ -141,11 +142,12 @@ const FILTERS: &str = "Filters (every format)";
 /// Filters, for every format (applied in this order).
 #[derive(Debug, Clone, clap::Args)]
 pub struct FilterArgs {
-    /// Keep only these kinds: person, organization, place, topic, quote (comma-separated).
+    /// Keep only these kinds: person, organization, place, topic, quote, statement
+    /// (comma-separated).
     #[arg(long, help_heading = FILTERS, value_delimiter = ',', value_parser = parse_kind, value_name = "KINDS")]
     pub kinds: Vec<Kind>,
     /// Keep people, organizations, places and topics mentioned at least N times (quotes
-    /// follow their speaker).
+    /// and statements follow their speaker).
     #[arg(long, help_heading = FILTERS, value_name = "N", default_value_t = 0)]
     pub min_mentions: usize,
     /// Keep only the nodes around this one (an id, a name or an alias).
@@ -201,8 +203,8 @@ pub struct WriteArgs {
     /// Write to this file (for neo4j: this folder) instead of standard output (`-`).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// DOT: draw each quote as a node with a `said` edge instead of folding quotes into
-    /// their speaker.
+    /// DOT: draw each quote and statement as a node with a `said` edge instead of folding
+    /// them into their speaker.
     #[arg(long)]
     pub quotes: bool,
     /// JSON, Cytoscape: indent the output.

@@ -14,7 +14,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::filter::mention_count;
 use crate::graph::{Edge, EvidenceText, KnowledgeGraph, Node, Relation};
-use crate::kind::Kind;
 
 /// The type of an attribute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,7 +54,7 @@ pub(crate) const NODE: [Attr; 13] = [
     attr("end", Type::Int),
     attr("speaker_mention", Type::Str),
     attr("cue", Type::Str),
-    // quotes: whether a speaker was found (a `said` edge points at it)
+    // quotes and statements: whether a speaker was found (a `said` edge points at it)
     attr("attributed", Type::Bool),
     // quotes: a fragment inside the writer's sentence
     attr("partial", Type::Bool),
@@ -147,7 +146,7 @@ impl<'g> Attrs<'g> {
         let mut docs: BTreeSet<&str> = n.mentions.iter().map(|m| g.doc_name(m.doc)).collect();
         docs.extend(q.map(|q| g.doc_name(q.doc)));
         docs.extend(self.edge_docs.get(n.id.as_str()).into_iter().flatten());
-        let is_quote = n.kind == Kind::Quote;
+        let is_quote = n.kind.is_utterance();
         [
             Some(Value::Str(&n.label)),
             Some(Value::Str(n.kind.as_str())),

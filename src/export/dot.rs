@@ -3,8 +3,9 @@
 //! Takes: a [`KnowledgeGraph`]. Gives: a DOT digraph that `dot -Tsvg` renders legibly:
 //! a shape and colour per kind, stance edges green (supports) or red (opposes) labelled
 //! with the act, affiliations as dashed edges labelled with the role, a legend, and quotes
-//! folded into their speaker (the count in the label, the words in the tooltip) unless
-//! quote nodes are asked for.
+//! and statements of reported speech folded into their speaker (the counts in the label,
+//! the words in the tooltip) unless quote nodes are asked for (then statements are drawn
+//! too, dotted where quotes are dashed).
 //!
 //! The layout depends on size ([`DotExporter::plan`], which the caller can report):
 //! - up to [`LARGE`] drawn nodes and [`LARGE_EDGES`] drawn edges, `layout=dot`
@@ -125,6 +126,9 @@ fn style(kind: Kind) -> &'static str {
         Kind::Quote => {
             "shape=box, style=\"rounded,dashed,filled\", fillcolor=\"#ffffff\", color=\"#6b7280\", fontsize=10"
         }
+        Kind::Statement => {
+            "shape=box, style=\"rounded,dotted,filled\", fillcolor=\"#f3f4f6\", color=\"#6b7280\", fontsize=10"
+        }
     }
 }
 
@@ -152,19 +156,23 @@ fn clip(s: &str, max: usize) -> String {
 struct Scene<'g> {
     shown: BTreeSet<&'g str>,
     edges: Vec<(&'g str, &'g str, &'g Edge)>,
-    said: BTreeMap<&'g str, Vec<&'g str>>,
+    // (is a statement, words) per speaker
+    said: BTreeMap<&'g str, Vec<(bool, &'g str)>>,
 }
 
 impl DotExporter {
     fn scene<'g>(&self, g: &'g KnowledgeGraph) -> Scene<'g> {
         let all = g.edges();
-        // quotes per speaker, for folding
-        let mut said: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        // quotes and statements per speaker, for folding
+        let mut said: BTreeMap<&str, Vec<(bool, &str)>> = BTreeMap::new();
         let mut has_edge: BTreeSet<&str> = BTreeSet::new();
         for &(s, t, e) in &all {
             if e.relation == Relation::Said {
-                if let Some(q) = g.node(t).and_then(|n| n.quote.as_ref()) {
-                    said.entry(s).or_default().push(g.text(q.text));
+                if let Some(n) = g.node(t)
+                    && let Some(q) = &n.quote
+                {
+                    let statement = n.kind == Kind::Statement;
+                    said.entry(s).or_default().push((statement, g.text(q.text)));
                 }
                 if !self.quote_nodes {
                     continue;
@@ -176,7 +184,7 @@ impl DotExporter {
         let shown: BTreeSet<&str> = g
             .nodes()
             .filter(|n| match n.kind {
-                Kind::Quote => self.quote_nodes,
+                Kind::Quote | Kind::Statement => self.quote_nodes,
                 Kind::Place => has_edge.contains(n.id.as_str()),
                 _ => true,
             })
@@ -236,15 +244,25 @@ impl DotExporter {
         if !self.quote_nodes
             && let Some(qs) = scene.said.get(n.id.as_str())
         {
-            label.push_str(&format!(
-                "\\n({} quote{})",
-                qs.len(),
-                if qs.len() == 1 { "" } else { "s" }
-            ));
-            for q in qs.iter().take(8) {
-                tooltip.push_str("\\n“");
+            let statements = qs.iter().filter(|q| q.0).count();
+            let quotes = qs.len() - statements;
+            let counts: Vec<String> = [(quotes, "quote"), (statements, "statement")]
+                .into_iter()
+                .filter(|&(c, _)| c > 0)
+                .map(|(c, what)| format!("{c} {what}{}", if c == 1 { "" } else { "s" }))
+                .collect();
+            label.push_str(&format!("\\n({})", counts.join(", ")));
+            for &(statement, q) in qs.iter().take(8) {
+                // a quote in quote marks; a statement is the writer's words
+                let (open, close) = if statement {
+                    ("said: ", "")
+                } else {
+                    ("“", "”")
+                };
+                tooltip.push_str("\\n");
+                tooltip.push_str(open);
                 tooltip.push_str(&escape(&clip(q, 160)));
-                tooltip.push('”');
+                tooltip.push_str(close);
             }
         }
         format!(

@@ -37,6 +37,7 @@ fn kind_rgb(kind: Kind) -> (u8, u8, u8) {
         Kind::Place => (109, 40, 217),
         Kind::Topic => (161, 98, 7),
         Kind::Quote => (107, 114, 128),
+        Kind::Statement => (75, 85, 99),
     }
 }
 

@@ -56,7 +56,7 @@ pub struct JsonMeta {
 pub struct JsonNode {
     /// Stable id.
     pub id: String,
-    /// person, organization, place, topic, quote.
+    /// person, organization, place, topic, quote, statement.
     pub kind: String,
     /// Canonical name.
     pub label: String,

@@ -2,8 +2,8 @@
 //! `read_json(lines=True)`).
 //!
 //! Takes: a [`KnowledgeGraph`]. Gives: one line per document, in input order:
-//! `{"doc", "path", …provenance, "chars", "entities", "quotes", "affiliations",
-//! "stances", "part_of"}`, with every offset in code points into that document, as in the JSON.
+//! `{"doc", "path", …provenance, "chars", "entities", "quotes", "statements",
+//! "affiliations", "stances", "part_of"}`, with every offset in code points into that document, as in the JSON.
 //!
 //! Why from the graph and not from the extraction: the graph already holds per-document
 //! facts (every mention and every piece of evidence names its `doc`), so the records are
@@ -11,10 +11,11 @@
 //! and the filters apply as to every other format.
 //!
 //! Rules:
-//! - `entities`: the nodes (not quotes) mentioned in the document or linked by its
+//! - `entities`: the nodes (not quotes or statements) mentioned in the document or linked by its
 //!   quotes, affiliations or stances, sorted by id, each with the document's mentions
 //!   only. A topic has no mentions; it is listed so every id in the record resolves.
-//! - `quotes`: the document's quotes by offset, with the id of the speaker node.
+//! - `quotes`: the document's quotes by offset, with the id of the speaker node;
+//!   `statements` (reported speech) the same way.
 //! - `affiliations`, `stances` and `part_of` (an organization inside another, "the
 //!   CTU House of Delegates"): the graph's edges that have evidence in the document,
 //!   with that evidence only.
@@ -36,6 +37,7 @@ use super::Exporter;
 use crate::document::Source;
 use crate::error::Result;
 use crate::graph::{Edge, Evidence, KnowledgeGraph, Node, Relation, SpanWords};
+use crate::kind::Kind;
 
 /// Writes one JSON record per document.
 #[derive(Clone, Copy, Debug, Default)]
@@ -121,6 +123,8 @@ struct Record<'g> {
     chars: u32,
     entities: Vec<Entity<'g>>,
     quotes: Vec<Quote<'g>>,
+    // reported speech: the same fields as a quote
+    statements: Vec<Quote<'g>>,
     affiliations: Vec<Affiliation<'g>>,
     stances: Vec<Stance<'g>>,
     part_of: Vec<PartOf<'g>>,
@@ -131,6 +135,7 @@ struct Record<'g> {
 struct Bucket<'g> {
     entities: BTreeMap<&'g str, (&'g Node, Vec<Span<'g>>)>,
     quotes: Vec<(u32, Quote<'g>)>,
+    statements: Vec<(u32, Quote<'g>)>,
     affiliations: Vec<Affiliation<'g>>,
     stances: Vec<Stance<'g>>,
     part_of: Vec<PartOf<'g>>,
@@ -214,7 +219,12 @@ impl Exporter for JsonlExporter {
             if let Some(sp) = by {
                 b.entity(sp);
             }
-            b.quotes.push((
+            let list = if n.kind == Kind::Statement {
+                &mut b.statements
+            } else {
+                &mut b.quotes
+            };
+            list.push((
                 q.start,
                 Quote {
                     id: &n.id,
@@ -230,9 +240,10 @@ impl Exporter for JsonlExporter {
         for d in g.documents() {
             let b = buckets.remove(d.id).unwrap_or_default();
             let info = d.to_info();
-            let mut quotes = b.quotes;
+            let (mut quotes, mut statements) = (b.quotes, b.statements);
             // by offset; ids break ties ("quote:d0:10" sorts before "quote:d0:2")
             quotes.sort_by(|a, b| (a.0, a.1.id).cmp(&(b.0, b.1.id)));
+            statements.sort_by(|a, b| (a.0, a.1.id).cmp(&(b.0, b.1.id)));
             let record = Record {
                 doc: d.id,
                 source: &info.source,
@@ -248,6 +259,7 @@ impl Exporter for JsonlExporter {
                     })
                     .collect(),
                 quotes: quotes.into_iter().map(|q| q.1).collect(),
+                statements: statements.into_iter().map(|q| q.1).collect(),
                 affiliations: b.affiliations,
                 stances: b.stances,
                 part_of: b.part_of,

@@ -3,7 +3,7 @@
 //!
 //! Takes: a [`KnowledgeGraph`]. Gives ([`Neo4jExporter::write_dir`]) a folder with:
 //! - `nodes_<Label>.csv`, one per label present (`Person`, `Organization`, `Place`,
-//!   `Topic`, `Quote`), header `id:ID,:LABEL,label,kind,aliases:string[],mentions:int,…`;
+//!   `Topic`, `Quote`, `Statement`), header `id:ID,:LABEL,label,kind,aliases:string[],mentions:int,…`;
 //! - `relationships.csv`, header `:START_ID,:END_ID,:TYPE,relation,…,confidence:double,
 //!   weight:double,evidence:string[],evidence_text:string[]`, types in UPPER_SNAKE
 //!   (`AFFILIATED_WITH`, `SAID`, `SUPPORTS`, `OPPOSES`);
@@ -61,6 +61,7 @@ pub fn label(kind: Kind) -> &'static str {
         Kind::Place => "Place",
         Kind::Topic => "Topic",
         Kind::Quote => "Quote",
+        Kind::Statement => "Statement",
     }
 }
 
@@ -69,10 +70,11 @@ pub fn rel_type(r: Relation) -> String {
     r.as_str().to_uppercase()
 }
 
-/// The node attributes of a kind: quotes have all, the others the first five (label,
-/// kind, aliases, mentions, docs), so every file of a label has one fixed header.
+/// The node attributes of a kind: quotes and statements have all, the others the first
+/// five (label, kind, aliases, mentions, docs), so every file of a label has one fixed
+/// header.
 fn node_attrs(kind: Kind) -> &'static [Attr] {
-    if kind == Kind::Quote {
+    if kind.is_utterance() {
         &attrs::NODE
     } else {
         &attrs::NODE[..5]

@@ -42,8 +42,12 @@ pub fn spans(text: &str, ex: &Extraction) {
             assert_eq!(at(m.start, m.end), m.text, "mention");
         }
     }
-    for q in &ex.quotes {
-        assert_eq!(at(q.text.start, q.text.end), q.text.text, "quote");
+    for q in ex.quotes.iter().chain(&ex.statements) {
+        assert_eq!(
+            at(q.text.start, q.text.end),
+            q.text.text,
+            "quote or statement"
+        );
         for l in [&q.speaker_mention, &q.cue].into_iter().flatten() {
             assert_eq!(at(l.start, l.end), l.text, "speaker or cue");
         }

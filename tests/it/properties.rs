@@ -119,10 +119,17 @@ fn nasty() -> impl Strategy<Value = String> {
 }
 
 /// A graph in the JSON contract with any strings in every field: nodes of every kind
-/// (quotes with their fields), edges of every relation between them, documents.
+/// (quotes and statements with their fields), edges of every relation between them, documents.
 fn any_graph() -> impl Strategy<Value = serde_json::Value> {
     use serde_json::json;
-    let kinds = prop::sample::select(vec!["person", "organization", "place", "topic", "quote"]);
+    let kinds = prop::sample::select(vec![
+        "person",
+        "organization",
+        "place",
+        "topic",
+        "quote",
+        "statement",
+    ]);
     let relations = prop::sample::select(vec![
         "said",
         "affiliated_with",
@@ -167,7 +174,7 @@ fn any_graph() -> impl Strategy<Value = serde_json::Value> {
                 let doc = format!("d{}", (*doc as usize) % docs.len());
                 let mut n = json!({"id": id, "kind": kind, "label": label, "aliases": aliases});
                 let span = json!({"doc": doc, "start": start, "end": start + 5, "text": text});
-                if *kind == "quote" {
+                if *kind == "quote" || *kind == "statement" {
                     n["text"] = json!(text);
                     n["doc"] = json!(doc);
                     n["start"] = json!(start);
