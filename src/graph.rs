@@ -401,15 +401,17 @@ impl Serialize for Aliases {
     }
 }
 
-/// A node.
+/// A node as the graph stores it (the weight of [`KnowledgeGraph::petgraph`]): its id
+/// and label are numbers into the graph's text store, so a slot is 56 bytes with no
+/// allocation of its own (it was 96 bytes and two `String`s: nodes are millions in an
+/// archive, most of them quotes). Read it through [`Node`]
+/// ([`KnowledgeGraph::node`]); [`KnowledgeGraph::node_mut`] changes the rest.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Node {
-    /// Stable id.
-    pub id: String,
+pub struct NodeData {
+    id: TextId,
+    label: TextId,
     /// Kind.
     pub kind: Kind,
-    /// Canonical name (for quotes, the first words).
-    pub label: String,
     /// Other names.
     pub aliases: Aliases,
     /// Name mentions (entities).
@@ -417,6 +419,23 @@ pub struct Node {
     /// Quote details (quotes).
     /// (Boxed: most nodes are not quotes, and every node pays for the field.)
     pub quote: Option<Box<QuoteInfo>>,
+}
+
+/// A node, borrowed from its graph.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Node<'g> {
+    /// Stable id.
+    pub id: &'g str,
+    /// Kind.
+    pub kind: Kind,
+    /// Canonical name (for quotes, the first words).
+    pub label: &'g str,
+    /// Other names.
+    pub aliases: &'g Aliases,
+    /// Name mentions (entities).
+    pub mentions: &'g [Evidence],
+    /// Quote details (quotes).
+    pub quote: Option<&'g QuoteInfo>,
 }
 
 /// The relation of an edge.
@@ -480,8 +499,8 @@ pub struct Edge {
 /// The graph.
 #[derive(Clone, Debug, Default)]
 pub struct KnowledgeGraph {
-    graph: StableDiGraph<Node, Edge>,
-    /// Node ids are looked up through their hash; the id itself is only in the node.
+    graph: StableDiGraph<NodeData, Edge>,
+    /// Node ids are looked up through their hash; the id itself is only in the text store.
     index: HashTable<NodeIndex>,
     edges: BTreeMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
     documents: Vec<DocRecord>,
@@ -573,21 +592,43 @@ impl KnowledgeGraph {
     }
 
     /// A node by id.
-    pub fn node(&self, id: &str) -> Option<&Node> {
-        self.find(id).map(|i| &self.graph[i])
+    pub fn node(&self, id: &str) -> Option<Node<'_>> {
+        self.find(id).map(|i| self.view(i))
+    }
+
+    /// The node at an internal index.
+    pub fn node_at(&self, i: NodeIndex) -> Node<'_> {
+        self.view(i)
+    }
+
+    fn view(&self, i: NodeIndex) -> Node<'_> {
+        let n = &self.graph[i];
+        Node {
+            id: self.texts.get(n.id),
+            kind: n.kind,
+            label: self.texts.get(n.label),
+            aliases: &n.aliases,
+            mentions: &n.mentions,
+            quote: n.quote.as_deref(),
+        }
+    }
+
+    /// The id of the node at `i`.
+    fn id_of(&self, i: NodeIndex) -> &str {
+        self.texts.get(self.graph[i].id)
     }
 
     fn find(&self, id: &str) -> Option<NodeIndex> {
-        let graph = &self.graph;
+        let (graph, texts) = (&self.graph, &self.texts);
         self.index
-            .find(hash_id(id), |&i| graph[i].id == id)
+            .find(hash_id(id), |&i| texts.get(graph[i].id) == id)
             .copied()
     }
 
     /// Node indices sorted by id.
     fn sorted(&self) -> Vec<NodeIndex> {
         let mut v: Vec<NodeIndex> = self.graph.node_indices().collect();
-        v.sort_unstable_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
+        v.sort_unstable_by(|&a, &b| self.id_of(a).cmp(self.id_of(b)));
         v
     }
 
@@ -597,8 +638,8 @@ impl KnowledgeGraph {
     }
 
     /// Nodes sorted by id.
-    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
-        self.sorted().into_iter().map(|i| &self.graph[i])
+    pub fn nodes(&self) -> impl ExactSizeIterator<Item = Node<'_>> {
+        self.sorted().into_iter().map(|i| self.view(i))
     }
 
     /// Edges as (source id, target id, edge), sorted by source, target, relation.
@@ -626,12 +667,12 @@ impl KnowledgeGraph {
         v.sort_unstable_by_key(|&(k, _)| k);
         v.into_iter().map(move |(_, e)| {
             let (s, t) = g.edge_endpoints(e).expect("an index of this graph");
-            (g[s].id.as_str(), g[t].id.as_str(), &g[e])
+            (self.id_of(s), self.id_of(t), &g[e])
         })
     }
 
     /// The underlying petgraph graph (indices are internal: do not export them).
-    pub fn petgraph(&self) -> &StableDiGraph<Node, Edge> {
+    pub fn petgraph(&self) -> &StableDiGraph<NodeData, Edge> {
         &self.graph
     }
 
@@ -641,11 +682,10 @@ impl KnowledgeGraph {
         use std::mem::size_of;
         let g = &self.graph;
         let (node_cap, edge_cap) = g.capacity();
-        let slot_n = size_of::<Node>() + 8;
+        let slot_n = size_of::<NodeData>() + 8;
         let slot_e = size_of::<Edge>() + 16;
-        let (mut names, mut aliases, mut mentions, mut quotes) = (0, 0, 0, 0);
+        let (mut aliases, mut mentions, mut quotes) = (0, 0, 0);
         for n in g.node_weights() {
-            names += n.id.capacity() + n.label.capacity();
             aliases += n.aliases.iter().map(|a| a.capacity() + 32).sum::<usize>();
             mentions += n.mentions.capacity() * size_of::<Evidence>();
             quotes += n.quote.as_ref().map_or(0, |_| size_of::<QuoteInfo>());
@@ -657,7 +697,6 @@ impl KnowledgeGraph {
         let t = &self.texts;
         vec![
             ("node slots", node_cap * slot_n),
-            ("node ids and labels", names),
             ("aliases", aliases),
             ("mentions", mentions),
             ("quote records", quotes),
@@ -748,22 +787,24 @@ impl KnowledgeGraph {
         if let Some(i) = self.find(id) {
             return i;
         }
-        let i = self.graph.add_node(Node {
-            id: id.to_string(),
+        let node = NodeData {
+            id: self.texts.intern(id),
             kind,
-            label: label.to_string(),
+            label: self.texts.intern(label),
             aliases: Aliases::default(),
             mentions: Vec::new(),
             quote: None,
-        });
-        let graph = &self.graph;
+        };
+        let i = self.graph.add_node(node);
+        let (graph, texts) = (&self.graph, &self.texts);
         self.index
-            .insert_unique(hash_id(id), i, |&j| hash_id(&graph[j].id));
+            .insert_unique(hash_id(id), i, |&j| hash_id(texts.get(graph[j].id)));
         i
     }
 
-    /// Mutable access to a node.
-    pub fn node_mut(&mut self, i: NodeIndex) -> &mut Node {
+    /// Mutable access to a node's kind, aliases, mentions and quote (its id and label
+    /// are fixed by [`KnowledgeGraph::upsert_node`]).
+    pub fn node_mut(&mut self, i: NodeIndex) -> &mut NodeData {
         &mut self.graph[i]
     }
 
@@ -811,8 +852,9 @@ impl KnowledgeGraph {
             let ni = self.upsert_node(&id, e.kind, &e.label);
             let mentions: Vec<Evidence> = e.mentions.iter().map(|m| ev(self, m, true)).collect();
             let node = &mut self.graph[ni];
+            let label = self.texts.get(node.label);
             for a in &e.aliases {
-                if *a != node.label {
+                if a != label {
                     node.aliases.insert(a.clone());
                 }
             }
@@ -941,11 +983,12 @@ impl KnowledgeGraph {
             if !n.kind.is_entity() {
                 continue;
             }
-            if let Some(set) = carriers.get(&(n.kind, n.label.to_lowercase()))
+            let label = self.texts.get(n.label);
+            if let Some(set) = carriers.get(&(n.kind, label.to_lowercase()))
                 && set.len() == 1
                 && let Some(&into) = set.iter().next()
                 && into != i
-                && self.graph[into].label.len() > n.label.len()
+                && self.texts.get(self.graph[into].label).len() > label.len()
             {
                 merges.push((i, into));
             }
@@ -996,7 +1039,7 @@ impl KnowledgeGraph {
             .collect();
         if let Ok(entry) = self
             .index
-            .find_entry(hash_id(&self.graph[from].id), |&j| j == from)
+            .find_entry(hash_id(self.id_of(from)), |&j| j == from)
         {
             entry.remove();
         }
@@ -1016,10 +1059,9 @@ impl KnowledgeGraph {
         }
         let old = self.graph.remove_node(from).expect("checked above");
         let target = &mut self.graph[into];
-        target.aliases.insert(old.label);
+        target.aliases.insert(self.texts.get(old.label).to_string());
         target.aliases.extend(old.aliases);
-        let label = target.label.clone();
-        target.aliases.remove(&label);
+        target.aliases.remove(self.texts.get(target.label));
         target.mentions.extend(old.mentions);
         for (s, t, e) in moved {
             if s != t {

@@ -163,7 +163,7 @@ impl DotExporter {
         let mut has_edge: BTreeSet<&str> = BTreeSet::new();
         for &(s, t, e) in &all {
             if e.relation == Relation::Said {
-                if let Some(q) = g.node(t).and_then(|n| n.quote.as_ref()) {
+                if let Some(q) = g.node(t).and_then(|n| n.quote) {
                     said.entry(s).or_default().push(g.text(q.text));
                 }
                 if !self.quote_nodes {
@@ -177,10 +177,10 @@ impl DotExporter {
             .nodes()
             .filter(|n| match n.kind {
                 Kind::Quote => self.quote_nodes,
-                Kind::Place => has_edge.contains(n.id.as_str()),
+                Kind::Place => has_edge.contains(n.id),
                 _ => true,
             })
-            .map(|n| n.id.as_str())
+            .map(|n| n.id)
             .collect();
         let edges = all
             .into_iter()
@@ -212,9 +212,9 @@ impl DotExporter {
         }
     }
 
-    fn node_line(&self, g: &KnowledgeGraph, n: &Node, scene: &Scene, indent: &str) -> String {
-        let mut label = escape(&n.label);
-        let mut tooltip = format!("{} ({})", escape(&n.label), n.kind.as_str());
+    fn node_line(&self, g: &KnowledgeGraph, n: Node<'_>, scene: &Scene, indent: &str) -> String {
+        let mut label = escape(n.label);
+        let mut tooltip = format!("{} ({})", escape(n.label), n.kind.as_str());
         if !n.aliases.is_empty() {
             tooltip.push_str("\\nalso: ");
             tooltip.push_str(&escape(&clip(
@@ -234,7 +234,7 @@ impl DotExporter {
             tooltip = escape(&clip(g.text(q.text), 600));
         }
         if !self.quote_nodes
-            && let Some(qs) = scene.said.get(n.id.as_str())
+            && let Some(qs) = scene.said.get(n.id)
         {
             label.push_str(&format!(
                 "\\n({} quote{})",
@@ -249,7 +249,7 @@ impl DotExporter {
         }
         format!(
             "{indent}\"{}\" [label=\"{}\", tooltip=\"{}\", {}];",
-            escape(&n.id),
+            escape(n.id),
             label,
             tooltip,
             style(n.kind)
@@ -335,7 +335,7 @@ impl Exporter for DotExporter {
             }
         }
         for n in g.nodes() {
-            let id = n.id.as_str();
+            let id = n.id;
             if scene.shown.contains(id) && !placed.contains(id) {
                 writeln!(out, "{}", self.node_line(g, n, &scene, "  "))?;
             }

@@ -129,8 +129,8 @@ impl Exporter for GexfExporter {
             writeln!(
                 out,
                 r#"      <node id="{}" label="{}">"#,
-                escape(&n.id),
-                escape(&n.label)
+                escape(n.id),
+                escape(n.label)
             )?;
             attvalues(out, &attrs::NODE, table.node(n))?;
             let (r, gr, b) = kind_rgb(n.kind);

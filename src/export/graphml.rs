@@ -99,7 +99,7 @@ impl Exporter for GraphmlExporter {
         }
         let table = Attrs::new(g);
         for n in g.nodes() {
-            writeln!(out, r#"    <node id="{}">"#, escape(&n.id))?;
+            writeln!(out, r#"    <node id="{}">"#, escape(n.id))?;
             data(out, &node_keys, table.node(n))?;
             writeln!(out, "    </node>")?;
         }

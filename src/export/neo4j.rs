@@ -220,7 +220,7 @@ fn cypher_map<'g>(
 }
 
 /// Nodes grouped by label, labels in [`Kind::ALL`] order.
-fn by_kind(g: &KnowledgeGraph) -> Vec<(Kind, Vec<&Node>)> {
+fn by_kind(g: &KnowledgeGraph) -> Vec<(Kind, Vec<Node<'_>>)> {
     Kind::ALL
         .iter()
         .map(|&k| (k, g.nodes().filter(|n| n.kind == k).collect::<Vec<_>>()))
@@ -269,7 +269,7 @@ impl Neo4jExporter {
             let mut csv = csv_header("id:ID,:LABEL", attrs_of);
             csv.push('\n');
             for n in nodes {
-                csv.push_str(&csv_field(&n.id));
+                csv.push_str(&csv_field(n.id));
                 csv.push(',');
                 csv.push_str(label(kind));
                 csv_values(&mut csv, attrs_of, table.node(n));
@@ -362,7 +362,7 @@ impl Exporter for Neo4jExporter {
             for batch in nodes.chunks(BATCH) {
                 writeln!(out, "UNWIND [")?;
                 for (i, n) in batch.iter().enumerate() {
-                    let map = cypher_map(&[("id", n.id.clone())], attrs_of, table.node(n));
+                    let map = cypher_map(&[("id", n.id.to_string())], attrs_of, table.node(*n));
                     let comma = if i + 1 < batch.len() { "," } else { "" };
                     writeln!(out, "  {map}{comma}")?;
                 }
