@@ -220,7 +220,7 @@ impl Filter {
 
 /// Nodes within `depth` edges of `start`, either direction, through `allowed` nodes.
 fn ego<'g>(
-    edges: &[(&'g str, &'g str, &crate::graph::Edge)],
+    edges: &[(&'g str, &'g str, std::borrow::Cow<'_, crate::graph::Edge>)],
     allowed: &BTreeSet<&'g str>,
     start: &'g str,
     depth: usize,
@@ -260,7 +260,7 @@ fn subgraph(g: &KnowledgeGraph, keep: &BTreeSet<&str>) -> KnowledgeGraph {
     }
     for (s, t, e) in g.edges() {
         if let (Some(a), Some(b)) = (out.index_of(s), out.index_of(t)) {
-            out.add_edge(a, b, e.clone());
+            out.add_edge(a, b, e.into_owned());
         }
     }
     out

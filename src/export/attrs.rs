@@ -168,7 +168,7 @@ impl<'g> Attrs<'g> {
     }
 
     /// The edge's values, one per entry of [`EDGE`].
-    pub fn edge(&self, e: &'g Edge) -> [Option<Value<'g>>; EDGE.len()] {
+    pub fn edge(&self, e: &Edge) -> [Option<Value<'g>>; EDGE.len()] {
         [
             Some(Value::Str(e.relation.as_str())),
             Some(Value::Str(edge_label(self.graph, e))),

@@ -24,6 +24,7 @@
 //! several organizations sits in the cluster of the most confident affiliation (then
 //! the first organization by id).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
@@ -151,7 +152,7 @@ fn clip(s: &str, max: usize) -> String {
 /// What is drawn: the nodes shown, the edges between them, quotes per speaker.
 struct Scene<'g> {
     shown: BTreeSet<&'g str>,
-    edges: Vec<(&'g str, &'g str, &'g Edge)>,
+    edges: Vec<(&'g str, &'g str, Cow<'g, Edge>)>,
     said: BTreeMap<&'g str, Vec<&'g str>>,
 }
 
@@ -161,7 +162,8 @@ impl DotExporter {
         // quotes per speaker, for folding
         let mut said: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         let mut has_edge: BTreeSet<&str> = BTreeSet::new();
-        for &(s, t, e) in &all {
+        for (s, t, e) in &all {
+            let (s, t) = (*s, *t);
             if e.relation == Relation::Said {
                 if let Some(q) = g.node(t).and_then(|n| n.quote) {
                     said.entry(s).or_default().push(g.text(q.text));
@@ -263,7 +265,7 @@ impl DotExporter {
         scene: &Scene<'g>,
     ) -> BTreeMap<&'g str, Vec<&'g str>> {
         let mut best: BTreeMap<&str, (f32, &str)> = BTreeMap::new();
-        for &(s, t, e) in &scene.edges {
+        for &(s, t, ref e) in &scene.edges {
             let person = g.node(s).is_some_and(|n| n.kind == Kind::Person);
             if e.relation != Relation::AffiliatedWith || !person {
                 continue;
@@ -340,7 +342,7 @@ impl Exporter for DotExporter {
                 writeln!(out, "{}", self.node_line(g, n, &scene, "  "))?;
             }
         }
-        for &(s, t, e) in &scene.edges {
+        for &(s, t, ref e) in &scene.edges {
             let (Some(sn), Some(tn)) = (g.node(s), g.node(t)) else {
                 continue;
             };

@@ -107,11 +107,11 @@ impl Exporter for GraphmlExporter {
             writeln!(
                 out,
                 r#"    <edge id="{}" source="{}" target="{}">"#,
-                escape(&attrs::edge_id(s, t, e)),
+                escape(&attrs::edge_id(s, t, &e)),
                 escape(s),
                 escape(t)
             )?;
-            data(out, &edge_keys, table.edge(e))?;
+            data(out, &edge_keys, table.edge(&e))?;
             writeln!(out, "    </edge>")?;
         }
         writeln!(out, "  </graph>")?;

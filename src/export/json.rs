@@ -510,7 +510,7 @@ impl Serialize for EdgesView<'_> {
         let edges = self.0.sorted_edges();
         let mut seq = s.serialize_seq(Some(edges.len()))?;
         for (src, tgt, e) in edges {
-            seq.serialize_element(&EdgeRef::new(self.0, src, tgt, e))?;
+            seq.serialize_element(&EdgeRef::new(self.0, src, tgt, &e))?;
         }
         seq.end()
     }

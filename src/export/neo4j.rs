@@ -31,6 +31,7 @@
 //! `--overwrite-destination` (passed through) to replace an existing one. MERGE makes
 //! `import.cypher` safe to run twice.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::fs;
 use std::io::Write;
@@ -230,7 +231,10 @@ fn by_kind(g: &KnowledgeGraph) -> Vec<(Kind, Vec<Node<'_>>)> {
 
 /// Relationships grouped by (source label, type, target label), so each `MATCH` uses
 /// the two labels' unique indexes.
-type Group<'g> = ((Kind, Relation, Kind), Vec<(&'g str, &'g str, &'g Edge)>);
+type Group<'g> = (
+    (Kind, Relation, Kind),
+    Vec<(&'g str, &'g str, Cow<'g, Edge>)>,
+);
 
 fn edge_groups(g: &KnowledgeGraph) -> Vec<Group<'_>> {
     let mut groups: std::collections::BTreeMap<(Kind, Relation, Kind), Vec<_>> =
@@ -290,7 +294,7 @@ impl Neo4jExporter {
                 rel_type(e.relation)
             )
             .ok();
-            csv_values(&mut csv, &attrs::EDGE, table.edge(e));
+            csv_values(&mut csv, &attrs::EDGE, table.edge(&e));
             csv.push('\n');
         }
         put("relationships.csv", csv.as_bytes())?;
