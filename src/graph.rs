@@ -19,7 +19,11 @@
 //! ([`TextId`], 4 bytes) in one [`TextStore`] per graph, where every text (mention,
 //! quote, cue, evidence sentence) is kept once, back to back, without an allocation of
 //! its own; an [`Evidence`] is 16 bytes. Roles, acts and cues of edges are texts of the
-//! store too. Exports read texts back with [`KnowledgeGraph::text`].
+//! store too, and so are node ids and labels ([`NodeData`]; read a node through the
+//! borrowed [`Node`]). A quote's `said` edge that is exactly what the quote implies
+//! ([`said_edge`]) is not a petgraph edge but its speaker's index in the quote's node,
+//! read back as an edge by [`KnowledgeGraph::edges`]. Exports read texts back with
+//! [`KnowledgeGraph::text`].
 //!
 //! Limits: two different people with the same full name are one node.
 
@@ -403,7 +407,7 @@ impl Serialize for Aliases {
 }
 
 /// A node as the graph stores it (the weight of [`KnowledgeGraph::petgraph`]): its id
-/// and label are numbers into the graph's text store, so a slot is 56 bytes with no
+/// and label are numbers into the graph's text store, so a slot is 64 bytes with no
 /// allocation of its own (it was 96 bytes and two `String`s: nodes are millions in an
 /// archive, most of them quotes). Read it through [`Node`]
 /// ([`KnowledgeGraph::node`]); [`KnowledgeGraph::node_mut`] changes the rest.
@@ -421,9 +425,9 @@ pub struct NodeData {
     /// (Boxed: most nodes are not quotes, and every node pays for the field.)
     pub quote: Option<Box<QuoteInfo>>,
     /// The speaker of a quote whose `said` edge is exactly what the quote implies
-    /// ([`said_edge`]): such an edge is kept here, in 4 bytes that fit the slot's
-    /// padding, rather than as a 64-byte petgraph edge with an evidence list and an
-    /// entry in the edge index. Quotes are most nodes of an archive, and nearly all
+    /// ([`said_edge`]): such an edge is kept here, in 8 bytes of the node slot,
+    /// rather than as a 64-byte petgraph edge with a 16-byte evidence allocation and
+    /// an entry in the edge index. Quotes are most nodes of an archive, and nearly all
     /// have such a speaker.
     said_by: Option<NodeIndex>,
 }
