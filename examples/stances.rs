@@ -40,7 +40,7 @@ fn main() {
         if !matches!(e.relation, Relation::Supports | Relation::Opposes) {
             continue;
         }
-        let label = |id: &str| graph.node(id).map(|n| n.label.clone()).unwrap_or_default();
+        let label = |id: &str| graph.node(id).map(|n| n.label).unwrap_or_default();
         println!(
             "{:<26} {:<9} {:<32} {:<12} {:<18} {:.2}",
             label(s),

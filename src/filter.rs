@@ -50,11 +50,11 @@ pub struct Filter {
 /// How often a node is mentioned: a person, organization or place, its name mentions; a
 /// topic, the stance statements about it (evidence spans of the edges into it); a quote,
 /// one.
-pub fn mention_count(g: &KnowledgeGraph, node: &Node) -> usize {
+pub fn mention_count(g: &KnowledgeGraph, node: Node<'_>) -> usize {
     match node.kind {
         Kind::Quote | Kind::Statement => 1,
         Kind::Topic => g
-            .index_of(&node.id)
+            .index_of(node.id)
             .map(|i| {
                 g.petgraph()
                     .edges_directed(i, petgraph::Direction::Incoming)
@@ -69,18 +69,18 @@ pub fn mention_count(g: &KnowledgeGraph, node: &Node) -> usize {
 /// The node `name` designates: the node with that id; else the one node (not a quote)
 /// whose label is `name`, ignoring case; else the one whose alias it is. Fails when none
 /// or several match, listing candidates.
-pub fn find_node<'g>(g: &'g KnowledgeGraph, name: &str) -> Result<&'g Node> {
+pub fn find_node<'g>(g: &'g KnowledgeGraph, name: &str) -> Result<Node<'g>> {
     if let Some(n) = g.node(name) {
         return Ok(n);
     }
     let wanted = name.to_lowercase();
-    let named = |n: &&Node| !n.kind.is_utterance();
-    let by_label: Vec<&Node> = g
+    let named = |n: &Node<'_>| !n.kind.is_utterance();
+    let by_label: Vec<Node<'_>> = g
         .nodes()
         .filter(named)
         .filter(|n| n.label.to_lowercase() == wanted)
         .collect();
-    let by_alias: Vec<&Node> = g
+    let by_alias: Vec<Node<'_>> = g
         .nodes()
         .filter(named)
         .filter(|n| n.aliases.iter().any(|a| a.to_lowercase() == wanted))
@@ -88,9 +88,9 @@ pub fn find_node<'g>(g: &'g KnowledgeGraph, name: &str) -> Result<&'g Node> {
     for found in [by_label, by_alias] {
         match found.as_slice() {
             [] => {}
-            [one] => return Ok(one),
+            [one] => return Ok(*one),
             many => {
-                let ids: Vec<&str> = many.iter().map(|n| n.id.as_str()).collect();
+                let ids: Vec<&str> = many.iter().map(|n| n.id).collect();
                 return Err(Error::Filter(format!(
                     "focus {name:?} names {} nodes: {}; give one id",
                     ids.len(),
@@ -104,7 +104,7 @@ pub fn find_node<'g>(g: &'g KnowledgeGraph, name: &str) -> Result<&'g Node> {
         .nodes()
         .filter(named)
         .filter(|n| n.label.to_lowercase().contains(&wanted))
-        .map(|n| (mention_count(g, n), n.id.as_str()))
+        .map(|n| (mention_count(g, n), n.id))
         .collect();
     close.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     let hint = if close.is_empty() {
@@ -142,15 +142,15 @@ impl Filter {
         let mut keep: BTreeSet<&str> = g
             .nodes()
             .filter(|n| self.kinds.is_empty() || self.kinds.contains(&n.kind))
-            .map(|n| n.id.as_str())
+            .map(|n| n.id)
             .collect();
 
         if self.min_mentions > 0 {
             let passes: BTreeSet<&str> = g
                 .nodes()
-                .filter(|n| keep.contains(n.id.as_str()))
-                .filter(|n| !n.kind.is_utterance() && mention_count(g, n) >= self.min_mentions)
-                .map(|n| n.id.as_str())
+                .filter(|n| keep.contains(n.id))
+                .filter(|n| !n.kind.is_utterance() && mention_count(g, *n) >= self.min_mentions)
+                .map(|n| n.id)
                 .collect();
             keep.retain(|id| {
                 passes.contains(id) || speaker.get(id).is_some_and(|s| passes.contains(s))
@@ -160,14 +160,14 @@ impl Filter {
         let focus = match &self.focus {
             Some(name) => {
                 let f = find_node(g, name)?;
-                if !keep.contains(f.id.as_str()) {
+                if !keep.contains(f.id) {
                     return Err(Error::Filter(format!(
                         "focus {name:?} ({}) is itself removed by the kind or mention filters",
                         f.id
                     )));
                 }
-                keep = ego(&edges, &keep, f.id.as_str(), self.depth);
-                Some(f.id.as_str())
+                keep = ego(&edges, &keep, f.id, self.depth);
+                Some(f.id)
             }
             None => None,
         };
@@ -190,10 +190,10 @@ impl Filter {
     ) -> BTreeSet<&'g str> {
         let mut ranked: Vec<(bool, usize, Kind, &str)> = g
             .nodes()
-            .filter(|n| !n.kind.is_utterance() && keep.contains(n.id.as_str()))
+            .filter(|n| !n.kind.is_utterance() && keep.contains(n.id))
             .map(|n| {
-                let pinned = focus == Some(n.id.as_str());
-                (pinned, mention_count(g, n), n.kind, n.id.as_str())
+                let pinned = focus == Some(n.id);
+                (pinned, mention_count(g, n), n.kind, n.id)
             })
             .collect();
         ranked.sort_by(|a, b| {
@@ -221,7 +221,7 @@ impl Filter {
 
 /// Nodes within `depth` edges of `start`, either direction, through `allowed` nodes.
 fn ego<'g>(
-    edges: &[(&'g str, &'g str, &crate::graph::Edge)],
+    edges: &[(&'g str, &'g str, std::borrow::Cow<'_, crate::graph::Edge>)],
     allowed: &BTreeSet<&'g str>,
     start: &'g str,
     depth: usize,
@@ -252,13 +252,16 @@ fn ego<'g>(
 fn subgraph(g: &KnowledgeGraph, keep: &BTreeSet<&str>) -> KnowledgeGraph {
     // the same texts, so copied evidence keeps its words
     let mut out = g.empty_like();
-    for n in g.nodes().filter(|n| keep.contains(n.id.as_str())) {
-        let i = out.upsert_node(&n.id, n.kind, &n.label);
-        *out.node_mut(i) = n.clone();
+    for n in g.nodes().filter(|n| keep.contains(n.id)) {
+        let i = out.upsert_node(n.id, n.kind, n.label);
+        let node = out.node_mut(i);
+        node.aliases = n.aliases.clone();
+        node.mentions = n.mentions.to_vec();
+        node.quote = n.quote.map(|q| Box::new(q.clone()));
     }
     for (s, t, e) in g.edges() {
         if let (Some(a), Some(b)) = (out.index_of(s), out.index_of(t)) {
-            out.add_edge(a, b, e.clone());
+            out.add_edge(a, b, e.into_owned());
         }
     }
     out
@@ -314,10 +317,7 @@ mod tests {
     }
 
     fn ids(g: &KnowledgeGraph) -> String {
-        g.nodes()
-            .map(|n| n.id.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
+        g.nodes().map(|n| n.id).collect::<Vec<_>>().join(" ")
     }
 
     #[test]

@@ -19,10 +19,15 @@
 //! ([`TextId`], 4 bytes) in one [`TextStore`] per graph, where every text (mention,
 //! quote, cue, evidence sentence) is kept once, back to back, without an allocation of
 //! its own; an [`Evidence`] is 16 bytes. Roles, acts and cues of edges are texts of the
-//! store too. Exports read texts back with [`KnowledgeGraph::text`].
+//! store too, and so are node ids and labels ([`NodeData`]; read a node through the
+//! borrowed [`Node`]). A quote's `said` edge that is exactly what the quote implies
+//! ([`said_edge`]) is not a petgraph edge but its speaker's index in the quote's node,
+//! read back as an edge by [`KnowledgeGraph::edges`]. Exports read texts back with
+//! [`KnowledgeGraph::text`].
 //!
 //! Limits: two different people with the same full name are one node.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -401,15 +406,17 @@ impl Serialize for Aliases {
     }
 }
 
-/// A node.
+/// A node as the graph stores it (the weight of [`KnowledgeGraph::petgraph`]): its id
+/// and label are numbers into the graph's text store, so a slot is 64 bytes with no
+/// allocation of its own (it was 96 bytes and two `String`s: nodes are millions in an
+/// archive, most of them quotes). Read it through [`Node`]
+/// ([`KnowledgeGraph::node`]); [`KnowledgeGraph::node_mut`] changes the rest.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Node {
-    /// Stable id.
-    pub id: String,
+pub struct NodeData {
+    id: TextId,
+    label: TextId,
     /// Kind.
     pub kind: Kind,
-    /// Canonical name (for quotes, the first words).
-    pub label: String,
     /// Other names.
     pub aliases: Aliases,
     /// Name mentions (entities).
@@ -417,6 +424,29 @@ pub struct Node {
     /// Quote details (quotes and statements).
     /// (Boxed: most nodes are not quotes, and every node pays for the field.)
     pub quote: Option<Box<QuoteInfo>>,
+    /// The speaker of a quote whose `said` edge is exactly what the quote implies
+    /// ([`said_edge`]): such an edge is kept here, in 8 bytes of the node slot,
+    /// rather than as a 64-byte petgraph edge with a 16-byte evidence allocation and
+    /// an entry in the edge index. Quotes are most nodes of an archive, and nearly all
+    /// have such a speaker.
+    said_by: Option<NodeIndex>,
+}
+
+/// A node, borrowed from its graph.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Node<'g> {
+    /// Stable id.
+    pub id: &'g str,
+    /// Kind.
+    pub kind: Kind,
+    /// Canonical name (for quotes, the first words).
+    pub label: &'g str,
+    /// Other names.
+    pub aliases: &'g Aliases,
+    /// Name mentions (entities).
+    pub mentions: &'g [Evidence],
+    /// Quote details (quotes).
+    pub quote: Option<&'g QuoteInfo>,
 }
 
 /// The relation of an edge.
@@ -480,10 +510,13 @@ pub struct Edge {
 /// The graph.
 #[derive(Clone, Debug, Default)]
 pub struct KnowledgeGraph {
-    graph: StableDiGraph<Node, Edge>,
-    /// Node ids are looked up through their hash; the id itself is only in the node.
+    graph: StableDiGraph<NodeData, Edge>,
+    /// Node ids are looked up through their hash; the id itself is only in the text store.
     index: HashTable<NodeIndex>,
-    edges: BTreeMap<(NodeIndex, Relation, NodeIndex), EdgeIndex>,
+    /// Edges by the hash of (source, relation, target); the key itself is in the edge.
+    edges: HashTable<EdgeIndex>,
+    /// How many `said` edges are kept in their quote ([`NodeData`]'s `said_by`).
+    folded: usize,
     documents: Vec<DocRecord>,
     texts: TextStore,
 }
@@ -517,6 +550,45 @@ pub fn slug(s: &str) -> String {
         out.push('_');
     }
     out
+}
+
+/// The `said` edge a quote implies: from the speaker its attribution names, with the
+/// speaker's words as evidence (without text) and the quote's cue.
+pub fn said_edge(q: &QuoteInfo) -> Edge {
+    Edge {
+        relation: Relation::Said,
+        role: None,
+        act: None,
+        cue: q.cue.map(|c| c.text),
+        confidence: None,
+        evidence: q
+            .speaker_mention
+            .map(|m| Evidence {
+                doc: q.doc,
+                start: m.start,
+                end: m.end,
+                text: None,
+            })
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// Where a graph edge is kept: a petgraph edge, or the speaker of a quote.
+#[derive(Clone, Copy)]
+enum Stored {
+    Edge(EdgeIndex),
+    Said(NodeIndex),
+}
+
+fn edge_hash(s: NodeIndex, relation: Relation, t: NodeIndex) -> u64 {
+    use std::hash::BuildHasher;
+    FxBuildHasher.hash_one((s.index(), relation, t.index()))
+}
+
+fn stored_edge_hash(g: &StableDiGraph<NodeData, Edge>, e: EdgeIndex) -> u64 {
+    let (s, t) = g.edge_endpoints(e).expect("an edge of the index");
+    edge_hash(s, g[e].relation, t)
 }
 
 fn hash_id(id: &str) -> u64 {
@@ -569,25 +641,47 @@ impl KnowledgeGraph {
 
     /// Number of edges.
     pub fn edge_count(&self) -> usize {
-        self.graph.edge_count()
+        self.graph.edge_count() + self.folded
     }
 
     /// A node by id.
-    pub fn node(&self, id: &str) -> Option<&Node> {
-        self.find(id).map(|i| &self.graph[i])
+    pub fn node(&self, id: &str) -> Option<Node<'_>> {
+        self.find(id).map(|i| self.view(i))
+    }
+
+    /// The node at an internal index.
+    pub fn node_at(&self, i: NodeIndex) -> Node<'_> {
+        self.view(i)
+    }
+
+    fn view(&self, i: NodeIndex) -> Node<'_> {
+        let n = &self.graph[i];
+        Node {
+            id: self.texts.get(n.id),
+            kind: n.kind,
+            label: self.texts.get(n.label),
+            aliases: &n.aliases,
+            mentions: &n.mentions,
+            quote: n.quote.as_deref(),
+        }
+    }
+
+    /// The id of the node at `i`.
+    fn id_of(&self, i: NodeIndex) -> &str {
+        self.texts.get(self.graph[i].id)
     }
 
     fn find(&self, id: &str) -> Option<NodeIndex> {
-        let graph = &self.graph;
+        let (graph, texts) = (&self.graph, &self.texts);
         self.index
-            .find(hash_id(id), |&i| graph[i].id == id)
+            .find(hash_id(id), |&i| texts.get(graph[i].id) == id)
             .copied()
     }
 
     /// Node indices sorted by id.
     fn sorted(&self) -> Vec<NodeIndex> {
         let mut v: Vec<NodeIndex> = self.graph.node_indices().collect();
-        v.sort_unstable_by(|&a, &b| self.graph[a].id.cmp(&self.graph[b].id));
+        v.sort_unstable_by(|&a, &b| self.id_of(a).cmp(self.id_of(b)));
         v
     }
 
@@ -597,41 +691,53 @@ impl KnowledgeGraph {
     }
 
     /// Nodes sorted by id.
-    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
-        self.sorted().into_iter().map(|i| &self.graph[i])
+    pub fn nodes(&self) -> impl ExactSizeIterator<Item = Node<'_>> {
+        self.sorted().into_iter().map(|i| self.view(i))
     }
 
     /// Edges as (source id, target id, edge), sorted by source, target, relation.
-    pub fn edges(&self) -> Vec<(&str, &str, &Edge)> {
+    pub fn edges(&self) -> Vec<(&str, &str, Cow<'_, Edge>)> {
         self.sorted_edges().collect()
     }
 
     /// [`KnowledgeGraph::edges`] as an iterator: the sort holds a 16-byte key per edge
     /// (the ranks of its ends in id order, its relation, its index) rather than a
     /// 40-byte tuple of strings, and compares numbers, not ids.
-    pub fn sorted_edges(&self) -> impl ExactSizeIterator<Item = (&str, &str, &Edge)> {
+    pub fn sorted_edges(&self) -> impl ExactSizeIterator<Item = (&str, &str, Cow<'_, Edge>)> {
         let g = &self.graph;
         // ids compare as their ranks in id order: sort 12-byte keys, not strings
         let mut rank = vec![0u32; g.node_bound()];
         for (r, i) in self.sorted().into_iter().enumerate() {
             rank[i.index()] = r as u32;
         }
-        let mut v: Vec<((u32, u32, Relation), EdgeIndex)> = g
+        let key = |s: NodeIndex, t: NodeIndex, rel| (rank[s.index()], rank[t.index()], rel);
+        let mut v: Vec<((u32, u32, Relation), Stored)> = g
             .edge_references()
             .map(|e| {
-                let key = (rank[e.source().index()], rank[e.target().index()]);
-                ((key.0, key.1, e.weight().relation), e.id())
+                let k = key(e.source(), e.target(), e.weight().relation);
+                (k, Stored::Edge(e.id()))
             })
+            .chain(g.node_indices().filter_map(|q| {
+                let s = g[q].said_by?;
+                Some((key(s, q, Relation::Said), Stored::Said(q)))
+            }))
             .collect();
         v.sort_unstable_by_key(|&(k, _)| k);
-        v.into_iter().map(move |(_, e)| {
-            let (s, t) = g.edge_endpoints(e).expect("an index of this graph");
-            (g[s].id.as_str(), g[t].id.as_str(), &g[e])
+        v.into_iter().map(move |(_, e)| match e {
+            Stored::Edge(e) => {
+                let (s, t) = g.edge_endpoints(e).expect("an index of this graph");
+                (self.id_of(s), self.id_of(t), Cow::Borrowed(&g[e]))
+            }
+            Stored::Said(q) => {
+                let s = g[q].said_by.expect("chosen for it");
+                let quote = g[q].quote.as_deref().expect("only quotes keep a speaker");
+                (self.id_of(s), self.id_of(q), Cow::Owned(said_edge(quote)))
+            }
         })
     }
 
     /// The underlying petgraph graph (indices are internal: do not export them).
-    pub fn petgraph(&self) -> &StableDiGraph<Node, Edge> {
+    pub fn petgraph(&self) -> &StableDiGraph<NodeData, Edge> {
         &self.graph
     }
 
@@ -641,11 +747,10 @@ impl KnowledgeGraph {
         use std::mem::size_of;
         let g = &self.graph;
         let (node_cap, edge_cap) = g.capacity();
-        let slot_n = size_of::<Node>() + 8;
+        let slot_n = size_of::<NodeData>() + 8;
         let slot_e = size_of::<Edge>() + 16;
-        let (mut names, mut aliases, mut mentions, mut quotes) = (0, 0, 0, 0);
+        let (mut aliases, mut mentions, mut quotes) = (0, 0, 0);
         for n in g.node_weights() {
-            names += n.id.capacity() + n.label.capacity();
             aliases += n.aliases.iter().map(|a| a.capacity() + 32).sum::<usize>();
             mentions += n.mentions.capacity() * size_of::<Evidence>();
             quotes += n.quote.as_ref().map_or(0, |_| size_of::<QuoteInfo>());
@@ -657,13 +762,12 @@ impl KnowledgeGraph {
         let t = &self.texts;
         vec![
             ("node slots", node_cap * slot_n),
-            ("node ids and labels", names),
             ("aliases", aliases),
             ("mentions", mentions),
             ("quote records", quotes),
             ("edge slots", edge_cap * slot_e),
             ("edge evidence", evidence),
-            ("edge index", self.edges.len() * 24),
+            ("edge index", self.edges.capacity() * 5),
             ("node index", self.index.capacity() * 5),
             (
                 "texts",
@@ -748,29 +852,46 @@ impl KnowledgeGraph {
         if let Some(i) = self.find(id) {
             return i;
         }
-        let i = self.graph.add_node(Node {
-            id: id.to_string(),
+        let node = NodeData {
+            id: self.texts.intern(id),
             kind,
-            label: label.to_string(),
+            label: self.texts.intern(label),
             aliases: Aliases::default(),
             mentions: Vec::new(),
             quote: None,
-        });
-        let graph = &self.graph;
+            said_by: None,
+        };
+        let i = self.graph.add_node(node);
+        let (graph, texts) = (&self.graph, &self.texts);
         self.index
-            .insert_unique(hash_id(id), i, |&j| hash_id(&graph[j].id));
+            .insert_unique(hash_id(id), i, |&j| hash_id(texts.get(graph[j].id)));
         i
     }
 
-    /// Mutable access to a node.
-    pub fn node_mut(&mut self, i: NodeIndex) -> &mut Node {
+    /// Mutable access to a node's kind, aliases, mentions and quote (its id and label
+    /// are fixed by [`KnowledgeGraph::upsert_node`]).
+    pub fn node_mut(&mut self, i: NodeIndex) -> &mut NodeData {
         &mut self.graph[i]
     }
 
     /// Adds (or strengthens) the edge `source -relation-> target`.
     pub fn add_edge(&mut self, source: NodeIndex, target: NodeIndex, edge: Edge) {
-        match self.edges.get(&(source, edge.relation, target)) {
-            Some(&ei) => {
+        if edge.relation == Relation::Said {
+            let t = &self.graph[target];
+            if t.said_by == Some(source) {
+                // strengthened: it no longer is what the quote implies
+                self.unfold(target);
+            } else if t.said_by.is_none()
+                && self.find_edge(source, Relation::Said, target).is_none()
+                && t.quote.as_deref().is_some_and(|q| said_edge(q) == edge)
+            {
+                self.graph[target].said_by = Some(source);
+                self.folded += 1;
+                return;
+            }
+        }
+        match self.find_edge(source, edge.relation, target) {
+            Some(ei) => {
                 let e = &mut self.graph[ei];
                 e.evidence.extend(edge.evidence);
                 if e.role.is_none() {
@@ -782,12 +903,46 @@ impl KnowledgeGraph {
                     e.cue = edge.cue.or(e.cue.take());
                 }
             }
-            None => {
-                let rel = edge.relation;
-                let ei = self.graph.add_edge(source, target, edge);
-                self.edges.insert((source, rel, target), ei);
-            }
+            None => self.insert_edge(source, target, edge),
         }
+    }
+
+    /// The petgraph edge `source -relation-> target`.
+    fn find_edge(
+        &self,
+        source: NodeIndex,
+        relation: Relation,
+        target: NodeIndex,
+    ) -> Option<EdgeIndex> {
+        let g = &self.graph;
+        self.edges
+            .find(edge_hash(source, relation, target), |&e| {
+                g.edge_endpoints(e) == Some((source, target)) && g[e].relation == relation
+            })
+            .copied()
+    }
+
+    /// Turns a quote's kept `said` edge into a petgraph edge.
+    fn unfold(&mut self, quote: NodeIndex) {
+        let Some(speaker) = self.graph[quote].said_by.take() else {
+            return;
+        };
+        self.folded -= 1;
+        let q = self.graph[quote]
+            .quote
+            .as_deref()
+            .expect("only quotes keep a speaker");
+        let edge = said_edge(q);
+        self.insert_edge(speaker, quote, edge);
+    }
+
+    /// Adds a petgraph edge that is not there yet.
+    fn insert_edge(&mut self, source: NodeIndex, target: NodeIndex, edge: Edge) {
+        let h = edge_hash(source, edge.relation, target);
+        let ei = self.graph.add_edge(source, target, edge);
+        let graph = &self.graph;
+        self.edges
+            .insert_unique(h, ei, |&e| stored_edge_hash(graph, e));
     }
 
     /// Merges one document's extraction into the graph.
@@ -811,8 +966,9 @@ impl KnowledgeGraph {
             let ni = self.upsert_node(&id, e.kind, &e.label);
             let mentions: Vec<Evidence> = e.mentions.iter().map(|m| ev(self, m, true)).collect();
             let node = &mut self.graph[ni];
+            let label = self.texts.get(node.label);
             for a in &e.aliases {
-                if *a != node.label {
+                if a != label {
                     node.aliases.insert(a.clone());
                 }
             }
@@ -925,37 +1081,64 @@ impl KnowledgeGraph {
     /// Merges short-name nodes into their long forms across documents and sorts all
     /// lists. Call once, after the last document.
     pub fn finish(&mut self) {
-        // label → nodes that carry it as an alias, per kind
-        let mut carriers: BTreeMap<(Kind, String), BTreeSet<NodeIndex>> = BTreeMap::new();
+        // who carries each alias, per kind: (kind, hash of the lower-cased alias, node),
+        // 16 bytes an alias, sorted. A map from lower-cased strings to sets of nodes
+        // cost about 100 bytes an alias and was the peak of a large run's memory.
         let order = self.sorted();
+        let mut carriers: Vec<(Kind, u64, NodeIndex)> = Vec::new();
         for &i in &order {
             let n = &self.graph[i];
             if n.kind.is_entity() {
                 for a in &n.aliases {
-                    carriers
-                        .entry((n.kind, a.to_lowercase()))
-                        .or_default()
-                        .insert(i);
+                    carriers.push((n.kind, hash_id(&a.to_lowercase()), i));
                 }
             }
         }
+        carriers.sort_unstable();
+        carriers.dedup();
+        carriers.shrink_to_fit();
+        // the one node of `kind` that has an alias equal to `lower` (ignoring case)
+        let carrier = |kind: Kind, lower: &str| -> Option<NodeIndex> {
+            let h = hash_id(lower);
+            let from = carriers.partition_point(|&(k, x, _)| (k, x) < (kind, h));
+            let mut found = None;
+            for &(k, x, i) in &carriers[from..] {
+                if (k, x) != (kind, h) {
+                    break;
+                }
+                // a hash shared by another alias is not a carrier
+                if !self.graph[i]
+                    .aliases
+                    .iter()
+                    .any(|a| a.to_lowercase() == lower)
+                {
+                    continue;
+                }
+                if found.is_some_and(|f| f != i) {
+                    return None;
+                }
+                found = Some(i);
+            }
+            found
+        };
         let mut merges = Vec::new();
         for &i in &order {
             let n = &self.graph[i];
             if !n.kind.is_entity() {
                 continue;
             }
-            if let Some(set) = carriers.get(&(n.kind, n.label.to_lowercase()))
-                && set.len() == 1
-                && let Some(&into) = set.iter().next()
+            let label = self.texts.get(n.label);
+            if let Some(into) = carrier(n.kind, &label.to_lowercase())
                 && into != i
-                && self.graph[into].label.len() > n.label.len()
+                && self.texts.get(self.graph[into].label).len() > label.len()
             {
                 merges.push((i, into));
             }
         }
+        drop(carriers);
         // follow chains (A → B → C) to the final node
         let into_of: BTreeMap<NodeIndex, NodeIndex> = merges.iter().copied().collect();
+        let mut forward = BTreeMap::new();
         for &(from, into) in &merges {
             let mut to = into;
             let mut hops = 0;
@@ -966,27 +1149,34 @@ impl KnowledgeGraph {
                 to = next;
                 hops += 1;
             }
-            if to != from {
-                self.merge_node(from, to);
+            if to != from && self.merge_node(from, to) {
+                forward.insert(from, to);
             }
         }
-        for i in self.graph.node_indices().collect::<Vec<_>>() {
-            let n = &mut self.graph[i];
+        for n in self.graph.node_weights_mut() {
+            // a quote's kept speaker follows its merges (the petgraph edges of a merged
+            // node were moved by merge_node)
+            if let Some(mut s) = n.said_by {
+                while let Some(&to) = forward.get(&s) {
+                    s = to;
+                }
+                n.said_by = Some(s);
+            }
             n.mentions.sort();
             n.mentions.dedup();
             n.mentions.shrink_to_fit();
         }
-        for e in self.graph.edge_indices().collect::<Vec<_>>() {
-            let ed = &mut self.graph[e];
+        for ed in self.graph.edge_weights_mut() {
             ed.evidence.sort();
             ed.evidence.dedup();
             ed.evidence.shrink_to_fit();
         }
     }
 
-    fn merge_node(&mut self, from: NodeIndex, into: NodeIndex) {
+    /// Merges node `from` into `into`; false when either is gone.
+    fn merge_node(&mut self, from: NodeIndex, into: NodeIndex) -> bool {
         if !self.graph.contains_node(from) || !self.graph.contains_node(into) {
-            return;
+            return false;
         }
         let moved: Vec<(NodeIndex, NodeIndex, Edge)> = self
             .graph
@@ -1000,36 +1190,39 @@ impl KnowledgeGraph {
             .collect();
         if let Ok(entry) = self
             .index
-            .find_entry(hash_id(&self.graph[from].id), |&j| j == from)
+            .find_entry(hash_id(self.id_of(from)), |&j| j == from)
         {
             entry.remove();
         }
         // forget the removed node's edges: only its own, not a pass over all edges
         // (that made merging quadratic on an archive)
-        for e in self
+        let gone: Vec<EdgeIndex> = self
             .graph
             .edges_directed(from, petgraph::Direction::Outgoing)
-        {
-            self.edges.remove(&(from, e.weight().relation, e.target()));
-        }
-        for e in self
-            .graph
-            .edges_directed(from, petgraph::Direction::Incoming)
-        {
-            self.edges.remove(&(e.source(), e.weight().relation, from));
+            .chain(
+                self.graph
+                    .edges_directed(from, petgraph::Direction::Incoming),
+            )
+            .map(|e| e.id())
+            .collect();
+        for e in gone {
+            let h = stored_edge_hash(&self.graph, e);
+            if let Ok(entry) = self.edges.find_entry(h, |&x| x == e) {
+                entry.remove();
+            }
         }
         let old = self.graph.remove_node(from).expect("checked above");
         let target = &mut self.graph[into];
-        target.aliases.insert(old.label);
+        target.aliases.insert(self.texts.get(old.label).to_string());
         target.aliases.extend(old.aliases);
-        let label = target.label.clone();
-        target.aliases.remove(&label);
+        target.aliases.remove(self.texts.get(target.label));
         target.mentions.extend(old.mentions);
         for (s, t, e) in moved {
             if s != t {
                 self.add_edge(s, t, e);
             }
         }
+        true
     }
 }
 
@@ -1083,6 +1276,44 @@ mod tests {
         assert!(
             js.mentions.iter().any(|m| m.doc == "d0") && js.mentions.iter().any(|m| m.doc == "d1")
         );
+    }
+
+    #[test]
+    fn said_edges_kept_in_quotes_follow_merges_and_read_as_edges() {
+        let p = Pipeline::new();
+        let mut g = KnowledgeGraph::new();
+        g.add(&p.extract(&Document::new(
+            "a",
+            "Jesse Sharkey of the CTU spoke. Sharkey left.",
+        )));
+        g.add(&p.extract(&Document::new("b", "“We will strike,” Sharkey said.")));
+        g.finish();
+        assert!(g.node("person:sharkey").is_none());
+        let said: Vec<_> = g
+            .edges()
+            .into_iter()
+            .filter(|(_, _, e)| e.relation == Relation::Said)
+            .collect();
+        assert_eq!(said.len(), 1);
+        assert_eq!(said[0].0, "person:jesse-sharkey");
+        assert_eq!(g.edge_count(), g.edges().len());
+        // the same edge added again is strengthened: it leaves the quote for petgraph
+        let (s, t) = (
+            g.index_of(said[0].0).unwrap(),
+            g.index_of(said[0].1).unwrap(),
+        );
+        let mut again = said[0].2.clone().into_owned();
+        let before = again.evidence.len();
+        g.add_edge(s, t, again.clone());
+        again = g
+            .edges()
+            .into_iter()
+            .find(|(_, _, e)| e.relation == Relation::Said)
+            .unwrap()
+            .2
+            .into_owned();
+        assert_eq!(again.evidence.len(), 2 * before);
+        assert_eq!(g.petgraph().edge_count(), g.edge_count());
     }
 
     #[test]

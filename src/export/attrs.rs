@@ -140,15 +140,15 @@ impl<'g> Attrs<'g> {
     }
 
     /// The node's values, one per entry of [`NODE`].
-    pub fn node(&self, n: &'g Node) -> [Option<Value<'g>>; NODE.len()] {
+    pub fn node(&self, n: Node<'g>) -> [Option<Value<'g>>; NODE.len()] {
         let q = n.quote.as_ref();
         let g = self.graph;
         let mut docs: BTreeSet<&str> = n.mentions.iter().map(|m| g.doc_name(m.doc)).collect();
         docs.extend(q.map(|q| g.doc_name(q.doc)));
-        docs.extend(self.edge_docs.get(n.id.as_str()).into_iter().flatten());
+        docs.extend(self.edge_docs.get(n.id).into_iter().flatten());
         let is_quote = n.kind.is_utterance();
         [
-            Some(Value::Str(&n.label)),
+            Some(Value::Str(n.label)),
             Some(Value::Str(n.kind.as_str())),
             Some(Value::List(n.aliases.iter().map(String::as_str).collect())),
             Some(Value::Int(mention_count(self.graph, n) as i64)),
@@ -161,13 +161,13 @@ impl<'g> Attrs<'g> {
                 .map(|s| Value::Str(g.text(s.text))),
             q.and_then(|q| q.cue.as_ref())
                 .map(|s| Value::Str(g.text(s.text))),
-            is_quote.then(|| Value::Bool(self.attributed.contains(n.id.as_str()))),
+            is_quote.then(|| Value::Bool(self.attributed.contains(n.id))),
             q.map(|q| Value::Bool(q.partial)),
         ]
     }
 
     /// The edge's values, one per entry of [`EDGE`].
-    pub fn edge(&self, e: &'g Edge) -> [Option<Value<'g>>; EDGE.len()] {
+    pub fn edge(&self, e: &Edge) -> [Option<Value<'g>>; EDGE.len()] {
         [
             Some(Value::Str(e.relation.as_str())),
             Some(Value::Str(edge_label(self.graph, e))),

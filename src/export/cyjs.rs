@@ -58,12 +58,12 @@ impl Exporter for CyjsExporter {
             .into_iter()
             .map(|(s, t, e)| {
                 let fixed = [
-                    ("id", json!(attrs::edge_id(s, t, e))),
+                    ("id", json!(attrs::edge_id(s, t, &e))),
                     ("source", json!(s)),
                     ("target", json!(t)),
                     ("interaction", json!(e.relation.as_str())),
                 ];
-                data(fixed, &attrs::EDGE, table.edge(e))
+                data(fixed, &attrs::EDGE, table.edge(&e))
             })
             .collect();
         let doc = json!({

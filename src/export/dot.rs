@@ -25,6 +25,7 @@
 //! several organizations sits in the cluster of the most confident affiliation (then
 //! the first organization by id).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
@@ -155,7 +156,7 @@ fn clip(s: &str, max: usize) -> String {
 /// What is drawn: the nodes shown, the edges between them, quotes per speaker.
 struct Scene<'g> {
     shown: BTreeSet<&'g str>,
-    edges: Vec<(&'g str, &'g str, &'g Edge)>,
+    edges: Vec<(&'g str, &'g str, Cow<'g, Edge>)>,
     // (is a statement, words) per speaker
     said: BTreeMap<&'g str, Vec<(bool, &'g str)>>,
 }
@@ -166,10 +167,11 @@ impl DotExporter {
         // quotes and statements per speaker, for folding
         let mut said: BTreeMap<&str, Vec<(bool, &str)>> = BTreeMap::new();
         let mut has_edge: BTreeSet<&str> = BTreeSet::new();
-        for &(s, t, e) in &all {
+        for (s, t, e) in &all {
+            let (s, t) = (*s, *t);
             if e.relation == Relation::Said {
                 if let Some(n) = g.node(t)
-                    && let Some(q) = &n.quote
+                    && let Some(q) = n.quote
                 {
                     let statement = n.kind == Kind::Statement;
                     said.entry(s).or_default().push((statement, g.text(q.text)));
@@ -185,10 +187,10 @@ impl DotExporter {
             .nodes()
             .filter(|n| match n.kind {
                 Kind::Quote | Kind::Statement => self.quote_nodes,
-                Kind::Place => has_edge.contains(n.id.as_str()),
+                Kind::Place => has_edge.contains(n.id),
                 _ => true,
             })
-            .map(|n| n.id.as_str())
+            .map(|n| n.id)
             .collect();
         let edges = all
             .into_iter()
@@ -220,9 +222,9 @@ impl DotExporter {
         }
     }
 
-    fn node_line(&self, g: &KnowledgeGraph, n: &Node, scene: &Scene, indent: &str) -> String {
-        let mut label = escape(&n.label);
-        let mut tooltip = format!("{} ({})", escape(&n.label), n.kind.as_str());
+    fn node_line(&self, g: &KnowledgeGraph, n: Node<'_>, scene: &Scene, indent: &str) -> String {
+        let mut label = escape(n.label);
+        let mut tooltip = format!("{} ({})", escape(n.label), n.kind.as_str());
         if !n.aliases.is_empty() {
             tooltip.push_str("\\nalso: ");
             tooltip.push_str(&escape(&clip(
@@ -242,7 +244,7 @@ impl DotExporter {
             tooltip = escape(&clip(g.text(q.text), 600));
         }
         if !self.quote_nodes
-            && let Some(qs) = scene.said.get(n.id.as_str())
+            && let Some(qs) = scene.said.get(n.id)
         {
             let statements = qs.iter().filter(|q| q.0).count();
             let quotes = qs.len() - statements;
@@ -267,7 +269,7 @@ impl DotExporter {
         }
         format!(
             "{indent}\"{}\" [label=\"{}\", tooltip=\"{}\", {}];",
-            escape(&n.id),
+            escape(n.id),
             label,
             tooltip,
             style(n.kind)
@@ -281,7 +283,7 @@ impl DotExporter {
         scene: &Scene<'g>,
     ) -> BTreeMap<&'g str, Vec<&'g str>> {
         let mut best: BTreeMap<&str, (f32, &str)> = BTreeMap::new();
-        for &(s, t, e) in &scene.edges {
+        for &(s, t, ref e) in &scene.edges {
             let person = g.node(s).is_some_and(|n| n.kind == Kind::Person);
             if e.relation != Relation::AffiliatedWith || !person {
                 continue;
@@ -353,12 +355,12 @@ impl Exporter for DotExporter {
             }
         }
         for n in g.nodes() {
-            let id = n.id.as_str();
+            let id = n.id;
             if scene.shown.contains(id) && !placed.contains(id) {
                 writeln!(out, "{}", self.node_line(g, n, &scene, "  "))?;
             }
         }
-        for &(s, t, e) in &scene.edges {
+        for &(s, t, ref e) in &scene.edges {
             let (Some(sn), Some(tn)) = (g.node(s), g.node(t)) else {
                 continue;
             };

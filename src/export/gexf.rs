@@ -130,8 +130,8 @@ impl Exporter for GexfExporter {
             writeln!(
                 out,
                 r#"      <node id="{}" label="{}">"#,
-                escape(&n.id),
-                escape(&n.label)
+                escape(n.id),
+                escape(n.label)
             )?;
             attvalues(out, &attrs::NODE, table.node(n))?;
             let (r, gr, b) = kind_rgb(n.kind);
@@ -147,14 +147,14 @@ impl Exporter for GexfExporter {
             writeln!(
                 out,
                 r#"      <edge id="{}" source="{}" target="{}" kind="{}" label="{}" weight="{}">"#,
-                escape(&attrs::edge_id(s, t, e)),
+                escape(&attrs::edge_id(s, t, &e)),
                 escape(s),
                 escape(t),
                 e.relation.as_str(),
-                escape(attrs::edge_label(g, e)),
-                attrs::weight(e)
+                escape(attrs::edge_label(g, &e)),
+                attrs::weight(&e)
             )?;
-            attvalues(out, &attrs::EDGE, table.edge(e))?;
+            attvalues(out, &attrs::EDGE, table.edge(&e))?;
             let (r, gr, b) = relation_rgb(e.relation);
             writeln!(out, r#"        <viz:color r="{r}" g="{gr}" b="{b}"/>"#)?;
             writeln!(out, "      </edge>")?;

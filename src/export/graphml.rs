@@ -99,7 +99,7 @@ impl Exporter for GraphmlExporter {
         }
         let table = Attrs::new(g);
         for n in g.nodes() {
-            writeln!(out, r#"    <node id="{}">"#, escape(&n.id))?;
+            writeln!(out, r#"    <node id="{}">"#, escape(n.id))?;
             data(out, &node_keys, table.node(n))?;
             writeln!(out, "    </node>")?;
         }
@@ -107,11 +107,11 @@ impl Exporter for GraphmlExporter {
             writeln!(
                 out,
                 r#"    <edge id="{}" source="{}" target="{}">"#,
-                escape(&attrs::edge_id(s, t, e)),
+                escape(&attrs::edge_id(s, t, &e)),
                 escape(s),
                 escape(t)
             )?;
-            data(out, &edge_keys, table.edge(e))?;
+            data(out, &edge_keys, table.edge(&e))?;
             writeln!(out, "    </edge>")?;
         }
         writeln!(out, "  </graph>")?;

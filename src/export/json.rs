@@ -169,11 +169,11 @@ impl JsonGraph {
         let nodes = g
             .nodes()
             .map(|n| JsonNode {
-                id: n.id.clone(),
+                id: n.id.to_string(),
                 kind: n.kind.as_str().to_string(),
-                label: n.label.clone(),
+                label: n.label.to_string(),
                 aliases: n.aliases.iter().cloned().collect(),
-                mentions: owned_evidence(g, &n.mentions),
+                mentions: owned_evidence(g, n.mentions),
                 text: n.quote.as_ref().map(|q| g.text(q.text).to_string()),
                 doc: n.quote.as_ref().map(|q| q.doc.to_string()),
                 start: n.quote.as_ref().map(|q| q.start),
@@ -440,14 +440,14 @@ struct EdgeRef<'g> {
 }
 
 impl<'g> NodeRef<'g> {
-    fn new(g: &'g KnowledgeGraph, n: &'g Node) -> Self {
-        let q = n.quote.as_deref();
+    fn new(g: &'g KnowledgeGraph, n: Node<'g>) -> Self {
+        let q = n.quote;
         NodeRef {
-            id: &n.id,
+            id: n.id,
             kind: n.kind.as_str(),
-            label: &n.label,
-            aliases: &n.aliases,
-            mentions: Spans(g, &n.mentions),
+            label: n.label,
+            aliases: n.aliases,
+            mentions: Spans(g, n.mentions),
             text: q.map(|q| g.text(q.text)),
             doc: q.map(|q| q.doc),
             start: q.map(|q| q.start),
@@ -510,7 +510,7 @@ impl Serialize for EdgesView<'_> {
         let edges = self.0.sorted_edges();
         let mut seq = s.serialize_seq(Some(edges.len()))?;
         for (src, tgt, e) in edges {
-            seq.serialize_element(&EdgeRef::new(self.0, src, tgt, e))?;
+            seq.serialize_element(&EdgeRef::new(self.0, src, tgt, &e))?;
         }
         seq.end()
     }

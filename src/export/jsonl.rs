@@ -133,7 +133,7 @@ struct Record<'g> {
 /// What one document gathers while the graph is scanned once.
 #[derive(Default)]
 struct Bucket<'g> {
-    entities: BTreeMap<&'g str, (&'g Node, Vec<Span<'g>>)>,
+    entities: BTreeMap<&'g str, (Node<'g>, Vec<Span<'g>>)>,
     quotes: Vec<(u32, Quote<'g>)>,
     statements: Vec<(u32, Quote<'g>)>,
     affiliations: Vec<Affiliation<'g>>,
@@ -142,8 +142,8 @@ struct Bucket<'g> {
 }
 
 impl<'g> Bucket<'g> {
-    fn entity(&mut self, n: &'g Node) -> &mut Vec<Span<'g>> {
-        &mut self.entities.entry(&n.id).or_insert((n, Vec::new())).1
+    fn entity(&mut self, n: Node<'g>) -> &mut Vec<Span<'g>> {
+        &mut self.entities.entry(n.id).or_insert((n, Vec::new())).1
     }
 }
 
@@ -162,14 +162,14 @@ impl Exporter for JsonlExporter {
         let mut buckets: BTreeMap<&str, Bucket> =
             g.documents().map(|d| (d.id, Bucket::default())).collect();
         for n in g.nodes() {
-            for m in &n.mentions {
+            for m in n.mentions {
                 if let Some(b) = buckets.get_mut(g.doc_name(m.doc)) {
                     b.entity(n).push(Span::of(g, m));
                 }
             }
         }
         let edges = g.edges();
-        let mut speaker: BTreeMap<&str, &Node> = BTreeMap::new();
+        let mut speaker: BTreeMap<&str, Node<'_>> = BTreeMap::new();
         for (s, t, e) in &edges {
             let (Some(sn), Some(tn)) = (g.node(s), g.node(t)) else {
                 continue;
@@ -215,7 +215,7 @@ impl Exporter for JsonlExporter {
             let Some(b) = buckets.get_mut(g.doc_name(q.doc)) else {
                 continue;
             };
-            let by = speaker.get(n.id.as_str()).copied();
+            let by = speaker.get(n.id).copied();
             if let Some(sp) = by {
                 b.entity(sp);
             }
@@ -227,11 +227,11 @@ impl Exporter for JsonlExporter {
             list.push((
                 q.start,
                 Quote {
-                    id: &n.id,
+                    id: n.id,
                     text: g.text(q.text),
                     start: q.start,
                     end: q.end,
-                    speaker: by.map(|s| s.id.as_str()),
+                    speaker: by.map(|s| s.id),
                     speaker_mention: q.speaker_mention.as_ref().map(|s| g.span_words(s)),
                     cue: q.cue.as_ref().map(|s| g.span_words(s)),
                 },
@@ -252,9 +252,9 @@ impl Exporter for JsonlExporter {
                     .entities
                     .into_values()
                     .map(|(n, mentions)| Entity {
-                        id: &n.id,
+                        id: n.id,
                         kind: n.kind.as_str(),
-                        label: &n.label,
+                        label: n.label,
                         mentions,
                     })
                     .collect(),

@@ -31,6 +31,7 @@
 //! `--overwrite-destination` (passed through) to replace an existing one. MERGE makes
 //! `import.cypher` safe to run twice.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::fs;
 use std::io::Write;
@@ -222,7 +223,7 @@ fn cypher_map<'g>(
 }
 
 /// Nodes grouped by label, labels in [`Kind::ALL`] order.
-fn by_kind(g: &KnowledgeGraph) -> Vec<(Kind, Vec<&Node>)> {
+fn by_kind(g: &KnowledgeGraph) -> Vec<(Kind, Vec<Node<'_>>)> {
     Kind::ALL
         .iter()
         .map(|&k| (k, g.nodes().filter(|n| n.kind == k).collect::<Vec<_>>()))
@@ -232,7 +233,10 @@ fn by_kind(g: &KnowledgeGraph) -> Vec<(Kind, Vec<&Node>)> {
 
 /// Relationships grouped by (source label, type, target label), so each `MATCH` uses
 /// the two labels' unique indexes.
-type Group<'g> = ((Kind, Relation, Kind), Vec<(&'g str, &'g str, &'g Edge)>);
+type Group<'g> = (
+    (Kind, Relation, Kind),
+    Vec<(&'g str, &'g str, Cow<'g, Edge>)>,
+);
 
 fn edge_groups(g: &KnowledgeGraph) -> Vec<Group<'_>> {
     let mut groups: std::collections::BTreeMap<(Kind, Relation, Kind), Vec<_>> =
@@ -271,7 +275,7 @@ impl Neo4jExporter {
             let mut csv = csv_header("id:ID,:LABEL", attrs_of);
             csv.push('\n');
             for n in nodes {
-                csv.push_str(&csv_field(&n.id));
+                csv.push_str(&csv_field(n.id));
                 csv.push(',');
                 csv.push_str(label(kind));
                 csv_values(&mut csv, attrs_of, table.node(n));
@@ -292,7 +296,7 @@ impl Neo4jExporter {
                 rel_type(e.relation)
             )
             .ok();
-            csv_values(&mut csv, &attrs::EDGE, table.edge(e));
+            csv_values(&mut csv, &attrs::EDGE, table.edge(&e));
             csv.push('\n');
         }
         put("relationships.csv", csv.as_bytes())?;
@@ -364,7 +368,7 @@ impl Exporter for Neo4jExporter {
             for batch in nodes.chunks(BATCH) {
                 writeln!(out, "UNWIND [")?;
                 for (i, n) in batch.iter().enumerate() {
-                    let map = cypher_map(&[("id", n.id.clone())], attrs_of, table.node(n));
+                    let map = cypher_map(&[("id", n.id.to_string())], attrs_of, table.node(*n));
                     let comma = if i + 1 < batch.len() { "," } else { "" };
                     writeln!(out, "  {map}{comma}")?;
                 }

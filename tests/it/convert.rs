@@ -24,7 +24,7 @@ fn hostile_graph_survives_json_round_trip() {
     // and through the library, with the pretty writer too
     let g = KnowledgeGraph::from_json(&fixture[..], &hostile()).unwrap();
     assert_eq!(g.node_count(), 5);
-    let label = &g.node("person:zoë-o-brien").unwrap().label;
+    let label = g.node("person:zoë-o-brien").unwrap().label;
     assert_eq!(label, "Zoë \"Zed\" O'Brien \\ Jr.");
 }
 
