@@ -57,7 +57,7 @@ use rustc_hash::FxHashMap;
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
 use crate::layout::{Layout, Words};
-use crate::lexicon::{Lexicon, TitleClass, flag, lower_into};
+use crate::lexicon::{Lexicon, TitleClass, flag, push_lower};
 use crate::tokens::{QuoteMark, TokenKind, shape};
 
 mod sport;
@@ -224,8 +224,9 @@ const PLACE_PREPS: &[&str] = &[
 /// Finds mentions. Build once per thread; holds reusable buffers.
 pub struct Recognizer<'l> {
     lex: &'l Lexicon,
-    buf: String,
     key: String,
+    /// Ends of the words of `key` (reused by [`Recognizer::known_at`]).
+    bounds: Vec<usize>,
 }
 
 impl<'l> Recognizer<'l> {
@@ -233,8 +234,8 @@ impl<'l> Recognizer<'l> {
     pub fn new(lexicon: &'l Lexicon) -> Self {
         Recognizer {
             lex: lexicon,
-            buf: String::new(),
             key: String::new(),
+            bounds: Vec::new(),
         }
     }
 
@@ -417,7 +418,8 @@ impl<'l> Recognizer<'l> {
         }
         let max = self.lex.max_phrase_words().min(end - i);
         // tokens joined by spaces, as phrase keys are
-        let mut bounds = Vec::with_capacity(max);
+        let mut bounds = std::mem::take(&mut self.bounds);
+        bounds.clear();
         self.key.clear();
         for j in i..i + max {
             let t = w.tok(j);
@@ -440,13 +442,13 @@ impl<'l> Recognizer<'l> {
             if j > i {
                 self.key.push(' ');
             }
-            let l = lower_into(w.text_of(j), &mut self.buf);
-            self.key.push_str(l);
+            push_lower(w.text_of(j), &mut self.key);
             bounds.push(self.key.len());
             if !self.lex.phrase_continues(&self.key) {
                 break; // no longer phrase starts with these words
             }
         }
+        let mut found = None;
         for n in (1..=bounds.len()).rev() {
             let key = &self.key[..bounds[n - 1]];
             if let Some(p) = self.lex.phrase(key)
@@ -477,10 +479,12 @@ impl<'l> Recognizer<'l> {
                         continue;
                     }
                 }
-                return Some((n, id));
+                found = Some((n, id));
+                break;
             }
         }
-        None
+        self.bounds = bounds;
+        found
     }
 
     #[allow(clippy::too_many_arguments)]

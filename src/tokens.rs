@@ -386,12 +386,16 @@ impl<'l> Tokenizer<'l> {
     fn finish_word(&mut self, text: &str, tok: &mut Token) {
         let s = tok.span.text(text);
         let (upper, lower, digit, first_upper) = if s.is_ascii() {
+            // one pass for the shape counts and the lower-case key (nearly every word of
+            // English news is ASCII; the general path is `lower_into` below)
             let b = s.as_bytes();
             let (mut upper, mut lower, mut digit) = (0usize, 0usize, false);
-            for c in b {
+            self.buf.clear();
+            for &c in b {
                 upper += c.is_ascii_uppercase() as usize;
                 lower += c.is_ascii_lowercase() as usize;
                 digit |= c.is_ascii_digit();
+                self.buf.push(c.to_ascii_lowercase() as char);
             }
             let first = b.first().is_some_and(|c| c.is_ascii_uppercase());
             (upper, lower, digit, first)
@@ -409,6 +413,7 @@ impl<'l> Tokenizer<'l> {
                 }
             }
             let first = s.chars().next().is_some_and(|c| c.is_uppercase());
+            lexicon::lower_into(s, &mut self.buf);
             (upper, lower, digit, first)
         };
         if first_upper {
@@ -429,7 +434,6 @@ impl<'l> Tokenizer<'l> {
         let end = tok.span.end as usize;
         let followed_by_period = text.as_bytes().get(end) == Some(&b'.');
         let lex = self.lexicon;
-        lexicon::lower_into(s, &mut self.buf);
         if followed_by_period && tok.kind == TokenKind::Word && !s.ends_with('.') {
             // "Ald." "Sen." "N." — keep the period when the word is a known abbreviation
             // or a single capital initial

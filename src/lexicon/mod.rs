@@ -425,9 +425,17 @@ impl Lexicon {
 /// apostrophes so "CTU’s" and "CTU's" look alike.
 pub fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
+    push_lower(s, buf);
+    buf.as_str()
+}
+
+/// Appends `s` to `buf` lower-cased as [`lower_into`] does: phrase keys are built word
+/// by word without a copy per word.
+pub fn push_lower(s: &str, buf: &mut String) {
     if s.is_ascii() {
+        let from = buf.len();
         buf.push_str(s);
-        buf.make_ascii_lowercase();
+        buf[from..].make_ascii_lowercase();
     } else {
         for c in s.chars() {
             match c {
@@ -436,7 +444,6 @@ pub fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
             }
         }
     }
-    buf.as_str()
 }
 
 #[cfg(test)]
