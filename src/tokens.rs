@@ -313,10 +313,12 @@ impl<'l> Tokenizer<'l> {
         let mut periods = 0usize;
         loop {
             // consume alphanumerics (ASCII ones a byte at a time)
-            while j < end && bytes[j].is_ascii_alphanumeric() {
-                j += 1;
-                seg_len += 1;
-            }
+            let run = bytes[j..end]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            j += run;
+            seg_len += run;
             while j < end {
                 let c = next_char(text, j);
                 if c.is_alphanumeric() || c == '\u{00AD}' {

@@ -285,16 +285,28 @@ fn lower(s: &str) -> Cow<'_, str> {
 
 /// A line of a one-word list (common words, surnames); `word` is trimmed, not empty.
 fn add_word(lex: &mut Lexicon, cat: Category, word: &str) {
+    // 150,000 words at every start, most of them short ASCII ("Smith"): lower-cased on
+    // the stack instead of in a new String each
+    let mut stack = [0u8; 32];
+    let word: Cow<'_, str> = match stack.get_mut(..word.len()) {
+        Some(buf) if word.is_ascii() => {
+            buf.copy_from_slice(word.as_bytes());
+            buf.make_ascii_lowercase();
+            Cow::Borrowed(std::str::from_utf8(buf).unwrap_or(word))
+        }
+        _ => lower(word),
+    };
+    let word = word.as_ref();
     if cat == Category::Surname {
         lex.surnames_seen += 1;
         let rank = lex.surnames_seen;
-        let e = lex.entry_mut(&lower(word));
+        let e = lex.entry_mut(word);
         e.flags |= flag::SURNAME;
         if e.surname_rank == 0 {
             e.surname_rank = rank;
         }
     } else {
-        lex.entry_mut(&lower(word)).flags |= flag::COMMON;
+        lex.entry_mut(word).flags |= flag::COMMON;
     }
 }
 
@@ -577,21 +589,24 @@ fn add_entity_line(lex: &mut Lexicon, kind: Kind, f: &[&str], user: bool) -> Res
             .all(|c| c.is_uppercase())
             && name.chars().filter(|c| c.is_alphabetic()).count() <= 5;
         // a user entry, or a curated one, wins over a GeoNames city of the same name
-        let replace = match lex.phrases.get(key.as_str()).and_then(|p| p.entity) {
+        let old = lex.phrases.get(key.as_str()).and_then(|p| p.entity);
+        let replace = match old {
             None => true,
             Some(old) => user || (lex.entities[old as usize].population > 0 && population == 0),
         };
-        let p = lex.phrase_mut(&key);
         if replace {
             // a curated place keeps the type of the GeoNames place it replaces
             // ("Russia": country, "New York": city)
-            if let Some(old) = p.entity
+            if let Some(old) = old
                 && lex.entities[id as usize].class.is_none()
                 && lex.entities[old as usize].kind == kind
             {
                 lex.entities[id as usize].class = lex.entities[old as usize].class;
             }
-            let p = lex.phrase_mut(&key);
+        }
+        // one phrase-table update a name: 40,000 names are loaded at every start
+        let p = lex.phrase_mut(&key);
+        if replace {
             p.entity = Some(id);
             p.entity_caps = caps;
         }

@@ -390,14 +390,15 @@ impl Lexicon {
         let first = key.split(' ').next().unwrap_or("");
         self.entry_mut(first).flags |= flag::PHRASE_START;
         if !self.phrases.contains_key(key) {
-            self.phrases.insert(key.into(), PhraseEntry::default());
             for (i, _) in key.match_indices(' ') {
                 if !self.phrase_prefixes.contains(&key[..i]) {
                     self.phrase_prefixes.insert(key[..i].into());
                 }
             }
+            // `entry` needs the owned key: only a new phrase pays for it
+            return self.phrases.entry(key.into()).or_default();
         }
-        self.phrases.get_mut(key).expect("inserted above")
+        self.phrases.get_mut(key).expect("looked up above")
     }
 
     fn class(&mut self, name: &str) -> u16 {
