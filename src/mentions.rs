@@ -410,12 +410,13 @@ impl<'l> Recognizer<'l> {
         if first.kind != TokenKind::Word && first.kind != TokenKind::Number {
             return None;
         }
-        if !first
-            .word
-            .is_some_and(|id| self.lex.entry(id).has(flag::PHRASE_START))
-        {
+        let first_flags = first.word.map_or(0, |id| self.lex.entry(id).flags);
+        if first_flags & flag::PHRASE_START == 0 {
             return None;
         }
+        // without a period, the token's lexicon entry is that of its key's first word,
+        // whose flags answer the first word's two table lookups
+        let plain_first = !w.text_of(i).contains('.');
         let max = self.lex.max_phrase_words().min(end - i);
         // tokens joined by spaces, as phrase keys are
         let mut bounds = std::mem::take(&mut self.bounds);
@@ -444,12 +445,20 @@ impl<'l> Recognizer<'l> {
             }
             push_lower(w.text_of(j), &mut self.key);
             bounds.push(self.key.len());
-            if !self.lex.phrase_continues(&self.key) {
+            let continues = if j == i && plain_first {
+                first_flags & flag::PHRASE_PREFIX != 0
+            } else {
+                self.lex.phrase_continues(&self.key)
+            };
+            if !continues {
                 break; // no longer phrase starts with these words
             }
         }
         let mut found = None;
         for n in (1..=bounds.len()).rev() {
+            if n == 1 && plain_first && first_flags & flag::PHRASE_WHOLE == 0 {
+                continue;
+            }
             let key = &self.key[..bounds[n - 1]];
             if let Some(p) = self.lex.phrase(key)
                 && let Some(id) = p.entity

@@ -319,6 +319,15 @@ impl<'l> Tokenizer<'l> {
                 .count();
             j += run;
             seg_len += run;
+            // most words end at an ASCII byte that no rule below reads on through (a
+            // space, a comma after letters, a bracket): end the word there at once
+            if let Some(&b) = bytes.get(j)
+                && j < end
+                && b.is_ascii()
+                && !matches!(b, b'-' | b'/' | b'.' | b'\'' | b'&' | b',')
+            {
+                break;
+            }
             while j < end {
                 let c = next_char(text, j);
                 if c.is_alphanumeric() || c == '\u{00AD}' {

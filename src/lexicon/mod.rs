@@ -65,6 +65,11 @@ pub mod flag {
     pub const QUOTE_ONLY_SPEECH: u32 = 1 << 12;
     /// The head of an event's name ("Cup", "Open", "Festival").
     pub const EVENT: u32 = 1 << 13;
+    /// The word alone is a phrase key ("chicago"): answers a phrase lookup without one.
+    pub const PHRASE_WHOLE: u32 = 1 << 14;
+    /// Some phrase key of two words or more starts with this word: what
+    /// [`super::Lexicon::phrase_continues`] says of the word, without a lookup.
+    pub const PHRASE_PREFIX: u32 = 1 << 15;
 }
 
 /// What a title says about the person after it.
@@ -388,7 +393,12 @@ impl Lexicon {
         let n = key.split(' ').count();
         self.max_phrase_words = self.max_phrase_words.max(n);
         let first = key.split(' ').next().unwrap_or("");
-        self.entry_mut(first).flags |= flag::PHRASE_START;
+        self.entry_mut(first).flags |= flag::PHRASE_START
+            | if n > 1 {
+                flag::PHRASE_PREFIX
+            } else {
+                flag::PHRASE_WHOLE
+            };
         if !self.phrases.contains_key(key) {
             for (i, _) in key.match_indices(' ') {
                 if !self.phrase_prefixes.contains(&key[..i]) {
@@ -496,6 +506,12 @@ mod tests {
         assert!(l.phrase("prime minister").unwrap().title.is_some());
         assert!(l.phrase_continues("prime"));
         assert!(!l.phrase_continues("prime minister"));
+        // the flags say the same as the tables
+        assert!(l.word("prime").unwrap().has(flag::PHRASE_PREFIX));
+        assert!(l.word("chicago").unwrap().has(flag::PHRASE_WHOLE));
+        assert!(
+            !l.word("chicago").unwrap().has(flag::PHRASE_PREFIX) || l.phrase_continues("chicago")
+        );
         assert!(l.phrase("chief executive").unwrap().role);
     }
 
