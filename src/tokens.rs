@@ -397,17 +397,18 @@ impl<'l> Tokenizer<'l> {
     fn finish_word(&mut self, text: &str, tok: &mut Token) {
         let s = tok.span.text(text);
         let (upper, lower, digit, first_upper) = if s.is_ascii() {
-            // one pass for the shape counts and the lower-case key (nearly every word of
-            // English news is ASCII; the general path is `lower_into` below)
+            // nearly every word of English news is ASCII: its lower-case key is a copy
+            // lower-cased in place (the general path is `lower_into` below)
             let b = s.as_bytes();
             let (mut upper, mut lower, mut digit) = (0usize, 0usize, false);
-            self.buf.clear();
             for &c in b {
                 upper += c.is_ascii_uppercase() as usize;
                 lower += c.is_ascii_lowercase() as usize;
                 digit |= c.is_ascii_digit();
-                self.buf.push(c.to_ascii_lowercase() as char);
             }
+            self.buf.clear();
+            self.buf.push_str(s);
+            self.buf.make_ascii_lowercase();
             let first = b.first().is_some_and(|c| c.is_ascii_uppercase());
             (upper, lower, digit, first)
         } else {

@@ -204,6 +204,7 @@ pub(super) fn builtin() -> Lexicon {
     lex.entries.reserve(200_000);
     lex.phrases.reserve(80_000);
     lex.entities.reserve(40_000);
+    let mut buf = String::new();
     for &(name, cat, text) in BUILTIN {
         for (i, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
@@ -212,7 +213,7 @@ pub(super) fn builtin() -> Lexicon {
             }
             // the two longest lists are one word a line: skip the field splitting
             if matches!(cat, Category::CommonWord | Category::Surname) && !line.contains('\t') {
-                add_word(&mut lex, cat, line.trim());
+                add_word(&mut lex, cat, line.trim(), &mut buf);
                 continue;
             }
             // known_entities.tsv carries its kind in the first column
@@ -284,19 +285,19 @@ fn lower(s: &str) -> Cow<'_, str> {
 }
 
 /// A line of a one-word list (common words, surnames); `word` is trimmed, not empty.
-fn add_word(lex: &mut Lexicon, cat: Category, word: &str) {
-    // 150,000 words at every start, most of them short ASCII ("Smith"): lower-cased on
-    // the stack instead of in a new String each
-    let mut stack = [0u8; 32];
-    let word: Cow<'_, str> = match stack.get_mut(..word.len()) {
-        Some(buf) if word.is_ascii() => {
-            buf.copy_from_slice(word.as_bytes());
-            buf.make_ascii_lowercase();
-            Cow::Borrowed(std::str::from_utf8(buf).unwrap_or(word))
-        }
-        _ => lower(word),
+fn add_word(lex: &mut Lexicon, cat: Category, word: &str, buf: &mut String) {
+    // 150,000 words at every start, nearly all ASCII ("Smith"): lower-cased in the
+    // caller's buffer instead of in a new String each
+    let lowered;
+    let word = if word.is_ascii() {
+        buf.clear();
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+        buf.as_str()
+    } else {
+        lowered = lower(word);
+        lowered.as_ref()
     };
-    let word = word.as_ref();
     if cat == Category::Surname {
         lex.surnames_seen += 1;
         let rank = lex.surnames_seen;
@@ -337,7 +338,7 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             e.flags |= flag::GIVEN;
             e.gender = gender;
         }
-        Category::Surname => add_word(lex, cat, field(f, 0, "surname")?),
+        Category::Surname => add_word(lex, cat, field(f, 0, "surname")?, &mut String::new()),
         Category::Title => {
             let word = field(f, 0, "title")?;
             let class = match field(f, 1, "honorific or office")? {
@@ -476,7 +477,7 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             let w = field(f, 0, "word")?;
             lex.entry_mut(&lower(w)).flags |= flag::EVENT;
         }
-        Category::CommonWord => add_word(lex, cat, field(f, 0, "word")?),
+        Category::CommonWord => add_word(lex, cat, field(f, 0, "word")?, &mut String::new()),
         Category::FunctionWord => {
             let w = field(f, 0, "word")?;
             lex.entry_mut(&lower(w)).flags |= flag::FUNCTION;

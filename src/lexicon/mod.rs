@@ -390,9 +390,9 @@ impl Lexicon {
     }
 
     fn phrase_mut(&mut self, key: &str) -> &mut PhraseEntry {
-        let n = key.split(' ').count();
+        let n = 1 + key.bytes().filter(|&b| b == b' ').count();
         self.max_phrase_words = self.max_phrase_words.max(n);
-        let first = key.split(' ').next().unwrap_or("");
+        let first = key.split_once(' ').map_or(key, |(first, _)| first);
         self.entry_mut(first).flags |= flag::PHRASE_START
             | if n > 1 {
                 flag::PHRASE_PREFIX
