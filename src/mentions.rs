@@ -60,7 +60,7 @@ use rustc_hash::FxHashMap;
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
 use crate::layout::{Layout, Words};
-use crate::lexicon::{Lexicon, TitleClass, flag, lower_into};
+use crate::lexicon::{Lexicon, TitleClass, flag, push_lower};
 use crate::tokens::{QuoteMark, TokenKind, shape};
 
 mod sport;
@@ -227,8 +227,9 @@ const PLACE_PREPS: &[&str] = &[
 /// Finds mentions. Build once per thread; holds reusable buffers.
 pub struct Recognizer<'l> {
     lex: &'l Lexicon,
-    buf: String,
     key: String,
+    /// Ends of the words of `key` (reused by [`Recognizer::known_at`]).
+    bounds: Vec<usize>,
 }
 
 impl<'l> Recognizer<'l> {
@@ -236,8 +237,8 @@ impl<'l> Recognizer<'l> {
     pub fn new(lexicon: &'l Lexicon) -> Self {
         Recognizer {
             lex: lexicon,
-            buf: String::new(),
             key: String::new(),
+            bounds: Vec::new(),
         }
     }
 
@@ -412,15 +413,17 @@ impl<'l> Recognizer<'l> {
         if first.kind != TokenKind::Word && first.kind != TokenKind::Number {
             return None;
         }
-        if !first
-            .word
-            .is_some_and(|id| self.lex.entry(id).has(flag::PHRASE_START))
-        {
+        let first_flags = first.word.map_or(0, |id| self.lex.entry(id).flags);
+        if first_flags & flag::PHRASE_START == 0 {
             return None;
         }
+        // without a period, the token's lexicon entry is that of its key's first word,
+        // whose flags answer the first word's two table lookups
+        let plain_first = !w.text_of(i).contains('.');
         let max = self.lex.max_phrase_words().min(end - i);
         // tokens joined by spaces, as phrase keys are
-        let mut bounds = Vec::with_capacity(max);
+        let mut bounds = std::mem::take(&mut self.bounds);
+        bounds.clear();
         self.key.clear();
         for j in i..i + max {
             let t = w.tok(j);
@@ -443,14 +446,22 @@ impl<'l> Recognizer<'l> {
             if j > i {
                 self.key.push(' ');
             }
-            let l = lower_into(w.text_of(j), &mut self.buf);
-            self.key.push_str(l);
+            push_lower(w.text_of(j), &mut self.key);
             bounds.push(self.key.len());
-            if !self.lex.phrase_continues(&self.key) {
+            let continues = if j == i && plain_first {
+                first_flags & flag::PHRASE_PREFIX != 0
+            } else {
+                self.lex.phrase_continues(&self.key)
+            };
+            if !continues {
                 break; // no longer phrase starts with these words
             }
         }
+        let mut found = None;
         for n in (1..=bounds.len()).rev() {
+            if n == 1 && plain_first && first_flags & flag::PHRASE_WHOLE == 0 {
+                continue;
+            }
             let key = &self.key[..bounds[n - 1]];
             if let Some(p) = self.lex.phrase(key)
                 && let Some(id) = p.entity
@@ -480,10 +491,12 @@ impl<'l> Recognizer<'l> {
                         continue;
                     }
                 }
-                return Some((n, id));
+                found = Some((n, id));
+                break;
             }
         }
-        None
+        self.bounds = bounds;
+        found
     }
 
     #[allow(clippy::too_many_arguments)]

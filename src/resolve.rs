@@ -136,12 +136,24 @@ fn name_words(w: &Words, m: &Mention) -> Vec<String> {
         .collect()
 }
 
-fn key_of(words: &[String]) -> String {
-    words
-        .iter()
-        .map(|s| s.to_lowercase().replace('\u{2019}', "'"))
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The merge key of a name of `kind`: "person:" and its words lower-cased (curly
+/// apostrophes straightened), joined by single spaces. Built in one string: it is made
+/// for every mention.
+fn kind_key(kind: Kind, words: &[String]) -> String {
+    let mut key = String::with_capacity(16 + words.iter().map(|w| w.len() + 1).sum::<usize>());
+    key.push_str(kind.as_str());
+    key.push(':');
+    for (k, word) in words.iter().enumerate() {
+        if k > 0 {
+            key.push(' ');
+        }
+        if word.is_ascii() {
+            push_lowercase(&mut key, word);
+        } else {
+            key.push_str(&word.to_lowercase().replace('\u{2019}', "'"));
+        }
+    }
+    key
 }
 
 /// How much each entity has been mentioned so far, while reading.
@@ -315,7 +327,7 @@ impl<'l> Resolver<'l> {
             }
             let key = match m.known {
                 Some(id) => format!("known:{id}"),
-                None => format!("{}:{}", kind.as_str(), key_of(&words[mi])),
+                None => kind_key(kind, &words[mi]),
             };
             let di = *by_key.entry(key).or_insert_with(|| {
                 drafts.push(Draft::default());
@@ -372,7 +384,7 @@ impl<'l> Resolver<'l> {
             let Some(kind) = m.kind else {
                 continue; // weak candidate that matched nothing
             };
-            let key = format!("{}:{}", kind.as_str(), key_of(ws));
+            let key = kind_key(kind, ws);
             let made = drafts.len();
             let di = *by_key.entry(key).or_insert_with(|| {
                 drafts.push(Draft::default());
@@ -634,24 +646,26 @@ impl<'l> Resolver<'l> {
             };
             // pronouns
             let pronoun: Option<usize> = match lower {
-                "he" | "him" | "his" | "himself" => recent(
+                b"he" | b"him" | b"his" | b"himself" => recent(
                     &|e: &Entity| e.kind == Kind::Person && e.gender != Gender::Female,
                     8,
                 ),
-                "she" | "her" | "hers" | "herself" => recent(
+                b"she" | b"her" | b"hers" | b"herself" => recent(
                     &|e: &Entity| e.kind == Kind::Person && e.gender != Gender::Male,
                     8,
                 ),
-                "it" | "its" | "itself" => recent(&|e: &Entity| e.kind == Kind::Organization, 2),
-                "they" | "their" | "them" => recent(&|e: &Entity| e.kind == Kind::Organization, 1),
+                b"it" | b"its" | b"itself" => recent(&|e: &Entity| e.kind == Kind::Organization, 2),
+                b"they" | b"their" | b"them" => {
+                    recent(&|e: &Entity| e.kind == Kind::Organization, 1)
+                }
                 _ => None,
             };
             if let Some(e) = pronoun {
                 // a pronoun that picked an entity of unknown gender tells it
                 if res.entities[e].gender == Gender::Unknown {
-                    if matches!(lower, "he" | "him" | "his" | "himself") {
+                    if matches!(lower, b"he" | b"him" | b"his" | b"himself") {
                         res.entities[e].gender = Gender::Male;
-                    } else if matches!(lower, "she" | "her" | "hers" | "herself") {
+                    } else if matches!(lower, b"she" | b"her" | b"hers" | b"herself") {
                         res.entities[e].gender = Gender::Female;
                     }
                 }
@@ -667,7 +681,7 @@ impl<'l> Resolver<'l> {
             }
             // nominals: "the union", "the Swedish firm", "the mayor", "a CPS spokesperson" is
             // handled by quotes/roles (it names its organization)
-            if matches!(lower, "the" | "this" | "that") {
+            if matches!(lower, b"the" | b"this" | b"that") {
                 let seen = Salience {
                     count: &count,
                     last_seen: &last_seen,
@@ -872,15 +886,17 @@ impl<'l> Resolver<'l> {
     }
 }
 
-/// `s` in ASCII lower case in `buf`, or "" when it is longer than `buf` or not ASCII.
-fn short_ascii_lower<'b>(s: &str, buf: &'b mut [u8; 8]) -> &'b str {
+/// The bytes of `s` in ASCII lower case in `buf`, or empty when `s` is longer than
+/// `buf` or not ASCII. Bytes, not `str`: asked for every word, and matched only
+/// against byte literals, so no UTF-8 check is needed.
+fn short_ascii_lower<'b>(s: &str, buf: &'b mut [u8; 8]) -> &'b [u8] {
     if s.len() > buf.len() || !s.is_ascii() {
-        return "";
+        return &[];
     }
     let out = &mut buf[..s.len()];
     out.copy_from_slice(s.as_bytes());
     out.make_ascii_lowercase();
-    std::str::from_utf8(out).unwrap_or("")
+    out
 }
 
 /// Appends `s.to_lowercase()` to `out`, without the copy when `s` is ASCII.
@@ -1386,8 +1402,8 @@ mod tests {
             );
         }
         let mut buf = [0u8; 8];
-        assert_eq!(short_ascii_lower("Himself", &mut buf), "himself");
-        assert_eq!(short_ascii_lower("Themselves", &mut buf), "");
+        assert_eq!(short_ascii_lower("Himself", &mut buf), b"himself");
+        assert_eq!(short_ascii_lower("Themselves", &mut buf), b"");
         let mut key = String::from("x ");
         push_lowercase(&mut key, "ÉCOLE");
         assert_eq!(key, "x école");

@@ -1448,13 +1448,15 @@ impl<'l> StanceFinder<'l> {
         if entry.stance_cues.is_empty() {
             return None;
         }
-        let mut best: Option<CueMatch> = None;
-        for &ci in &entry.stance_cues {
-            let cue = &self.lex.stance_cues[ci as usize];
+        // what the token's neighbours say depends on `i` only, not on the cue: asked
+        // once here rather than once per cue (a common verb has dozens of cues)
+        let needs_verb_checks = entry
+            .stance_cues
+            .iter()
+            .any(|&ci| !self.lex.stance_cues[ci as usize].fixed);
+        let (cap_mid_sentence, owned_noun, after_be) = if needs_verb_checks {
             // a capitalized verb is a cue only at the start of a sentence or quote
-            if !cue.fixed && t.is(shape::CAP) && i != s && !is_after_open_quote(w, i) {
-                continue;
-            }
+            let cap_mid_sentence = t.is(shape::CAP) && i != s && !is_after_open_quote(w, i);
             // after a possessive or a determiner, a verb form is a noun ("Malema's
             // advocate", "the attack", "their support"); "his feud with", "X's attack on"
             // stay (a noun cue with its preposition), and "he's supporting" is "he is"
@@ -1471,28 +1473,32 @@ impl<'l> StanceFinder<'l> {
                             "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
                         ],
                     ));
-            if !cue.fixed
-                && after_owner
-                && cue.words.len() == 1
+            let owned_noun = after_owner
                 && !w.is_any(
                     i + 1,
                     &[
                         "on", "for", "against", "with", "of", "to", "toward", "towards", "at",
                         "over",
                     ],
-                )
-            {
-                continue;
-            }
+                );
             // after "be", a base form is not a verb ("will be back in classrooms")
             let form = w.text_of(i);
-            if !cue.fixed
-                && i > s
+            let after_be = i > s
                 && w.is_any(i - 1, BE)
                 && !form.ends_with("ed")
                 && !form.ends_with("ing")
-                && !form.ends_with("en")
-            {
+                && !form.ends_with("en");
+            (cap_mid_sentence, owned_noun, after_be)
+        } else {
+            (false, false, false)
+        };
+        let mut best: Option<CueMatch> = None;
+        for &ci in &entry.stance_cues {
+            let cue = &self.lex.stance_cues[ci as usize];
+            if !cue.fixed && (cap_mid_sentence || after_be) {
+                continue;
+            }
+            if !cue.fixed && owned_noun && cue.words.len() == 1 {
                 continue;
             }
             if let Some(end) = self.match_rest(w, &cue.words[1..], i + 1, e) {

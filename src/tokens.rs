@@ -313,9 +313,20 @@ impl<'l> Tokenizer<'l> {
         let mut periods = 0usize;
         loop {
             // consume alphanumerics (ASCII ones a byte at a time)
-            while j < end && bytes[j].is_ascii_alphanumeric() {
-                j += 1;
-                seg_len += 1;
+            let run = bytes[j..end]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            j += run;
+            seg_len += run;
+            // most words end at an ASCII byte that no rule below reads on through (a
+            // space, a comma after letters, a bracket): end the word there at once
+            if let Some(&b) = bytes.get(j)
+                && j < end
+                && b.is_ascii()
+                && !matches!(b, b'-' | b'/' | b'.' | b'\'' | b'&' | b',')
+            {
+                break;
             }
             while j < end {
                 let c = next_char(text, j);
@@ -386,13 +397,18 @@ impl<'l> Tokenizer<'l> {
     fn finish_word(&mut self, text: &str, tok: &mut Token) {
         let s = tok.span.text(text);
         let (upper, lower, digit, first_upper) = if s.is_ascii() {
+            // nearly every word of English news is ASCII: its lower-case key is a copy
+            // lower-cased in place (the general path is `lower_into` below)
             let b = s.as_bytes();
             let (mut upper, mut lower, mut digit) = (0usize, 0usize, false);
-            for c in b {
+            for &c in b {
                 upper += c.is_ascii_uppercase() as usize;
                 lower += c.is_ascii_lowercase() as usize;
                 digit |= c.is_ascii_digit();
             }
+            self.buf.clear();
+            self.buf.push_str(s);
+            self.buf.make_ascii_lowercase();
             let first = b.first().is_some_and(|c| c.is_ascii_uppercase());
             (upper, lower, digit, first)
         } else {
@@ -409,6 +425,7 @@ impl<'l> Tokenizer<'l> {
                 }
             }
             let first = s.chars().next().is_some_and(|c| c.is_uppercase());
+            lexicon::lower_into(s, &mut self.buf);
             (upper, lower, digit, first)
         };
         if first_upper {
@@ -429,7 +446,6 @@ impl<'l> Tokenizer<'l> {
         let end = tok.span.end as usize;
         let followed_by_period = text.as_bytes().get(end) == Some(&b'.');
         let lex = self.lexicon;
-        lexicon::lower_into(s, &mut self.buf);
         if followed_by_period && tok.kind == TokenKind::Word && !s.ends_with('.') {
             // "Ald." "Sen." "N." — keep the period when the word is a known abbreviation
             // or a single capital initial

@@ -204,6 +204,7 @@ pub(super) fn builtin() -> Lexicon {
     lex.entries.reserve(200_000);
     lex.phrases.reserve(80_000);
     lex.entities.reserve(40_000);
+    let mut buf = String::new();
     for &(name, cat, text) in BUILTIN {
         for (i, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
@@ -212,7 +213,7 @@ pub(super) fn builtin() -> Lexicon {
             }
             // the two longest lists are one word a line: skip the field splitting
             if matches!(cat, Category::CommonWord | Category::Surname) && !line.contains('\t') {
-                add_word(&mut lex, cat, line.trim());
+                add_word(&mut lex, cat, line.trim(), &mut buf);
                 continue;
             }
             // known_entities.tsv carries its kind in the first column
@@ -284,17 +285,29 @@ fn lower(s: &str) -> Cow<'_, str> {
 }
 
 /// A line of a one-word list (common words, surnames); `word` is trimmed, not empty.
-fn add_word(lex: &mut Lexicon, cat: Category, word: &str) {
+fn add_word(lex: &mut Lexicon, cat: Category, word: &str, buf: &mut String) {
+    // 150,000 words at every start, nearly all ASCII ("Smith"): lower-cased in the
+    // caller's buffer instead of in a new String each
+    let lowered;
+    let word = if word.is_ascii() {
+        buf.clear();
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+        buf.as_str()
+    } else {
+        lowered = lower(word);
+        lowered.as_ref()
+    };
     if cat == Category::Surname {
         lex.surnames_seen += 1;
         let rank = lex.surnames_seen;
-        let e = lex.entry_mut(&lower(word));
+        let e = lex.entry_mut(word);
         e.flags |= flag::SURNAME;
         if e.surname_rank == 0 {
             e.surname_rank = rank;
         }
     } else {
-        lex.entry_mut(&lower(word)).flags |= flag::COMMON;
+        lex.entry_mut(word).flags |= flag::COMMON;
     }
 }
 
@@ -325,7 +338,7 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             e.flags |= flag::GIVEN;
             e.gender = gender;
         }
-        Category::Surname => add_word(lex, cat, field(f, 0, "surname")?),
+        Category::Surname => add_word(lex, cat, field(f, 0, "surname")?, &mut String::new()),
         Category::Title => {
             let word = field(f, 0, "title")?;
             let class = match field(f, 1, "honorific or office")? {
@@ -464,7 +477,7 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
             let w = field(f, 0, "word")?;
             lex.entry_mut(&lower(w)).flags |= flag::EVENT;
         }
-        Category::CommonWord => add_word(lex, cat, field(f, 0, "word")?),
+        Category::CommonWord => add_word(lex, cat, field(f, 0, "word")?, &mut String::new()),
         Category::FunctionWord => {
             let w = field(f, 0, "word")?;
             lex.entry_mut(&lower(w)).flags |= flag::FUNCTION;
@@ -577,21 +590,24 @@ fn add_entity_line(lex: &mut Lexicon, kind: Kind, f: &[&str], user: bool) -> Res
             .all(|c| c.is_uppercase())
             && name.chars().filter(|c| c.is_alphabetic()).count() <= 5;
         // a user entry, or a curated one, wins over a GeoNames city of the same name
-        let replace = match lex.phrases.get(key.as_str()).and_then(|p| p.entity) {
+        let old = lex.phrases.get(key.as_str()).and_then(|p| p.entity);
+        let replace = match old {
             None => true,
             Some(old) => user || (lex.entities[old as usize].population > 0 && population == 0),
         };
-        let p = lex.phrase_mut(&key);
         if replace {
             // a curated place keeps the type of the GeoNames place it replaces
             // ("Russia": country, "New York": city)
-            if let Some(old) = p.entity
+            if let Some(old) = old
                 && lex.entities[id as usize].class.is_none()
                 && lex.entities[old as usize].kind == kind
             {
                 lex.entities[id as usize].class = lex.entities[old as usize].class;
             }
-            let p = lex.phrase_mut(&key);
+        }
+        // one phrase-table update a name: 40,000 names are loaded at every start
+        let p = lex.phrase_mut(&key);
+        if replace {
             p.entity = Some(id);
             p.entity_caps = caps;
         }

@@ -65,6 +65,11 @@ pub mod flag {
     pub const QUOTE_ONLY_SPEECH: u32 = 1 << 12;
     /// The head of an event's name ("Cup", "Open", "Festival").
     pub const EVENT: u32 = 1 << 13;
+    /// The word alone is a phrase key ("chicago"): answers a phrase lookup without one.
+    pub const PHRASE_WHOLE: u32 = 1 << 14;
+    /// Some phrase key of two words or more starts with this word: what
+    /// [`super::Lexicon::phrase_continues`] says of the word, without a lookup.
+    pub const PHRASE_PREFIX: u32 = 1 << 15;
 }
 
 /// What a title says about the person after it.
@@ -385,19 +390,25 @@ impl Lexicon {
     }
 
     fn phrase_mut(&mut self, key: &str) -> &mut PhraseEntry {
-        let n = key.split(' ').count();
+        let n = 1 + key.bytes().filter(|&b| b == b' ').count();
         self.max_phrase_words = self.max_phrase_words.max(n);
-        let first = key.split(' ').next().unwrap_or("");
-        self.entry_mut(first).flags |= flag::PHRASE_START;
+        let first = key.split_once(' ').map_or(key, |(first, _)| first);
+        self.entry_mut(first).flags |= flag::PHRASE_START
+            | if n > 1 {
+                flag::PHRASE_PREFIX
+            } else {
+                flag::PHRASE_WHOLE
+            };
         if !self.phrases.contains_key(key) {
-            self.phrases.insert(key.into(), PhraseEntry::default());
             for (i, _) in key.match_indices(' ') {
                 if !self.phrase_prefixes.contains(&key[..i]) {
                     self.phrase_prefixes.insert(key[..i].into());
                 }
             }
+            // `entry` needs the owned key: only a new phrase pays for it
+            return self.phrases.entry(key.into()).or_default();
         }
-        self.phrases.get_mut(key).expect("inserted above")
+        self.phrases.get_mut(key).expect("looked up above")
     }
 
     fn class(&mut self, name: &str) -> u16 {
@@ -425,9 +436,17 @@ impl Lexicon {
 /// apostrophes so "CTU’s" and "CTU's" look alike.
 pub fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
+    push_lower(s, buf);
+    buf.as_str()
+}
+
+/// Appends `s` to `buf` lower-cased as [`lower_into`] does: phrase keys are built word
+/// by word without a copy per word.
+pub fn push_lower(s: &str, buf: &mut String) {
     if s.is_ascii() {
+        let from = buf.len();
         buf.push_str(s);
-        buf.make_ascii_lowercase();
+        buf[from..].make_ascii_lowercase();
     } else {
         for c in s.chars() {
             match c {
@@ -436,7 +455,6 @@ pub fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
             }
         }
     }
-    buf.as_str()
 }
 
 #[cfg(test)]
@@ -488,6 +506,12 @@ mod tests {
         assert!(l.phrase("prime minister").unwrap().title.is_some());
         assert!(l.phrase_continues("prime"));
         assert!(!l.phrase_continues("prime minister"));
+        // the flags say the same as the tables
+        assert!(l.word("prime").unwrap().has(flag::PHRASE_PREFIX));
+        assert!(l.word("chicago").unwrap().has(flag::PHRASE_WHOLE));
+        assert!(
+            !l.word("chicago").unwrap().has(flag::PHRASE_PREFIX) || l.phrase_continues("chicago")
+        );
         assert!(l.phrase("chief executive").unwrap().role);
     }
 
