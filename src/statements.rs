@@ -28,6 +28,8 @@
 //! speaker after the verb) and "said the plan would fail" (a clause) are told apart by
 //! the finite verb that follows; content that spans sentences is cut at the first.
 
+use rustc_hash::FxHashSet;
+
 use crate::document::Span;
 use crate::layout::{Layout, Words};
 use crate::lexicon::flag;
@@ -152,6 +154,8 @@ impl Quoter<'_> {
             quoted[q.open as usize..end.min(n)].fill(true);
         }
         let mut out: Vec<Statement> = Vec::new();
+        // spans already taken (a set: a look through `out` per find is quadratic)
+        let mut seen: FxHashSet<Span> = FxHashSet::default();
         for sent in &layout.sentences {
             let (s, e) = (sent.tokens.start, sent.tokens.end);
             let cx = Cx {
@@ -176,7 +180,7 @@ impl Quoter<'_> {
                     None
                 };
                 if let Some(st) = found
-                    && !out.iter().any(|o| o.span == st.span)
+                    && seen.insert(st.span)
                 {
                     out.push(st);
                 }
