@@ -32,6 +32,14 @@ import tempfile
 MB = 1 << 20
 
 
+def name_parts(count=100000):
+    """`count` distinct syllable tuples (a, b, c, d) to build invented names from."""
+    syl = ["ka", "lo", "mi", "ren", "tor", "vas", "bel", "dun", "sig", "pra"]
+    for i in range(count):
+        a, b, c = syl[i % 10], syl[i // 10 % 10], syl[i // 100 % 10]
+        yield a, b, c, syl[i // 1000 % 10] + syl[i // 10000 % 10]
+
+
 def shapes(root):
     seeds = "\n\n".join(open(p, encoding="utf-8").read() for p in sorted(glob.glob(os.path.join(root, "seeds", "*.txt"))))
     line = "Mayor Lori Lightfoot, “we will” say CTU President Jesse Sharkey and the union, "
@@ -40,11 +48,8 @@ def shapes(root):
     # a new person and a new organization in every sentence, then nominals and pronouns
     # that must find them among all entities so far ("the company", "she", "the firm"):
     # 100,000 distinct names, ~11 MB, so no name repeats in a 5 MB document
-    syl = ["ka", "lo", "mi", "ren", "tor", "vas", "bel", "dun", "sig", "pra"]
     names = []
-    for i in range(100000):
-        a, b, c = syl[i % 10], syl[i // 10 % 10], syl[i // 100 % 10]
-        d = syl[i // 1000 % 10] + syl[i // 10000 % 10]
+    for a, b, c, d in name_parts():
         names.append(f"Mr {a.title()}{b}{c} {d.title()}{c} of {b.title()}{a} Corp said the plan was fine. "
                      f"{a.title()}{b}{c} {d.title()} Industries hired Dr {c.title()}{a} {b.title()}{d}. "
                      "The company said he would start. She told the firm it was fine. ")
@@ -52,9 +57,7 @@ def shapes(root):
     # organizations defined with acronyms, their presidents quoted for and against plans
     # and groups: roles, quotes and stances over ever more entities
     stances = []
-    for i in range(100000):
-        a, b, c = syl[i % 10], syl[i // 10 % 10], syl[i // 100 % 10]
-        d = syl[i // 1000 % 10] + syl[i // 10000 % 10]
+    for a, b, c, d in name_parts():
         acro = (a[0] + b[0] + c[0] + d[0]).upper()
         stances.append(
             f"The {a.title()}{b} {c.title()}{d} Workers Union ({acro}) opposes the {b}{c} plan. "
