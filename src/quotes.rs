@@ -1082,7 +1082,7 @@ fn ends_like_speech(w: &Words, a: usize, b: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::mentions::Recognizer;
     use crate::resolve::Resolver;
@@ -1119,15 +1119,22 @@ mod tests {
         }
     }
 
-    /// (quote text, speaker label or "-")
-    fn run(text: &str) -> Vec<(String, String)> {
+    /// The stages up to quotes on `text`, for tests here and in `statements`.
+    pub(crate) fn quoted(text: &str) -> (Quoter<'static>, Layout, Resolution, Vec<Quote>) {
         let lex = Lexicon::shared();
         let layout = Layout::parse(text, lex);
         let ms = Recognizer::new(lex).recognize(text, &layout);
         let q = Quoter::new(lex);
         let regions = q.regions(&layout);
         let res = Resolver::new(lex).resolve(text, &layout, &ms);
-        q.quotes(text, &layout, &regions, &res)
+        let quotes = q.quotes(text, &layout, &regions, &res);
+        (q, layout, res, quotes)
+    }
+
+    /// (quote text, speaker label or "-")
+    fn run(text: &str) -> Vec<(String, String)> {
+        let (_, _, res, quotes) = quoted(text);
+        quotes
             .into_iter()
             .map(|q| {
                 (

@@ -461,19 +461,10 @@ fn statement(w: &Words, a: usize, b: usize, att: Attribution, cue: Span) -> Stat
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicon;
-    use crate::mentions::Recognizer;
-    use crate::resolve::Resolver;
 
     /// (content, speaker mention, cue, speaker label or "-") of each statement.
     fn run(text: &str) -> Vec<(String, String, String, String)> {
-        let lex = Lexicon::shared();
-        let layout = Layout::parse(text, lex);
-        let ms = Recognizer::new(lex).recognize(text, &layout);
-        let q = Quoter::new(lex);
-        let regions = q.regions(&layout);
-        let res = Resolver::new(lex).resolve(text, &layout, &ms);
-        let quotes = q.quotes(text, &layout, &regions, &res);
+        let (q, layout, res, quotes) = crate::quotes::tests::quoted(text);
         let words = |s: Option<Span>| s.map_or("-".to_string(), |s| s.text(text).to_string());
         q.statements(text, &layout, &res, &quotes)
             .into_iter()
