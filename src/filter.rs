@@ -253,11 +253,14 @@ fn subgraph(g: &KnowledgeGraph, keep: &BTreeSet<&str>) -> KnowledgeGraph {
     // the same texts, so copied evidence keeps its words
     let mut out = g.empty_like();
     for n in g.nodes().filter(|n| keep.contains(n.id)) {
-        let i = out.upsert_node(n.id, n.kind, n.label);
-        let node = out.node_mut(i);
-        node.aliases = n.aliases.clone();
-        node.mentions = n.mentions.to_vec();
-        node.quote = n.quote.map(|q| Box::new(q.clone()));
+        out.insert_node(
+            n.id,
+            n.kind,
+            n.label,
+            n.aliases.clone(),
+            n.mentions.to_vec(),
+            n.quote.cloned(),
+        );
     }
     for (s, t, e) in g.edges() {
         if let (Some(a), Some(b)) = (out.index_of(s), out.index_of(t)) {

@@ -18,12 +18,23 @@
 //! document by number ([`DocId`], 4 bytes, written `d7`) and its words by number
 //! ([`TextId`], 4 bytes) in one [`TextStore`] per graph, where every text (mention,
 //! quote, cue, evidence sentence) is kept once, back to back, without an allocation of
-//! its own; an [`Evidence`] is 16 bytes. Roles, acts and cues of edges are texts of the
-//! store too, and so are node ids and labels ([`NodeData`]; read a node through the
-//! borrowed [`Node`]). A quote's `said` edge that is exactly what the quote implies
-//! ([`said_edge`]) is not a petgraph edge but its speaker's index in the quote's node,
-//! read back as an edge by [`KnowledgeGraph::edges`]. Exports read texts back with
+//! its own, at an 8-byte address; an [`Evidence`] is 16 bytes. Roles, acts and cues of
+//! edges are texts of the store too, and so are node ids and labels ([`NodeData`];
+//! read a node through the borrowed [`Node`]). Quotes and statements (most nodes of an
+//! archive) are not petgraph nodes but 60-byte utterance records beside it, with their
+//! [`QuoteInfo`] inline; their [`NodeIndex`] is a number from 2^31 up, which
+//! [`KnowledgeGraph::node_at`], [`KnowledgeGraph::add_edge`] and
+//! [`KnowledgeGraph::node_mut`] accept like any other. A quote's `said` edge that is
+//! exactly what the quote implies ([`said_edge`]) is not a petgraph edge but its
+//! speaker's index in the record, read back as an edge by [`KnowledgeGraph::edges`].
+//! Any other edge to or from a record, or [`KnowledgeGraph::node_mut`] on it, moves it
+//! into petgraph first (with its kept edge), so [`KnowledgeGraph::petgraph`] holds
+//! only the entities, topics and such moved quotes. Exports read texts back with
 //! [`KnowledgeGraph::text`].
+//!
+//! API notes (issue 4): quotes and statements are added with
+//! [`KnowledgeGraph::insert_utterance`] or [`KnowledgeGraph::insert_node`] (which
+//! readers of saved graphs and filters use); [`NodeData`] lost its `said_by` field.
 //!
 //! Limits: two different people with the same full name are one node.
 
@@ -193,55 +204,80 @@ impl<'de> Deserialize<'de> for DocId {
 pub struct TextId(NonZeroU32);
 
 /// Every text of a graph, once, back to back in large blocks: a text costs its bytes
-/// and 12 bytes of address, not an allocation of its own.
+/// and 8 bytes of address, not an allocation of its own.
 #[derive(Clone, Debug, Default)]
 pub struct TextStore {
     blocks: Vec<String>,
-    /// (block, start, length) of each text, by [`TextId`] - 1.
-    at: Vec<(u32, u32, u32)>,
+    /// The address of each text, by [`TextId`] - 1: block (23 bits), start (20 bits),
+    /// length (21 bits; [`LONG`] for a text that is a whole block of its own). 8 bytes,
+    /// not 12 as three `u32`s: texts are millions in an archive.
+    at: Vec<u64>,
     /// Text numbers by the hash of their words.
     index: HashTable<TextId>,
 }
 
-/// A block of the store; a longer text gets a block of its own.
+/// A block of the store; a text this long or longer gets a block of its own.
 const BLOCK: usize = 1 << 20;
+
+/// The length field of a text that fills a block of its own (longer than any shared one).
+const LONG: u64 = (1 << 21) - 1;
+
+/// The words at address `a`.
+fn text_at(blocks: &[String], a: u64) -> &str {
+    let (b, start, len) = (
+        (a >> 41) as usize,
+        ((a >> 21) & (BLOCK as u64 - 1)) as usize,
+        a & LONG,
+    );
+    if len == 0 {
+        return "";
+    }
+    let block = &blocks[b];
+    if len == LONG {
+        block
+    } else {
+        &block[start..start + len as usize]
+    }
+}
 
 impl TextStore {
     /// The words of `id`.
     pub fn get(&self, id: TextId) -> &str {
-        let (b, s, l) = self.at[id.0.get() as usize - 1];
-        &self.blocks[b as usize][s as usize..(s + l) as usize]
+        text_at(&self.blocks, self.at[id.0.get() as usize - 1])
     }
 
     /// The number of `text`, stored if new.
     pub fn intern(&mut self, text: &str) -> TextId {
         let h = hash_id(text);
         let (blocks, at) = (&self.blocks, &self.at);
-        let get = |id: &TextId| {
-            let (b, s, l) = at[id.0.get() as usize - 1];
-            &blocks[b as usize][s as usize..(s + l) as usize]
-        };
+        let get = |id: &TextId| text_at(blocks, at[id.0.get() as usize - 1]);
         if let Some(&id) = self.index.find(h, |id| get(id) == text) {
             return id;
         }
-        let fits = self
-            .blocks
-            .last()
-            .is_some_and(|b| b.capacity() - b.len() >= text.len());
-        if !fits {
-            self.blocks
-                .push(String::with_capacity(BLOCK.max(text.len())));
-        }
-        let b = self.blocks.len() - 1;
-        let block = &mut self.blocks[b];
-        let start = block.len();
-        block.push_str(text);
-        self.at.push((b as u32, start as u32, text.len() as u32));
+        let address = if text.is_empty() {
+            0
+        } else if text.len() >= BLOCK {
+            self.blocks.push(text.to_string());
+            ((self.blocks.len() as u64 - 1) << 41) | LONG
+        } else {
+            let fits = self
+                .blocks
+                .last()
+                .is_some_and(|b| b.len() < BLOCK && BLOCK - b.len() >= text.len());
+            if !fits {
+                self.blocks.push(String::with_capacity(BLOCK));
+            }
+            let b = self.blocks.len() - 1;
+            let block = &mut self.blocks[b];
+            let start = block.len();
+            block.push_str(text);
+            ((b as u64) << 41) | ((start as u64) << 21) | text.len() as u64
+        };
+        self.at.push(address);
         let id = TextId(NonZeroU32::new(self.at.len() as u32).expect("counted from one"));
         let (blocks, at) = (&self.blocks, &self.at);
         self.index.insert_unique(h, id, |id| {
-            let (b, s, l) = at[id.0.get() as usize - 1];
-            hash_id(&blocks[b as usize][s as usize..(s + l) as usize])
+            hash_id(text_at(blocks, at[id.0.get() as usize - 1]))
         });
         id
     }
@@ -407,10 +443,11 @@ impl Serialize for Aliases {
 }
 
 /// A node as the graph stores it (the weight of [`KnowledgeGraph::petgraph`]): its id
-/// and label are numbers into the graph's text store, so a slot is 64 bytes with no
-/// allocation of its own (it was 96 bytes and two `String`s: nodes are millions in an
-/// archive, most of them quotes). Read it through [`Node`]
-/// ([`KnowledgeGraph::node`]); [`KnowledgeGraph::node_mut`] changes the rest.
+/// and label are numbers into the graph's text store, so a slot is 56 bytes with no
+/// allocation of its own (it was 96 bytes and two `String`s). Quotes and statements
+/// added by [`KnowledgeGraph::add`] or [`KnowledgeGraph::insert_utterance`] are not kept
+/// here but in the graph's utterance records ([`Utterance`]). Read a node through
+/// [`Node`] ([`KnowledgeGraph::node`]); [`KnowledgeGraph::node_mut`] changes the rest.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NodeData {
     id: TextId,
@@ -424,13 +461,37 @@ pub struct NodeData {
     /// Quote details (quotes and statements).
     /// (Boxed: most nodes are not quotes, and every node pays for the field.)
     pub quote: Option<Box<QuoteInfo>>,
-    /// The speaker of a quote whose `said` edge is exactly what the quote implies
-    /// ([`said_edge`]): such an edge is kept here, in 8 bytes of the node slot,
-    /// rather than as a 64-byte petgraph edge with a 16-byte evidence allocation and
-    /// an entry in the edge index. Quotes are most nodes of an archive, and nearly all
-    /// have such a speaker.
-    said_by: Option<NodeIndex>,
 }
+
+/// A quote or statement as the graph keeps it outside petgraph: 60 bytes with its
+/// details inline, where a petgraph node cost a 72-byte slot and a boxed record. Quotes
+/// and statements are most nodes of an archive; they have no aliases or mentions and
+/// are never merged, so they need nothing else. Their [`NodeIndex`] is
+/// [`UTTERANCE`] + their number here.
+#[derive(Clone, Debug, PartialEq)]
+struct Utterance {
+    id: TextId,
+    label: TextId,
+    kind: Kind,
+    /// Moved into petgraph (see [`KnowledgeGraph::promote`]): no longer a node here.
+    moved: bool,
+    info: QuoteInfo,
+    /// The speaker, when its `said` edge is exactly what the quote implies
+    /// ([`said_edge`]), else [`NodeIndex::end`]: such an edge is kept here, in 4 bytes,
+    /// rather than as a 64-byte petgraph edge with a 16-byte evidence allocation and an
+    /// entry in the edge index. Nearly every quote has such a speaker.
+    said_by: NodeIndex,
+}
+
+/// [`NodeIndex`]es from here up are utterance records, not petgraph nodes.
+const UTTERANCE: usize = 1 << 31;
+
+/// The utterance record a node index names, if it names one.
+fn utterance_of(i: NodeIndex) -> Option<usize> {
+    i.index().checked_sub(UTTERANCE)
+}
+
+static NO_NAMES: Aliases = Aliases(None);
 
 /// A node, borrowed from its graph.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -515,7 +576,11 @@ pub struct KnowledgeGraph {
     index: HashTable<NodeIndex>,
     /// Edges by the hash of (source, relation, target); the key itself is in the edge.
     edges: HashTable<EdgeIndex>,
-    /// How many `said` edges are kept in their quote ([`NodeData`]'s `said_by`).
+    /// Quotes and statements outside petgraph (index [`UTTERANCE`] + position).
+    utterances: Vec<Utterance>,
+    /// Where utterance records moved into petgraph went.
+    moved: BTreeMap<usize, NodeIndex>,
+    /// How many `said` edges are kept in their quote ([`Utterance`]'s `said_by`).
     folded: usize,
     documents: Vec<DocRecord>,
     texts: TextStore,
@@ -574,13 +639,6 @@ pub fn said_edge(q: &QuoteInfo) -> Edge {
     }
 }
 
-/// Where a graph edge is kept: a petgraph edge, or the speaker of a quote.
-#[derive(Clone, Copy)]
-enum Stored {
-    Edge(EdgeIndex),
-    Said(NodeIndex),
-}
-
 fn edge_hash(s: NodeIndex, relation: Relation, t: NodeIndex) -> u64 {
     use std::hash::BuildHasher;
     FxBuildHasher.hash_one((s.index(), relation, t.index()))
@@ -589,6 +647,14 @@ fn edge_hash(s: NodeIndex, relation: Relation, t: NodeIndex) -> u64 {
 fn stored_edge_hash(g: &StableDiGraph<NodeData, Edge>, e: EdgeIndex) -> u64 {
     let (s, t) = g.edge_endpoints(e).expect("an edge of the index");
     edge_hash(s, g[e].relation, t)
+}
+
+/// The id of node `i`, a petgraph node or an utterance record.
+fn id_text(graph: &StableDiGraph<NodeData, Edge>, us: &[Utterance], i: NodeIndex) -> TextId {
+    match utterance_of(i) {
+        Some(u) => us[u].id,
+        None => graph[i].id,
+    }
 }
 
 fn hash_id(id: &str) -> u64 {
@@ -636,7 +702,7 @@ impl KnowledgeGraph {
 
     /// Number of nodes.
     pub fn node_count(&self) -> usize {
-        self.graph.node_count()
+        self.graph.node_count() + self.utterances.len() - self.moved.len()
     }
 
     /// Number of edges.
@@ -651,10 +717,21 @@ impl KnowledgeGraph {
 
     /// The node at an internal index.
     pub fn node_at(&self, i: NodeIndex) -> Node<'_> {
-        self.view(i)
+        self.view(self.resolve(i))
     }
 
     fn view(&self, i: NodeIndex) -> Node<'_> {
+        if let Some(u) = utterance_of(i) {
+            let u = &self.utterances[u];
+            return Node {
+                id: self.texts.get(u.id),
+                kind: u.kind,
+                label: self.texts.get(u.label),
+                aliases: &NO_NAMES,
+                mentions: &[],
+                quote: Some(&u.info),
+            };
+        }
         let n = &self.graph[i];
         Node {
             id: self.texts.get(n.id),
@@ -668,21 +745,37 @@ impl KnowledgeGraph {
 
     /// The id of the node at `i`.
     fn id_of(&self, i: NodeIndex) -> &str {
-        self.texts.get(self.graph[i].id)
+        self.texts.get(id_text(&self.graph, &self.utterances, i))
     }
 
     fn find(&self, id: &str) -> Option<NodeIndex> {
-        let (graph, texts) = (&self.graph, &self.texts);
+        let (graph, texts, us) = (&self.graph, &self.texts, &self.utterances);
         self.index
-            .find(hash_id(id), |&i| texts.get(graph[i].id) == id)
+            .find(hash_id(id), |&i| texts.get(id_text(graph, us, i)) == id)
             .copied()
+    }
+
+    /// The indices of the utterance records still kept outside petgraph.
+    fn utterance_indices(&self) -> impl Iterator<Item = NodeIndex> + '_ {
+        (self.utterances.iter().enumerate())
+            .filter(|(_, u)| !u.moved)
+            .map(|(n, _)| NodeIndex::new(UTTERANCE + n))
     }
 
     /// Node indices sorted by id.
     fn sorted(&self) -> Vec<NodeIndex> {
         let mut v: Vec<NodeIndex> = self.graph.node_indices().collect();
+        v.extend(self.utterance_indices());
         v.sort_unstable_by(|&a, &b| self.id_of(a).cmp(self.id_of(b)));
         v
+    }
+
+    /// The petgraph node of `i`, following an utterance record moved into petgraph.
+    fn resolve(&self, i: NodeIndex) -> NodeIndex {
+        match utterance_of(i) {
+            Some(u) if self.utterances[u].moved => self.moved[&u],
+            _ => i,
+        }
     }
 
     /// The internal index of a node, for [`KnowledgeGraph::add_edge`].
@@ -700,40 +793,59 @@ impl KnowledgeGraph {
         self.sorted_edges().collect()
     }
 
-    /// [`KnowledgeGraph::edges`] as an iterator: the sort holds a 16-byte key per edge
-    /// (the ranks of its ends in id order, its relation, its index) rather than a
-    /// 40-byte tuple of strings, and compares numbers, not ids.
+    /// [`KnowledgeGraph::edges`] as an iterator: the sort holds a 12-byte key per edge
+    /// (the ranks of its ends in id order and where it is kept: a petgraph edge, or an
+    /// utterance record for its kept `said` edge) rather than a 40-byte tuple of
+    /// strings, and compares numbers, not ids; the relation breaks the rare ties.
     pub fn sorted_edges(&self) -> impl ExactSizeIterator<Item = (&str, &str, Cow<'_, Edge>)> {
-        let g = &self.graph;
-        // ids compare as their ranks in id order: sort 12-byte keys, not strings
-        let mut rank = vec![0u32; g.node_bound()];
+        let (g, us) = (&self.graph, &self.utterances);
+        // ids compare as their ranks in id order
+        let bound = g.node_bound();
+        let slot = |i: NodeIndex| utterance_of(i).map_or(i.index(), |u| bound + u);
+        let mut rank = vec![0u32; bound + us.len()];
         for (r, i) in self.sorted().into_iter().enumerate() {
-            rank[i.index()] = r as u32;
+            rank[slot(i)] = r as u32;
         }
-        let key = |s: NodeIndex, t: NodeIndex, rel| (rank[s.index()], rank[t.index()], rel);
-        let mut v: Vec<((u32, u32, Relation), Stored)> = g
+        // an edge index is below UTTERANCE, as a node index is
+        let mut v: Vec<[u32; 3]> = g
             .edge_references()
             .map(|e| {
-                let k = key(e.source(), e.target(), e.weight().relation);
-                (k, Stored::Edge(e.id()))
+                let (s, t) = (rank[slot(e.source())], rank[slot(e.target())]);
+                [s, t, e.id().index() as u32]
             })
-            .chain(g.node_indices().filter_map(|q| {
-                let s = g[q].said_by?;
-                Some((key(s, q, Relation::Said), Stored::Said(q)))
+            .chain(self.utterance_indices().filter_map(|q| {
+                let s = us[q.index() - UTTERANCE].said_by;
+                (s != NodeIndex::end()).then(|| [rank[slot(s)], rank[slot(q)], q.index() as u32])
             }))
             .collect();
-        v.sort_unstable_by_key(|&(k, _)| k);
-        v.into_iter().map(move |(_, e)| match e {
-            Stored::Edge(e) => {
-                let (s, t) = g.edge_endpoints(e).expect("an index of this graph");
-                (self.id_of(s), self.id_of(t), Cow::Borrowed(&g[e]))
-            }
-            Stored::Said(q) => {
-                let s = g[q].said_by.expect("chosen for it");
-                let quote = g[q].quote.as_deref().expect("only quotes keep a speaker");
-                (self.id_of(s), self.id_of(q), Cow::Owned(said_edge(quote)))
-            }
-        })
+        drop(rank);
+        let relation = |k: u32| match utterance_of(NodeIndex::new(k as usize)) {
+            Some(_) => Relation::Said,
+            None => g[EdgeIndex::new(k as usize)].relation,
+        };
+        v.sort_unstable_by(|a, b| {
+            (a[0], a[1])
+                .cmp(&(b[0], b[1]))
+                .then_with(|| relation(a[2]).cmp(&relation(b[2])))
+        });
+        v.into_iter().map(
+            move |[_, _, k]| match utterance_of(NodeIndex::new(k as usize)) {
+                None => {
+                    let e = EdgeIndex::new(k as usize);
+                    let (s, t) = g.edge_endpoints(e).expect("an index of this graph");
+                    (self.id_of(s), self.id_of(t), Cow::Borrowed(&g[e]))
+                }
+                Some(n) => {
+                    let u = &us[n];
+                    let q = NodeIndex::new(k as usize);
+                    (
+                        self.id_of(u.said_by),
+                        self.id_of(q),
+                        Cow::Owned(said_edge(&u.info)),
+                    )
+                }
+            },
+        )
     }
 
     /// The underlying petgraph graph (indices are internal: do not export them).
@@ -755,6 +867,7 @@ impl KnowledgeGraph {
             mentions += n.mentions.capacity() * size_of::<Evidence>();
             quotes += n.quote.as_ref().map_or(0, |_| size_of::<QuoteInfo>());
         }
+        quotes += self.utterances.capacity() * size_of::<Utterance>();
         let evidence: usize = g
             .edge_weights()
             .map(|e| e.evidence.capacity() * size_of::<Evidence>())
@@ -767,13 +880,19 @@ impl KnowledgeGraph {
             ("quote records", quotes),
             ("edge slots", edge_cap * slot_e),
             ("edge evidence", evidence),
-            ("edge index", self.edges.capacity() * 5),
-            ("node index", self.index.capacity() * 5),
+            (
+                "edge index",
+                self.edges.capacity() * size_of::<(u8, EdgeIndex)>(),
+            ),
+            (
+                "node index",
+                self.index.capacity() * size_of::<(u8, NodeIndex)>(),
+            ),
             (
                 "texts",
                 t.blocks.iter().map(String::capacity).sum::<usize>()
-                    + t.at.capacity() * 12
-                    + t.index.capacity() * 5,
+                    + t.at.capacity() * 8
+                    + t.index.capacity() * size_of::<(u8, TextId)>(),
             ),
             (
                 "documents",
@@ -859,37 +978,136 @@ impl KnowledgeGraph {
             aliases: Aliases::default(),
             mentions: Vec::new(),
             quote: None,
-            said_by: None,
         };
         let i = self.graph.add_node(node);
-        let (graph, texts) = (&self.graph, &self.texts);
-        self.index
-            .insert_unique(hash_id(id), i, |&j| hash_id(texts.get(graph[j].id)));
+        self.index_node(id, i);
+        i
+    }
+
+    /// Puts node `i` into the id index.
+    fn index_node(&mut self, id: &str, i: NodeIndex) {
+        let (graph, texts, us) = (&self.graph, &self.texts, &self.utterances);
+        self.index.insert_unique(hash_id(id), i, |&j| {
+            hash_id(texts.get(id_text(graph, us, j)))
+        });
+    }
+
+    /// Inserts a node with all its fields, or returns the node that has this id already
+    /// (unchanged). A quote or statement with its details and without aliases or
+    /// mentions is kept as [`KnowledgeGraph::insert_utterance`] keeps it.
+    pub fn insert_node(
+        &mut self,
+        id: &str,
+        kind: Kind,
+        label: &str,
+        aliases: Aliases,
+        mentions: Vec<Evidence>,
+        quote: Option<QuoteInfo>,
+    ) -> NodeIndex {
+        if let Some(i) = self.find(id) {
+            return i;
+        }
+        match quote {
+            Some(q) if kind.is_utterance() && aliases.is_empty() && mentions.is_empty() => {
+                self.insert_utterance(id, kind, label, q)
+            }
+            quote => {
+                let i = self.upsert_node(id, kind, label);
+                let node = &mut self.graph[i];
+                node.aliases = aliases;
+                node.mentions = mentions;
+                node.quote = quote.map(Box::new);
+                i
+            }
+        }
+    }
+
+    /// Inserts a quote or statement node (`kind` an utterance) with its details, or
+    /// returns the node that has this id already (unchanged). It is kept outside
+    /// petgraph, compactly, while it gets no edge but its implied `said` edge; use
+    /// [`KnowledgeGraph::upsert_node`] for one that needs aliases or mentions.
+    pub fn insert_utterance(
+        &mut self,
+        id: &str,
+        kind: Kind,
+        label: &str,
+        info: QuoteInfo,
+    ) -> NodeIndex {
+        if let Some(i) = self.find(id) {
+            return i;
+        }
+        let u = Utterance {
+            id: self.texts.intern(id),
+            label: self.texts.intern(label),
+            kind,
+            moved: false,
+            info,
+            said_by: NodeIndex::end(),
+        };
+        let i = NodeIndex::new(UTTERANCE + self.utterances.len());
+        self.utterances.push(u);
+        self.index_node(id, i);
         i
     }
 
     /// Mutable access to a node's kind, aliases, mentions and quote (its id and label
-    /// are fixed by [`KnowledgeGraph::upsert_node`]).
+    /// are fixed by [`KnowledgeGraph::upsert_node`]). A quote or statement made by
+    /// [`KnowledgeGraph::insert_utterance`] or [`KnowledgeGraph::add`] is moved into
+    /// petgraph first, so the index `i` may be stale after: look it up again with
+    /// [`KnowledgeGraph::index_of`].
     pub fn node_mut(&mut self, i: NodeIndex) -> &mut NodeData {
+        let i = self.promote(i);
         &mut self.graph[i]
+    }
+
+    /// Moves an utterance record into petgraph (where it can have any edge); its
+    /// kept `said` edge becomes a petgraph edge. Gives the petgraph index of `i`.
+    fn promote(&mut self, i: NodeIndex) -> NodeIndex {
+        let i = self.resolve(i);
+        let Some(n) = utterance_of(i) else {
+            return i;
+        };
+        let u = &mut self.utterances[n];
+        u.moved = true;
+        let node = NodeData {
+            id: u.id,
+            label: u.label,
+            kind: u.kind,
+            aliases: Aliases::default(),
+            mentions: Vec::new(),
+            quote: Some(Box::new(u.info.clone())),
+        };
+        let speaker = std::mem::replace(&mut u.said_by, NodeIndex::end());
+        let to = self.graph.add_node(node);
+        self.moved.insert(n, to);
+        let h = hash_id(self.texts.get(self.graph[to].id));
+        if let Some(slot) = self.index.find_mut(h, |&j| j == i) {
+            *slot = to;
+        }
+        if speaker != NodeIndex::end() {
+            self.folded -= 1;
+            let edge = said_edge(self.graph[to].quote.as_deref().expect("set above"));
+            self.insert_edge(speaker, to, edge);
+        }
+        to
     }
 
     /// Adds (or strengthens) the edge `source -relation-> target`.
     pub fn add_edge(&mut self, source: NodeIndex, target: NodeIndex, edge: Edge) {
-        if edge.relation == Relation::Said {
-            let t = &self.graph[target];
-            if t.said_by == Some(source) {
-                // strengthened: it no longer is what the quote implies
-                self.unfold(target);
-            } else if t.said_by.is_none()
-                && self.find_edge(source, Relation::Said, target).is_none()
-                && t.quote.as_deref().is_some_and(|q| said_edge(q) == edge)
+        let (source, target) = (self.promote(source), self.resolve(target));
+        if let Some(n) = utterance_of(target) {
+            let u = &mut self.utterances[n];
+            if edge.relation == Relation::Said
+                && u.said_by == NodeIndex::end()
+                && said_edge(&u.info) == edge
             {
-                self.graph[target].said_by = Some(source);
+                u.said_by = source;
                 self.folded += 1;
                 return;
             }
         }
+        // anything else (the kept `said` edge strengthened, another edge) needs petgraph
+        let target = self.promote(target);
         match self.find_edge(source, edge.relation, target) {
             Some(ei) => {
                 let e = &mut self.graph[ei];
@@ -920,20 +1138,6 @@ impl KnowledgeGraph {
                 g.edge_endpoints(e) == Some((source, target)) && g[e].relation == relation
             })
             .copied()
-    }
-
-    /// Turns a quote's kept `said` edge into a petgraph edge.
-    fn unfold(&mut self, quote: NodeIndex) {
-        let Some(speaker) = self.graph[quote].said_by.take() else {
-            return;
-        };
-        self.folded -= 1;
-        let q = self.graph[quote]
-            .quote
-            .as_deref()
-            .expect("only quotes keep a speaker");
-        let edge = said_edge(q);
-        self.insert_edge(speaker, quote, edge);
     }
 
     /// Adds a petgraph edge that is not there yet.
@@ -988,7 +1192,6 @@ impl KnowledgeGraph {
             .chain((ex.statements.iter().enumerate()).map(|(i, q)| (Kind::Statement, i, q)));
         for (kind, qi, q) in said {
             let id = format!("{}:{doc}:{}", kind.as_str(), qi + 1);
-            let ni = self.upsert_node(&id, kind, &quote_label(&q.text.text));
             let info = QuoteInfo {
                 text: self.intern(&q.text.text),
                 doc,
@@ -998,7 +1201,7 @@ impl KnowledgeGraph {
                 cue: q.cue.as_ref().map(|c| span(self, c)),
                 partial: q.partial,
             };
-            self.graph[ni].quote = Some(Box::new(info));
+            let ni = self.insert_utterance(&id, kind, &quote_label(&q.text.text), info);
             if let Some(sp) = q.speaker {
                 let evidence = q
                     .speaker_mention
@@ -1084,7 +1287,9 @@ impl KnowledgeGraph {
         // who carries each alias, per kind: (kind, hash of the lower-cased alias, node),
         // 16 bytes an alias, sorted. A map from lower-cased strings to sets of nodes
         // cost about 100 bytes an alias and was the peak of a large run's memory.
-        let order = self.sorted();
+        // entities only: utterance records are never merged
+        let mut order: Vec<NodeIndex> = self.graph.node_indices().collect();
+        order.sort_unstable_by(|&a, &b| self.id_of(a).cmp(self.id_of(b)));
         let mut carriers: Vec<(Kind, u64, NodeIndex)> = Vec::new();
         for &i in &order {
             let n = &self.graph[i];
@@ -1153,15 +1358,14 @@ impl KnowledgeGraph {
                 forward.insert(from, to);
             }
         }
-        for n in self.graph.node_weights_mut() {
+        for u in &mut self.utterances {
             // a quote's kept speaker follows its merges (the petgraph edges of a merged
             // node were moved by merge_node)
-            if let Some(mut s) = n.said_by {
-                while let Some(&to) = forward.get(&s) {
-                    s = to;
-                }
-                n.said_by = Some(s);
+            while let Some(&to) = forward.get(&u.said_by) {
+                u.said_by = to;
             }
+        }
+        for n in self.graph.node_weights_mut() {
             n.mentions.sort();
             n.mentions.dedup();
             n.mentions.shrink_to_fit();

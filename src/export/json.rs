@@ -243,7 +243,7 @@ impl JsonGraph {
                 return Err(format!("node {:?} is given twice", n.id));
             }
             let quote = match (n.text, n.doc, n.start, n.end) {
-                (Some(text), Some(doc), Some(start), Some(end)) => Some(Box::new(QuoteInfo {
+                (Some(text), Some(doc), Some(start), Some(end)) => Some(QuoteInfo {
                     text: g.intern(&text),
                     doc: DocId::parse(&doc)
                         .ok_or_else(|| format!("node {:?}: document id {doc:?} is not dN", n.id))?,
@@ -252,7 +252,7 @@ impl JsonGraph {
                     speaker_mention: n.speaker_mention.map(|s| stored_span(&mut g, s)),
                     cue: n.cue.map(|s| stored_span(&mut g, s)),
                     partial: n.partial,
-                })),
+                }),
                 (None, None, None, None) => None,
                 _ => {
                     return Err(format!(
@@ -262,11 +262,8 @@ impl JsonGraph {
                 }
             };
             let mentions = stored_evidence(&mut g, n.mentions);
-            let i = g.upsert_node(&n.id, kind, &n.label);
-            let node = g.node_mut(i);
-            node.aliases = n.aliases.into_iter().collect();
-            node.mentions = mentions;
-            node.quote = quote;
+            let aliases = n.aliases.into_iter().collect();
+            g.insert_node(&n.id, kind, &n.label, aliases, mentions, quote);
         }
         for e in self.edges {
             let relation = Relation::parse(&e.relation)
