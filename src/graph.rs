@@ -254,6 +254,18 @@ impl TextStore {
         if let Some(&id) = self.index.find(h, |id| get(id) == text) {
             return id;
         }
+        let id = self.push(text);
+        let (blocks, at) = (&self.blocks, &self.at);
+        self.index.insert_unique(h, id, |id| {
+            hash_id(text_at(blocks, at[id.0.get() as usize - 1]))
+        });
+        id
+    }
+
+    /// Stores `text` under a new number without looking for it first and without
+    /// making it findable by [`TextStore::intern`]: for texts that are unique anyway
+    /// (a quote's id), whose entry in the index would be wasted.
+    pub fn push(&mut self, text: &str) -> TextId {
         let address = if text.is_empty() {
             0
         } else if text.len() >= BLOCK {
@@ -274,12 +286,7 @@ impl TextStore {
             ((b as u64) << 41) | ((start as u64) << 21) | text.len() as u64
         };
         self.at.push(address);
-        let id = TextId(NonZeroU32::new(self.at.len() as u32).expect("counted from one"));
-        let (blocks, at) = (&self.blocks, &self.at);
-        self.index.insert_unique(h, id, |id| {
-            hash_id(text_at(blocks, at[id.0.get() as usize - 1]))
-        });
-        id
+        TextId(NonZeroU32::new(self.at.len() as u32).expect("counted from one"))
     }
 }
 
@@ -793,10 +800,10 @@ impl KnowledgeGraph {
         self.sorted_edges().collect()
     }
 
-    /// [`KnowledgeGraph::edges`] as an iterator: the sort holds a 12-byte key per edge
-    /// (the ranks of its ends in id order and where it is kept: a petgraph edge, or an
-    /// utterance record for its kept `said` edge) rather than a 40-byte tuple of
-    /// strings, and compares numbers, not ids; the relation breaks the rare ties.
+    /// [`KnowledgeGraph::edges`] as an iterator: the sort holds 4 bytes per edge (where
+    /// it is kept: a petgraph edge, or an utterance record for its kept `said` edge)
+    /// rather than a 40-byte tuple of strings, and compares the ranks of its ends in id
+    /// order and its relation, looked up, not ids.
     pub fn sorted_edges(&self) -> impl ExactSizeIterator<Item = (&str, &str, Cow<'_, Edge>)> {
         let (g, us) = (&self.graph, &self.utterances);
         // ids compare as their ranks in id order
@@ -806,30 +813,34 @@ impl KnowledgeGraph {
         for (r, i) in self.sorted().into_iter().enumerate() {
             rank[slot(i)] = r as u32;
         }
-        // an edge index is below UTTERANCE, as a node index is
-        let mut v: Vec<[u32; 3]> = g
-            .edge_references()
-            .map(|e| {
-                let (s, t) = (rank[slot(e.source())], rank[slot(e.target())]);
-                [s, t, e.id().index() as u32]
-            })
-            .chain(self.utterance_indices().filter_map(|q| {
-                let s = us[q.index() - UTTERANCE].said_by;
-                (s != NodeIndex::end()).then(|| [rank[slot(s)], rank[slot(q)], q.index() as u32])
-            }))
+        // where each edge is kept, 4 bytes: a petgraph edge index, or for a kept `said`
+        // edge its utterance record's node index (from UTTERANCE up; edge indices are
+        // below it, as node indices are); its sort key is looked up, not stored
+        let mut v: Vec<u32> = (g.edge_references())
+            .map(|e| e.id().index() as u32)
+            .chain(
+                self.utterance_indices()
+                    .filter(|q| us[q.index() - UTTERANCE].said_by != NodeIndex::end())
+                    .map(|q| q.index() as u32),
+            )
             .collect();
+        {
+            let key = |k: u32| match utterance_of(NodeIndex::new(k as usize)) {
+                Some(n) => {
+                    let q = NodeIndex::new(k as usize);
+                    (rank[slot(us[n].said_by)], rank[slot(q)], Relation::Said)
+                }
+                None => {
+                    let e = EdgeIndex::new(k as usize);
+                    let (s, t) = g.edge_endpoints(e).expect("an index of this graph");
+                    (rank[slot(s)], rank[slot(t)], g[e].relation)
+                }
+            };
+            v.sort_unstable_by_key(|&k| key(k));
+        }
         drop(rank);
-        let relation = |k: u32| match utterance_of(NodeIndex::new(k as usize)) {
-            Some(_) => Relation::Said,
-            None => g[EdgeIndex::new(k as usize)].relation,
-        };
-        v.sort_unstable_by(|a, b| {
-            (a[0], a[1])
-                .cmp(&(b[0], b[1]))
-                .then_with(|| relation(a[2]).cmp(&relation(b[2])))
-        });
-        v.into_iter().map(
-            move |[_, _, k]| match utterance_of(NodeIndex::new(k as usize)) {
+        v.into_iter()
+            .map(move |k| match utterance_of(NodeIndex::new(k as usize)) {
                 None => {
                     let e = EdgeIndex::new(k as usize);
                     let (s, t) = g.edge_endpoints(e).expect("an index of this graph");
@@ -844,8 +855,7 @@ impl KnowledgeGraph {
                         Cow::Owned(said_edge(&u.info)),
                     )
                 }
-            },
-        )
+            })
     }
 
     /// The underlying petgraph graph (indices are internal: do not export them).
@@ -951,12 +961,19 @@ impl KnowledgeGraph {
     }
 
     fn push_source(&mut self, id: &str, s: &Source, chars: u32) {
-        let mut opt = |x: &Option<String>| x.as_deref().map(|x| self.texts.intern(x));
-        let (article_id, title, url, date) =
-            (opt(&s.article_id), opt(&s.title), opt(&s.url), opt(&s.date));
+        // a document's id, path, article id and URL are its own: stored without an
+        // entry in the text index (millions of them in an archive, and a larger index
+        // table is also a larger transient copy while it grows)
+        let t = &mut self.texts;
+        let article_id = s.article_id.as_deref().map(|x| t.push(x));
+        let url = s.url.as_deref().map(|x| t.push(x));
+        let (title, date) = (
+            s.title.as_deref().map(|x| t.intern(x)),
+            s.date.as_deref().map(|x| t.intern(x)),
+        );
         let record = DocRecord {
-            id: self.texts.intern(id),
-            path: self.texts.intern(&s.path),
+            id: t.push(id),
+            path: t.push(&s.path),
             article_id,
             title,
             url,
@@ -1037,7 +1054,8 @@ impl KnowledgeGraph {
             return i;
         }
         let u = Utterance {
-            id: self.texts.intern(id),
+            // unique: not worth an entry in the text index
+            id: self.texts.push(id),
             label: self.texts.intern(label),
             kind,
             moved: false,
