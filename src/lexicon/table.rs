@@ -4,9 +4,9 @@
 //! The built-in lists hold about 200,000 words and 80,000 phrases. Hashing them into a
 //! map at every start cost more than extracting a small article, so the build script
 //! lays their keys out once (see `src/build.rs` and [`super::snapshot`]): a blob of key
-//! bytes, the offset of every key, and an open-addressing index of key ids. Looking a
-//! key up in it reads those bytes where they lie in the binary; nothing is built at
-//! start. Keys a user lexicon adds go to an ordinary hash map beside it.
+//! bytes, the offset of every key, and an open-addressing index of key ids. A start
+//! only copies the offsets and the index out of the binary; no key is hashed or copied.
+//! Keys a user lexicon adds go to an ordinary hash map beside it.
 
 use std::fmt;
 
@@ -40,22 +40,28 @@ fn hash(key: &[u8]) -> u64 {
     (h.rotate_left(5) ^ last).wrapping_mul(K)
 }
 
-fn read_u32(bytes: &[u8], i: usize) -> u32 {
-    u32::from_le_bytes(bytes[i * 4..i * 4 + 4].try_into().unwrap_or([0; 4]))
+/// Little-endian u32s.
+fn read_u32s(bytes: &[u8]) -> Vec<u32> {
+    bytes
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect()
 }
 
 /// Marks an empty slot of the index.
 const EMPTY: u32 = u32::MAX;
 
 /// Keys laid out at build time; ids are positions in the key order.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Default)]
 pub(crate) struct Frozen {
-    /// The keys' bytes, one after another.
+    /// The keys' bytes, one after another, where they lie in the binary.
     keys: &'static [u8],
-    /// `len + 1` little-endian u32 offsets into `keys`.
-    offsets: &'static [u8],
-    /// A power of two of little-endian u32 slots: a key id or [`EMPTY`].
-    slots: &'static [u8],
+    /// `len + 1` offsets into `keys`. This and `slots` are decoded from their bytes at
+    /// start (3 MB of the built-in lists, a few million instructions): a lookup then
+    /// indexes them directly, and the tokenizer makes one for every word.
+    offsets: Vec<u32>,
+    /// A power of two of slots: a key id or [`EMPTY`].
+    slots: Vec<u32>,
     /// 64 minus log2 of the slot count: slots are chosen by the hash's high bits.
     shift: u32,
 }
@@ -69,7 +75,7 @@ impl fmt::Debug for Frozen {
 impl Frozen {
     /// Number of keys.
     pub(crate) fn len(&self) -> usize {
-        (self.offsets.len() / 4).saturating_sub(1)
+        self.offsets.len().saturating_sub(1)
     }
 
     /// The id of `key`.
@@ -78,19 +84,19 @@ impl Frozen {
         if self.slots.is_empty() {
             return None;
         }
-        let mask = self.slots.len() / 4 - 1;
+        let mask = self.slots.len() - 1;
         let key = key.as_bytes();
         let mut i = (hash(key) >> self.shift) as usize & mask;
         loop {
-            let id = read_u32(self.slots, i);
+            let id = self.slots[i];
             if id == EMPTY {
                 return None;
             }
             let (a, b) = (
-                read_u32(self.offsets, id as usize) as usize,
-                read_u32(self.offsets, id as usize + 1) as usize,
+                self.offsets[id as usize] as usize,
+                self.offsets[id as usize + 1] as usize,
             );
-            if &self.keys[a..b] == key {
+            if self.keys.get(a..b) == Some(key) {
                 return Some(id);
             }
             i = (i + 1) & mask;
@@ -100,8 +106,8 @@ impl Frozen {
     /// The key of id `id`.
     pub(crate) fn key(&self, id: u32) -> &'static str {
         let (a, b) = (
-            read_u32(self.offsets, id as usize) as usize,
-            read_u32(self.offsets, id as usize + 1) as usize,
+            self.offsets[id as usize] as usize,
+            self.offsets[id as usize + 1] as usize,
         );
         // the build script wrote whole UTF-8 keys
         std::str::from_utf8(&self.keys[a..b]).unwrap_or("")
@@ -113,9 +119,9 @@ impl Frozen {
         offsets: &'static [u8],
         slots: &'static [u8],
     ) -> Frozen {
-        let n_slots = slots.len() / 4;
-        let shift = if n_slots > 1 {
-            64 - n_slots.trailing_zeros()
+        let (offsets, slots) = (read_u32s(offsets), read_u32s(slots));
+        let shift = if slots.len() > 1 {
+            64 - slots.len().trailing_zeros()
         } else {
             63
         };
