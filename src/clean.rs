@@ -159,7 +159,14 @@ impl<'l> Cleaner<'l> {
     /// and only a short line is lower-cased, for the "contains" rules.
     fn is_ascii_boilerplate(&self, line: &str) -> bool {
         let b = line.as_bytes();
-        let starts = |p: &str| b.len() >= p.len() && eq_ascii_nocase(&b[..p.len()], p.as_bytes());
+        // the first bytes compared before the call: they differ for nearly every pattern
+        let starts = |p: &str| {
+            b.len() >= p.len()
+                && p.as_bytes()
+                    .first()
+                    .is_none_or(|f| f.eq_ignore_ascii_case(&b[0]))
+                && eq_ascii_nocase(&b[..p.len()], p.as_bytes())
+        };
         if (starts("http://") || starts("https://") || starts("www.")) && !b.contains(&b' ') {
             return true;
         }
@@ -170,7 +177,11 @@ impl<'l> Cleaner<'l> {
             && (0..b.len()).any(|i| {
                 self.contains_first[b[i] as usize]
                     && self.contains.iter().any(|p| {
-                        b.len() - i >= p.len() && eq_ascii_nocase(&b[i..i + p.len()], p.as_bytes())
+                        p.as_bytes()
+                            .first()
+                            .is_none_or(|f| f.eq_ignore_ascii_case(&b[i]))
+                            && b.len() - i >= p.len()
+                            && eq_ascii_nocase(&b[i..i + p.len()], p.as_bytes())
                     })
             });
         self.lexicon.boilerplate.iter().any(|rule| match rule {
