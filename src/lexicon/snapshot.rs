@@ -186,9 +186,21 @@ pub(super) fn write(lex: &Lexicon) -> Vec<u8> {
     w.keys(&lex.words);
     w.len(lex.entries.len());
     for e in &lex.entries {
+        // nearly every word (common words, names) has only flags, a gender and a rank:
+        // a mark says so, and a start reads no more for it
+        let simple = e.title.is_none()
+            && e.org_word.is_none()
+            && e.nominal.is_none()
+            && e.abbreviation.is_none()
+            && e.stance_cues.is_empty()
+            && e.nominalization.is_none();
+        w.bool(simple);
         w.u32(e.flags);
         w.gender(e.gender);
         w.u32(e.surname_rank);
+        if simple {
+            continue;
+        }
         w.title(e.title);
         match e.org_word {
             Some(o) => {
@@ -307,24 +319,19 @@ pub(super) fn read(data: &'static [u8]) -> Lexicon {
     let mut r = Reader { data, pos: 0 };
     let words = r.keys();
     let entries = (0..r.len())
-        .map(|_| WordEntry {
-            flags: r.u32(),
-            gender: r.gender(),
-            surname_rank: r.u32(),
-            title: r.title(),
-            org_word: (r.u8() != 0).then(|| OrgWord {
-                kind: r.kind(),
-                class: r.u16(),
-                head_only: r.bool(),
-            }),
-            nominal: r.nominal(),
-            abbreviation: match r.u8() {
-                0 => None,
-                1 => Some(AbbrevClass::Title),
-                _ => Some(AbbrevClass::Other),
-            },
-            stance_cues: (0..r.len()).map(|_| r.u32()).collect(),
-            nominalization: r.opt_u32(),
+        .map(|_| {
+            let simple = r.bool();
+            let (flags, gender, surname_rank) = (r.u32(), r.gender(), r.u32());
+            if simple {
+                WordEntry {
+                    flags,
+                    gender,
+                    surname_rank,
+                    ..WordEntry::default()
+                }
+            } else {
+                read_entry(&mut r, flags, gender, surname_rank)
+            }
         })
         .collect();
     let phrases = r.keys();
@@ -415,6 +422,29 @@ pub(super) fn read(data: &'static [u8]) -> Lexicon {
         demonym_places,
         speaking_roles,
         surnames_seen,
+    }
+}
+
+/// The rest of a word entry that is not simple (see [`write`]).
+fn read_entry(r: &mut Reader, flags: u32, gender: Gender, surname_rank: u32) -> WordEntry {
+    WordEntry {
+        flags,
+        gender,
+        surname_rank,
+        title: r.title(),
+        org_word: (r.u8() != 0).then(|| OrgWord {
+            kind: r.kind(),
+            class: r.u16(),
+            head_only: r.bool(),
+        }),
+        nominal: r.nominal(),
+        abbreviation: match r.u8() {
+            0 => None,
+            1 => Some(AbbrevClass::Title),
+            _ => Some(AbbrevClass::Other),
+        },
+        stance_cues: (0..r.len()).map(|_| r.u32()).collect(),
+        nominalization: r.opt_u32(),
     }
 }
 
