@@ -27,12 +27,45 @@ pub struct Paragraph {
 /// Splits text into paragraphs and marks boilerplate.
 pub struct Cleaner<'l> {
     lexicon: &'l Lexicon,
+    /// Bytes (either ASCII case) that a "prefix" pattern starts with.
+    prefix_first: [bool; 256],
+    /// Bytes (either ASCII case) that a "contains" pattern starts with.
+    contains_first: [bool; 256],
+    /// The "contains" patterns.
+    contains: Vec<&'l str>,
 }
 
 impl<'l> Cleaner<'l> {
     /// A cleaner using the lexicon's boilerplate rules.
     pub fn new(lexicon: &'l Lexicon) -> Self {
-        Cleaner { lexicon }
+        // a line is checked against the patterns of a kind only where it has a byte one
+        // of them starts with: few lines start like "READ MORE:", few bytes are "("
+        let mut prefix_first = [false; 256];
+        let mut contains_first = [false; 256];
+        let mut contains = Vec::new();
+        for rule in &lexicon.boilerplate {
+            let (table, p) = match rule {
+                BoilerplateRule::Prefix(p) => (&mut prefix_first, p),
+                BoilerplateRule::Contains(p) => {
+                    contains.push(p.as_str());
+                    (&mut contains_first, p)
+                }
+                BoilerplateRule::Line(_) => continue,
+            };
+            match p.as_bytes().first() {
+                Some(&b) => {
+                    table[b.to_ascii_lowercase() as usize] = true;
+                    table[b.to_ascii_uppercase() as usize] = true;
+                }
+                None => *table = [true; 256],
+            }
+        }
+        Cleaner {
+            lexicon,
+            prefix_first,
+            contains_first,
+            contains,
+        }
     }
 
     /// The paragraphs of `text`, in order.
@@ -76,7 +109,31 @@ impl<'l> Cleaner<'l> {
 
     /// True when a whole line is news-site boilerplate.
     pub fn is_boilerplate(&self, line: &str) -> bool {
-        let lower = line.trim().to_lowercase();
+        let line = line.trim();
+        if line.is_ascii() {
+            return self.is_ascii_boilerplate(line);
+        }
+        // `str::to_lowercase` lowers a capital sigma by its neighbours and every other
+        // character alone: without one, lowering character by character is the same,
+        // and cheap for the ASCII letters around a "£" or an accent
+        let lower = if line.contains('\u{03A3}') {
+            line.to_lowercase()
+        } else {
+            let mut lower = String::with_capacity(line.len());
+            for c in line.chars() {
+                if c.is_ascii() {
+                    lower.push(c.to_ascii_lowercase());
+                } else {
+                    lower.extend(c.to_lowercase());
+                }
+            }
+            lower
+        };
+        self.is_lowered_boilerplate(&lower)
+    }
+
+    /// The rules on a trimmed line lower-cased as by `str::to_lowercase`.
+    fn is_lowered_boilerplate(&self, lower: &str) -> bool {
         if (lower.starts_with("http://")
             || lower.starts_with("https://")
             || lower.starts_with("www."))
@@ -96,6 +153,64 @@ impl<'l> Cleaner<'l> {
             BoilerplateRule::Contains(p) => lower.len() < 200 && lower.contains(p.as_str()),
         })
     }
+
+    /// [`Cleaner::is_boilerplate`] of a trimmed ASCII line (nearly every line of English
+    /// news), without lower-casing a copy of it: the rules compare ignoring ASCII case,
+    /// and only a short line is lower-cased, for the "contains" rules.
+    fn is_ascii_boilerplate(&self, line: &str) -> bool {
+        let b = line.as_bytes();
+        // the first bytes compared before the call: they differ for nearly every pattern
+        let starts = |p: &str| {
+            b.len() >= p.len()
+                && p.as_bytes()
+                    .first()
+                    .is_none_or(|f| f.eq_ignore_ascii_case(&b[0]))
+                && eq_ascii_nocase(&b[..p.len()], p.as_bytes())
+        };
+        if (starts("http://") || starts("https://") || starts("www.")) && !b.contains(&b' ') {
+            return true;
+        }
+        let bare = line.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
+        let may_start = b.first().is_some_and(|&c| self.prefix_first[c as usize]);
+        // the "contains" patterns, all at once, at the places one may start (short lines)
+        let contains = line.len() < 200
+            && (0..b.len()).any(|i| {
+                self.contains_first[b[i] as usize]
+                    && self.contains.iter().any(|p| {
+                        p.as_bytes()
+                            .first()
+                            .is_none_or(|f| f.eq_ignore_ascii_case(&b[i]))
+                            && b.len() - i >= p.len()
+                            && eq_ascii_nocase(&b[i..i + p.len()], p.as_bytes())
+                    })
+            });
+        self.lexicon.boilerplate.iter().any(|rule| match rule {
+            BoilerplateRule::Prefix(p) => {
+                may_start
+                    && starts(p)
+                    && b.get(p.len()).is_none_or(|&c| {
+                        !c.is_ascii_alphanumeric() || !p.ends_with(|e: char| e.is_alphanumeric())
+                    })
+            }
+            // a pattern with letters other than ASCII ones never equals an ASCII line
+            BoilerplateRule::Line(p) => eq_ascii_nocase(bare.as_bytes(), p.as_bytes()),
+            BoilerplateRule::Contains(_) => contains,
+        })
+    }
+}
+
+/// `a.eq_ignore_ascii_case(b)`, leaving at the first byte that differs: a line is held
+/// against every pattern, and nearly always differs at once.
+fn eq_ascii_nocase(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    for (x, y) in a.iter().zip(b) {
+        if !x.eq_ignore_ascii_case(y) {
+            return false;
+        }
+    }
+    true
 }
 
 /// True when `next` continues the paragraph `prev` across a line break (hard wrap).
@@ -111,6 +226,7 @@ fn continues(prev: &str, next: &str) -> bool {
 mod tests {
     use super::*;
     use crate::lexicon::Lexicon;
+    use proptest::prelude::*;
 
     fn kept(text: &str) -> Vec<String> {
         let lex = Lexicon::shared();
@@ -140,6 +256,29 @@ mod tests {
         let c = Cleaner::new(lex);
         for (line, want) in cases {
             assert_eq!(c.is_boilerplate(line), want, "{line}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The ASCII path and the character-by-character lowering answer as lowering
+        /// the whole line with `str::to_lowercase` does.
+        #[test]
+        fn fast_paths_agree_with_lowering_the_whole_line(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![
+                        "READ MORE", "read more:", "Click here", "Photo credit", "©",
+                        "http://", "www.", "Subscribe", "\u{212A}", "\u{3A3}", "\u{130}",
+                    ]).prop_map(str::to_string),
+                    "[a-zA-Z0-9 .:!£é\u{3A3}\u{130}-]{0,8}",
+                ],
+                0..6,
+            )
+        ) {
+            let line = parts.concat();
+            let c = Cleaner::new(Lexicon::shared());
+            let want = c.is_lowered_boilerplate(&line.trim().to_lowercase());
+            prop_assert_eq!(c.is_boilerplate(&line), want, "{:?}", line);
         }
     }
 

@@ -181,101 +181,138 @@ impl<'l> Tokenizer<'l> {
         let mut single_open = false;
 
         while i < end {
-            let c = next_char(text, i);
-            let clen = c.len_utf8();
-            if c.is_whitespace() {
-                if out.len() > first_new {
-                    if let Some(last) = out.last_mut() {
-                        last.shape |= shape::SPACE_AFTER;
-                    }
-                }
-                space_before = true;
-                i += clen;
-                continue;
-            }
             let start = i;
-            let (kind, stop) = if c.is_alphanumeric()
-                || (is_currency(c) && i + clen < end && bytes[i + clen].is_ascii_digit())
-            {
-                let stop = self.scan_word(text, i, end);
-                let first = next_char(text, i);
-                let kind = if first.is_ascii_digit() || is_currency(first) {
+            let b = bytes[i];
+            // the case counts of a word read in one pass, when that pass read all of it
+            let mut counts = None;
+            let (kind, stop) = if b.is_ascii_alphanumeric() {
+                // most tokens: a word or number starting with an ASCII letter or digit,
+                // told apart by that byte without decoding a character
+                let kind = if b.is_ascii_digit() {
                     TokenKind::Number
                 } else {
                     TokenKind::Word
                 };
-                (kind, stop)
-            } else if is_apostrophe(c) {
-                let prev_word = out.len() > first_new && !space_before;
-                let next = if i + clen < end {
-                    Some(next_char(text, i + clen))
+                // most words are one run of ASCII letters and digits ended by a byte no
+                // rule of `scan_word` reads on through (a space, a comma after letters)
+                let (mut j, mut c) = (i, WordCounts::default());
+                while j < end {
+                    let k = BYTE_CLASS[bytes[j] as usize];
+                    if k & class::ALNUM == 0 {
+                        break;
+                    }
+                    c.add(k);
+                    j += 1;
+                }
+                if j == end
+                    || (bytes[j].is_ascii()
+                        && !matches!(bytes[j], b'-' | b'/' | b'.' | b'\'' | b'&' | b','))
+                {
+                    counts = Some(c);
+                    (kind, j)
                 } else {
-                    None
-                };
-                let after_next = next.and_then(|n| {
-                    let j = i + clen + n.len_utf8();
-                    if j < end {
-                        Some(next_char(text, j))
+                    (kind, self.scan_word(text, i, end))
+                }
+            } else {
+                let c = next_char(text, i);
+                let clen = c.len_utf8();
+                if c.is_whitespace() {
+                    if out.len() > first_new {
+                        if let Some(last) = out.last_mut() {
+                            last.shape |= shape::SPACE_AFTER;
+                        }
+                    }
+                    space_before = true;
+                    i += clen;
+                    continue;
+                }
+                if c.is_alphanumeric()
+                    || (is_currency(c) && i + clen < end && bytes[i + clen].is_ascii_digit())
+                {
+                    let stop = self.scan_word(text, i, end);
+                    let first = next_char(text, i);
+                    let kind = if first.is_ascii_digit() || is_currency(first) {
+                        TokenKind::Number
+                    } else {
+                        TokenKind::Word
+                    };
+                    (kind, stop)
+                } else if is_apostrophe(c) {
+                    let prev_word = out.len() > first_new && !space_before;
+                    let next = if i + clen < end {
+                        Some(next_char(text, i + clen))
                     } else {
                         None
-                    }
-                });
-                if prev_word
-                    && matches!(next, Some('s') | Some('S'))
-                    && !after_next.is_some_and(|a| a.is_alphanumeric())
-                {
-                    (TokenKind::Possessive, i + clen + 1)
-                } else if prev_word
-                    && !single_open
-                    && out
-                        .last()
-                        .is_some_and(|t| t.text(text).ends_with(['s', 'S']))
-                    && !next.is_some_and(|n| n.is_alphanumeric())
-                {
-                    (TokenKind::Possessive, i + clen)
-                } else if c == '\'' {
-                    if space_before && next.is_some_and(|n| n.is_alphanumeric()) {
-                        single_open = true;
-                        (TokenKind::Quote(QuoteMark::SingleStraight), i + clen)
+                    };
+                    let after_next = next.and_then(|n| {
+                        let j = i + clen + n.len_utf8();
+                        if j < end {
+                            Some(next_char(text, j))
+                        } else {
+                            None
+                        }
+                    });
+                    if prev_word
+                        && matches!(next, Some('s') | Some('S'))
+                        && !after_next.is_some_and(|a| a.is_alphanumeric())
+                    {
+                        (TokenKind::Possessive, i + clen + 1)
+                    } else if prev_word
+                        && !single_open
+                        && out
+                            .last()
+                            .is_some_and(|t| t.text(text).ends_with(['s', 'S']))
+                        && !next.is_some_and(|n| n.is_alphanumeric())
+                    {
+                        (TokenKind::Possessive, i + clen)
+                    } else if c == '\'' {
+                        if space_before && next.is_some_and(|n| n.is_alphanumeric()) {
+                            single_open = true;
+                            (TokenKind::Quote(QuoteMark::SingleStraight), i + clen)
+                        } else {
+                            single_open = false;
+                            (TokenKind::Quote(QuoteMark::SingleClose), i + clen)
+                        }
                     } else {
                         single_open = false;
                         (TokenKind::Quote(QuoteMark::SingleClose), i + clen)
                     }
                 } else {
-                    single_open = false;
-                    (TokenKind::Quote(QuoteMark::SingleClose), i + clen)
-                }
-            } else {
-                match c {
-                    '"' => (TokenKind::Quote(QuoteMark::DoubleStraight), i + clen),
-                    '\u{201C}' | '\u{201E}' | '\u{201F}' => {
-                        (TokenKind::Quote(QuoteMark::DoubleOpen), i + clen)
-                    }
-                    '\u{201D}' => (TokenKind::Quote(QuoteMark::DoubleClose), i + clen),
-                    '\u{2018}' | '\u{201B}' => {
-                        single_open = true;
-                        (TokenKind::Quote(QuoteMark::SingleOpen), i + clen)
-                    }
-                    '\u{00AB}' | '\u{00BB}' => (TokenKind::Quote(QuoteMark::Guillemet), i + clen),
-                    '\u{2014}' | '\u{2013}' | '\u{2015}' => (TokenKind::Dash, i + clen),
-                    '-' if i + 1 < end && bytes[i + 1] == b'-' => {
-                        let mut j = i;
-                        while j < end && bytes[j] == b'-' {
-                            j += 1;
+                    match c {
+                        '"' => (TokenKind::Quote(QuoteMark::DoubleStraight), i + clen),
+                        '\u{201C}' | '\u{201E}' | '\u{201F}' => {
+                            (TokenKind::Quote(QuoteMark::DoubleOpen), i + clen)
                         }
-                        (TokenKind::Dash, j)
-                    }
-                    '-' if space_before && (i + 1 >= end || bytes[i + 1].is_ascii_whitespace()) => {
-                        (TokenKind::Dash, i + 1)
-                    }
-                    '.' if text[i..end].starts_with("...") => {
-                        let mut j = i;
-                        while j < end && bytes[j] == b'.' {
-                            j += 1;
+                        '\u{201D}' => (TokenKind::Quote(QuoteMark::DoubleClose), i + clen),
+                        '\u{2018}' | '\u{201B}' => {
+                            single_open = true;
+                            (TokenKind::Quote(QuoteMark::SingleOpen), i + clen)
                         }
-                        (TokenKind::Punct('…'), j)
+                        '\u{00AB}' | '\u{00BB}' => {
+                            (TokenKind::Quote(QuoteMark::Guillemet), i + clen)
+                        }
+                        '\u{2014}' | '\u{2013}' | '\u{2015}' => (TokenKind::Dash, i + clen),
+                        '-' if i + 1 < end && bytes[i + 1] == b'-' => {
+                            let mut j = i;
+                            while j < end && bytes[j] == b'-' {
+                                j += 1;
+                            }
+                            (TokenKind::Dash, j)
+                        }
+                        '-' if space_before
+                            && (i + 1 >= end || bytes[i + 1].is_ascii_whitespace()) =>
+                        {
+                            (TokenKind::Dash, i + 1)
+                        }
+                        '.' if text[i..end].starts_with("...") => {
+                            let mut j = i;
+                            while j < end && bytes[j] == b'.' {
+                                j += 1;
+                            }
+                            (TokenKind::Punct('…'), j)
+                        }
+                        _ => (TokenKind::Punct(c), i + clen),
                     }
-                    _ => (TokenKind::Punct(c), i + clen),
                 }
             };
             let mut tok = Token {
@@ -287,7 +324,7 @@ impl<'l> Tokenizer<'l> {
             };
             if matches!(kind, TokenKind::Word | TokenKind::Number) {
                 // may take in an abbreviation's period
-                self.finish_word(text, &mut tok);
+                self.finish_word(text, &mut tok, counts);
             }
             out.push(tok);
             space_before = false;
@@ -394,18 +431,21 @@ impl<'l> Tokenizer<'l> {
     }
 
     /// Sets shape bits, keeps an abbreviation's period, and looks the word up.
-    fn finish_word(&mut self, text: &str, tok: &mut Token) {
+    /// `counts`: the word's, when the caller's scan made them.
+    fn finish_word(&mut self, text: &str, tok: &mut Token, counts: Option<WordCounts>) {
         let s = tok.span.text(text);
-        let (upper, lower, digit, first_upper) = if s.is_ascii() {
+        let b = s.as_bytes();
+        let WordCounts { upper, lower, seen } = counts.unwrap_or_else(|| {
+            let mut c = WordCounts::default();
+            for &x in b {
+                c.add(BYTE_CLASS[x as usize]);
+            }
+            c
+        });
+        let (upper, lower, digit, first_upper) = if seen & class::HIGH == 0 {
             // nearly every word of English news is ASCII: its lower-case key is a copy
             // lower-cased in place (the general path is `lower_into` below)
-            let b = s.as_bytes();
-            let (mut upper, mut lower, mut digit) = (0usize, 0usize, false);
-            for &c in b {
-                upper += c.is_ascii_uppercase() as usize;
-                lower += c.is_ascii_lowercase() as usize;
-                digit |= c.is_ascii_digit();
-            }
+            let digit = seen & class::DIGIT != 0;
             self.buf.clear();
             self.buf.push_str(s);
             self.buf.make_ascii_lowercase();
@@ -440,13 +480,14 @@ impl<'l> Tokenizer<'l> {
         if digit {
             tok.shape |= shape::DIGIT;
         }
-        if s.ends_with('.') {
+        let ends_with_period = s.ends_with('.');
+        if ends_with_period {
             tok.shape |= shape::ABBREV;
         }
         let end = tok.span.end as usize;
         let followed_by_period = text.as_bytes().get(end) == Some(&b'.');
         let lex = self.lexicon;
-        if followed_by_period && tok.kind == TokenKind::Word && !s.ends_with('.') {
+        if followed_by_period && tok.kind == TokenKind::Word && !ends_with_period {
             // "Ald." "Sen." "N." — keep the period when the word is a known abbreviation
             // or a single capital initial
             let single_initial = s.chars().count() == 1 && tok.is(shape::CAP);
@@ -464,7 +505,9 @@ impl<'l> Tokenizer<'l> {
             }
         }
         if let Some(l) = lex {
-            let key = self.buf.trim_end_matches('.');
+            // the key without an abbreviation's period(s)
+            let dots = self.buf.bytes().rev().take_while(|&b| b == b'.').count();
+            let key = &self.buf[..self.buf.len() - dots];
             tok.word = l.word_id(key);
             if tok.word.is_none() && key.contains('.') {
                 // "U.S." is listed as "u.s." in places; try the dotted form too
@@ -474,6 +517,58 @@ impl<'l> Tokenizer<'l> {
         }
     }
 }
+
+/// Byte classes for the one pass made over a word.
+mod class {
+    pub const UPPER: u8 = 1;
+    pub const LOWER: u8 = 1 << 1;
+    pub const DIGIT: u8 = 1 << 2;
+    /// Part of a character outside ASCII.
+    pub const HIGH: u8 = 1 << 3;
+    /// An ASCII letter or digit.
+    pub const ALNUM: u8 = UPPER | LOWER | DIGIT;
+}
+
+/// What one pass over a word's bytes saw.
+#[derive(Clone, Copy, Default)]
+struct WordCounts {
+    /// ASCII capitals.
+    upper: usize,
+    /// ASCII small letters.
+    lower: usize,
+    /// The [`class`] bits of every byte, or-ed.
+    seen: u8,
+}
+
+impl WordCounts {
+    #[inline]
+    fn add(&mut self, k: u8) {
+        self.upper += usize::from(k & class::UPPER);
+        self.lower += usize::from((k & class::LOWER) >> 1);
+        self.seen |= k;
+    }
+}
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_uppercase() {
+            class::UPPER
+        } else if b.is_ascii_lowercase() {
+            class::LOWER
+        } else if b.is_ascii_digit() {
+            class::DIGIT
+        } else if b >= 0x80 {
+            class::HIGH
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
 
 #[inline]
 fn next_char(text: &str, i: usize) -> char {

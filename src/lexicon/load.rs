@@ -203,6 +203,7 @@ pub(super) fn builtin() -> Lexicon {
     lex.words.reserve(200_000);
     lex.entries.reserve(200_000);
     lex.phrases.reserve(80_000);
+    lex.phrase_entries.reserve(80_000);
     lex.entities.reserve(40_000);
     let mut buf = String::new();
     for &(name, cat, text) in BUILTIN {
@@ -590,7 +591,7 @@ fn add_entity_line(lex: &mut Lexicon, kind: Kind, f: &[&str], user: bool) -> Res
             .all(|c| c.is_uppercase())
             && name.chars().filter(|c| c.is_alphabetic()).count() <= 5;
         // a user entry, or a curated one, wins over a GeoNames city of the same name
-        let old = lex.phrases.get(key.as_str()).and_then(|p| p.entity);
+        let old = lex.phrase(&key).and_then(|p| p.entity);
         let replace = match old {
             None => true,
             Some(old) => user || (lex.entities[old as usize].population > 0 && population == 0),

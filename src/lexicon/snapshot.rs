@@ -1,0 +1,514 @@
+//! The built-in lists as bytes: written by the build script, read at start.
+//!
+//! The build script (`src/build.rs`) compiles the loader, parses every file under `data/`
+//! exactly as a user lexicon is parsed, and writes the finished [`Lexicon`] with
+//! [`write`]; the library embeds those bytes and [`read`]s them back. Word and phrase
+//! keys stay where they lie in the binary ([`super::table::Frozen`]): a start reads the
+//! entries (about 200,000 words) but hashes and copies no key. The format is private to
+//! one build: both sides are this file, so it needs no version.
+
+use rustc_hash::FxHashMap;
+
+use super::table::{Frozen, Keys, freeze};
+use super::{
+    AbbrevClass, BoilerplateRule, CueWord, Frame, KnownEntity, Lexicon, Nominal, OrgWord,
+    PhraseEntry, StanceCue, Title, TitleClass, WordEntry,
+};
+use crate::kind::{Gender, Kind, Polarity};
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn u8(&mut self, v: u8) {
+        self.0.push(v);
+    }
+    fn bool(&mut self, v: bool) {
+        self.u8(v as u8);
+    }
+    fn u16(&mut self, v: u16) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u64(&mut self, v: u64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn len(&mut self, n: usize) {
+        self.u32(n as u32);
+    }
+    fn bytes(&mut self, b: &[u8]) {
+        self.len(b.len());
+        self.0.extend_from_slice(b);
+    }
+    fn str(&mut self, s: &str) {
+        self.bytes(s.as_bytes());
+    }
+    fn strs<S: AsRef<str>>(&mut self, v: &[S]) {
+        self.len(v.len());
+        for s in v {
+            self.str(s.as_ref());
+        }
+    }
+    fn opt_u32(&mut self, v: Option<u32>) {
+        match v {
+            Some(v) => {
+                self.u8(1);
+                self.u32(v);
+            }
+            None => self.u8(0),
+        }
+    }
+    fn keys(&mut self, keys: &Keys) {
+        let (blob, offsets, slots) = freeze(&keys.by_id());
+        self.bytes(&blob);
+        self.bytes(&offsets);
+        self.bytes(&slots);
+    }
+    fn kind(&mut self, k: Kind) {
+        self.u8(Kind::ALL.iter().position(|&x| x == k).unwrap_or(0) as u8);
+    }
+    fn gender(&mut self, g: Gender) {
+        self.u8(match g {
+            Gender::Unknown => 0,
+            Gender::Male => 1,
+            Gender::Female => 2,
+        });
+    }
+    fn title(&mut self, t: Option<Title>) {
+        match t {
+            Some(t) => {
+                self.u8(1 + (t.class == TitleClass::Office) as u8);
+                self.gender(t.gender);
+            }
+            None => self.u8(0),
+        }
+    }
+    fn nominal(&mut self, n: Option<Nominal>) {
+        match n {
+            Some(n) => {
+                self.u8(1);
+                self.kind(n.kind);
+                self.u16(n.class);
+            }
+            None => self.u8(0),
+        }
+    }
+}
+
+struct Reader {
+    data: &'static [u8],
+    pos: usize,
+}
+
+impl Reader {
+    fn take(&mut self, n: usize) -> &'static [u8] {
+        let s = &self.data[self.pos..self.pos + n];
+        self.pos += n;
+        s
+    }
+    fn u8(&mut self) -> u8 {
+        self.take(1)[0]
+    }
+    fn bool(&mut self) -> bool {
+        self.u8() != 0
+    }
+    fn u16(&mut self) -> u16 {
+        let mut w = [0u8; 2];
+        w.copy_from_slice(self.take(2));
+        u16::from_le_bytes(w)
+    }
+    fn u32(&mut self) -> u32 {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(self.take(4));
+        u32::from_le_bytes(w)
+    }
+    fn u64(&mut self) -> u64 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(self.take(8));
+        u64::from_le_bytes(w)
+    }
+    fn len(&mut self) -> usize {
+        self.u32() as usize
+    }
+    fn bytes(&mut self) -> &'static [u8] {
+        let n = self.len();
+        self.take(n)
+    }
+    fn str(&mut self) -> &'static str {
+        // written from a `str` by `Writer::str`
+        std::str::from_utf8(self.bytes()).unwrap_or("")
+    }
+    fn strs(&mut self) -> Vec<String> {
+        (0..self.len()).map(|_| self.str().to_string()).collect()
+    }
+    fn opt_u32(&mut self) -> Option<u32> {
+        (self.u8() != 0).then(|| self.u32())
+    }
+    fn keys(&mut self) -> Keys {
+        let blob = self.bytes();
+        let offsets = self.bytes();
+        let slots = self.bytes();
+        Keys::from_frozen(Frozen::from_parts(blob, offsets, slots))
+    }
+    fn kind(&mut self) -> Kind {
+        Kind::ALL[self.u8() as usize]
+    }
+    fn gender(&mut self) -> Gender {
+        match self.u8() {
+            1 => Gender::Male,
+            2 => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+    fn title(&mut self) -> Option<Title> {
+        let class = match self.u8() {
+            0 => return None,
+            1 => TitleClass::Honorific,
+            _ => TitleClass::Office,
+        };
+        Some(Title {
+            class,
+            gender: self.gender(),
+        })
+    }
+    fn nominal(&mut self) -> Option<Nominal> {
+        (self.u8() != 0).then(|| Nominal {
+            kind: self.kind(),
+            class: self.u16(),
+        })
+    }
+}
+
+/// The lexicon as bytes.
+pub(super) fn write(lex: &Lexicon) -> Vec<u8> {
+    let mut w = Writer(Vec::with_capacity(16 << 20));
+    w.keys(&lex.words);
+    w.len(lex.entries.len());
+    for e in &lex.entries {
+        // nearly every word (common words, names) has only flags, a gender and a rank:
+        // a mark says so, and a start reads no more for it
+        let simple = e.title.is_none()
+            && e.org_word.is_none()
+            && e.nominal.is_none()
+            && e.abbreviation.is_none()
+            && e.stance_cues.is_empty()
+            && e.nominalization.is_none();
+        w.bool(simple);
+        w.u32(e.flags);
+        w.gender(e.gender);
+        w.u32(e.surname_rank);
+        if simple {
+            continue;
+        }
+        w.title(e.title);
+        match e.org_word {
+            Some(o) => {
+                w.u8(1);
+                w.kind(o.kind);
+                w.u16(o.class);
+                w.bool(o.head_only);
+            }
+            None => w.u8(0),
+        }
+        w.nominal(e.nominal);
+        w.u8(match e.abbreviation {
+            None => 0,
+            Some(AbbrevClass::Title) => 1,
+            Some(AbbrevClass::Other) => 2,
+        });
+        w.len(e.stance_cues.len());
+        for &c in &e.stance_cues {
+            w.u32(c);
+        }
+        w.opt_u32(e.nominalization);
+    }
+    w.keys(&lex.phrases);
+    w.len(lex.phrase_entries.len());
+    for p in &lex.phrase_entries {
+        w.opt_u32(p.entity);
+        w.bool(p.entity_caps);
+        w.title(p.title);
+        w.bool(p.role);
+        w.nominal(p.nominal);
+        w.bool(p.speech);
+        w.bool(p.demonym);
+    }
+    w.keys(&lex.phrase_prefixes);
+    w.len(lex.max_phrase_words);
+    w.len(lex.entities.len());
+    for e in &lex.entities {
+        w.kind(e.kind);
+        w.str(&e.canonical);
+        match e.class {
+            Some(c) => {
+                w.u8(1);
+                w.u16(c);
+            }
+            None => w.u8(0),
+        }
+        w.u64(e.population);
+        w.bool(e.user);
+        w.strs(&e.heads);
+    }
+    w.len(lex.stance_cues.len());
+    for c in &lex.stance_cues {
+        w.len(c.words.len());
+        for word in &c.words {
+            match word {
+                CueWord::Forms(forms) => {
+                    w.u8(0);
+                    w.strs(forms);
+                }
+                CueWord::Literal(s) => {
+                    w.u8(1);
+                    w.str(s);
+                }
+                CueWord::Slot => w.u8(2),
+            }
+        }
+        w.bool(c.polarity == Polarity::Oppose);
+        w.str(&c.act);
+        w.bool(c.fixed);
+        w.u8(match c.frame {
+            Frame::Object => 0,
+            Frame::Subject => 1,
+            Frame::Source => 2,
+        });
+    }
+    w.len(lex.boilerplate.len());
+    for b in &lex.boilerplate {
+        let (tag, s) = match b {
+            BoilerplateRule::Prefix(s) => (0, s),
+            BoilerplateRule::Line(s) => (1, s),
+            BoilerplateRule::Contains(s) => (2, s),
+        };
+        w.u8(tag);
+        w.str(s);
+    }
+    w.strs(&lex.classes);
+    w.strs(&lex.nouns);
+    // the small maps in a fixed (sorted) order, so the bytes are the same every build
+    let mut phrasal: Vec<(&str, u32)> = lex.phrasal.iter().map(|(k, &v)| (&**k, v)).collect();
+    phrasal.sort_unstable();
+    w.len(phrasal.len());
+    for (k, v) in phrasal {
+        w.str(k);
+        w.u32(v);
+    }
+    let mut places: Vec<(&str, &str)> = lex
+        .demonym_places
+        .iter()
+        .map(|(k, v)| (&**k, &**v))
+        .collect();
+    places.sort_unstable();
+    w.len(places.len());
+    for (k, v) in places {
+        w.str(k);
+        w.str(v);
+    }
+    let mut roles: Vec<&str> = lex.speaking_roles.iter().map(|k| &**k).collect();
+    roles.sort_unstable();
+    w.strs(&roles);
+    w.u32(lex.surnames_seen);
+    w.0
+}
+
+/// The lexicon [`write`] wrote into `data`.
+pub(super) fn read(data: &'static [u8]) -> Lexicon {
+    let mut r = Reader { data, pos: 0 };
+    let words = r.keys();
+    let entries = (0..r.len())
+        .map(|_| {
+            let simple = r.bool();
+            let (flags, gender, surname_rank) = (r.u32(), r.gender(), r.u32());
+            if simple {
+                WordEntry {
+                    flags,
+                    gender,
+                    surname_rank,
+                    ..WordEntry::default()
+                }
+            } else {
+                read_entry(&mut r, flags, gender, surname_rank)
+            }
+        })
+        .collect();
+    let phrases = r.keys();
+    let phrase_entries = (0..r.len())
+        .map(|_| PhraseEntry {
+            entity: r.opt_u32(),
+            entity_caps: r.bool(),
+            title: r.title(),
+            role: r.bool(),
+            nominal: r.nominal(),
+            speech: r.bool(),
+            demonym: r.bool(),
+        })
+        .collect();
+    let phrase_prefixes = r.keys();
+    let max_phrase_words = r.len();
+    let entities = (0..r.len())
+        .map(|_| KnownEntity {
+            kind: r.kind(),
+            canonical: r.str().to_string(),
+            class: (r.u8() != 0).then(|| r.u16()),
+            population: r.u64(),
+            user: r.bool(),
+            heads: r.strs(),
+        })
+        .collect();
+    let stance_cues = (0..r.len())
+        .map(|_| StanceCue {
+            words: (0..r.len())
+                .map(|_| match r.u8() {
+                    0 => CueWord::Forms(r.strs()),
+                    1 => CueWord::Literal(r.str().to_string()),
+                    _ => CueWord::Slot,
+                })
+                .collect(),
+            polarity: if r.bool() {
+                Polarity::Oppose
+            } else {
+                Polarity::Support
+            },
+            act: r.str().to_string(),
+            fixed: r.bool(),
+            frame: match r.u8() {
+                0 => Frame::Object,
+                1 => Frame::Subject,
+                _ => Frame::Source,
+            },
+        })
+        .collect();
+    let boilerplate = (0..r.len())
+        .map(|_| {
+            let tag = r.u8();
+            let s = r.str().to_string();
+            match tag {
+                0 => BoilerplateRule::Prefix(s),
+                1 => BoilerplateRule::Line(s),
+                _ => BoilerplateRule::Contains(s),
+            }
+        })
+        .collect();
+    let classes = r.strs();
+    let nouns = r.strs();
+    let mut phrasal = FxHashMap::default();
+    for _ in 0..r.len() {
+        let k: Box<str> = r.str().into();
+        phrasal.insert(k, r.u32());
+    }
+    let mut demonym_places = FxHashMap::default();
+    for _ in 0..r.len() {
+        let k: Box<str> = r.str().into();
+        demonym_places.insert(k, r.str().into());
+    }
+    let speaking_roles = (0..r.len()).map(|_| r.str().into()).collect();
+    let surnames_seen = r.u32();
+    Lexicon {
+        words,
+        entries,
+        phrases,
+        phrase_entries,
+        phrase_prefixes,
+        max_phrase_words,
+        entities,
+        stance_cues,
+        boilerplate,
+        classes,
+        nouns,
+        phrasal,
+        demonym_places,
+        speaking_roles,
+        surnames_seen,
+    }
+}
+
+/// The rest of a word entry that is not simple (see [`write`]).
+fn read_entry(r: &mut Reader, flags: u32, gender: Gender, surname_rank: u32) -> WordEntry {
+    WordEntry {
+        flags,
+        gender,
+        surname_rank,
+        title: r.title(),
+        org_word: (r.u8() != 0).then(|| OrgWord {
+            kind: r.kind(),
+            class: r.u16(),
+            head_only: r.bool(),
+        }),
+        nominal: r.nominal(),
+        abbreviation: match r.u8() {
+            0 => None,
+            1 => Some(AbbrevClass::Title),
+            _ => Some(AbbrevClass::Other),
+        },
+        stance_cues: (0..r.len()).map(|_| r.u32()).collect(),
+        nominalization: r.opt_u32(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Everything a lexicon holds, in an order that does not depend on how it was built.
+    fn contents(lex: &Lexicon) -> Vec<String> {
+        let mut out: Vec<String> = lex
+            .words
+            .iter()
+            .map(|(k, id)| format!("word {k:?} {id} {:?}", lex.entries[id as usize]))
+            .collect();
+        out.extend(
+            lex.phrases
+                .iter()
+                .map(|(k, i)| format!("phrase {k:?} {:?}", lex.phrase_entries[i as usize])),
+        );
+        out.extend(
+            lex.phrase_prefixes
+                .iter()
+                .map(|(k, _)| format!("prefix {k:?}")),
+        );
+        out.extend(lex.phrasal.iter().map(|kv| format!("phrasal {kv:?}")));
+        out.extend(
+            lex.demonym_places
+                .iter()
+                .map(|kv| format!("demonym {kv:?}")),
+        );
+        out.extend(lex.speaking_roles.iter().map(|k| format!("speaks {k:?}")));
+        out.sort();
+        out.push(format!("{} entries", lex.entries.len()));
+        out.push(format!("{} phrases", lex.phrase_entries.len()));
+        out.push(format!("{:?}", lex.entities));
+        out.push(format!("{:?}", lex.stance_cues));
+        out.push(format!("{:?}", lex.boilerplate));
+        out.push(format!("{:?} {:?}", lex.classes, lex.nouns));
+        out.push(format!("{} {}", lex.max_phrase_words, lex.surnames_seen));
+        out
+    }
+
+    #[test]
+    fn the_built_in_snapshot_is_the_parsed_data() {
+        let parsed = super::super::load::builtin();
+        let want = contents(&parsed);
+        // the snapshot compiled into this binary, and one written now
+        assert!(contents(&Lexicon::builtin()) == want);
+        let bytes: &'static [u8] = Box::leak(write(&parsed).into_boxed_slice());
+        assert!(contents(&read(bytes)) == want);
+    }
+
+    #[test]
+    fn user_entries_add_to_a_snapshot() {
+        let mut lex = Lexicon::builtin();
+        let n = lex.len();
+        let text = "person\tZorblat Quux\ncommon_word\tthe\ncommon_word\tzorbish\n";
+        lex.add_user_text(std::path::Path::new("u.tsv"), text)
+            .unwrap();
+        // "zorblat" (first word of a phrase) and "zorbish" are new words
+        assert_eq!(lex.len(), n + 2);
+        assert!(lex.phrase("zorblat quux").and_then(|p| p.entity).is_some());
+        assert!(lex.phrase_continues("zorblat"));
+        assert!(lex.word("zorbish").is_some());
+        assert_eq!(lex.word_id("the"), Lexicon::builtin().word_id("the"));
+    }
+}

@@ -1,0 +1,258 @@
+//! String keys to ids: a table frozen at compile time plus a hash map for run-time
+//! additions.
+//!
+//! The built-in lists hold about 200,000 words and 80,000 phrases. Hashing them into a
+//! map at every start cost more than extracting a small article, so the build script
+//! lays their keys out once (see `src/build.rs` and [`super::snapshot`]): a blob of key
+//! bytes, the offset of every key, and an open-addressing index of key ids. A start
+//! only copies the offsets and the index out of the binary; no key is hashed or copied.
+//! Keys a user lexicon adds go to an ordinary hash map beside it.
+
+use std::fmt;
+
+use rustc_hash::FxHashMap;
+
+/// The hash of a key, the same at build time and at run time (it is stored in no
+/// file: the index is rebuilt when the function changes, as the build script is).
+fn hash(key: &[u8]) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let mut h = key.len() as u64;
+    let mut rest = key;
+    while rest.len() > 8 {
+        let (word, tail) = rest.split_at(8);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word.try_into().unwrap_or([0; 8])))
+            .wrapping_mul(K);
+        rest = tail;
+    }
+    // the last one to eight bytes (most words are no longer) without a copy of
+    // variable length: two overlapping 4-byte reads, or the first, middle and last byte
+    let n = rest.len();
+    let last = if n >= 4 {
+        (u64::from(u32::from_le_bytes(rest[..4].try_into().unwrap_or([0; 4]))) << 32)
+            | u64::from(u32::from_le_bytes(
+                rest[n - 4..].try_into().unwrap_or([0; 4]),
+            ))
+    } else if n > 0 {
+        (u64::from(rest[0]) << 16) | (u64::from(rest[n / 2]) << 8) | u64::from(rest[n - 1])
+    } else {
+        0
+    };
+    (h.rotate_left(5) ^ last).wrapping_mul(K)
+}
+
+/// Little-endian u32s.
+fn read_u32s(bytes: &[u8]) -> Vec<u32> {
+    bytes
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect()
+}
+
+/// Marks an empty slot of the index.
+const EMPTY: u32 = u32::MAX;
+
+/// Keys laid out at build time; ids are positions in the key order.
+#[derive(Clone, Default)]
+pub(crate) struct Frozen {
+    /// The keys' bytes, one after another, where they lie in the binary.
+    keys: &'static [u8],
+    /// `len + 1` offsets into `keys`. This and `slots` are decoded from their bytes at
+    /// start (3 MB of the built-in lists, a few million instructions): a lookup then
+    /// indexes them directly, and the tokenizer makes one for every word.
+    offsets: Vec<u32>,
+    /// A power of two of slots: a key id or [`EMPTY`].
+    slots: Vec<u32>,
+    /// 64 minus log2 of the slot count: slots are chosen by the hash's high bits.
+    shift: u32,
+}
+
+impl fmt::Debug for Frozen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Frozen({} keys)", self.len())
+    }
+}
+
+impl Frozen {
+    /// Number of keys.
+    pub(crate) fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// The id of `key`.
+    #[inline]
+    pub(crate) fn get(&self, key: &str) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let key = key.as_bytes();
+        let mut i = (hash(key) >> self.shift) as usize & mask;
+        loop {
+            let id = self.slots[i];
+            if id == EMPTY {
+                return None;
+            }
+            let (a, b) = (
+                self.offsets[id as usize] as usize,
+                self.offsets[id as usize + 1] as usize,
+            );
+            if self.keys.get(a..b) == Some(key) {
+                return Some(id);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The key of id `id`.
+    pub(crate) fn key(&self, id: u32) -> &'static str {
+        let (a, b) = (
+            self.offsets[id as usize] as usize,
+            self.offsets[id as usize + 1] as usize,
+        );
+        // the build script wrote whole UTF-8 keys
+        std::str::from_utf8(&self.keys[a..b]).unwrap_or("")
+    }
+
+    /// A table over the three parts [`freeze`] wrote, read back from the snapshot.
+    pub(crate) fn from_parts(
+        keys: &'static [u8],
+        offsets: &'static [u8],
+        slots: &'static [u8],
+    ) -> Frozen {
+        let (offsets, slots) = (read_u32s(offsets), read_u32s(slots));
+        let shift = if slots.len() > 1 {
+            64 - slots.len().trailing_zeros()
+        } else {
+            63
+        };
+        Frozen {
+            keys,
+            offsets,
+            slots,
+            shift,
+        }
+    }
+}
+
+/// Lays out `keys` (id = position) as [`Frozen`] reads them: key bytes, offsets, slots.
+pub(crate) fn freeze(keys: &[&str]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+    let mut blob = Vec::new();
+    let mut offsets = Vec::with_capacity((keys.len() + 1) * 4);
+    offsets.extend_from_slice(&0u32.to_le_bytes());
+    for k in keys {
+        blob.extend_from_slice(k.as_bytes());
+        offsets.extend_from_slice(&(blob.len() as u32).to_le_bytes());
+    }
+    // at most half full: short probe runs for misses, which most words of a text are
+    let n_slots = (keys.len() * 2).next_power_of_two().max(2);
+    let shift = 64 - n_slots.trailing_zeros();
+    let mut slots = vec![EMPTY; n_slots];
+    for (id, k) in keys.iter().enumerate() {
+        let mut i = (hash(k.as_bytes()) >> shift) as usize & (n_slots - 1);
+        while slots[i] != EMPTY {
+            i = (i + 1) & (n_slots - 1);
+        }
+        slots[i] = id as u32;
+    }
+    let slots = slots.iter().flat_map(|s| s.to_le_bytes()).collect();
+    (blob, offsets, slots)
+}
+
+/// Keys to ids: the frozen built-in keys, then the ones added at run time.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Keys {
+    frozen: Frozen,
+    extra: FxHashMap<Box<str>, u32>,
+}
+
+impl Keys {
+    /// A table over frozen keys.
+    pub(crate) fn from_frozen(frozen: Frozen) -> Keys {
+        Keys {
+            frozen,
+            extra: FxHashMap::default(),
+        }
+    }
+
+    /// The id of `key`.
+    #[inline]
+    pub(crate) fn get(&self, key: &str) -> Option<u32> {
+        match self.frozen.get(key) {
+            Some(id) => Some(id),
+            None if self.extra.is_empty() => None,
+            None => self.extra.get(key).copied(),
+        }
+    }
+
+    /// True when `key` is in the table.
+    pub(crate) fn contains(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Adds a key that is not in the table yet.
+    pub(crate) fn insert(&mut self, key: &str, id: u32) {
+        self.extra.insert(key.into(), id);
+    }
+
+    /// Room for `n` more run-time keys.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.extra.reserve(n);
+    }
+
+    /// Number of keys.
+    pub(crate) fn len(&self) -> usize {
+        self.frozen.len() + self.extra.len()
+    }
+
+    /// Every key with its id, in no particular order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
+        (0..self.frozen.len() as u32)
+            .map(|id| (self.frozen.key(id), id))
+            .chain(self.extra.iter().map(|(k, &id)| (&**k, id)))
+    }
+
+    /// The keys ordered by id (ids must be `0..len`).
+    pub(crate) fn by_id(&self) -> Vec<&str> {
+        let mut out = vec![""; self.len()];
+        for (k, id) in self.iter() {
+            out[id as usize] = k;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frozen_keys_are_found_and_others_not() {
+        let keys = [
+            "the",
+            "prime minister",
+            "",
+            "mcdonald 's",
+            "a-very-long-key-word",
+        ];
+        let (blob, offsets, slots) = freeze(&keys);
+        let f = Frozen::from_parts(
+            Box::leak(blob.into_boxed_slice()),
+            Box::leak(offsets.into_boxed_slice()),
+            Box::leak(slots.into_boxed_slice()),
+        );
+        assert_eq!(f.len(), keys.len());
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(f.get(k), Some(i as u32), "{k}");
+            assert_eq!(f.key(i as u32), *k);
+        }
+        for k in ["thE", "prime", "minister", "zebra", "a-very-long-key-wor"] {
+            assert_eq!(f.get(k), None, "{k}");
+        }
+        let mut t = Keys::from_frozen(f);
+        t.insert("zebra", 5);
+        assert_eq!(t.get("zebra"), Some(5));
+        assert_eq!(t.get("the"), Some(0));
+        assert_eq!(t.by_id()[5], "zebra");
+        assert_eq!(Keys::default().get("the"), None);
+    }
+}
