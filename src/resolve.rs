@@ -37,7 +37,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
@@ -128,19 +128,20 @@ pub struct Resolver<'l> {
     lex: &'l Lexicon,
 }
 
-/// The name of a mention as words (no possessive), joined by single spaces.
-fn name_words(w: &Words, m: &Mention) -> Vec<String> {
+/// The name of a mention as words (no possessive), borrowed from the text: made for
+/// every mention, so no copy of the words.
+fn name_words<'t>(w: &Words<'t>, m: &Mention) -> Vec<&'t str> {
     (m.tokens.0 as usize..m.tokens.1 as usize)
         .filter(|&i| w.tok(i).kind != TokenKind::Possessive)
-        .map(|i| w.text_of(i).to_string())
+        .map(|i| w.text_of(i))
         .collect()
 }
 
 /// The merge key of a name of `kind`: "person:" and its words lower-cased (curly
-/// apostrophes straightened), joined by single spaces. Built in one string: it is made
-/// for every mention.
-fn kind_key(kind: Kind, words: &[String]) -> String {
-    let mut key = String::with_capacity(16 + words.iter().map(|w| w.len() + 1).sum::<usize>());
+/// apostrophes straightened), joined by single spaces. Built in `key` (cleared first),
+/// reused for every mention; only a new key is copied (by [`draft_for`]).
+fn kind_key<'k>(key: &'k mut String, kind: Kind, words: &[&str]) -> &'k str {
+    key.clear();
     key.push_str(kind.as_str());
     key.push(':');
     for (k, word) in words.iter().enumerate() {
@@ -148,12 +149,22 @@ fn kind_key(kind: Kind, words: &[String]) -> String {
             key.push(' ');
         }
         if word.is_ascii() {
-            push_lowercase(&mut key, word);
+            push_lowercase(key, word);
         } else {
             key.push_str(&word.to_lowercase().replace('\u{2019}', "'"));
         }
     }
     key
+}
+
+/// The draft of merge key `key`, made (empty) when the key is new.
+fn draft_for(by_key: &mut FxHashMap<String, usize>, drafts: &mut Vec<Draft>, key: &str) -> usize {
+    if let Some(&di) = by_key.get(key) {
+        return di;
+    }
+    drafts.push(Draft::default());
+    by_key.insert(key.to_string(), drafts.len() - 1);
+    drafts.len() - 1
 }
 
 /// How much each entity has been mentioned so far, while reading.
@@ -163,7 +174,8 @@ struct Salience<'a> {
     last_sentence: &'a [u32],
     /// Entities referred to so far, by the token they were last referred to at.
     recency: &'a BTreeMap<usize, usize>,
-    mention_at: &'a FxHashMap<usize, usize>,
+    /// For each token, the resolved mention starting there ([`NONE`]: none).
+    mention_at: &'a [u32],
     sentence: u32,
 }
 
@@ -217,11 +229,12 @@ struct Known<'a, 'b> {
     of_class: &'a mut FxHashMap<(Kind, u16), Option<usize>>,
 }
 
-/// Work state of one entity while resolving.
+/// Work state of one entity while resolving. Its label words are borrowed from the
+/// text or the lexicon (both outlive the resolution).
 #[derive(Default, Clone)]
-struct Draft {
+struct Draft<'a> {
     kind_votes: [u32; 3],
-    label_words: Vec<String>,
+    label_words: Vec<&'a str>,
     label_fixed: bool,
     mentions: Vec<usize>,
     evidence: u32,
@@ -292,13 +305,16 @@ impl<'l> Resolver<'l> {
             lexicon: self.lex,
         };
         let mut drafts: Vec<Draft> = Vec::new();
-        let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+        // merge keys: names by kind and words, known names by their list entry
+        let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+        let mut by_known: FxHashMap<u32, usize> = FxHashMap::default();
         let mut draft_of: Vec<Option<usize>> = vec![None; mentions.len()];
-        let words: Vec<Vec<String>> = mentions.iter().map(|m| name_words(&w, m)).collect();
+        let words: Vec<Vec<&str>> = mentions.iter().map(|m| name_words(&w, m)).collect();
+        let (mut lower, mut key) = (String::new(), String::new());
 
         // surnames of the people named in full: a lone word equal to one is that person,
         // even when the lists know it as a place ("Rodriguez", "Jackson")
-        let surnames: BTreeSet<String> = mentions
+        let surnames: FxHashSet<String> = mentions
             .iter()
             .zip(&words)
             .filter(|(m, ws)| m.kind == Some(Kind::Person) && ws.len() >= 2)
@@ -310,7 +326,8 @@ impl<'l> Resolver<'l> {
             let Some(kind) = m.kind else { continue };
             if words[mi].len() == 1
                 && !m.has(evidence::ACRONYM)
-                && surnames.contains(&words[mi][0].to_lowercase())
+                && !surnames.is_empty()
+                && surnames.contains(lowercase_into(&mut lower, words[mi][0]))
             {
                 continue; // a surname: step 2
             }
@@ -325,19 +342,24 @@ impl<'l> Resolver<'l> {
             {
                 continue; // lone unknown words wait too: they may be surnames
             }
-            let key = match m.known {
-                Some(id) => format!("known:{id}"),
-                None => kind_key(kind, &words[mi]),
+            let di = match m.known {
+                Some(id) => *by_known.entry(id).or_insert_with(|| {
+                    drafts.push(Draft::default());
+                    drafts.len() - 1
+                }),
+                None => draft_for(
+                    &mut by_key,
+                    &mut drafts,
+                    kind_key(&mut key, kind, &words[mi]),
+                ),
             };
-            let di = *by_key.entry(key).or_insert_with(|| {
-                drafts.push(Draft::default());
-                drafts.len() - 1
-            });
             let d = &mut drafts[di];
             if let Some(id) = m.known {
-                d.label_words = vec![self.lex.entities[id as usize].canonical.clone()];
-                d.label_fixed = true;
-                d.known = Some(id);
+                if d.known.is_none() {
+                    d.label_words = vec![self.lex.entities[id as usize].canonical.as_str()];
+                    d.label_fixed = true;
+                    d.known = Some(id);
+                }
             } else if !d.label_fixed && words[mi].len() > d.label_words.len() {
                 d.label_words = words[mi].clone();
             }
@@ -367,7 +389,7 @@ impl<'l> Resolver<'l> {
             let joined = ws.join(" ");
             // a person's surname (whatever kind the word was given)
             if ws.len() == 1 {
-                let cands = index.persons_named(&drafts, &ws[0]);
+                let cands = index.persons_named(&drafts, ws[0]);
                 if let Some(di) = index.nearest(&cands, m) {
                     draft_of[mi] = Some(di);
                     index.mentioned(di, m.tokens.0);
@@ -384,12 +406,8 @@ impl<'l> Resolver<'l> {
             let Some(kind) = m.kind else {
                 continue; // weak candidate that matched nothing
             };
-            let key = kind_key(kind, ws);
             let made = drafts.len();
-            let di = *by_key.entry(key).or_insert_with(|| {
-                drafts.push(Draft::default());
-                drafts.len() - 1
-            });
+            let di = draft_for(&mut by_key, &mut drafts, kind_key(&mut key, kind, ws));
             let d = &mut drafts[di];
             if ws.len() > d.label_words.len() {
                 d.label_words = ws.clone();
@@ -418,8 +436,12 @@ impl<'l> Resolver<'l> {
             if m.gender != Gender::Unknown && d.gender == Gender::Unknown {
                 d.gender = m.gender;
             }
-            let surface = words[mi].join(" ");
-            d.aliases.insert(surface.clone());
+            // most mentions repeat a name already held: copy only a new one
+            join_into(&mut key, &words[mi]);
+            let surface = key.as_str();
+            if !d.aliases.contains(surface) {
+                d.aliases.insert(surface.to_string());
+            }
             if let Some(t) = m.title {
                 let title_text = t.text(text);
                 let start = m.prefix.map(|p| mentions[p].span.start).unwrap_or(t.start);
@@ -434,7 +456,10 @@ impl<'l> Resolver<'l> {
                         .insert(collapse_ws(&format!("{title_text} {surface}")));
                 }
                 for tw in title_text.split_whitespace() {
-                    d.titles.insert(tw.trim_end_matches('.').to_lowercase());
+                    let tw = lowercase_into(&mut lower, tw.trim_end_matches('.'));
+                    if !d.titles.contains(tw) {
+                        d.titles.insert(tw.to_string());
+                    }
                 }
                 d.titles
                     .insert(collapse_ws(title_text).trim_end_matches('.').to_lowercase());
@@ -460,7 +485,10 @@ impl<'l> Resolver<'l> {
         for d in drafts.iter_mut() {
             if d.class.is_none()
                 && let Some(last) = d.label_words.last()
-                && let Some(o) = self.lex.word(&last.to_lowercase()).and_then(|e| e.org_word)
+                && let Some(o) = self
+                    .lex
+                    .word(lowercase_into(&mut lower, last))
+                    .and_then(|e| e.org_word)
             {
                 d.class = Some(o.class);
             }
@@ -469,13 +497,14 @@ impl<'l> Resolver<'l> {
         // build entities (drop merged drafts and empty ones)
         let mut entities = Vec::new();
         let mut entity_of_draft = vec![None; drafts.len()];
-        for (di, d) in drafts.iter().enumerate() {
+        // the drafts are done with: their sets move into the entities
+        for (di, d) in drafts.iter_mut().enumerate() {
             if d.merged_into.is_some() || d.mentions.is_empty() {
                 continue;
             }
             let kind = majority(d);
             let label = d.label_words.join(" ");
-            let mut aliases = d.aliases.clone();
+            let mut aliases = std::mem::take(&mut d.aliases);
             if kind != Kind::Person {
                 let members: Vec<String> = aliases
                     .iter()
@@ -490,9 +519,9 @@ impl<'l> Resolver<'l> {
                 kind,
                 label,
                 aliases,
-                mentions: d.mentions.clone(),
+                mentions: std::mem::take(&mut d.mentions),
                 gender: d.gender,
-                titles: d.titles.clone(),
+                titles: std::mem::take(&mut d.titles),
                 class: d.class,
                 evidence: d.evidence,
                 known: d.known,
@@ -552,7 +581,7 @@ impl<'l> Resolver<'l> {
                 continue;
             }
             let short = drafts[s].label_words.clone();
-            let short_is_acronym = short.len() == 1 && is_acronym(&short[0]);
+            let short_is_acronym = short.len() == 1 && is_acronym(short[0]);
             // a bare designator ("Union", "Group") is no short form of every name ending in it
             let only_designator = short.len() == 1
                 && self
@@ -594,10 +623,11 @@ impl<'l> Resolver<'l> {
     fn references(&self, w: &Words, mentions: &[Mention], res: &mut Resolution) {
         let layout = w.layout;
         let mut refs: Vec<Reference> = Vec::new();
-        let mut mention_at: FxHashMap<usize, usize> = FxHashMap::default();
+        // by token, not hashed: it is asked at every token
+        let mut mention_at = vec![NONE; layout.tokens.len()];
         for (mi, m) in mentions.iter().enumerate() {
             if res.entity_of[mi].is_some() {
-                mention_at.insert(m.tokens.0 as usize, mi);
+                mention_at[m.tokens.0 as usize] = mi as u32;
             }
         }
         // salience: mentions so far and last position per entity
@@ -618,7 +648,8 @@ impl<'l> Resolver<'l> {
         let mut i = 0;
         while i < layout.tokens.len() {
             let si = layout.sentence_of[i];
-            if let Some(&mi) = mention_at.get(&i) {
+            if mention_at[i] != NONE {
+                let mi = mention_at[i] as usize;
                 let m = &mentions[mi];
                 let e = res.entity_of[mi].unwrap_or(0);
                 refs.push(Reference {
@@ -805,7 +836,7 @@ impl<'l> Resolver<'l> {
             } else {
                 None
             };
-            if seen.mention_at.contains_key(&head) {
+            if seen.mention_at[head] != NONE {
                 return None; // a name starts here: "the Chicago Teachers Union"
             }
             let nom = two_word.or_else(|| w.entry(head).and_then(|e| e.nominal));
@@ -899,6 +930,24 @@ fn short_ascii_lower<'b>(s: &str, buf: &'b mut [u8; 8]) -> &'b [u8] {
     out
 }
 
+/// `words.join(" ")` in `buf` (cleared first).
+fn join_into(buf: &mut String, words: &[&str]) {
+    buf.clear();
+    for (k, word) in words.iter().enumerate() {
+        if k > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(word);
+    }
+}
+
+/// `s.to_lowercase()` in `buf` (cleared first), without an allocation when `s` is ASCII.
+fn lowercase_into<'b>(buf: &'b mut String, s: &str) -> &'b str {
+    buf.clear();
+    push_lowercase(buf, s);
+    buf
+}
+
 /// Appends `s.to_lowercase()` to `out`, without the copy when `s` is ASCII.
 fn push_lowercase(out: &mut String, s: &str) {
     if s.is_ascii() {
@@ -911,8 +960,8 @@ fn push_lowercase(out: &mut String, s: &str) {
 }
 
 /// `words.join(" ").eq_ignore_ascii_case(joined)`, without joining.
-fn joined_eq_ignore_ascii_case(words: &[String], joined: &str) -> bool {
-    let total = words.iter().map(String::len).sum::<usize>() + words.len().saturating_sub(1);
+fn joined_eq_ignore_ascii_case(words: &[&str], joined: &str) -> bool {
+    let total = words.iter().map(|w| w.len()).sum::<usize>() + words.len().saturating_sub(1);
     if total != joined.len() {
         return false;
     }
@@ -955,20 +1004,36 @@ struct DraftIndex {
     by_label: FxHashMap<String, Vec<usize>>,
     /// For each draft, the first tokens of the mentions given to it so far.
     at: Vec<BTreeSet<u32>>,
+    /// Scratch for keys (a key is copied only when it is new).
+    key: String,
+}
+
+/// Adds `di` under `key`, copying the key only when it is new.
+fn push_keyed(map: &mut FxHashMap<String, Vec<usize>>, key: &str, di: usize) {
+    match map.get_mut(key) {
+        Some(v) => v.push(di),
+        None => {
+            map.insert(key.to_string(), vec![di]);
+        }
+    }
+}
+
+/// `s.to_ascii_lowercase()` in `buf` (cleared first).
+fn ascii_lower_into<'b>(buf: &'b mut String, s: &str) -> &'b str {
+    buf.clear();
+    buf.push_str(s);
+    buf.make_ascii_lowercase();
+    buf
 }
 
 impl DraftIndex {
-    fn label(&mut self, di: usize, words: &[String]) {
+    fn label(&mut self, di: usize, words: &[&str]) {
         if let Some(last) = words.last() {
-            self.by_last
-                .entry(last.to_ascii_lowercase())
-                .or_default()
-                .push(di);
+            push_keyed(&mut self.by_last, ascii_lower_into(&mut self.key, last), di);
         }
-        self.by_label
-            .entry(words.join(" ").to_ascii_lowercase())
-            .or_default()
-            .push(di);
+        join_into(&mut self.key, words);
+        self.key.make_ascii_lowercase();
+        push_keyed(&mut self.by_label, &self.key, di);
     }
 
     fn mentioned(&mut self, di: usize, token: u32) {
@@ -979,10 +1044,10 @@ impl DraftIndex {
     }
 
     /// The live persons named in full whose last word is `last`, in draft order.
-    fn persons_named(&self, drafts: &[Draft], last: &str) -> Vec<usize> {
+    fn persons_named(&mut self, drafts: &[Draft], last: &str) -> Vec<usize> {
         let mut found: Vec<usize> = self
             .by_last
-            .get(&last.to_ascii_lowercase())
+            .get(ascii_lower_into(&mut self.key, last))
             .into_iter()
             .flatten()
             .copied()
@@ -1002,9 +1067,9 @@ impl DraftIndex {
     }
 
     /// The first live draft whose label is `joined` (ASCII case ignored).
-    fn same_label(&self, drafts: &[Draft], joined: &str) -> Option<usize> {
+    fn same_label(&mut self, drafts: &[Draft], joined: &str) -> Option<usize> {
         self.by_label
-            .get(&joined.to_ascii_lowercase())
+            .get(ascii_lower_into(&mut self.key, joined))
             .into_iter()
             .flatten()
             .copied()
@@ -1048,15 +1113,15 @@ fn is_acronym(s: &str) -> bool {
 /// words ("Telegraph" → "Daily Telegraph", when `tail_allowed`), or words it starts
 /// ("Lib Dem" → "Liberal Democrats").
 fn is_long_form(
-    short: &[String],
+    short: &[&str],
     short_is_acronym: bool,
     tail_allowed: bool,
-    long: &[String],
+    long: &[&str],
     initials: &Initials,
 ) -> bool {
     if short_is_acronym {
         long.len() >= 2
-            && (initials_match(&short[0], initials)
+            && (initials_match(short[0], initials)
                 || (long.len() == 2
                     && long[0] == short[0]
                     && long[1].bytes().all(|b| b.is_ascii_digit())))
@@ -1084,7 +1149,7 @@ struct Initials {
 }
 
 impl Initials {
-    fn of(long: &[String], lex: &Lexicon) -> Initials {
+    fn of(long: &[&str], lex: &Lexicon) -> Initials {
         let content: String = long
             .iter()
             .filter(|w| {
@@ -1176,7 +1241,7 @@ impl FormIndex {
                 ix.by_len.entry(long.len()).or_default().push(l);
             }
             if long.len() == 2 {
-                ix.by_first.entry(long[0].clone()).or_default().push(l);
+                ix.by_first.entry(long[0].to_string()).or_default().push(l);
             }
             for k in 1..long.len() {
                 ix.by_suffix
@@ -1190,17 +1255,17 @@ impl FormIndex {
     }
 
     /// Drafts that could be the long form of `short`, sorted, each once.
-    fn candidates(&self, short: &[String], is_acronym: bool, out: &mut Vec<usize>) {
+    fn candidates(&self, short: &[&str], is_acronym: bool, out: &mut Vec<usize>) {
         out.clear();
         let mut add = |v: Option<&Vec<usize>>| out.extend(v.into_iter().flatten());
         if short.is_empty() {
             // no words: every longer name ends with them (never seen; kept exact)
             out.extend(0..self.initials.len());
         } else if is_acronym {
-            let (target, capitals) = acronym_keys(&short[0]);
+            let (target, capitals) = acronym_keys(short[0]);
             add(self.by_initials.get(&target));
             add(self.by_initials.get(&capitals));
-            add(self.by_first.get(&short[0]));
+            add(self.by_first.get(short[0]));
         } else {
             add(self.by_suffix.get(&lower_key(short)));
             if short.len() >= 2 {
@@ -1218,7 +1283,7 @@ impl FormIndex {
 
 /// The words in ASCII lower case, joined by spaces (the tail comparison is ASCII
 /// case-blind).
-fn lower_key(words: &[String]) -> String {
+fn lower_key(words: &[&str]) -> String {
     let mut key = String::new();
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
@@ -1231,7 +1296,7 @@ fn lower_key(words: &[String]) -> String {
 
 /// The first three lower-case letters of each word ("Lib Dem" → "lib dem "), which a
 /// word and its prefix of three letters or more share; None when a word has fewer.
-fn prefix_key(words: &[String]) -> Option<String> {
+fn prefix_key(words: &[&str]) -> Option<String> {
     let mut key = String::new();
     for w in words {
         let mut n = 0;
@@ -1312,6 +1377,10 @@ mod tests {
             tail_allowed in proptest::bool::ANY,
         ) {
             let lex = Lexicon::shared();
+            let names: Vec<Vec<&str>> = names
+                .iter()
+                .map(|words| words.iter().map(String::as_str).collect())
+                .collect();
             let drafts: Vec<Draft> = names
                 .iter()
                 .map(|words| Draft { label_words: words.clone(), ..Draft::default() })
@@ -1319,7 +1388,7 @@ mod tests {
             let index = FormIndex::new(&drafts, lex);
             let mut cands = Vec::new();
             for short in &names {
-                let acronym = short.len() == 1 && is_acronym(&short[0]);
+                let acronym = short.len() == 1 && is_acronym(short[0]);
                 index.candidates(short, acronym, &mut cands);
                 for (l, d) in drafts.iter().enumerate() {
                     if is_long_form(short, acronym, tail_allowed, &d.label_words, &index.initials[l]) {
@@ -1332,7 +1401,7 @@ mod tests {
 
     #[test]
     fn organization_forms_through_the_indexes() {
-        let words = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        let words = |s: &'static str| s.split(' ').collect::<Vec<_>>();
         let lex = Lexicon::shared();
         let long = [
             "Chicago Teachers Union",
@@ -1358,7 +1427,7 @@ mod tests {
             ("Lib Dem", 4),
         ] {
             let short = words(short);
-            let acronym = short.len() == 1 && is_acronym(&short[0]);
+            let acronym = short.len() == 1 && is_acronym(short[0]);
             index.candidates(&short, acronym, &mut cands);
             let found: Vec<usize> = cands
                 .iter()
@@ -1394,9 +1463,8 @@ mod tests {
             (&["Zoë"], "ZOË"),
         ];
         for (words, joined) in cases {
-            let words: Vec<String> = words.iter().map(|s| s.to_string()).collect();
             assert_eq!(
-                joined_eq_ignore_ascii_case(&words, joined),
+                joined_eq_ignore_ascii_case(words, joined),
                 words.join(" ").eq_ignore_ascii_case(joined),
                 "{words:?} {joined:?}"
             );

@@ -306,6 +306,12 @@ impl Lexicon {
         self.phrases.get(key)
     }
 
+    /// Every phrase key with its entry, in no set order (for indexes derived from the
+    /// lists once per program, such as [`crate::mentions::MentionIndex`]).
+    pub fn phrases(&self) -> impl Iterator<Item = (&str, &PhraseEntry)> + '_ {
+        self.phrases.iter().map(|(k, p)| (&**k, p))
+    }
+
     /// True when some phrase key is longer than `key` and starts with it followed by a
     /// space: a scan that has read `key` may still find a longer phrase.
     pub fn phrase_continues(&self, key: &str) -> bool {
