@@ -54,8 +54,13 @@
 //!
 //! Limits: no part-of-speech tagger; a capitalized common word in mid-sentence
 //! ("Respect", a party) is found only when the lists or context name it.
+//!
+//! Cost: linear in the tokens. The known names starting at a token are looked up once
+//! (the rules ask again for shorter runs: the answer is the longest match that fits);
+//! with a [`MentionIndex`] (the pipeline's), a lower-case word is looked up only when
+//! some known name written in lower case ("eBay") starts with it.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
@@ -230,13 +235,14 @@ const PLACE_PREPS: &[&str] = &[
 /// Any other lower-case word is no known name's start, without a phrase look-up.
 #[derive(Debug, Default)]
 pub struct MentionIndex {
-    lower_starts: FxHashSet<WordId>,
+    /// A bit per word id (asked at every lower-case word that starts some phrase).
+    lower_starts: Vec<u64>,
 }
 
 impl MentionIndex {
     /// The index of the lexicon's phrases.
     pub fn new(lex: &Lexicon) -> Self {
-        let mut lower_starts = FxHashSet::default();
+        let mut lower_starts = vec![0u64; lex.len().div_ceil(64)];
         for (key, p) in lex.phrases() {
             let Some(id) = p.entity else { continue };
             // the two ways `known_at` lets a phrase match a word that is not capitalized
@@ -245,11 +251,21 @@ impl MentionIndex {
             }
             let first = key.split(' ').next().unwrap_or(key);
             // a token's word id is its lower-case text without a final period, or with it
-            for f in [first, first.trim_end_matches('.')] {
-                lower_starts.extend(lex.word_id(f));
+            for id in [first, first.trim_end_matches('.')]
+                .into_iter()
+                .filter_map(|f| lex.word_id(f))
+            {
+                lower_starts[id as usize / 64] |= 1 << (id % 64);
             }
         }
         MentionIndex { lower_starts }
+    }
+
+    /// True when a known name that a lower-case word can open starts with word `id`.
+    fn lower_start(&self, id: WordId) -> bool {
+        self.lower_starts
+            .get(id as usize / 64)
+            .is_some_and(|bits| bits & (1 << (id % 64)) != 0)
     }
 }
 
@@ -311,12 +327,13 @@ impl<'l> Recognizer<'l> {
         };
         let mut out = Vec::new();
         let mut caps_tokens = Vec::new();
+        let mut caps = Vec::new();
         self.memo.clear();
         self.memo.resize(layout.tokens.len(), UNSEEN);
         self.hits.clear();
         for (si, sent) in layout.sentences.iter().enumerate() {
             let (s, e) = (sent.tokens.start, sent.tokens.end);
-            let caps = caps_zone(&w, s, e);
+            caps_zone(&w, s, e, &mut caps);
             caps_tokens.extend((s..e).filter(|&i| caps[i - s]));
             let mut i = s;
             while i < e {
@@ -482,7 +499,7 @@ impl<'l> Recognizer<'l> {
         let first = w.tok(i);
         if !first.is(shape::CAP)
             && let Some(ix) = self.index
-            && !first.word.is_some_and(|id| ix.lower_starts.contains(&id))
+            && !first.word.is_some_and(|id| ix.lower_start(id))
         {
             return None; // no known name a lower-case word can open starts with it
         }
@@ -927,9 +944,11 @@ impl<'l> Recognizer<'l> {
     /// a lower-case word after a hyphen describes something else; it is not a name.
     fn is_hyphen_modifier(&self, w: &Words, i: usize) -> bool {
         let t = w.text_of(i);
-        let Some((_, last)) = t.rsplit_once('-') else {
+        // a byte loop: the words are short, and most have no hyphen
+        let Some(hyphen) = t.bytes().rposition(|b| b == b'-') else {
             return false;
         };
+        let last = &t[hyphen + 1..];
         !last.is_empty()
             && last.chars().all(|c| c.is_lowercase())
             && self.lex.word(last).is_some_and(|e| e.has(flag::COMMON))
@@ -1558,23 +1577,27 @@ impl<'l> Recognizer<'l> {
     }
 }
 
-/// Marks tokens of all-capital stretches (headlines, datelines) in sentence `[s, e)`.
-fn caps_zone(w: &Words, s: usize, e: usize) -> Vec<bool> {
-    let mut zone = vec![false; e - s];
+/// Marks in `zone` (one flag per token, refilled) the tokens of all-capital stretches
+/// (headlines, datelines) in sentence `[s, e)`.
+fn caps_zone(w: &Words, s: usize, e: usize, zone: &mut Vec<bool>) {
+    zone.clear();
+    zone.resize(e - s, false);
     let is_upper_word = |i: usize| {
         let t = w.tok(i);
         t.kind == TokenKind::Word && (t.is(shape::UPPER) || (t.span.len() == 1 && t.is(shape::CAP)))
     };
-    let words = (s..e).filter(|&i| w.tok(i).kind == TokenKind::Word).count();
-    let upper = (s..e)
-        .filter(|&i| w.tok(i).kind == TokenKind::Word && w.tok(i).is(shape::UPPER))
-        .count();
-    let lower = (s..e)
-        .filter(|&i| w.tok(i).kind == TokenKind::Word && w.tok(i).is(shape::LOWER))
-        .count();
+    // words, all-capital words and lower-case words, in one pass
+    let (mut words, mut upper, mut lower) = (0, 0, 0);
+    for t in &w.layout.tokens[s..e] {
+        if t.kind == TokenKind::Word {
+            words += 1;
+            upper += usize::from(t.is(shape::UPPER));
+            lower += usize::from(t.is(shape::LOWER));
+        }
+    }
     if words >= 3 && upper * 10 >= words * 7 && lower * 4 <= words {
-        zone.iter_mut().for_each(|z| *z = true);
-        return zone;
+        zone.fill(true);
+        return;
     }
     // dateline: capitals at the start of a paragraph, then "(", ",", a dash, a number
     let para_start = s == 0 || w.tok(s - 1).para != w.tok(s).para;
@@ -1595,7 +1618,6 @@ fn caps_zone(w: &Words, s: usize, e: usize) -> Vec<bool> {
             }
         }
     }
-    zone
 }
 
 #[cfg(test)]

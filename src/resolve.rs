@@ -306,7 +306,8 @@ impl<'l> Resolver<'l> {
         };
         let mut drafts: Vec<Draft> = Vec::new();
         // merge keys: names by kind and words, known names by their list entry
-        let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+        let mut by_key: FxHashMap<String, usize> =
+            FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
         let mut by_known: FxHashMap<u32, usize> = FxHashMap::default();
         let mut draft_of: Vec<Option<usize>> = vec![None; mentions.len()];
         let words: Vec<Vec<&str>> = mentions.iter().map(|m| name_words(&w, m)).collect();
@@ -370,7 +371,7 @@ impl<'l> Resolver<'l> {
         // step 2 looks drafts up by last word and by label, and finds where each was last
         // mentioned, through indexes rather than scans over every entity and mention so far
         // (a scan per mention is quadratic in a long document)
-        let mut index = DraftIndex::default();
+        let mut index = DraftIndex::with_capacity(drafts.len());
         for (di, d) in drafts.iter().enumerate() {
             index.label(di, &d.label_words);
         }
@@ -543,6 +544,8 @@ impl<'l> Resolver<'l> {
     }
 
     /// Step 3: acronyms, numbered stations, trailing words, word prefixes.
+    // out of line: called once per document, and a profile then shows its cost
+    #[inline(never)]
     fn merge_org_forms(
         &self,
         w: &Words,
@@ -553,16 +556,20 @@ impl<'l> Resolver<'l> {
         let n = drafts.len();
         let live = |d: &Draft| d.merged_into.is_none();
         // explicit definitions: "Chicago Teachers Union (CTU)"
+        let defines = |m: &Mention| {
+            let a = m.tokens.0 as usize;
+            m.len() == 1 && m.has(evidence::ACRONYM) && a >= 2 && w.tok(a - 1).is_punct('(')
+        };
+        // mentions by end token, only for a document that has such a definition
         let mut ends_at: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-        for (mi, m) in mentions.iter().enumerate() {
-            ends_at.entry(m.tokens.1).or_default().push(mi);
+        if mentions.iter().any(defines) {
+            for (mi, m) in mentions.iter().enumerate() {
+                ends_at.entry(m.tokens.1).or_default().push(mi);
+            }
         }
         for (mi, m) in mentions.iter().enumerate() {
             let a = m.tokens.0 as usize;
-            if m.len() == 1
-                && m.has(evidence::ACRONYM)
-                && a >= 2
-                && w.tok(a - 1).is_punct('(')
+            if defines(m)
                 && let Some(&prev) = ends_at.get(&(a as u32 - 1)).and_then(|ms| {
                     // the last mention before this one that ends there
                     ms[..ms.partition_point(|&p| p < mi)].last()
@@ -576,30 +583,31 @@ impl<'l> Resolver<'l> {
         }
         let index = FormIndex::new(drafts, self.lex);
         let mut cands: Vec<usize> = Vec::new();
+        let mut lower = String::new();
         for s in 0..n {
             if !live(&drafts[s]) || majority(&drafts[s]) == Kind::Person {
                 continue;
             }
-            let short = drafts[s].label_words.clone();
+            let short = &drafts[s].label_words;
             let short_is_acronym = short.len() == 1 && is_acronym(short[0]);
             // a bare designator ("Union", "Group") is no short form of every name ending in it
             let only_designator = short.len() == 1
                 && self
                     .lex
-                    .word(&short[0].to_lowercase())
+                    .word(lowercase_into(&mut lower, short[0]))
                     .is_some_and(|e| e.org_word.is_some() || e.has(flag::COMMON));
             let tail_allowed = !only_designator && !drafts[s].label_fixed;
             let mut target = None;
             let mut count = 0;
             // only the drafts an index says could match are compared (a superset of the
             // matches), so the pass is linear in the drafts, not drafts x drafts
-            index.candidates(&short, short_is_acronym, &mut cands);
+            index.candidates(short, short_is_acronym, &mut cands);
             for &l in &cands {
                 if l == s || !live(&drafts[l]) || majority(&drafts[l]) != Kind::Organization {
                     continue;
                 }
                 if is_long_form(
-                    &short,
+                    short,
                     short_is_acronym,
                     tail_allowed,
                     &drafts[l].label_words,
@@ -620,6 +628,8 @@ impl<'l> Resolver<'l> {
     }
 
     /// Names, nominals and pronouns, in reading order.
+    // out of line: called once per document, and a profile then shows its cost
+    #[inline(never)]
     fn references(&self, w: &Words, mentions: &[Mention], res: &mut Resolution) {
         let layout = w.layout;
         let mut refs: Vec<Reference> = Vec::new();
@@ -664,7 +674,18 @@ impl<'l> Resolver<'l> {
                 continue;
             }
             let t = w.tok(i);
-            if t.kind != TokenKind::Word {
+            // the pronouns and determiners below are of seven letters or fewer, and start
+            // with h, s, i or t (in either case: `| 0x20` lowers an ASCII letter): most
+            // words are none of them, told without slicing the text
+            let first = w
+                .text
+                .as_bytes()
+                .get(t.span.start as usize)
+                .map(|b| b | 0x20);
+            if t.kind != TokenKind::Word
+                || t.span.len() > 7
+                || !matches!(first, Some(b'h' | b's' | b'i' | b't'))
+            {
                 i += 1;
                 continue;
             }
@@ -827,7 +848,12 @@ impl<'l> Resolver<'l> {
                         && !w.has(end, flag::SPEECH)
                         && w.entry(end).is_some_and(|e| e.stance_cues.is_empty()))
             };
-            let two_word = if head > i + 1 {
+            // only a word that starts some phrase can start a two-word nominal (the
+            // token's entry says so, when its text is its plain lower-case key)
+            let before = w.text_of(head - 1);
+            let may_start =
+                w.has(head - 1, flag::PHRASE_PREFIX) || !before.is_ascii() || before.contains('.');
+            let two_word = if head > i + 1 && may_start {
                 let mut key = String::new();
                 push_lowercase(&mut key, w.text_of(head - 1));
                 key.push(' ');
@@ -867,10 +893,14 @@ impl<'l> Resolver<'l> {
             }
             // "the corporation" → the BBC ("British Broadcasting Corporation"), "the
             // party" → Labour: a known entity whose full name ends with the noun
-            let head_word = w.text_of(head).to_lowercase();
-            let by_name = known.by_head.get(head_word.as_str()).into_iter().flatten();
-            if let Some(&e) = by_name.max_by_key(|&&e| (count[e], res.entities[e].mentions.len())) {
-                return Some((end, e));
+            if !known.by_head.is_empty() {
+                let head_word = w.text_of(head).to_lowercase();
+                let by_name = known.by_head.get(head_word.as_str()).into_iter().flatten();
+                if let Some(&e) =
+                    by_name.max_by_key(|&&e| (count[e], res.entities[e].mentions.len()))
+                {
+                    return Some((end, e));
+                }
             }
             let class_name = self.lex.class_name(nom.class);
             let fits = |e: usize, loose: bool| {
@@ -1027,6 +1057,14 @@ fn ascii_lower_into<'b>(buf: &'b mut String, s: &str) -> &'b str {
 }
 
 impl DraftIndex {
+    fn with_capacity(n: usize) -> Self {
+        DraftIndex {
+            by_last: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            by_label: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            ..DraftIndex::default()
+        }
+    }
+
     fn label(&mut self, di: usize, words: &[&str]) {
         if let Some(last) = words.last() {
             push_keyed(&mut self.by_last, ascii_lower_into(&mut self.key, last), di);
@@ -1190,7 +1228,8 @@ fn initials_match(acro: &str, long: &Initials) -> bool {
 }
 
 /// Indexes over every draft's words, for step 3: which drafts could be the long form of
-/// a short one. Liveness and kind are checked at look-up (they change while merging).
+/// a short one. Only organizations are indexed (merging only adds organization votes to
+/// a long form, so no other draft becomes one); liveness is checked at look-up.
 struct FormIndex {
     /// Initials per draft (empty for one-word names, which are never a long form).
     initials: Vec<Initials>,
@@ -1208,6 +1247,8 @@ struct FormIndex {
 }
 
 impl FormIndex {
+    // out of line: called once per document, and a profile then shows its cost
+    #[inline(never)]
     fn new(drafts: &[Draft], lex: &Lexicon) -> FormIndex {
         let mut ix = FormIndex {
             initials: Vec::with_capacity(drafts.len()),
@@ -1218,6 +1259,12 @@ impl FormIndex {
             by_len: FxHashMap::default(),
         };
         for (l, d) in drafts.iter().enumerate() {
+            // only an organization is a long form, and merging only adds to a long
+            // form's organization votes: no other draft is ever a candidate's match
+            if majority(d) != Kind::Organization {
+                ix.initials.push(Initials::default());
+                continue;
+            }
             let long = &d.label_words;
             let initials = if long.len() >= 2 {
                 Initials::of(long, lex)
@@ -1289,7 +1336,10 @@ fn lower_key(words: &[&str]) -> String {
         if i > 0 {
             key.push(' ');
         }
-        key.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        // ASCII letters lowered byte by byte, other characters kept
+        let from = key.len();
+        key.push_str(w);
+        key[from..].make_ascii_lowercase();
     }
     key
 }
