@@ -54,13 +54,18 @@
 //!
 //! Limits: no part-of-speech tagger; a capitalized common word in mid-sentence
 //! ("Respect", a party) is found only when the lists or context name it.
+//!
+//! Cost: linear in the tokens. The known names starting at a token are looked up once
+//! (the rules ask again for shorter runs: the answer is the longest match that fits);
+//! with a [`MentionIndex`] (the pipeline's), a lower-case word is looked up only when
+//! some known name written in lower case ("eBay") starts with it.
 
 use rustc_hash::FxHashMap;
 
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
 use crate::layout::{Layout, Words};
-use crate::lexicon::{Lexicon, TitleClass, flag, push_lower};
+use crate::lexicon::{Lexicon, TitleClass, WordId, flag, push_lower};
 use crate::tokens::{QuoteMark, TokenKind, shape};
 
 mod sport;
@@ -224,12 +229,71 @@ const PLACE_PREPS: &[&str] = &[
     "throughout",
 ];
 
+/// What the recognizer derives from the lists once per program (see
+/// [`Recognizer::with_index`]): the first words of the known names that a lower-case
+/// word can open, those whose canonical name is not capitalized ("eBay", "al-Qaeda").
+/// Any other lower-case word is no known name's start, without a phrase look-up.
+#[derive(Debug, Default)]
+pub struct MentionIndex {
+    /// A bit per word id (asked at every lower-case word that starts some phrase).
+    lower_starts: Vec<u64>,
+}
+
+impl MentionIndex {
+    /// The index of the lexicon's phrases.
+    pub fn new(lex: &Lexicon) -> Self {
+        let mut lower_starts = vec![0u64; lex.len().div_ceil(64)];
+        for (key, p) in lex.phrases() {
+            let Some(id) = p.entity else { continue };
+            // the two ways `known_at` lets a phrase match a word that is not capitalized
+            if p.entity_caps || canonical_capitalized(lex, id) {
+                continue;
+            }
+            let first = key.split(' ').next().unwrap_or(key);
+            // a token's word id is its lower-case text without a final period, or with it
+            for id in [first, first.trim_end_matches('.')]
+                .into_iter()
+                .filter_map(|f| lex.word_id(f))
+            {
+                lower_starts[id as usize / 64] |= 1 << (id % 64);
+            }
+        }
+        MentionIndex { lower_starts }
+    }
+
+    /// True when a known name that a lower-case word can open starts with word `id`.
+    fn lower_start(&self, id: WordId) -> bool {
+        self.lower_starts
+            .get(id as usize / 64)
+            .is_some_and(|bits| bits & (1 << (id % 64)) != 0)
+    }
+}
+
+/// True when the known entity's canonical name starts with a capital ("US", not "eBay").
+fn canonical_capitalized(lex: &Lexicon, id: u32) -> bool {
+    lex.entities[id as usize]
+        .canonical
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase())
+}
+
+/// Not yet looked up, in [`Recognizer`]'s `memo`.
+const UNSEEN: (u32, u32) = (u32::MAX, 0);
+
 /// Finds mentions. Build once per thread; holds reusable buffers.
 pub struct Recognizer<'l> {
     lex: &'l Lexicon,
+    index: Option<&'l MentionIndex>,
     key: String,
     /// Ends of the words of `key` (reused by [`Recognizer::known_at`]).
     bounds: Vec<usize>,
+    /// For each token of the document, its range in `hits` once looked up: the rules ask
+    /// for the known names at one token several times, with different run ends.
+    memo: Vec<(u32, u32)>,
+    /// (length in tokens, entity id) of the known names starting at a token, longest
+    /// first.
+    hits: Vec<(u32, u32)>,
 }
 
 impl<'l> Recognizer<'l> {
@@ -237,8 +301,20 @@ impl<'l> Recognizer<'l> {
     pub fn new(lexicon: &'l Lexicon) -> Self {
         Recognizer {
             lex: lexicon,
+            index: None,
             key: String::new(),
             bounds: Vec::new(),
+            memo: Vec::new(),
+            hits: Vec::new(),
+        }
+    }
+
+    /// A recognizer over the lexicon with its [`MentionIndex`] (built once per program):
+    /// the same mentions, fewer look-ups.
+    pub fn with_index(lexicon: &'l Lexicon, index: &'l MentionIndex) -> Self {
+        Recognizer {
+            index: Some(index),
+            ..Recognizer::new(lexicon)
         }
     }
 
@@ -251,9 +327,13 @@ impl<'l> Recognizer<'l> {
         };
         let mut out = Vec::new();
         let mut caps_tokens = Vec::new();
+        let mut caps = Vec::new();
+        self.memo.clear();
+        self.memo.resize(layout.tokens.len(), UNSEEN);
+        self.hits.clear();
         for (si, sent) in layout.sentences.iter().enumerate() {
             let (s, e) = (sent.tokens.start, sent.tokens.end);
-            let caps = caps_zone(&w, s, e);
+            caps_zone(&w, s, e, &mut caps);
             caps_tokens.extend((s..e).filter(|&i| caps[i - s]));
             let mut i = s;
             while i < e {
@@ -409,13 +489,45 @@ impl<'l> Recognizer<'l> {
         end: usize,
         any_case: bool,
     ) -> Option<(usize, u32)> {
+        if any_case {
+            let from = self.hits.len();
+            self.scan_known(w, i, end, true, false);
+            let found = self.hits.get(from).map(|&(n, id)| (n as usize, id));
+            self.hits.truncate(from);
+            return found;
+        }
+        let first = w.tok(i);
+        if !first.is(shape::CAP)
+            && let Some(ix) = self.index
+            && !first.word.is_some_and(|id| ix.lower_start(id))
+        {
+            return None; // no known name a lower-case word can open starts with it
+        }
+        // every match at `i` whatever the end, once: the answer for an end is the
+        // longest that fits before it
+        if self.memo[i] == UNSEEN {
+            let from = self.hits.len();
+            self.scan_known(w, i, w.layout.tokens.len(), false, true);
+            self.memo[i] = (from as u32, (self.hits.len() - from) as u32);
+        }
+        let (from, len) = self.memo[i];
+        let room = end.saturating_sub(i);
+        self.hits[from as usize..(from + len) as usize]
+            .iter()
+            .find(|&&(n, _)| n as usize <= room)
+            .map(|&(n, id)| (n as usize, id))
+    }
+
+    /// Pushes onto `hits` the known entities starting at token `i` (not past `end`),
+    /// longest first: (length in tokens, entity id); only the longest unless `all`.
+    fn scan_known(&mut self, w: &Words, i: usize, end: usize, any_case: bool, all: bool) {
         let first = w.tok(i);
         if first.kind != TokenKind::Word && first.kind != TokenKind::Number {
-            return None;
+            return;
         }
         let first_flags = first.word.map_or(0, |id| self.lex.entry(id).flags);
         if first_flags & flag::PHRASE_START == 0 {
-            return None;
+            return;
         }
         // without a period, the token's lexicon entry is that of its key's first word,
         // whose flags answer the first word's two table lookups
@@ -457,7 +569,6 @@ impl<'l> Recognizer<'l> {
                 break; // no longer phrase starts with these words
             }
         }
-        let mut found = None;
         for n in (1..=bounds.len()).rev() {
             if n == 1 && plain_first && first_flags & flag::PHRASE_WHOLE == 0 {
                 continue;
@@ -478,12 +589,7 @@ impl<'l> Recognizer<'l> {
                         continue;
                     }
                     // "us" is not "US", "labour" is not "Labour"
-                    let ent = &self.lex.entities[id as usize];
-                    let canon_cap = ent
-                        .canonical
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_uppercase());
+                    let canon_cap = canonical_capitalized(self.lex, id);
                     if canon_cap && !first.is(shape::CAP) && !p.entity_caps {
                         continue;
                     }
@@ -491,12 +597,13 @@ impl<'l> Recognizer<'l> {
                         continue;
                     }
                 }
-                found = Some((n, id));
-                break;
+                self.hits.push((n as u32, id));
+                if !all {
+                    break;
+                }
             }
         }
         self.bounds = bounds;
-        found
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -837,9 +944,11 @@ impl<'l> Recognizer<'l> {
     /// a lower-case word after a hyphen describes something else; it is not a name.
     fn is_hyphen_modifier(&self, w: &Words, i: usize) -> bool {
         let t = w.text_of(i);
-        let Some((_, last)) = t.rsplit_once('-') else {
+        // a byte loop: the words are short, and most have no hyphen
+        let Some(hyphen) = t.bytes().rposition(|b| b == b'-') else {
             return false;
         };
+        let last = &t[hyphen + 1..];
         !last.is_empty()
             && last.chars().all(|c| c.is_lowercase())
             && self.lex.word(last).is_some_and(|e| e.has(flag::COMMON))
@@ -1468,23 +1577,27 @@ impl<'l> Recognizer<'l> {
     }
 }
 
-/// Marks tokens of all-capital stretches (headlines, datelines) in sentence `[s, e)`.
-fn caps_zone(w: &Words, s: usize, e: usize) -> Vec<bool> {
-    let mut zone = vec![false; e - s];
+/// Marks in `zone` (one flag per token, refilled) the tokens of all-capital stretches
+/// (headlines, datelines) in sentence `[s, e)`.
+fn caps_zone(w: &Words, s: usize, e: usize, zone: &mut Vec<bool>) {
+    zone.clear();
+    zone.resize(e - s, false);
     let is_upper_word = |i: usize| {
         let t = w.tok(i);
         t.kind == TokenKind::Word && (t.is(shape::UPPER) || (t.span.len() == 1 && t.is(shape::CAP)))
     };
-    let words = (s..e).filter(|&i| w.tok(i).kind == TokenKind::Word).count();
-    let upper = (s..e)
-        .filter(|&i| w.tok(i).kind == TokenKind::Word && w.tok(i).is(shape::UPPER))
-        .count();
-    let lower = (s..e)
-        .filter(|&i| w.tok(i).kind == TokenKind::Word && w.tok(i).is(shape::LOWER))
-        .count();
+    // words, all-capital words and lower-case words, in one pass
+    let (mut words, mut upper, mut lower) = (0, 0, 0);
+    for t in &w.layout.tokens[s..e] {
+        if t.kind == TokenKind::Word {
+            words += 1;
+            upper += usize::from(t.is(shape::UPPER));
+            lower += usize::from(t.is(shape::LOWER));
+        }
+    }
     if words >= 3 && upper * 10 >= words * 7 && lower * 4 <= words {
-        zone.iter_mut().for_each(|z| *z = true);
-        return zone;
+        zone.fill(true);
+        return;
     }
     // dateline: capitals at the start of a paragraph, then "(", ",", a dash, a number
     let para_start = s == 0 || w.tok(s - 1).para != w.tok(s).para;
@@ -1505,7 +1618,6 @@ fn caps_zone(w: &Words, s: usize, e: usize) -> Vec<bool> {
             }
         }
     }
-    zone
 }
 
 #[cfg(test)]
@@ -1515,8 +1627,13 @@ mod tests {
     fn find(text: &str) -> Vec<(String, Option<Kind>)> {
         let lex = Lexicon::shared();
         let layout = Layout::parse(text, lex);
-        Recognizer::new(lex)
-            .recognize(text, &layout)
+        let found = Recognizer::new(lex).recognize(text, &layout);
+        // the index only saves look-ups: the same mentions with it
+        static INDEX: std::sync::LazyLock<MentionIndex> =
+            std::sync::LazyLock::new(|| MentionIndex::new(Lexicon::shared()));
+        let indexed = Recognizer::with_index(lex, &INDEX).recognize(text, &layout);
+        assert_eq!(found, indexed, "{text}");
+        found
             .into_iter()
             .map(|m| (m.span.text(text).to_string(), m.kind))
             .collect()
@@ -1697,6 +1814,18 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(show(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn lower_case_known_names_through_the_index() {
+        for text in [
+            "Shares in eBay rose; al-Qaeda and al Qaeda were named.",
+            "us and labour said the new york office would open.",
+            "He sold it on eBay.",
+        ] {
+            find(text); // asserts the index changes nothing
+        }
+        assert!(show("Shares in eBay rose.").contains("eBay/organization"));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::document::{CharIndex, Document, MAX_TEXT_BYTES, Source, Span};
 use crate::kind::{Kind, Polarity};
 use crate::layout::Layout;
 use crate::lexicon::Lexicon;
-use crate::mentions::Recognizer;
+use crate::mentions::{MentionIndex, Recognizer};
 use crate::quotes::Quoter;
 use crate::resolve::Resolver;
 use crate::roles::RoleFinder;
@@ -161,6 +161,8 @@ impl std::ops::Deref for LexiconRef {
 #[derive(Clone, Debug)]
 pub struct Pipeline {
     lexicon: LexiconRef,
+    /// Derived from the lexicon once, for every document.
+    mention_index: Arc<MentionIndex>,
 }
 
 /// The longest prefix of `text` within [`MAX_TEXT_BYTES`], cut on a char boundary.
@@ -184,14 +186,17 @@ impl Default for Pipeline {
 impl Pipeline {
     /// A pipeline over the built-in word lists.
     pub fn new() -> Self {
+        let lexicon = Lexicon::shared();
         Pipeline {
-            lexicon: LexiconRef::Shared(Lexicon::shared()),
+            lexicon: LexiconRef::Shared(lexicon),
+            mention_index: Arc::new(MentionIndex::new(lexicon)),
         }
     }
 
     /// A pipeline over the given word lists (e.g. with user lexicons added).
     pub fn with_lexicon(lexicon: Lexicon) -> Self {
         Pipeline {
+            mention_index: Arc::new(MentionIndex::new(&lexicon)),
             lexicon: LexiconRef::Owned(Arc::new(lexicon)),
         }
     }
@@ -209,7 +214,7 @@ impl Pipeline {
         let layout = Layout::parse(text, lex);
         let quoter = Quoter::new(lex);
         let regions = quoter.regions(&layout);
-        let mentions = Recognizer::new(lex).recognize(text, &layout);
+        let mentions = Recognizer::with_index(lex, &self.mention_index).recognize(text, &layout);
         let res = Resolver::new(lex).resolve(text, &layout, &mentions);
         let quotes = quoter.quotes(text, &layout, &regions, &res);
         let statements = quoter.statements(text, &layout, &res, &quotes);
@@ -226,13 +231,14 @@ impl Pipeline {
         };
         // entities named only by an adjective ("Russian officials") come after the
         // resolution's, in the order the stances numbered them; they have no mentions
+        // the resolution is done with: its names move, not copied
         let entities = res
             .entities
-            .iter()
+            .into_iter()
             .map(|e| ExEntity {
                 kind: e.kind,
-                label: e.label.clone(),
-                aliases: e.aliases.iter().cloned().collect(),
+                label: e.label,
+                aliases: e.aliases.into_iter().collect(),
                 mentions: e
                     .mentions
                     .iter()

@@ -37,7 +37,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
@@ -128,19 +128,20 @@ pub struct Resolver<'l> {
     lex: &'l Lexicon,
 }
 
-/// The name of a mention as words (no possessive), joined by single spaces.
-fn name_words(w: &Words, m: &Mention) -> Vec<String> {
+/// The name of a mention as words (no possessive), borrowed from the text: made for
+/// every mention, so no copy of the words.
+fn name_words<'t>(w: &Words<'t>, m: &Mention) -> Vec<&'t str> {
     (m.tokens.0 as usize..m.tokens.1 as usize)
         .filter(|&i| w.tok(i).kind != TokenKind::Possessive)
-        .map(|i| w.text_of(i).to_string())
+        .map(|i| w.text_of(i))
         .collect()
 }
 
 /// The merge key of a name of `kind`: "person:" and its words lower-cased (curly
-/// apostrophes straightened), joined by single spaces. Built in one string: it is made
-/// for every mention.
-fn kind_key(kind: Kind, words: &[String]) -> String {
-    let mut key = String::with_capacity(16 + words.iter().map(|w| w.len() + 1).sum::<usize>());
+/// apostrophes straightened), joined by single spaces. Built in `key` (cleared first),
+/// reused for every mention; only a new key is copied (by [`draft_for`]).
+fn kind_key<'k>(key: &'k mut String, kind: Kind, words: &[&str]) -> &'k str {
+    key.clear();
     key.push_str(kind.as_str());
     key.push(':');
     for (k, word) in words.iter().enumerate() {
@@ -148,12 +149,22 @@ fn kind_key(kind: Kind, words: &[String]) -> String {
             key.push(' ');
         }
         if word.is_ascii() {
-            push_lowercase(&mut key, word);
+            push_lowercase(key, word);
         } else {
             key.push_str(&word.to_lowercase().replace('\u{2019}', "'"));
         }
     }
     key
+}
+
+/// The draft of merge key `key`, made (empty) when the key is new.
+fn draft_for(by_key: &mut FxHashMap<String, usize>, drafts: &mut Vec<Draft>, key: &str) -> usize {
+    if let Some(&di) = by_key.get(key) {
+        return di;
+    }
+    drafts.push(Draft::default());
+    by_key.insert(key.to_string(), drafts.len() - 1);
+    drafts.len() - 1
 }
 
 /// How much each entity has been mentioned so far, while reading.
@@ -163,7 +174,8 @@ struct Salience<'a> {
     last_sentence: &'a [u32],
     /// Entities referred to so far, by the token they were last referred to at.
     recency: &'a BTreeMap<usize, usize>,
-    mention_at: &'a FxHashMap<usize, usize>,
+    /// For each token, the resolved mention starting there ([`NONE`]: none).
+    mention_at: &'a [u32],
     sentence: u32,
 }
 
@@ -217,11 +229,12 @@ struct Known<'a, 'b> {
     of_class: &'a mut FxHashMap<(Kind, u16), Option<usize>>,
 }
 
-/// Work state of one entity while resolving.
+/// Work state of one entity while resolving. Its label words are borrowed from the
+/// text or the lexicon (both outlive the resolution).
 #[derive(Default, Clone)]
-struct Draft {
+struct Draft<'a> {
     kind_votes: [u32; 3],
-    label_words: Vec<String>,
+    label_words: Vec<&'a str>,
     label_fixed: bool,
     mentions: Vec<usize>,
     evidence: u32,
@@ -292,13 +305,17 @@ impl<'l> Resolver<'l> {
             lexicon: self.lex,
         };
         let mut drafts: Vec<Draft> = Vec::new();
-        let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+        // merge keys: names by kind and words, known names by their list entry
+        let mut by_key: FxHashMap<String, usize> =
+            FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
+        let mut by_known: FxHashMap<u32, usize> = FxHashMap::default();
         let mut draft_of: Vec<Option<usize>> = vec![None; mentions.len()];
-        let words: Vec<Vec<String>> = mentions.iter().map(|m| name_words(&w, m)).collect();
+        let words: Vec<Vec<&str>> = mentions.iter().map(|m| name_words(&w, m)).collect();
+        let (mut lower, mut key) = (String::new(), String::new());
 
         // surnames of the people named in full: a lone word equal to one is that person,
         // even when the lists know it as a place ("Rodriguez", "Jackson")
-        let surnames: BTreeSet<String> = mentions
+        let surnames: FxHashSet<String> = mentions
             .iter()
             .zip(&words)
             .filter(|(m, ws)| m.kind == Some(Kind::Person) && ws.len() >= 2)
@@ -310,7 +327,8 @@ impl<'l> Resolver<'l> {
             let Some(kind) = m.kind else { continue };
             if words[mi].len() == 1
                 && !m.has(evidence::ACRONYM)
-                && surnames.contains(&words[mi][0].to_lowercase())
+                && !surnames.is_empty()
+                && surnames.contains(lowercase_into(&mut lower, words[mi][0]))
             {
                 continue; // a surname: step 2
             }
@@ -325,19 +343,24 @@ impl<'l> Resolver<'l> {
             {
                 continue; // lone unknown words wait too: they may be surnames
             }
-            let key = match m.known {
-                Some(id) => format!("known:{id}"),
-                None => kind_key(kind, &words[mi]),
+            let di = match m.known {
+                Some(id) => *by_known.entry(id).or_insert_with(|| {
+                    drafts.push(Draft::default());
+                    drafts.len() - 1
+                }),
+                None => draft_for(
+                    &mut by_key,
+                    &mut drafts,
+                    kind_key(&mut key, kind, &words[mi]),
+                ),
             };
-            let di = *by_key.entry(key).or_insert_with(|| {
-                drafts.push(Draft::default());
-                drafts.len() - 1
-            });
             let d = &mut drafts[di];
             if let Some(id) = m.known {
-                d.label_words = vec![self.lex.entities[id as usize].canonical.clone()];
-                d.label_fixed = true;
-                d.known = Some(id);
+                if d.known.is_none() {
+                    d.label_words = vec![self.lex.entities[id as usize].canonical.as_str()];
+                    d.label_fixed = true;
+                    d.known = Some(id);
+                }
             } else if !d.label_fixed && words[mi].len() > d.label_words.len() {
                 d.label_words = words[mi].clone();
             }
@@ -348,7 +371,7 @@ impl<'l> Resolver<'l> {
         // step 2 looks drafts up by last word and by label, and finds where each was last
         // mentioned, through indexes rather than scans over every entity and mention so far
         // (a scan per mention is quadratic in a long document)
-        let mut index = DraftIndex::default();
+        let mut index = DraftIndex::with_capacity(drafts.len());
         for (di, d) in drafts.iter().enumerate() {
             index.label(di, &d.label_words);
         }
@@ -367,7 +390,7 @@ impl<'l> Resolver<'l> {
             let joined = ws.join(" ");
             // a person's surname (whatever kind the word was given)
             if ws.len() == 1 {
-                let cands = index.persons_named(&drafts, &ws[0]);
+                let cands = index.persons_named(&drafts, ws[0]);
                 if let Some(di) = index.nearest(&cands, m) {
                     draft_of[mi] = Some(di);
                     index.mentioned(di, m.tokens.0);
@@ -384,12 +407,8 @@ impl<'l> Resolver<'l> {
             let Some(kind) = m.kind else {
                 continue; // weak candidate that matched nothing
             };
-            let key = kind_key(kind, ws);
             let made = drafts.len();
-            let di = *by_key.entry(key).or_insert_with(|| {
-                drafts.push(Draft::default());
-                drafts.len() - 1
-            });
+            let di = draft_for(&mut by_key, &mut drafts, kind_key(&mut key, kind, ws));
             let d = &mut drafts[di];
             if ws.len() > d.label_words.len() {
                 d.label_words = ws.clone();
@@ -418,8 +437,12 @@ impl<'l> Resolver<'l> {
             if m.gender != Gender::Unknown && d.gender == Gender::Unknown {
                 d.gender = m.gender;
             }
-            let surface = words[mi].join(" ");
-            d.aliases.insert(surface.clone());
+            // most mentions repeat a name already held: copy only a new one
+            join_into(&mut key, &words[mi]);
+            let surface = key.as_str();
+            if !d.aliases.contains(surface) {
+                d.aliases.insert(surface.to_string());
+            }
             if let Some(t) = m.title {
                 let title_text = t.text(text);
                 let start = m.prefix.map(|p| mentions[p].span.start).unwrap_or(t.start);
@@ -434,7 +457,10 @@ impl<'l> Resolver<'l> {
                         .insert(collapse_ws(&format!("{title_text} {surface}")));
                 }
                 for tw in title_text.split_whitespace() {
-                    d.titles.insert(tw.trim_end_matches('.').to_lowercase());
+                    let tw = lowercase_into(&mut lower, tw.trim_end_matches('.'));
+                    if !d.titles.contains(tw) {
+                        d.titles.insert(tw.to_string());
+                    }
                 }
                 d.titles
                     .insert(collapse_ws(title_text).trim_end_matches('.').to_lowercase());
@@ -460,7 +486,10 @@ impl<'l> Resolver<'l> {
         for d in drafts.iter_mut() {
             if d.class.is_none()
                 && let Some(last) = d.label_words.last()
-                && let Some(o) = self.lex.word(&last.to_lowercase()).and_then(|e| e.org_word)
+                && let Some(o) = self
+                    .lex
+                    .word(lowercase_into(&mut lower, last))
+                    .and_then(|e| e.org_word)
             {
                 d.class = Some(o.class);
             }
@@ -469,13 +498,14 @@ impl<'l> Resolver<'l> {
         // build entities (drop merged drafts and empty ones)
         let mut entities = Vec::new();
         let mut entity_of_draft = vec![None; drafts.len()];
-        for (di, d) in drafts.iter().enumerate() {
+        // the drafts are done with: their sets move into the entities
+        for (di, d) in drafts.iter_mut().enumerate() {
             if d.merged_into.is_some() || d.mentions.is_empty() {
                 continue;
             }
             let kind = majority(d);
             let label = d.label_words.join(" ");
-            let mut aliases = d.aliases.clone();
+            let mut aliases = std::mem::take(&mut d.aliases);
             if kind != Kind::Person {
                 let members: Vec<String> = aliases
                     .iter()
@@ -490,9 +520,9 @@ impl<'l> Resolver<'l> {
                 kind,
                 label,
                 aliases,
-                mentions: d.mentions.clone(),
+                mentions: std::mem::take(&mut d.mentions),
                 gender: d.gender,
-                titles: d.titles.clone(),
+                titles: std::mem::take(&mut d.titles),
                 class: d.class,
                 evidence: d.evidence,
                 known: d.known,
@@ -514,6 +544,8 @@ impl<'l> Resolver<'l> {
     }
 
     /// Step 3: acronyms, numbered stations, trailing words, word prefixes.
+    // out of line: called once per document, and a profile then shows its cost
+    #[inline(never)]
     fn merge_org_forms(
         &self,
         w: &Words,
@@ -524,16 +556,20 @@ impl<'l> Resolver<'l> {
         let n = drafts.len();
         let live = |d: &Draft| d.merged_into.is_none();
         // explicit definitions: "Chicago Teachers Union (CTU)"
+        let defines = |m: &Mention| {
+            let a = m.tokens.0 as usize;
+            m.len() == 1 && m.has(evidence::ACRONYM) && a >= 2 && w.tok(a - 1).is_punct('(')
+        };
+        // mentions by end token, only for a document that has such a definition
         let mut ends_at: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-        for (mi, m) in mentions.iter().enumerate() {
-            ends_at.entry(m.tokens.1).or_default().push(mi);
+        if mentions.iter().any(defines) {
+            for (mi, m) in mentions.iter().enumerate() {
+                ends_at.entry(m.tokens.1).or_default().push(mi);
+            }
         }
         for (mi, m) in mentions.iter().enumerate() {
             let a = m.tokens.0 as usize;
-            if m.len() == 1
-                && m.has(evidence::ACRONYM)
-                && a >= 2
-                && w.tok(a - 1).is_punct('(')
+            if defines(m)
                 && let Some(&prev) = ends_at.get(&(a as u32 - 1)).and_then(|ms| {
                     // the last mention before this one that ends there
                     ms[..ms.partition_point(|&p| p < mi)].last()
@@ -547,30 +583,31 @@ impl<'l> Resolver<'l> {
         }
         let index = FormIndex::new(drafts, self.lex);
         let mut cands: Vec<usize> = Vec::new();
+        let mut lower = String::new();
         for s in 0..n {
             if !live(&drafts[s]) || majority(&drafts[s]) == Kind::Person {
                 continue;
             }
-            let short = drafts[s].label_words.clone();
-            let short_is_acronym = short.len() == 1 && is_acronym(&short[0]);
+            let short = &drafts[s].label_words;
+            let short_is_acronym = short.len() == 1 && is_acronym(short[0]);
             // a bare designator ("Union", "Group") is no short form of every name ending in it
             let only_designator = short.len() == 1
                 && self
                     .lex
-                    .word(&short[0].to_lowercase())
+                    .word(lowercase_into(&mut lower, short[0]))
                     .is_some_and(|e| e.org_word.is_some() || e.has(flag::COMMON));
             let tail_allowed = !only_designator && !drafts[s].label_fixed;
             let mut target = None;
             let mut count = 0;
             // only the drafts an index says could match are compared (a superset of the
             // matches), so the pass is linear in the drafts, not drafts x drafts
-            index.candidates(&short, short_is_acronym, &mut cands);
+            index.candidates(short, short_is_acronym, &mut cands);
             for &l in &cands {
                 if l == s || !live(&drafts[l]) || majority(&drafts[l]) != Kind::Organization {
                     continue;
                 }
                 if is_long_form(
-                    &short,
+                    short,
                     short_is_acronym,
                     tail_allowed,
                     &drafts[l].label_words,
@@ -591,13 +628,16 @@ impl<'l> Resolver<'l> {
     }
 
     /// Names, nominals and pronouns, in reading order.
+    // out of line: called once per document, and a profile then shows its cost
+    #[inline(never)]
     fn references(&self, w: &Words, mentions: &[Mention], res: &mut Resolution) {
         let layout = w.layout;
         let mut refs: Vec<Reference> = Vec::new();
-        let mut mention_at: FxHashMap<usize, usize> = FxHashMap::default();
+        // by token, not hashed: it is asked at every token
+        let mut mention_at = vec![NONE; layout.tokens.len()];
         for (mi, m) in mentions.iter().enumerate() {
             if res.entity_of[mi].is_some() {
-                mention_at.insert(m.tokens.0 as usize, mi);
+                mention_at[m.tokens.0 as usize] = mi as u32;
             }
         }
         // salience: mentions so far and last position per entity
@@ -618,7 +658,8 @@ impl<'l> Resolver<'l> {
         let mut i = 0;
         while i < layout.tokens.len() {
             let si = layout.sentence_of[i];
-            if let Some(&mi) = mention_at.get(&i) {
+            if mention_at[i] != NONE {
+                let mi = mention_at[i] as usize;
                 let m = &mentions[mi];
                 let e = res.entity_of[mi].unwrap_or(0);
                 refs.push(Reference {
@@ -633,7 +674,18 @@ impl<'l> Resolver<'l> {
                 continue;
             }
             let t = w.tok(i);
-            if t.kind != TokenKind::Word {
+            // the pronouns and determiners below are of seven letters or fewer, and start
+            // with h, s, i or t (in either case: `| 0x20` lowers an ASCII letter): most
+            // words are none of them, told without slicing the text
+            let first = w
+                .text
+                .as_bytes()
+                .get(t.span.start as usize)
+                .map(|b| b | 0x20);
+            if t.kind != TokenKind::Word
+                || t.span.len() > 7
+                || !matches!(first, Some(b'h' | b's' | b'i' | b't'))
+            {
                 i += 1;
                 continue;
             }
@@ -796,7 +848,12 @@ impl<'l> Resolver<'l> {
                         && !w.has(end, flag::SPEECH)
                         && w.entry(end).is_some_and(|e| e.stance_cues.is_empty()))
             };
-            let two_word = if head > i + 1 {
+            // only a word that starts some phrase can start a two-word nominal (the
+            // token's entry says so, when its text is its plain lower-case key)
+            let before = w.text_of(head - 1);
+            let may_start =
+                w.has(head - 1, flag::PHRASE_PREFIX) || !before.is_ascii() || before.contains('.');
+            let two_word = if head > i + 1 && may_start {
                 let mut key = String::new();
                 push_lowercase(&mut key, w.text_of(head - 1));
                 key.push(' ');
@@ -805,7 +862,7 @@ impl<'l> Resolver<'l> {
             } else {
                 None
             };
-            if seen.mention_at.contains_key(&head) {
+            if seen.mention_at[head] != NONE {
                 return None; // a name starts here: "the Chicago Teachers Union"
             }
             let nom = two_word.or_else(|| w.entry(head).and_then(|e| e.nominal));
@@ -836,10 +893,14 @@ impl<'l> Resolver<'l> {
             }
             // "the corporation" → the BBC ("British Broadcasting Corporation"), "the
             // party" → Labour: a known entity whose full name ends with the noun
-            let head_word = w.text_of(head).to_lowercase();
-            let by_name = known.by_head.get(head_word.as_str()).into_iter().flatten();
-            if let Some(&e) = by_name.max_by_key(|&&e| (count[e], res.entities[e].mentions.len())) {
-                return Some((end, e));
+            if !known.by_head.is_empty() {
+                let head_word = w.text_of(head).to_lowercase();
+                let by_name = known.by_head.get(head_word.as_str()).into_iter().flatten();
+                if let Some(&e) =
+                    by_name.max_by_key(|&&e| (count[e], res.entities[e].mentions.len()))
+                {
+                    return Some((end, e));
+                }
             }
             let class_name = self.lex.class_name(nom.class);
             let fits = |e: usize, loose: bool| {
@@ -899,6 +960,24 @@ fn short_ascii_lower<'b>(s: &str, buf: &'b mut [u8; 8]) -> &'b [u8] {
     out
 }
 
+/// `words.join(" ")` in `buf` (cleared first).
+fn join_into(buf: &mut String, words: &[&str]) {
+    buf.clear();
+    for (k, word) in words.iter().enumerate() {
+        if k > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(word);
+    }
+}
+
+/// `s.to_lowercase()` in `buf` (cleared first), without an allocation when `s` is ASCII.
+fn lowercase_into<'b>(buf: &'b mut String, s: &str) -> &'b str {
+    buf.clear();
+    push_lowercase(buf, s);
+    buf
+}
+
 /// Appends `s.to_lowercase()` to `out`, without the copy when `s` is ASCII.
 fn push_lowercase(out: &mut String, s: &str) {
     if s.is_ascii() {
@@ -911,8 +990,8 @@ fn push_lowercase(out: &mut String, s: &str) {
 }
 
 /// `words.join(" ").eq_ignore_ascii_case(joined)`, without joining.
-fn joined_eq_ignore_ascii_case(words: &[String], joined: &str) -> bool {
-    let total = words.iter().map(String::len).sum::<usize>() + words.len().saturating_sub(1);
+fn joined_eq_ignore_ascii_case(words: &[&str], joined: &str) -> bool {
+    let total = words.iter().map(|w| w.len()).sum::<usize>() + words.len().saturating_sub(1);
     if total != joined.len() {
         return false;
     }
@@ -955,20 +1034,44 @@ struct DraftIndex {
     by_label: FxHashMap<String, Vec<usize>>,
     /// For each draft, the first tokens of the mentions given to it so far.
     at: Vec<BTreeSet<u32>>,
+    /// Scratch for keys (a key is copied only when it is new).
+    key: String,
+}
+
+/// Adds `di` under `key`, copying the key only when it is new.
+fn push_keyed(map: &mut FxHashMap<String, Vec<usize>>, key: &str, di: usize) {
+    match map.get_mut(key) {
+        Some(v) => v.push(di),
+        None => {
+            map.insert(key.to_string(), vec![di]);
+        }
+    }
+}
+
+/// `s.to_ascii_lowercase()` in `buf` (cleared first).
+fn ascii_lower_into<'b>(buf: &'b mut String, s: &str) -> &'b str {
+    buf.clear();
+    buf.push_str(s);
+    buf.make_ascii_lowercase();
+    buf
 }
 
 impl DraftIndex {
-    fn label(&mut self, di: usize, words: &[String]) {
-        if let Some(last) = words.last() {
-            self.by_last
-                .entry(last.to_ascii_lowercase())
-                .or_default()
-                .push(di);
+    fn with_capacity(n: usize) -> Self {
+        DraftIndex {
+            by_last: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            by_label: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            ..DraftIndex::default()
         }
-        self.by_label
-            .entry(words.join(" ").to_ascii_lowercase())
-            .or_default()
-            .push(di);
+    }
+
+    fn label(&mut self, di: usize, words: &[&str]) {
+        if let Some(last) = words.last() {
+            push_keyed(&mut self.by_last, ascii_lower_into(&mut self.key, last), di);
+        }
+        join_into(&mut self.key, words);
+        self.key.make_ascii_lowercase();
+        push_keyed(&mut self.by_label, &self.key, di);
     }
 
     fn mentioned(&mut self, di: usize, token: u32) {
@@ -979,10 +1082,10 @@ impl DraftIndex {
     }
 
     /// The live persons named in full whose last word is `last`, in draft order.
-    fn persons_named(&self, drafts: &[Draft], last: &str) -> Vec<usize> {
+    fn persons_named(&mut self, drafts: &[Draft], last: &str) -> Vec<usize> {
         let mut found: Vec<usize> = self
             .by_last
-            .get(&last.to_ascii_lowercase())
+            .get(ascii_lower_into(&mut self.key, last))
             .into_iter()
             .flatten()
             .copied()
@@ -1002,9 +1105,9 @@ impl DraftIndex {
     }
 
     /// The first live draft whose label is `joined` (ASCII case ignored).
-    fn same_label(&self, drafts: &[Draft], joined: &str) -> Option<usize> {
+    fn same_label(&mut self, drafts: &[Draft], joined: &str) -> Option<usize> {
         self.by_label
-            .get(&joined.to_ascii_lowercase())
+            .get(ascii_lower_into(&mut self.key, joined))
             .into_iter()
             .flatten()
             .copied()
@@ -1048,15 +1151,15 @@ fn is_acronym(s: &str) -> bool {
 /// words ("Telegraph" → "Daily Telegraph", when `tail_allowed`), or words it starts
 /// ("Lib Dem" → "Liberal Democrats").
 fn is_long_form(
-    short: &[String],
+    short: &[&str],
     short_is_acronym: bool,
     tail_allowed: bool,
-    long: &[String],
+    long: &[&str],
     initials: &Initials,
 ) -> bool {
     if short_is_acronym {
         long.len() >= 2
-            && (initials_match(&short[0], initials)
+            && (initials_match(short[0], initials)
                 || (long.len() == 2
                     && long[0] == short[0]
                     && long[1].bytes().all(|b| b.is_ascii_digit())))
@@ -1084,7 +1187,7 @@ struct Initials {
 }
 
 impl Initials {
-    fn of(long: &[String], lex: &Lexicon) -> Initials {
+    fn of(long: &[&str], lex: &Lexicon) -> Initials {
         let content: String = long
             .iter()
             .filter(|w| {
@@ -1125,7 +1228,8 @@ fn initials_match(acro: &str, long: &Initials) -> bool {
 }
 
 /// Indexes over every draft's words, for step 3: which drafts could be the long form of
-/// a short one. Liveness and kind are checked at look-up (they change while merging).
+/// a short one. Only organizations are indexed (merging only adds organization votes to
+/// a long form, so no other draft becomes one); liveness is checked at look-up.
 struct FormIndex {
     /// Initials per draft (empty for one-word names, which are never a long form).
     initials: Vec<Initials>,
@@ -1143,6 +1247,8 @@ struct FormIndex {
 }
 
 impl FormIndex {
+    // out of line: called once per document, and a profile then shows its cost
+    #[inline(never)]
     fn new(drafts: &[Draft], lex: &Lexicon) -> FormIndex {
         let mut ix = FormIndex {
             initials: Vec::with_capacity(drafts.len()),
@@ -1153,6 +1259,12 @@ impl FormIndex {
             by_len: FxHashMap::default(),
         };
         for (l, d) in drafts.iter().enumerate() {
+            // only an organization is a long form, and merging only adds to a long
+            // form's organization votes: no other draft is ever a candidate's match
+            if majority(d) != Kind::Organization {
+                ix.initials.push(Initials::default());
+                continue;
+            }
             let long = &d.label_words;
             let initials = if long.len() >= 2 {
                 Initials::of(long, lex)
@@ -1176,7 +1288,7 @@ impl FormIndex {
                 ix.by_len.entry(long.len()).or_default().push(l);
             }
             if long.len() == 2 {
-                ix.by_first.entry(long[0].clone()).or_default().push(l);
+                ix.by_first.entry(long[0].to_string()).or_default().push(l);
             }
             for k in 1..long.len() {
                 ix.by_suffix
@@ -1190,17 +1302,17 @@ impl FormIndex {
     }
 
     /// Drafts that could be the long form of `short`, sorted, each once.
-    fn candidates(&self, short: &[String], is_acronym: bool, out: &mut Vec<usize>) {
+    fn candidates(&self, short: &[&str], is_acronym: bool, out: &mut Vec<usize>) {
         out.clear();
         let mut add = |v: Option<&Vec<usize>>| out.extend(v.into_iter().flatten());
         if short.is_empty() {
             // no words: every longer name ends with them (never seen; kept exact)
             out.extend(0..self.initials.len());
         } else if is_acronym {
-            let (target, capitals) = acronym_keys(&short[0]);
+            let (target, capitals) = acronym_keys(short[0]);
             add(self.by_initials.get(&target));
             add(self.by_initials.get(&capitals));
-            add(self.by_first.get(&short[0]));
+            add(self.by_first.get(short[0]));
         } else {
             add(self.by_suffix.get(&lower_key(short)));
             if short.len() >= 2 {
@@ -1218,20 +1330,23 @@ impl FormIndex {
 
 /// The words in ASCII lower case, joined by spaces (the tail comparison is ASCII
 /// case-blind).
-fn lower_key(words: &[String]) -> String {
+fn lower_key(words: &[&str]) -> String {
     let mut key = String::new();
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
             key.push(' ');
         }
-        key.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        // ASCII letters lowered byte by byte, other characters kept
+        let from = key.len();
+        key.push_str(w);
+        key[from..].make_ascii_lowercase();
     }
     key
 }
 
 /// The first three lower-case letters of each word ("Lib Dem" → "lib dem "), which a
 /// word and its prefix of three letters or more share; None when a word has fewer.
-fn prefix_key(words: &[String]) -> Option<String> {
+fn prefix_key(words: &[&str]) -> Option<String> {
     let mut key = String::new();
     for w in words {
         let mut n = 0;
@@ -1312,6 +1427,10 @@ mod tests {
             tail_allowed in proptest::bool::ANY,
         ) {
             let lex = Lexicon::shared();
+            let names: Vec<Vec<&str>> = names
+                .iter()
+                .map(|words| words.iter().map(String::as_str).collect())
+                .collect();
             let drafts: Vec<Draft> = names
                 .iter()
                 .map(|words| Draft { label_words: words.clone(), ..Draft::default() })
@@ -1319,7 +1438,7 @@ mod tests {
             let index = FormIndex::new(&drafts, lex);
             let mut cands = Vec::new();
             for short in &names {
-                let acronym = short.len() == 1 && is_acronym(&short[0]);
+                let acronym = short.len() == 1 && is_acronym(short[0]);
                 index.candidates(short, acronym, &mut cands);
                 for (l, d) in drafts.iter().enumerate() {
                     if is_long_form(short, acronym, tail_allowed, &d.label_words, &index.initials[l]) {
@@ -1332,7 +1451,7 @@ mod tests {
 
     #[test]
     fn organization_forms_through_the_indexes() {
-        let words = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        let words = |s: &'static str| s.split(' ').collect::<Vec<_>>();
         let lex = Lexicon::shared();
         let long = [
             "Chicago Teachers Union",
@@ -1358,7 +1477,7 @@ mod tests {
             ("Lib Dem", 4),
         ] {
             let short = words(short);
-            let acronym = short.len() == 1 && is_acronym(&short[0]);
+            let acronym = short.len() == 1 && is_acronym(short[0]);
             index.candidates(&short, acronym, &mut cands);
             let found: Vec<usize> = cands
                 .iter()
@@ -1394,9 +1513,8 @@ mod tests {
             (&["Zoë"], "ZOË"),
         ];
         for (words, joined) in cases {
-            let words: Vec<String> = words.iter().map(|s| s.to_string()).collect();
             assert_eq!(
-                joined_eq_ignore_ascii_case(&words, joined),
+                joined_eq_ignore_ascii_case(words, joined),
                 words.join(" ").eq_ignore_ascii_case(joined),
                 "{words:?} {joined:?}"
             );

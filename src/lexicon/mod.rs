@@ -331,6 +331,14 @@ impl Lexicon {
             .map(|i| &self.phrase_entries[i as usize])
     }
 
+    /// Every phrase key with its entry, in no set order (for indexes derived from the
+    /// lists once per program, such as [`crate::mentions::MentionIndex`]).
+    pub fn phrases(&self) -> impl Iterator<Item = (&str, &PhraseEntry)> + '_ {
+        self.phrases
+            .iter()
+            .map(|(k, i)| (k, &self.phrase_entries[i as usize]))
+    }
+
     /// True when some phrase key is longer than `key` and starts with it followed by a
     /// space: a scan that has read `key` may still find a longer phrase.
     pub fn phrase_continues(&self, key: &str) -> bool {

@@ -220,17 +220,23 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
             sides.push(i);
             continue;
         }
-        // result: A beat B
-        for verb in RESULT_VERBS {
+        // result: A beat B (a verb is a lower-case word after the name)
+        let verb_at_b = (in_para(b) && w.is_lower(b)).then(|| w.text_of(b));
+        for verb in RESULT_VERBS
+            .iter()
+            .filter(|v| verb_at_b.is_some_and(|t| t.eq_ignore_ascii_case(v[0])))
+        {
+            if !(0..verb.len())
+                .all(|k| in_para(b + k) && w.is_lower(b + k) && w.is_any(b + k, &[verb[k]]))
+            {
+                continue;
+            }
             let mut after = b + verb.len();
             // "the Toronto Hawks defeated the Cleveland Indians"
             if in_para(after) && w.is_any(after, &["the"]) {
                 after += 1;
             }
-            if (0..verb.len())
-                .all(|k| in_para(b + k) && w.is_lower(b + k) && w.is_any(b + k, &[verb[k]]))
-                && let Some(j) = next_side(after)
-            {
+            if let Some(j) = next_side(after) {
                 sides.extend([i, j]);
                 break;
             }
