@@ -53,6 +53,9 @@ fn stages(c: &mut Criterion) {
     let quotes: Vec<_> = (0..docs.len())
         .map(|i| quoter.quotes(texts[i], &layouts[i], &regions[i], &resolutions[i]))
         .collect();
+    let statements: Vec<_> = (0..docs.len())
+        .map(|i| quoter.statements(texts[i], &layouts[i], &resolutions[i], &quotes[i]))
+        .collect();
     let affiliations: Vec<_> = (0..docs.len())
         .map(|i| RoleFinder::new(lex).find(texts[i], &layouts[i], &mentions[i], &resolutions[i]))
         .collect();
@@ -125,6 +128,7 @@ fn stages(c: &mut Criterion) {
                             &layouts[i],
                             &resolutions[i],
                             &quotes[i],
+                            &statements[i],
                             &affiliations[i],
                         )
                         .stances

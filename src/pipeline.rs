@@ -220,7 +220,8 @@ impl Pipeline {
         let statements = quoter.statements(text, &layout, &res, &quotes);
         let affiliations = RoleFinder::new(lex).find(text, &layout, &mentions, &res);
         let parts = crate::roles::part_of(&mentions, &res);
-        let found = StanceFinder::new(lex).find(text, &layout, &res, &quotes, &affiliations);
+        let found =
+            StanceFinder::new(lex).find(text, &layout, &res, &quotes, &statements, &affiliations);
 
         // the edge: byte spans become code-point offsets, once
         let ix = CharIndex::new(text);

@@ -1,7 +1,8 @@
 //! Stances: who supports or opposes whom or what.
 //!
-//! Takes: the layout, the [`Resolution`], the quotes (for the voice inside them) and the
-//! affiliations (a speaker's "we" is also their organization). Gives: [`Stance`]s:
+//! Takes: the layout, the [`Resolution`], the quotes (for the voice inside them), the
+//! statements of reported speech (for the voice of their content) and the affiliations
+//! (a speaker's "we" is also their organization). Gives: [`Stance`]s:
 //! holder entity, polarity, target (an entity, or a topic with a short canonical label),
 //! the act ("requests", "criticizes"), the cue span, the sentence as evidence, and a
 //! confidence.
@@ -52,8 +53,16 @@
 //!    "we" also the speaker's organization); after a speech verb, "they"/"we" is the
 //!    verb's subject ("the union …, saying they won't"). Modal requests ("X should …",
 //!    "must") and evaluations (frame `subj`) belong to whoever voices the clause: the
-//!    quote's speaker or the source of reported speech — never the narrator. An implied
-//!    entity no stance ended up using is dropped.
+//!    quote's speaker or the source of reported speech (the speaker of a statement the
+//!    statements stage attributed: "according to X, …", "X told reporters that …") —
+//!    never the narrator. A stance its statement's speaker holds has the statement
+//!    (attribution and content) as its evidence. An implied entity no stance ended up
+//!    using is dropped.
+//!    *Demands*: a request that someone resign, be fired or apologize
+//!    (`data/demands.txt`: "called for Y to step down", "Y should resign", "urged Y to
+//!    apologize", "demanded Y's resignation", "the impeachment of Y") opposes Y, and is
+//!    no support for Y. The agents of a passive may have an apposition between them ("by
+//!    X, a Democrat, and Y").
 //! 4. *Target*: a named entity at the head of what follows (a possessor counts: "Mr
 //!    Brown's preoccupation" → Gordon Brown; adjectives may stand before it: "the former
 //!    CIA employee"; after a title the person is the head: "House Speaker Paul Ryan";
@@ -67,7 +76,9 @@
 //!    from a noun phrase cut at its first clause boundary ("more protections for
 //!    teachers" → "protection for teachers"). A demonym or party adjective before a body
 //!    names the target ("criticized the Israeli government" → Israel); before anything
-//!    else it is aimed at by criticism, less directly ("condemned Israeli settlements").
+//!    else it is aimed at by criticism, less directly ("condemned Israeli settlements"),
+//!    as are the owner of what is criticized ("rebuffed his approaches") and its maker
+//!    ("criticized the proposal offered by the Trump administration").
 //! 5. *Partisan nouns* after a name: "Trump critic Sen. Ben Sasse", "Sasse, a longtime
 //!    Trump critic,", "Ingraham has been a vocal Trump supporter", "Sasse, one of
 //!    Trump's fiercest critics," (critic, opponent, foe,
@@ -75,7 +86,8 @@
 //!    from there ("Iowa supporters"), not a target.
 //! 6. *Reversed cues* (frame `from`): "X drew fire from Y", "X has won the backing of
 //!    Y": Y holds the stance, about X, the subject of a verb of receiving (drew, won,
-//!    received, faced, has); without such a verb ("after an endorsement from Y") nothing.
+//!    received, faced, has, came under); without such a verb ("after an endorsement from
+//!    Y") nothing; "from Republicans, including X" adds X.
 //! 7. Within a document, topics that share their head noun ("delay", "delay of
 //!    reopening") are one topic, labelled by its most specific form.
 //!
@@ -95,6 +107,7 @@ use crate::lexicon::{CueWord, Frame, Lexicon, flag, verb_forms};
 use crate::quotes::Quote;
 use crate::resolve::{RefKind, Resolution};
 use crate::roles::Affiliation;
+use crate::statements::Statement;
 use crate::tokens::{TokenKind, shape};
 
 /// What a stance is about.
@@ -597,6 +610,8 @@ struct Ctx<'a> {
     res: &'a Resolution,
     quotes: &'a [Quote],
     quote_at: Vec<u32>,
+    /// Reported speech with a speaker, by first token of its content, ascending.
+    statements: Vec<&'a Statement>,
     orgs_of: FxHashMap<usize, Vec<usize>>,
     /// Built on first use.
     org_classes: OnceCell<OrgClasses>,
@@ -722,8 +737,14 @@ impl<'l> StanceFinder<'l> {
         layout: &Layout,
         res: &Resolution,
         quotes: &[Quote],
+        statements: &[Statement],
         affiliations: &[Affiliation],
     ) -> Found {
+        let mut reported: Vec<&Statement> = statements
+            .iter()
+            .filter(|st| st.speaker.is_some())
+            .collect();
+        reported.sort_by_key(|st| st.tokens);
         let mut quote_at = vec![NONE; layout.tokens.len()];
         for (qi, q) in quotes.iter().enumerate() {
             for t in q.tokens.0..q.tokens.1 {
@@ -750,6 +771,7 @@ impl<'l> StanceFinder<'l> {
             res,
             quotes,
             quote_at,
+            statements: reported,
             orgs_of,
             org_classes: OnceCell::new(),
             speaks_for,
@@ -904,6 +926,7 @@ impl<'l> StanceFinder<'l> {
                             ) || !w.is_function(k))
                     })
             });
+            let was_nested = nested.is_some();
             let mut nested_holders = None;
             if let Some((_, outer, hs)) = nested {
                 match (outer, polarity) {
@@ -966,6 +989,17 @@ impl<'l> StanceFinder<'l> {
                         _ => None,
                     })
                     .collect();
+                // "drew criticism from Republicans, including Senator John McCain"
+                let mut holders = holders;
+                if ne + 2 < e && w.tok(ne).is_punct(',') && w.is_any(ne + 1, &["including"]) {
+                    let ie = np_end(w, ne + 2, e);
+                    holders.extend(self.np_target(cx, ne + 2, ie).into_iter().filter_map(|a| {
+                        match a.target {
+                            Target::Entity(x) if !a.modifier => Some((x, 0.8)),
+                            _ => None,
+                        }
+                    }));
+                }
                 let targets = if holders.is_empty() {
                     Vec::new()
                 } else {
@@ -1024,15 +1058,47 @@ impl<'l> StanceFinder<'l> {
                 let hs = self.with_principals(cx, holders, evidence);
                 self.adjective_principals(cx, hs, s, e)
             };
+            let reported = reported_at(cx, m.start);
+            // the evidence of a holder's stance: reported speech rests on the statement, as
+            // a quoted one rests on the quote's sentence
+            let evidence_of = |h: usize| match reported {
+                Some(st) if st.speaker == Some(h) => statement_span(st),
+                _ => evidence,
+            };
+            // "called for Y to resign", "Y should be fired": the asker opposes Y (and does
+            // not support Y for asking for Y's resignation)
+            let demanded = (cue.polarity == Polarity::Support && !negated && !was_nested)
+                .then(|| self.demanded_of(cx, &m, modal, s, e))
+                .flatten();
+            if let Some(d) = demanded {
+                for &(h, hc) in holders.iter().filter(|&&(h, _)| h != d) {
+                    out.push(Stance {
+                        holder: h,
+                        polarity: Polarity::Oppose,
+                        target: Target::Entity(d),
+                        act: "demands".to_string(),
+                        cue: cue_span,
+                        evidence: evidence_of(h),
+                        confidence: (0.7 * hc * 100.0).round() / 100.0,
+                    });
+                }
+            }
             for &(h, hc) in &holders {
                 for aim in &targets {
                     // a name that only modifies the target is aimed at by criticism ("criticized
                     // the North Carolina law"), not by support ("calls for Iraq exit plans")
-                    if aim.modifier && polarity == Polarity::Support {
+                    if polarity == Polarity::Support
+                        && (aim.modifier
+                            || demanded.is_some_and(|d| aim.target == Target::Entity(d)))
+                    {
                         continue;
                     }
                     let mut t = &aim.target;
                     let other;
+                    // "criticized his own party": the owner aimed at is not the holder
+                    if aim.modifier && *t == Target::Entity(h) {
+                        continue;
+                    }
                     if *t == Target::Entity(h) {
                         // "Clinton met Obama and praised him": an object pronoun is not
                         // its own clause's subject; it is someone named before
@@ -1057,13 +1123,96 @@ impl<'l> StanceFinder<'l> {
                         target: t.clone(),
                         act: act.clone(),
                         cue: cue_span,
-                        evidence,
+                        evidence: evidence_of(h),
                         confidence: (conf * 100.0).round() / 100.0,
                     });
                 }
             }
             i = m.end;
         }
+    }
+
+    /// Whom a request at `m` asks to resign, be fired or apologize (`data/demands.txt`):
+    /// "Y should resign", "called for Y to step down", "urged Y to apologize", "demanded
+    /// the resignation of Y", "called for Y's impeachment".
+    fn demanded_of(
+        &self,
+        cx: &Ctx,
+        m: &CueMatch,
+        modal: bool,
+        s: usize,
+        e: usize,
+    ) -> Option<usize> {
+        let w = &cx.w;
+        // the name (or pronoun) that ends right before token `b`, not before `lo`, and
+        // heads the phrase ("troops deployed in Iraq should be replaced" asks nothing of Iraq)
+        let ending_at = |b: usize, lo: usize| {
+            (b > lo)
+                .then(|| cx.res.reference_at(b - 1))
+                .flatten()
+                .filter(|r| {
+                    r.tokens.1 as usize == b
+                        && r.tokens.0 as usize >= lo
+                        && (lo..r.tokens.0 as usize).all(|q| {
+                            !(w.is_lower(q) && w.is_function(q)) || w.is_any(q, &["the", "a", "an"])
+                        })
+                })
+                .map(|r| r.entity)
+        };
+        let actor = if modal {
+            // "Y should resign", "Y must immediately be fired"
+            let mut v = m.end;
+            while v < e && w.is_any(v, &["immediately", "now", "also", "simply", "just"]) {
+                v += 1;
+            }
+            if !is_demand_at(w, v, e) {
+                return None;
+            }
+            let (a, b) = self.subject_np(cx, m.start, s)?;
+            ending_at(b, a)?
+        } else if self.lex.stance_cues[m.cue].act != "requests" {
+            return None;
+        } else if m.ends_with_to {
+            // "called on Y to resign", "asked Y to step aside": the slot before "to"
+            if !is_demand_at(w, m.end, e) {
+                return None;
+            }
+            ending_at(m.end - 1, m.start + 1)?
+        } else {
+            let t = m.end;
+            // "called for Y to resign", "urged Y to apologize"
+            let to = (t + 1..e.min(t + 7))
+                .take_while(|&q| w.tok(q).is_wordlike() || w.tok(q).kind == TokenKind::Possessive)
+                .find(|&q| w.is_lower(q) && w.is_any(q, &["to"]));
+            let nouns = &demands().nouns;
+            let noun_at = |q: usize| {
+                q < e && w.is_lower(q) && nouns.contains(w.text_of(q).to_ascii_lowercase().as_str())
+            };
+            if let Some(to) = to
+                && is_demand_at(w, to + 1, e)
+            {
+                ending_at(to, t)?
+            } else if let Some(r) = cx.res.reference_at(t).filter(|r| r.tokens.0 as usize == t)
+                && (r.tokens.1 as usize) < e
+                && w.tok(r.tokens.1 as usize).kind == TokenKind::Possessive
+                && noun_at(r.tokens.1 as usize + 1)
+            {
+                // "demanded Y's resignation"
+                r.entity
+            } else {
+                // "called for the impeachment of Y"
+                let n = if t < e && w.is_any(t, &["the", "an", "a"]) {
+                    t + 1
+                } else {
+                    t
+                };
+                if !(noun_at(n) && n + 1 < e && w.is_any(n + 1, &["of"])) {
+                    return None;
+                }
+                self.name_after_article(cx, n + 2, e)?
+            }
+        };
+        Some(actor)
     }
 
     /// For an object pronoun at `p` ("him", "her", "them") that the resolution gave to
@@ -1865,6 +2014,13 @@ impl<'l> StanceFinder<'l> {
         {
             v -= 1;
         }
+        // "X has come under criticism from Y", "X came under fire from Y"
+        if v > s + 1
+            && w.is_any(v - 1, &["under"])
+            && w.is_any(v - 2, &["come", "comes", "came", "coming"])
+        {
+            return self.holders(cx, v - 2, s, None, false);
+        }
         if v == s || !w.is_any(v - 1, RECEIVE) {
             return Vec::new();
         }
@@ -2252,6 +2408,11 @@ impl<'l> StanceFinder<'l> {
                 None => Vec::new(),
             };
         }
+        // reported speech the statements stage attributed ("according to X, …", "X told
+        // reporters that …"): its speaker
+        if let Some(sp) = reported_at(cx, v).and_then(|st| st.speaker) {
+            return vec![(sp, 0.85)];
+        }
         // reported speech: a speech verb before the cue ("X said that Y should"), or
         // after a comma at the end ("Y should …, X has said")
         for k in (s..v).rev() {
@@ -2371,6 +2532,18 @@ impl<'l> StanceFinder<'l> {
                             .is_some_and(|r| r.kind == RefKind::Name));
                 if k < e && list {
                     k += 1;
+                    continue;
+                }
+                // "by X, a Democrat, and Y": an apposition stands between two agents
+                if k < e
+                    && w.tok(k).is_punct(',')
+                    && w.is_any(k + 1, &["a", "an", "the"])
+                    && let Some(q) = (k + 2..e.min(k + 8)).find(|&q| w.tok(q).is_punct(','))
+                    && (k + 2..q).all(|x| w.tok(x).is_wordlike())
+                    && q + 1 < e
+                    && w.is_any(q + 1, &["and"])
+                {
+                    k = q + 2;
                     continue;
                 }
                 break;
@@ -2516,6 +2689,15 @@ impl<'l> StanceFinder<'l> {
                     "dubbed",
                     "dubbing",
                     "deeming",
+                    "declare",
+                    "describe",
+                    "characterized",
+                    "characterised",
+                    "characterizes",
+                    "characterizing",
+                    "portrayed",
+                    "portrays",
+                    "painted",
                 ],
             )
         })?;
@@ -2657,8 +2839,14 @@ impl<'l> StanceFinder<'l> {
                 .map(Aim::main)
                 .collect();
         }
-        // "want that plan delayed": the action done to the object
-        if k < e && w.is_lower(k) && w.text_of(k).ends_with("ed") && !w.has(k, flag::FUNCTION) {
+        // "want that plan delayed": the action done to the object (not a participle with
+        // its agent: "the proposal offered by X")
+        if k < e
+            && w.is_lower(k)
+            && w.text_of(k).ends_with("ed")
+            && !w.has(k, flag::FUNCTION)
+            && !(k + 1 < e && w.is_any(k + 1, &["by"]))
+        {
             let obj = topic_np_label(w, t, ne);
             return self
                 .noun_of_verb(w, k)
@@ -2704,6 +2892,24 @@ impl<'l> StanceFinder<'l> {
                 });
             }
         }
+        // "criticized the budget proposal offered by the Trump administration": who made
+        // the thing criticized is aimed at, less directly
+        if matches!(act, "criticizes" | "condemns" | "attacks" | "opposes")
+            && ne > t
+            && !aims.iter().any(|a| matches!(a.target, Target::Entity(_)))
+            && let Some(by) = (ne..e.min(ne + 4)).find(|&q| w.is_lower(q) && w.is_any(q, &["by"]))
+            && by > t + 1
+            && w.text_of(by - 1).ends_with("ed")
+            && (ne..by - 1).all(|q| w.is_lower(q) && w.text_of(q).ends_with("ly"))
+        {
+            if let Some(maker) = self.name_after_article(cx, by + 1, e) {
+                aims.push(Aim {
+                    target: Target::Entity(maker),
+                    weight: 0.6,
+                    modifier: true,
+                });
+            }
+        }
         // "praised the contributions of Justice Scalia", "condemned the actions of X": an
         // evaluation of what a named owner did or said reaches the owner ("the booing of
         // X" is done to X, not by X)
@@ -2716,16 +2922,7 @@ impl<'l> StanceFinder<'l> {
             && w.is_any(ne - 1, DEEDS)
             && !aims.iter().any(|a| matches!(a.target, Target::Entity(_)))
         {
-            let mut n = ne + 1;
-            while n + 1 < e
-                && (w.is_any(n, &["the", "a", "an"])
-                    || (w.tok(n).is(shape::CAP)
-                        && w.entry(n).is_some_and(|x| x.title.is_some())
-                        && cx.res.reference_at(n).is_none()))
-            {
-                n += 1;
-            }
-            if let Some((owner, _)) = self.name_at(cx, n) {
+            if let Some(owner) = self.name_after_article(cx, ne + 1, e) {
                 aims.push(Aim {
                     target: Target::Entity(owner),
                     weight: 0.8,
@@ -2825,8 +3022,10 @@ impl<'l> StanceFinder<'l> {
                     past_owner = true;
                 }
                 // the name in "the North Carolina law" or "Mr Brown's plan" is aimed at
-                // too, less directly
-                if r.kind == RefKind::Name && (modifier || possessed) {
+                // too, less directly, and so is the owner in "rebuffed his approaches"
+                if (r.kind == RefKind::Name && (modifier || possessed))
+                    || (r.kind == RefKind::Pronoun && possessor)
+                {
                     related = Some(r.entity);
                 }
             } else {
@@ -2964,6 +3163,21 @@ impl<'l> StanceFinder<'l> {
             self.titled_person_after(cx, r.tokens.1 as usize)
                 .unwrap_or((r.entity, r.tokens.1 as usize)),
         )
+    }
+
+    /// The name at `n` after articles and titles that are no name of their own ("the
+    /// actions of Justice Scalia", "offered by the Trump administration").
+    fn name_after_article(&self, cx: &Ctx, mut n: usize, e: usize) -> Option<usize> {
+        let w = &cx.w;
+        while n + 1 < e
+            && (w.is_any(n, &["the", "a", "an"])
+                || (w.tok(n).is(shape::CAP)
+                    && w.entry(n).is_some_and(|x| x.title.is_some())
+                    && cx.res.reference_at(n).is_none()))
+        {
+            n += 1;
+        }
+        self.name_at(cx, n).map(|(x, _)| x)
     }
 
     /// A person named after a title that follows a name ending at `k`: "House Speaker
@@ -3273,6 +3487,24 @@ impl Noun {
     }
 }
 
+/// The statement of reported speech (with a speaker) whose content holds token `v`.
+fn reported_at<'a>(cx: &Ctx<'a>, v: usize) -> Option<&'a Statement> {
+    let after = cx
+        .statements
+        .partition_point(|st| st.tokens.0 as usize <= v);
+    let st = *cx.statements.get(after.checked_sub(1)?)?;
+    (v < st.tokens.1 as usize).then_some(st)
+}
+
+/// The whole of a statement: its content with the words that attribute it.
+fn statement_span(st: &Statement) -> Span {
+    let mut span = st.span;
+    for part in [st.speaker_mention, st.cue].into_iter().flatten() {
+        span = span.cover(part);
+    }
+    span
+}
+
 fn res_kind(cx: &Ctx, e: usize) -> Kind {
     match cx.res.entities.get(e) {
         Some(x) => x.kind,
@@ -3343,6 +3575,47 @@ fn is_control_verb(word: &str) -> bool {
             set
         })
         .contains(&word.to_lowercase())
+}
+
+/// `data/demands.txt`: what one asks of someone one opposes.
+struct Demands {
+    /// Phrases after "to" or a modal ("resign", "be fired"), lower-case words.
+    phrases: Vec<Vec<&'static str>>,
+    /// Nouns asked for ("resignation").
+    nouns: FxHashSet<&'static str>,
+}
+
+fn demands() -> &'static Demands {
+    static DEMANDS: OnceLock<Demands> = OnceLock::new();
+    DEMANDS.get_or_init(|| {
+        let mut d = Demands {
+            phrases: Vec::new(),
+            nouns: FxHashSet::default(),
+        };
+        for line in include_str!("../data/demands.txt").lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match line.strip_prefix('=') {
+                Some(noun) => {
+                    d.nouns.insert(noun);
+                }
+                None => d.phrases.push(line.split_whitespace().collect()),
+            }
+        }
+        d
+    })
+}
+
+/// True when a phrase of `data/demands.txt` starts at token `k` ("resign", "be fired").
+fn is_demand_at(w: &Words, k: usize, e: usize) -> bool {
+    demands().phrases.iter().any(|p| {
+        k + p.len() <= e
+            && p.iter()
+                .enumerate()
+                .all(|(j, word)| w.text_of(k + j).eq_ignore_ascii_case(word))
+    })
 }
 
 fn is_after_open_quote(w: &Words, i: usize) -> bool {
@@ -3650,7 +3923,8 @@ mod tests {
         let regions = q.regions(&layout);
         let quotes = q.quotes(text, &layout, &regions, &res);
         let affs = RoleFinder::new(lex).find(text, &layout, &ms, &res);
-        let found = StanceFinder::new(lex).find(text, &layout, &res, &quotes, &affs);
+        let statements = q.statements(text, &layout, &res, &quotes);
+        let found = StanceFinder::new(lex).find(text, &layout, &res, &quotes, &statements, &affs);
         let n = res.entities.len();
         let mut v: Vec<String> = found
             .stances
@@ -4015,7 +4289,7 @@ mod tests {
             let ms = Recognizer::new(lex).recognize(text, &layout);
             let res = Resolver::new(lex).resolve(text, &layout, &ms);
             let Found { stances, implied } =
-                StanceFinder::new(lex).find(text, &layout, &res, &[], &[]);
+                StanceFinder::new(lex).find(text, &layout, &res, &[], &[], &[]);
             let name = |e: usize| match res.entities.get(e) {
                 Some(x) => x.label.clone(),
                 None => {
@@ -4070,6 +4344,82 @@ mod tests {
         );
         assert!(
             got.contains(&"George Galloway opposes Oona King".to_string()),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn reported_speech_voices_stances_with_the_statement_as_evidence() {
+        let lex = Lexicon::shared();
+        let text = "The mayor spoke on Monday. According to Senator John McCain, \
+                    Barack Obama was wrong about Iran.";
+        let layout = Layout::parse(text, lex);
+        let ms = Recognizer::new(lex).recognize(text, &layout);
+        let res = Resolver::new(lex).resolve(text, &layout, &ms);
+        let q = Quoter::new(lex);
+        let quotes = q.quotes(text, &layout, &q.regions(&layout), &res);
+        let statements = q.statements(text, &layout, &res, &quotes);
+        let found = StanceFinder::new(lex).find(text, &layout, &res, &quotes, &statements, &[]);
+        let st = found
+            .stances
+            .iter()
+            .find(|s| res.entities[s.holder].label == "John McCain")
+            .expect("a stance held by McCain");
+        assert_eq!(st.polarity, Polarity::Oppose);
+        assert_eq!(
+            st.evidence.text(text),
+            "According to Senator John McCain, Barack Obama was wrong about Iran"
+        );
+    }
+
+    #[test]
+    fn demands_and_other_new_shapes() {
+        let cases: &[(&str, &str)] = &[
+            // what one asks of someone one opposes (data/demands.txt)
+            (
+                "Senator John McCain called for Barack Obama to step down.",
+                "John McCain opposes Barack Obama",
+            ),
+            (
+                "Nancy Pelosi urged Donald Trump to apologize.",
+                "Nancy Pelosi opposes Donald Trump",
+            ),
+            (
+                "John McCain said that Barack Obama should resign.",
+                "John McCain opposes Barack Obama",
+            ),
+            (
+                "John McCain said on Friday that Russia must face a penalty.",
+                "John McCain opposes Russia",
+            ),
+            (
+                "John Smith called for Jeff Sessions's impeachment.",
+                "John Smith opposes Jeff Sessions",
+            ),
+            // "come under criticism from"
+            (
+                "Germany has also come under criticism from Donald Trump.",
+                "Donald Trump opposes Germany",
+            ),
+            // an apposition between two agents of a passive
+            (
+                "Trump was praised by Senator Mary Landrieu, a Democrat, and Sheriff Jeffrey Wiley.",
+                "Jeffrey Wiley supports Trump",
+            ),
+            // the maker of the thing criticized
+            (
+                "Hillary Clinton criticized the budget proposal offered by the Trump administration.",
+                "Hillary Clinton opposes Trump",
+            ),
+        ];
+        for (text, want) in cases {
+            let got = run(text);
+            assert!(got.iter().any(|g| g == want), "{text}: {got:?}");
+        }
+        // asking for someone's resignation is not support for them
+        let got = run("John Smith called for Jeff Sessions's impeachment.");
+        assert!(
+            !got.iter().any(|g| g == "John Smith supports Jeff Sessions"),
             "{got:?}"
         );
     }
