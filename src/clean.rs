@@ -165,7 +165,7 @@ impl<'l> Cleaner<'l> {
                 && p.as_bytes()
                     .first()
                     .is_none_or(|f| f.eq_ignore_ascii_case(&b[0]))
-                && eq_ascii_nocase(&b[..p.len()], p.as_bytes())
+                && b[..p.len()].eq_ignore_ascii_case(p.as_bytes())
         };
         if (starts("http://") || starts("https://") || starts("www.")) && !b.contains(&b' ') {
             return true;
@@ -181,7 +181,7 @@ impl<'l> Cleaner<'l> {
                             .first()
                             .is_none_or(|f| f.eq_ignore_ascii_case(&b[i]))
                             && b.len() - i >= p.len()
-                            && eq_ascii_nocase(&b[i..i + p.len()], p.as_bytes())
+                            && b[i..i + p.len()].eq_ignore_ascii_case(p.as_bytes())
                     })
             });
         self.lexicon.boilerplate.iter().any(|rule| match rule {
@@ -193,24 +193,10 @@ impl<'l> Cleaner<'l> {
                     })
             }
             // a pattern with letters other than ASCII ones never equals an ASCII line
-            BoilerplateRule::Line(p) => eq_ascii_nocase(bare.as_bytes(), p.as_bytes()),
+            BoilerplateRule::Line(p) => bare.as_bytes().eq_ignore_ascii_case(p.as_bytes()),
             BoilerplateRule::Contains(_) => contains,
         })
     }
-}
-
-/// `a.eq_ignore_ascii_case(b)`, leaving at the first byte that differs: a line is held
-/// against every pattern, and nearly always differs at once.
-fn eq_ascii_nocase(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    for (x, y) in a.iter().zip(b) {
-        if !x.eq_ignore_ascii_case(y) {
-            return false;
-        }
-    }
-    true
 }
 
 /// True when `next` continues the paragraph `prev` across a line break (hard wrap).
