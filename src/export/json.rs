@@ -591,14 +591,16 @@ fn write_graph(w: &mut JsonWriter, g: &KnowledgeGraph) -> Result<()> {
     w.close(b'}');
     w.key("nodes");
     w.open(b'[');
-    for n in g.nodes() {
+    // the id order once, for the nodes and then the edges
+    let order = g.node_order();
+    for n in g.nodes_in(&order) {
         write_node(w, g, &n);
         w.spill()?;
     }
     w.close(b']');
     w.key("edges");
     w.open(b'[');
-    for (s, t, e) in g.sorted_edges() {
+    for (s, t, e) in g.edges_in(order) {
         write_edge(w, g, s, t, &e)?;
         w.spill()?;
     }
