@@ -35,7 +35,7 @@
 //! entities a document has. Nominals look back at most 150 sentences for their entity
 //! (longer than any news story's reach; a book-length document would need more).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -173,7 +173,7 @@ struct Salience<'a> {
     last_seen: &'a [usize],
     last_sentence: &'a [u32],
     /// Entities referred to so far, by the token they were last referred to at.
-    recency: &'a BTreeMap<usize, usize>,
+    recency: &'a Recency,
     /// For each token, the resolved mention starting there ([`NONE`]: none).
     mention_at: &'a [u32],
     sentence: u32,
@@ -194,30 +194,80 @@ impl Salience<'_> {
 /// Entities of `recency` last referred to within `within` sentences of `sentence`, most
 /// recent first. Sentences only grow with tokens, so the walk stops at the first one out.
 fn recent_entities<'a>(
-    recency: &'a BTreeMap<usize, usize>,
+    recency: &'a Recency,
     last_sentence: &'a [u32],
     sentence: u32,
     within: u32,
 ) -> impl Iterator<Item = usize> + 'a {
     recency
-        .values()
-        .rev()
-        .copied()
+        .newest_first()
         .take_while(move |&e| sentence.saturating_sub(last_sentence[e]) <= within)
+}
+
+/// The entities referred to so far, in the order of their last reference: a doubly
+/// linked list over entity numbers. Moving an entity to the front is two array writes
+/// (it was a `BTreeMap` from token to entity: a removal and an insertion, with their
+/// node allocations, at every reference).
+struct Recency {
+    /// The entity referred to last ([`NONE`]: none yet).
+    newest: u32,
+    /// For each listed entity, the one referred to before it / after it.
+    older: Vec<u32>,
+    newer: Vec<u32>,
+}
+
+impl Recency {
+    fn new(entities: usize) -> Self {
+        Recency {
+            newest: NONE,
+            older: vec![NONE; entities],
+            newer: vec![NONE; entities],
+        }
+    }
+
+    /// Puts `e` first; `listed` tells whether it is in the list already.
+    fn bring_forward(&mut self, e: usize, listed: bool) {
+        let e32 = e as u32;
+        if listed {
+            if self.newest == e32 {
+                return;
+            }
+            let (older, newer) = (self.older[e], self.newer[e]);
+            // not the newest, so some entity is newer
+            if newer != NONE {
+                self.older[newer as usize] = older;
+            }
+            if older != NONE {
+                self.newer[older as usize] = newer;
+            }
+        }
+        self.older[e] = self.newest;
+        self.newer[e] = NONE;
+        if self.newest != NONE {
+            self.newer[self.newest as usize] = e32;
+        }
+        self.newest = e32;
+    }
+
+    /// The listed entities, the one referred to last first.
+    fn newest_first(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors((self.newest != NONE).then_some(self.newest), |&e| {
+            let o = self.older[e as usize];
+            (o != NONE).then_some(o)
+        })
+        .map(|e| e as usize)
+    }
 }
 
 /// Records that entity `e` was referred to at token `i` (in sentence `si`).
 fn touch(
-    recency: &mut BTreeMap<usize, usize>,
+    recency: &mut Recency,
     last_seen: &mut [usize],
     last_sentence: &mut [u32],
     e: usize,
     (i, si): (usize, u32),
 ) {
-    if last_sentence[e] != u32::MAX {
-        recency.remove(&last_seen[e]);
-    }
-    recency.insert(i, e);
+    recency.bring_forward(e, last_sentence[e] != u32::MAX);
     last_seen[e] = i;
     last_sentence[e] = si;
 }
@@ -644,7 +694,7 @@ impl<'l> Resolver<'l> {
         let mut count = vec![0u32; res.entities.len()];
         let mut last_seen = vec![0usize; res.entities.len()];
         let mut last_sentence = vec![u32::MAX; res.entities.len()];
-        let mut recency: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut recency = Recency::new(res.entities.len());
         // known entities by the head nouns of their full names ("corporation" → BBC)
         let mut by_head: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for (e, ent) in res.entities.iter().enumerate() {
@@ -1381,6 +1431,29 @@ fn collapse_ws(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::mentions::Recognizer;
+
+    proptest::proptest! {
+        /// The linked list orders entities as the map from last token to entity did.
+        #[test]
+        fn recency_orders_entities_by_their_last_reference(
+            refs in proptest::collection::vec(0usize..6, 0..40)
+        ) {
+            let mut list = Recency::new(6);
+            let mut listed = [false; 6];
+            let mut map = std::collections::BTreeMap::new();
+            let mut last = [0usize; 6];
+            for (i, &e) in refs.iter().enumerate() {
+                list.bring_forward(e, listed[e]);
+                if listed[e] {
+                    map.remove(&last[e]);
+                }
+                map.insert(i, e);
+                (listed[e], last[e]) = (true, i);
+                let want: Vec<usize> = map.values().rev().copied().collect();
+                proptest::prop_assert_eq!(list.newest_first().collect::<Vec<_>>(), want);
+            }
+        }
+    }
 
     /// Names built from a few words, in any case, with acronyms, digits and non-ASCII:
     /// many share initials, suffixes and prefixes, as real organization names do.
