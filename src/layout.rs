@@ -95,9 +95,17 @@ impl<'a> Words<'a> {
         }
         // the token's text once, and lengths before letters: asked for nearly every token
         let s = t.span.text(self.text).as_bytes();
-        words
-            .iter()
-            .any(|w| w.len() == s.len() && w.as_bytes().eq_ignore_ascii_case(s))
+        let Some(&first) = s.first() else {
+            return false;
+        };
+        // then the first byte with its ASCII case bit set, before the call that compares
+        // all of them: bytes equal ignoring ASCII case are equal so, and words of one
+        // length mostly differ in their first letter
+        let first = first | 0x20;
+        words.iter().any(|w| {
+            let w = w.as_bytes();
+            w.len() == s.len() && w[0] | 0x20 == first && w.eq_ignore_ascii_case(s)
+        })
     }
 
     /// True when token `i` is a lower-case word.
