@@ -442,13 +442,20 @@ impl<'l> Tokenizer<'l> {
             }
             c
         });
+        // whether `self.buf` holds the word lower-cased (else the word is its own key)
+        let mut in_buf = true;
         let (upper, lower, digit, first_upper) = if seen & class::HIGH == 0 {
             // nearly every word of English news is ASCII: its lower-case key is a copy
-            // lower-cased in place (the general path is `lower_into` below)
+            // lower-cased in place (the general path is `lower_into` below), and most
+            // have no capital, so are their own key without a copy
             let digit = seen & class::DIGIT != 0;
-            self.buf.clear();
-            self.buf.push_str(s);
-            self.buf.make_ascii_lowercase();
+            if upper == 0 {
+                in_buf = false;
+            } else {
+                self.buf.clear();
+                self.buf.push_str(s);
+                self.buf.make_ascii_lowercase();
+            }
             let first = b.first().is_some_and(|c| c.is_ascii_uppercase());
             (upper, lower, digit, first)
         } else {
@@ -491,6 +498,11 @@ impl<'l> Tokenizer<'l> {
             // "Ald." "Sen." "N." — keep the period when the word is a known abbreviation
             // or a single capital initial
             let single_initial = s.chars().count() == 1 && tok.is(shape::CAP);
+            if !in_buf {
+                self.buf.clear();
+                self.buf.push_str(s);
+                in_buf = true;
+            }
             self.buf.push('.');
             let class = lex
                 .and_then(|l| l.word(&self.buf))
@@ -506,8 +518,9 @@ impl<'l> Tokenizer<'l> {
         }
         if let Some(l) = lex {
             // the key without an abbreviation's period(s)
-            let dots = self.buf.bytes().rev().take_while(|&b| b == b'.').count();
-            let key = &self.buf[..self.buf.len() - dots];
+            let word = if in_buf { self.buf.as_str() } else { s };
+            let dots = word.bytes().rev().take_while(|&b| b == b'.').count();
+            let key = &word[..word.len() - dots];
             tok.word = l.word_id(key);
             if tok.word.is_none() && key.contains('.') {
                 // "U.S." is listed as "u.s." in places; try the dotted form too
