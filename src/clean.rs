@@ -29,10 +29,14 @@ pub struct Cleaner<'l> {
     lexicon: &'l Lexicon,
     /// Bytes (either ASCII case) that a "prefix" pattern starts with.
     prefix_first: [bool; 256],
-    /// Bytes (either ASCII case) that a "contains" pattern starts with.
-    contains_first: [bool; 256],
-    /// The "contains" patterns.
+    /// For each byte, the range of `contains` whose patterns start with it (either
+    /// ASCII case): a place in a line is compared with those alone, and most bytes
+    /// start none.
+    contains_at: [(u16, u16); 256],
+    /// The "contains" patterns with a first byte, by that byte lower-cased.
     contains: Vec<&'l str>,
+    /// Some "contains" pattern is empty (found in any line).
+    contains_empty: bool,
 }
 
 impl<'l> Cleaner<'l> {
@@ -41,30 +45,47 @@ impl<'l> Cleaner<'l> {
         // a line is checked against the patterns of a kind only where it has a byte one
         // of them starts with: few lines start like "READ MORE:", few bytes are "("
         let mut prefix_first = [false; 256];
-        let mut contains_first = [false; 256];
         let mut contains = Vec::new();
+        let mut contains_empty = false;
         for rule in &lexicon.boilerplate {
-            let (table, p) = match rule {
-                BoilerplateRule::Prefix(p) => (&mut prefix_first, p),
-                BoilerplateRule::Contains(p) => {
-                    contains.push(p.as_str());
-                    (&mut contains_first, p)
-                }
-                BoilerplateRule::Line(_) => continue,
-            };
-            match p.as_bytes().first() {
-                Some(&b) => {
-                    table[b.to_ascii_lowercase() as usize] = true;
-                    table[b.to_ascii_uppercase() as usize] = true;
-                }
-                None => *table = [true; 256],
+            match rule {
+                BoilerplateRule::Prefix(p) => match p.as_bytes().first() {
+                    Some(&b) => {
+                        prefix_first[b.to_ascii_lowercase() as usize] = true;
+                        prefix_first[b.to_ascii_uppercase() as usize] = true;
+                    }
+                    None => prefix_first = [true; 256],
+                },
+                BoilerplateRule::Contains(p) if p.is_empty() => contains_empty = true,
+                BoilerplateRule::Contains(p) => contains.push(p.as_str()),
+                BoilerplateRule::Line(_) => {}
             }
+        }
+        let first = |p: &str| p.as_bytes()[0].to_ascii_lowercase();
+        contains.sort_by_key(|p| first(p));
+        // more patterns than a range can hold are all compared at every place
+        let n = u16::try_from(contains.len()).unwrap_or(u16::MAX);
+        let mut contains_at = [(0u16, 0u16); 256];
+        if usize::from(n) == contains.len() {
+            for (i, p) in contains.iter().enumerate() {
+                let b = first(p);
+                for c in [b, b.to_ascii_uppercase()] {
+                    let r = &mut contains_at[c as usize];
+                    if r.0 == r.1 {
+                        r.0 = i as u16;
+                    }
+                    r.1 = i as u16 + 1;
+                }
+            }
+        } else {
+            contains_at = [(0, n); 256];
         }
         Cleaner {
             lexicon,
             prefix_first,
-            contains_first,
+            contains_at,
             contains,
+            contains_empty,
         }
     }
 
@@ -174,16 +195,14 @@ impl<'l> Cleaner<'l> {
         let may_start = b.first().is_some_and(|&c| self.prefix_first[c as usize]);
         // the "contains" patterns, all at once, at the places one may start (short lines)
         let contains = line.len() < 200
-            && (0..b.len()).any(|i| {
-                self.contains_first[b[i] as usize]
-                    && self.contains.iter().any(|p| {
-                        p.as_bytes()
-                            .first()
-                            .is_none_or(|f| f.eq_ignore_ascii_case(&b[i]))
-                            && b.len() - i >= p.len()
+            && ((self.contains_empty && !b.is_empty())
+                || (0..b.len()).any(|i| {
+                    let (from, to) = self.contains_at[b[i] as usize];
+                    self.contains[from as usize..to as usize].iter().any(|p| {
+                        b.len() - i >= p.len()
                             && b[i..i + p.len()].eq_ignore_ascii_case(p.as_bytes())
                     })
-            });
+                }));
         self.lexicon.boilerplate.iter().any(|rule| match rule {
             BoilerplateRule::Prefix(p) => {
                 may_start
