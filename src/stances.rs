@@ -24,9 +24,9 @@
 //! 3. *Holder*: the subject right before the cue (names, nominals, pronouns, "union
 //!    leaders", coordinated "CPS and Mayor Lori Lightfoot"); the agent of a passive
 //!    ("was criticised by X"); the main subject for an infinitive ("joined … to support
-//!    CTU"), except after a verb of asking or making (`data/control_verbs.txt`), whose
-//!    object does it ("prompting Democrats to accuse", "urged Obama to condemn"), or a
-//!    participle after a comma; the previous cue's holder for a coordinated
+//!    CTU"), except after a verb of asking or making (`data/control_verbs.txt`, lexicon
+//!    category `control_verb`), whose object does it ("prompting Democrats to accuse",
+//!    "urged Obama to condemn"), or a participle after a comma; the previous cue's holder for a coordinated
 //!    verb ("criticised X and called on Y"); two verbs joined by "and" share the object
 //!    after the second ("praised and questioned Turkey"); a body that speaks for a name ("Russia's
 //!    foreign ministry", "top Clinton campaign staffers", "U.S. prosecutors", "officials
@@ -59,9 +59,9 @@
 //!    (attribution and content) as its evidence. An implied entity no stance ended up
 //!    using is dropped.
 //!    *Demands*: a request that someone resign, be fired or apologize
-//!    (`data/demands.txt`: "called for Y to step down", "Y should resign", "urged Y to
-//!    apologize", "demanded Y's resignation", "the impeachment of Y") opposes Y, and is
-//!    no support for Y. The agents of a passive may have an apposition between them ("by
+//!    (`data/demands.txt`, lexicon category `demand`: "called for Y to step down", "Y
+//!    should resign", "urged Y to apologize", "demanded Y's resignation", "the
+//!    impeachment of Y") opposes Y, and is no support for Y. The agents of a passive may have an apposition between them ("by
 //!    X, a Democrat, and Y").
 //! 4. *Target*: a named entity at the head of what follows (a possessor counts: "Mr
 //!    Brown's preoccupation" → Gordon Brown; adjectives may stand before it: "the former
@@ -96,9 +96,8 @@
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::document::Span;
 use crate::kind::{Gender, Kind, Polarity};
@@ -1184,10 +1183,7 @@ impl<'l> StanceFinder<'l> {
             let to = (t + 1..e.min(t + 7))
                 .take_while(|&q| w.tok(q).is_wordlike() || w.tok(q).kind == TokenKind::Possessive)
                 .find(|&q| w.is_lower(q) && w.is_any(q, &["to"]));
-            let nouns = &demands().nouns;
-            let noun_at = |q: usize| {
-                q < e && w.is_lower(q) && nouns.contains(w.text_of(q).to_ascii_lowercase().as_str())
-            };
+            let noun_at = |q: usize| q < e && w.is_lower(q) && w.has(q, flag::DEMAND_NOUN);
             if let Some(to) = to
                 && is_demand_at(w, to + 1, e)
             {
@@ -1868,7 +1864,7 @@ impl<'l> StanceFinder<'l> {
                 {
                     p -= 1;
                 }
-                if p > s && w.is_lower(p - 1) && is_control_verb(w.text_of(p - 1)) {
+                if p > s && w.is_lower(p - 1) && w.has(p - 1, flag::CONTROL_VERB) {
                     return vec![(r.entity, 0.8)];
                 }
             }
@@ -3555,62 +3551,10 @@ fn is_degree_word(w: &Words, k: usize) -> bool {
         || (w.is_lower(k) && w.text_of(k).len() > 5 && w.text_of(k).ends_with("est"))
 }
 
-/// A form of a verb of `data/control_verbs.txt` ("prompted", "urging"), lower case.
-fn is_control_verb(word: &str) -> bool {
-    static FORMS: OnceLock<FxHashSet<String>> = OnceLock::new();
-    FORMS
-        .get_or_init(|| {
-            let mut set = FxHashSet::default();
-            for line in include_str!("../data/control_verbs.txt").lines() {
-                let line = line.trim();
-                if line.is_empty() || line.starts_with('#') {
-                    continue;
-                }
-                let mut forms = line.split('|');
-                if let Some(base) = forms.next() {
-                    set.extend(verb_forms(base));
-                }
-                set.extend(forms.map(str::to_lowercase));
-            }
-            set
-        })
-        .contains(&word.to_lowercase())
-}
-
-/// `data/demands.txt`: what one asks of someone one opposes.
-struct Demands {
-    /// Phrases after "to" or a modal ("resign", "be fired"), lower-case words.
-    phrases: Vec<Vec<&'static str>>,
-    /// Nouns asked for ("resignation").
-    nouns: FxHashSet<&'static str>,
-}
-
-fn demands() -> &'static Demands {
-    static DEMANDS: OnceLock<Demands> = OnceLock::new();
-    DEMANDS.get_or_init(|| {
-        let mut d = Demands {
-            phrases: Vec::new(),
-            nouns: FxHashSet::default(),
-        };
-        for line in include_str!("../data/demands.txt").lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            match line.strip_prefix('=') {
-                Some(noun) => {
-                    d.nouns.insert(noun);
-                }
-                None => d.phrases.push(line.split_whitespace().collect()),
-            }
-        }
-        d
-    })
-}
-
-/// True when a phrase of `data/demands.txt` starts at token `k` ("resign", "be fired").
+/// True when a phrase of `data/demands.txt` (lexicon category `demand`) starts at token
+/// `k` and ends before `e` ("resign", "be fired").
 fn is_demand_at(w: &Words, k: usize, e: usize) -> bool {
-    demands().phrases.iter().any(|p| {
+    w.lexicon.demand_phrases().iter().any(|p| {
         k + p.len() <= e
             && p.iter()
                 .enumerate()
@@ -3915,7 +3859,10 @@ mod tests {
     use crate::roles::RoleFinder;
 
     fn run(text: &str) -> Vec<String> {
-        let lex = Lexicon::shared();
+        run_with(Lexicon::shared(), text)
+    }
+
+    fn run_with(lex: &Lexicon, text: &str) -> Vec<String> {
         let layout = Layout::parse(text, lex);
         let ms = Recognizer::new(lex).recognize(text, &layout);
         let res = Resolver::new(lex).resolve(text, &layout, &ms);
@@ -4422,6 +4369,36 @@ mod tests {
             !got.iter().any(|g| g == "John Smith supports Jeff Sessions"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_user_lexicon_adds_demands_and_control_verbs() {
+        let deport = "John Smith called for Jeff Sessions to be deported.";
+        let coax = "Merkel coaxed Obama to condemn Putin.";
+        let mut lex = Lexicon::shared().clone();
+        let before = (run_with(&lex, deport), run_with(&lex, coax));
+        assert!(
+            !before
+                .0
+                .iter()
+                .any(|g| g == "John Smith opposes Jeff Sessions")
+        );
+        assert!(!before.1.iter().any(|g| g == "Obama opposes Putin"));
+        let user = "demand\tbe deported\ndemand\t=deportation\ncontrol_verb\tcoax\n";
+        lex.add_user_text(std::path::Path::new("user.tsv"), user)
+            .unwrap();
+        let got = run_with(&lex, deport);
+        assert!(
+            got.iter().any(|g| g == "John Smith opposes Jeff Sessions"),
+            "{got:?}"
+        );
+        let got = run_with(&lex, "John Smith demanded Jeff Sessions's deportation.");
+        assert!(
+            got.iter().any(|g| g == "John Smith opposes Jeff Sessions"),
+            "{got:?}"
+        );
+        let got = run_with(&lex, coax);
+        assert!(got.iter().any(|g| g == "Obama opposes Putin"), "{got:?}");
     }
 
     #[test]
