@@ -2288,6 +2288,16 @@ impl<'l> StanceFinder<'l> {
                 q = p;
                 continue;
             }
+            // past the possessive of an office: "the Harris County district attorney's
+            // office"
+            if w.tok(p).kind == TokenKind::Possessive
+                && p > s
+                && w.is_lower(p - 1)
+                && w.has(p - 1, flag::ROLE)
+            {
+                q = p;
+                continue;
+            }
             break;
         }
         None
@@ -4530,6 +4540,16 @@ mod tests {
             (
                 "Mr. Obama's speech drew criticism from Republicans, including his campaign opponent, Senator John McCain.",
                 "John McCain opposes Obama",
+            ),
+            // the office of an office-holder of a place
+            (
+                "The Harris County district attorney's office has charged Allison Smith with fraud.",
+                "Harris County opposes Allison Smith",
+            ),
+            // paying tribute
+            (
+                "Charlton manager Alan Curbishley paid tribute to Jonatan Johansson after the match.",
+                "Alan Curbishley supports Jonatan Johansson",
             ),
         ];
         assert_each_found(cases);
