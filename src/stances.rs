@@ -1762,7 +1762,11 @@ impl<'l> StanceFinder<'l> {
         // "not", "never", and the adverbs that say a deed was undeserved: "Apple has been
         // unfairly attacked" defends Apple
         (lo..start).any(|k| {
-            (w.is_negation(k) && !w.is_any(k + 1, &["only"]))
+            // "not only", "didn't just blame": more than, not less than ("could not just
+            // refuse" still denies)
+            (w.is_negation(k)
+                && !w.is_any(k + 1, &["only"])
+                && (is_modal_negation(w, k, s) || !w.is_any(k + 1, &["just", "merely"])))
                 || w.is_any(
                     k,
                     &[
@@ -3626,6 +3630,21 @@ fn is_degree_word(w: &Words, k: usize) -> bool {
         || (w.is_lower(k) && w.text_of(k).len() > 5 && w.text_of(k).ends_with("est"))
 }
 
+/// True when the negation at `k` goes with a modal ("could not", "can't", "won't").
+fn is_modal_negation(w: &Words, k: usize, s: usize) -> bool {
+    let t = w.text_of(k).to_ascii_lowercase();
+    ["can", "could", "won", "would", "should", "must", "might"]
+        .iter()
+        .any(|m| t.starts_with(m))
+        || (k > s
+            && w.is_any(
+                k - 1,
+                &[
+                    "can", "could", "will", "would", "should", "must", "may", "might",
+                ],
+            ))
+}
+
 /// Nouns of a span of time that "last", "this", "next" make an adverbial ("last week").
 const TIME_NOUNS: &[&str] = &[
     "week",
@@ -4545,6 +4564,11 @@ mod tests {
             (
                 "The Harris County district attorney's office has charged Allison Smith with fraud.",
                 "Harris County opposes Allison Smith",
+            ),
+            // "not just" adds, it does not deny
+            (
+                "Marco Rubio didn't just blame Donald Trump, though.",
+                "Marco Rubio opposes Donald Trump",
             ),
             // paying tribute
             (
