@@ -24,9 +24,9 @@
 //! 3. *Holder*: the subject right before the cue (names, nominals, pronouns, "union
 //!    leaders", coordinated "CPS and Mayor Lori Lightfoot"); the agent of a passive
 //!    ("was criticised by X"); the main subject for an infinitive ("joined … to support
-//!    CTU"), except after a verb of asking or making (`data/control_verbs.txt`), whose
-//!    object does it ("prompting Democrats to accuse", "urged Obama to condemn"), or a
-//!    participle after a comma; the previous cue's holder for a coordinated
+//!    CTU"), except after a verb of asking or making (`data/control_verbs.txt`, lexicon
+//!    category `control_verb`), whose object does it ("prompting Democrats to accuse",
+//!    "urged Obama to condemn"), or a participle after a comma; the previous cue's holder for a coordinated
 //!    verb ("criticised X and called on Y"); two verbs joined by "and" share the object
 //!    after the second ("praised and questioned Turkey"); a body that speaks for a name ("Russia's
 //!    foreign ministry", "top Clinton campaign staffers", "U.S. prosecutors", "officials
@@ -59,9 +59,9 @@
 //!    (attribution and content) as its evidence. An implied entity no stance ended up
 //!    using is dropped.
 //!    *Demands*: a request that someone resign, be fired or apologize
-//!    (`data/demands.txt`: "called for Y to step down", "Y should resign", "urged Y to
-//!    apologize", "demanded Y's resignation", "the impeachment of Y") opposes Y, and is
-//!    no support for Y. The agents of a passive may have an apposition between them ("by
+//!    (`data/demands.txt`, lexicon category `demand`: "called for Y to step down", "Y
+//!    should resign", "urged Y to apologize", "demanded Y's resignation", "the
+//!    impeachment of Y") opposes Y, and is no support for Y. The agents of a passive may have an apposition between them ("by
 //!    X, a Democrat, and Y").
 //! 4. *Target*: a named entity at the head of what follows (a possessor counts: "Mr
 //!    Brown's preoccupation" → Gordon Brown; adjectives may stand before it: "the former
@@ -96,9 +96,8 @@
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::document::Span;
 use crate::kind::{Gender, Kind, Polarity};
@@ -992,13 +991,39 @@ impl<'l> StanceFinder<'l> {
                 // "drew criticism from Republicans, including Senator John McCain"
                 let mut holders = holders;
                 if ne + 2 < e && w.tok(ne).is_punct(',') && w.is_any(ne + 1, &["including"]) {
+                    let named = |a: usize, b: usize| {
+                        self.np_target(cx, a, b)
+                            .into_iter()
+                            .filter_map(|a| match a.target {
+                                Target::Entity(x) if !a.modifier => Some((x, 0.8)),
+                                _ => None,
+                            })
+                            .collect::<Vec<_>>()
+                    };
                     let ie = np_end(w, ne + 2, e);
-                    holders.extend(self.np_target(cx, ne + 2, ie).into_iter().filter_map(|a| {
-                        match a.target {
-                            Target::Entity(x) if !a.modifier => Some((x, 0.8)),
-                            _ => None,
-                        }
-                    }));
+                    holders.extend(named(ne + 2, ie));
+                    // "including his campaign opponent, Senator John McCain": the name in
+                    // apposition is the one included
+                    if ie + 1 < e
+                        && w.tok(ie).is_punct(',')
+                        && (ie + 1..e.min(ie + 4)).any(|q| {
+                            cx.res
+                                .reference_at(q)
+                                .is_some_and(|r| r.kind == RefKind::Name)
+                        })
+                    {
+                        holders.extend(named(ie + 1, np_end(w, ie + 1, e)));
+                    }
+                }
+                // "came under criticism from some Trump advisers": a body speaks through
+                // its people
+                if holders.is_empty()
+                    && ne > m.end + 1
+                    && w.is_lower(ne - 1)
+                    && is_representative(w, ne - 1)
+                    && let Some(x) = self.owner_of_head(cx, ne - 1, m.end)
+                {
+                    holders.push((x, 0.8));
                 }
                 let targets = if holders.is_empty() {
                     Vec::new()
@@ -1184,10 +1209,7 @@ impl<'l> StanceFinder<'l> {
             let to = (t + 1..e.min(t + 7))
                 .take_while(|&q| w.tok(q).is_wordlike() || w.tok(q).kind == TokenKind::Possessive)
                 .find(|&q| w.is_lower(q) && w.is_any(q, &["to"]));
-            let nouns = &demands().nouns;
-            let noun_at = |q: usize| {
-                q < e && w.is_lower(q) && nouns.contains(w.text_of(q).to_ascii_lowercase().as_str())
-            };
+            let noun_at = |q: usize| q < e && w.is_lower(q) && w.has(q, flag::DEMAND_NOUN);
             if let Some(to) = to
                 && is_demand_at(w, to + 1, e)
             {
@@ -1740,7 +1762,11 @@ impl<'l> StanceFinder<'l> {
         // "not", "never", and the adverbs that say a deed was undeserved: "Apple has been
         // unfairly attacked" defends Apple
         (lo..start).any(|k| {
-            (w.is_negation(k) && !w.is_any(k + 1, &["only"]))
+            // "not only", "didn't just blame": more than, not less than ("could not just
+            // refuse" still denies)
+            (w.is_negation(k)
+                && !w.is_any(k + 1, &["only"])
+                && (is_modal_negation(w, k, s) || !w.is_any(k + 1, &["just", "merely"])))
                 || w.is_any(
                     k,
                     &[
@@ -1781,9 +1807,10 @@ impl<'l> StanceFinder<'l> {
                 || w.is_any(k, ADVERBS)
                 // "intensely and publicly criticized"
                 || (w.is_any(k, &["and"]) && k > s && w.is_lower(k - 1) && w.text_of(k - 1).ends_with("ly"))
-                // "on Friday angrily accused"
+                // "on Friday angrily accused", "in January accused", "last week accused",
+                // "earlier this month criticized"
                 || w.has(k, flag::CALENDAR)
-                || (w.is_any(k, &["on", "last", "this", "next"]) && k + 1 < v && w.has(k + 1, flag::CALENDAR))
+                || is_time_adjunct(w, k, v, s)
                 // "is a critic of", "was the first to"
                 || (noun_cue && w.is_any(k, &["a", "an", "the"]))
                 // "is no longer supporting"
@@ -1796,6 +1823,16 @@ impl<'l> StanceFinder<'l> {
             } else if noun_cue && is_degree_word(w, k) {
                 // "offered mild criticisms of", "voiced strong support for", "one of the
                 // fiercest critics of"
+                j = k;
+            } else if noun_cue
+                && k > s
+                && w.is_lower(k)
+                && !w.is_function(k)
+                && cx.res.reference_at(k).is_none()
+                && w.is_any(k - 1, &["a", "an"])
+            {
+                // an adjective after an article: "unleashed a verbal attack on", "issued a
+                // blistering rebuke of"
                 j = k;
             } else if noun_cue
                 && w.is_any(k, &["of"])
@@ -1868,7 +1905,7 @@ impl<'l> StanceFinder<'l> {
                 {
                     p -= 1;
                 }
-                if p > s && w.is_lower(p - 1) && is_control_verb(w.text_of(p - 1)) {
+                if p > s && w.is_lower(p - 1) && w.has(p - 1, flag::CONTROL_VERB) {
                     return vec![(r.entity, 0.8)];
                 }
             }
@@ -2024,7 +2061,29 @@ impl<'l> StanceFinder<'l> {
         if v == s || !w.is_any(v - 1, RECEIVE) {
             return Vec::new();
         }
-        self.holders(cx, v - 1, s, None, false)
+        let hs = self.holders(cx, v - 1, s, None, false);
+        if !hs.is_empty() {
+            return hs;
+        }
+        // "Mr. Obama's speech drew criticism from", "his remarks have drawn praise from":
+        // what someone said or did stands for them
+        let mut k = v - 1;
+        while k > s && (w.is_any(k - 1, AUX) || w.is_any(k - 1, ADVERBS)) {
+            k -= 1;
+        }
+        if k < s + 2 || !w.is_lower(k - 1) || cx.res.reference_at(k - 1).is_some() {
+            return Vec::new();
+        }
+        let owner = if w.tok(k - 2).kind == TokenKind::Possessive && k > s + 2 {
+            cx.res
+                .reference_at(k - 3)
+                .filter(|r| r.tokens.1 as usize == k - 2)
+        } else if w.is_any(k - 2, &["his", "her", "its", "their"]) {
+            cx.res.reference_at(k - 2)
+        } else {
+            None
+        };
+        owner.map(|r| vec![(r.entity, 0.8)]).unwrap_or_default()
     }
 
     /// The holder before a parenthetical clause that ends at `k` (a comma or dash):
@@ -2230,6 +2289,16 @@ impl<'l> StanceFinder<'l> {
             }
             // adjectives and nouns of the phrase: "foreign", "campaign", "national"
             if w.is_lower(p) && !w.is_function(p) && !w.has(p, flag::SPEECH) {
+                q = p;
+                continue;
+            }
+            // past the possessive of an office: "the Harris County district attorney's
+            // office"
+            if w.tok(p).kind == TokenKind::Possessive
+                && p > s
+                && w.is_lower(p - 1)
+                && w.has(p - 1, flag::ROLE)
+            {
                 q = p;
                 continue;
             }
@@ -2472,7 +2541,8 @@ impl<'l> StanceFinder<'l> {
         if k == s || !w.is_any(k - 1, BE) {
             return None;
         }
-        // back to the start of the verb group ("had been", "will be", "has not been")
+        // back to the start of the verb group ("had been", "will be", "has not been",
+        // "has also been", "has recently been")
         let mut be = k - 1;
         while be > s
             && (w.is_any(be - 1, BE)
@@ -2480,9 +2550,14 @@ impl<'l> StanceFinder<'l> {
                     be - 1,
                     &[
                         "has", "have", "had", "will", "would", "could", "may", "might", "must",
-                        "should", "not",
+                        "should", "not", "also", "never", "already",
                     ],
-                ))
+                )
+                || (w.is_lower(be - 1)
+                    && w.text_of(be - 1).ends_with("ly")
+                    && w.text_of(be - 1).len() > 4
+                    && be - 1 > s
+                    && w.is_any(be - 2, &["has", "have", "had", "is", "was", "are", "were"])))
         {
             be -= 1;
         }
@@ -3555,62 +3630,48 @@ fn is_degree_word(w: &Words, k: usize) -> bool {
         || (w.is_lower(k) && w.text_of(k).len() > 5 && w.text_of(k).ends_with("est"))
 }
 
-/// A form of a verb of `data/control_verbs.txt` ("prompted", "urging"), lower case.
-fn is_control_verb(word: &str) -> bool {
-    static FORMS: OnceLock<FxHashSet<String>> = OnceLock::new();
-    FORMS
-        .get_or_init(|| {
-            let mut set = FxHashSet::default();
-            for line in include_str!("../data/control_verbs.txt").lines() {
-                let line = line.trim();
-                if line.is_empty() || line.starts_with('#') {
-                    continue;
-                }
-                let mut forms = line.split('|');
-                if let Some(base) = forms.next() {
-                    set.extend(verb_forms(base));
-                }
-                set.extend(forms.map(str::to_lowercase));
-            }
-            set
-        })
-        .contains(&word.to_lowercase())
+/// True when the negation at `k` goes with a modal ("could not", "can't", "won't").
+fn is_modal_negation(w: &Words, k: usize, s: usize) -> bool {
+    let t = w.text_of(k).to_ascii_lowercase();
+    ["can", "could", "won", "would", "should", "must", "might"]
+        .iter()
+        .any(|m| t.starts_with(m))
+        || (k > s
+            && w.is_any(
+                k - 1,
+                &[
+                    "can", "could", "will", "would", "should", "must", "may", "might",
+                ],
+            ))
 }
 
-/// `data/demands.txt`: what one asks of someone one opposes.
-struct Demands {
-    /// Phrases after "to" or a modal ("resign", "be fired"), lower-case words.
-    phrases: Vec<Vec<&'static str>>,
-    /// Nouns asked for ("resignation").
-    nouns: FxHashSet<&'static str>,
+/// Nouns of a span of time that "last", "this", "next" make an adverbial ("last week").
+const TIME_NOUNS: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+];
+
+/// True when token `k`, before the verb at `v`, belongs to a time adverbial between a
+/// subject and its verb: "on Friday", "in January", "last week", "earlier this month".
+fn is_time_adjunct(w: &Words, k: usize, v: usize, s: usize) -> bool {
+    let timed = |q: usize| q < v && (w.has(q, flag::CALENDAR) || w.is_any(q, TIME_NOUNS));
+    if w.is_any(k, TIME_NOUNS) {
+        return k > s && w.is_any(k - 1, &["last", "this", "next", "that"]);
+    }
+    // "earlier" before "this month" is one of ADVERBS
+    w.is_any(k, &["on", "in", "last", "this", "next"]) && timed(k + 1)
 }
 
-fn demands() -> &'static Demands {
-    static DEMANDS: OnceLock<Demands> = OnceLock::new();
-    DEMANDS.get_or_init(|| {
-        let mut d = Demands {
-            phrases: Vec::new(),
-            nouns: FxHashSet::default(),
-        };
-        for line in include_str!("../data/demands.txt").lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            match line.strip_prefix('=') {
-                Some(noun) => {
-                    d.nouns.insert(noun);
-                }
-                None => d.phrases.push(line.split_whitespace().collect()),
-            }
-        }
-        d
-    })
-}
-
-/// True when a phrase of `data/demands.txt` starts at token `k` ("resign", "be fired").
+/// True when a phrase of `data/demands.txt` (lexicon category `demand`) starts at token
+/// `k` and ends before `e` ("resign", "be fired").
 fn is_demand_at(w: &Words, k: usize, e: usize) -> bool {
-    demands().phrases.iter().any(|p| {
+    w.lexicon.demand_phrases().iter().any(|p| {
         k + p.len() <= e
             && p.iter()
                 .enumerate()
@@ -3915,7 +3976,18 @@ mod tests {
     use crate::roles::RoleFinder;
 
     fn run(text: &str) -> Vec<String> {
-        let lex = Lexicon::shared();
+        run_with(Lexicon::shared(), text)
+    }
+
+    /// Each text gives (at least) its stance.
+    fn assert_each_found(cases: &[(&str, &str)]) {
+        for (text, want) in cases {
+            let got = run(text);
+            assert!(got.iter().any(|g| g == want), "{text}: {got:?}");
+        }
+    }
+
+    fn run_with(lex: &Lexicon, text: &str) -> Vec<String> {
         let layout = Layout::parse(text, lex);
         let ms = Recognizer::new(lex).recognize(text, &layout);
         let res = Resolver::new(lex).resolve(text, &layout, &ms);
@@ -4412,16 +4484,99 @@ mod tests {
                 "Hillary Clinton opposes Trump",
             ),
         ];
-        for (text, want) in cases {
-            let got = run(text);
-            assert!(got.iter().any(|g| g == want), "{text}: {got:?}");
-        }
+        assert_each_found(cases);
         // asking for someone's resignation is not support for them
         let got = run("John Smith called for Jeff Sessions's impeachment.");
         assert!(
             !got.iter().any(|g| g == "John Smith supports Jeff Sessions"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_user_lexicon_adds_demands_and_control_verbs() {
+        let deport = "John Smith called for Jeff Sessions to be deported.";
+        let coax = "Merkel coaxed Obama to condemn Putin.";
+        let mut lex = Lexicon::shared().clone();
+        let before = (run_with(&lex, deport), run_with(&lex, coax));
+        assert!(
+            !before
+                .0
+                .iter()
+                .any(|g| g == "John Smith opposes Jeff Sessions")
+        );
+        assert!(!before.1.iter().any(|g| g == "Obama opposes Putin"));
+        let user = "demand\tbe deported\ndemand\t=deportation\ncontrol_verb\tcoax\n";
+        lex.add_user_text(std::path::Path::new("user.tsv"), user)
+            .unwrap();
+        let got = run_with(&lex, deport);
+        assert!(
+            got.iter().any(|g| g == "John Smith opposes Jeff Sessions"),
+            "{got:?}"
+        );
+        let got = run_with(&lex, "John Smith demanded Jeff Sessions's deportation.");
+        assert!(
+            got.iter().any(|g| g == "John Smith opposes Jeff Sessions"),
+            "{got:?}"
+        );
+        let got = run_with(&lex, coax);
+        assert!(got.iter().any(|g| g == "Obama opposes Putin"), "{got:?}");
+    }
+
+    #[test]
+    fn time_adverbials_adjectives_passives_and_receivers() {
+        let cases: &[(&str, &str)] = &[
+            // a time adverbial between the subject and its verb
+            (
+                "The Environmental Protection Agency in January accused FCA of cheating.",
+                "Environmental Protection Agency opposes FCA",
+            ),
+            (
+                "John Smith last week accused Jeff Sessions of lying.",
+                "John Smith opposes Jeff Sessions",
+            ),
+            // an adjective between the article and a noun cue
+            (
+                "Charter Communications unleashed a verbal attack on Time Warner Cable.",
+                "Charter Communications opposes Time Warner Cable",
+            ),
+            // an adverb inside the verb group of a passive
+            (
+                "Putin has recently been praised by Donald Trump.",
+                "Donald Trump supports Putin",
+            ),
+            (
+                "Putin has also been criticized by Donald Trump.",
+                "Donald Trump opposes Putin",
+            ),
+            // a body speaks through its people after a reversed cue
+            (
+                "Germany has come under criticism from Trump advisers.",
+                "Trump opposes Germany",
+            ),
+            // what someone said receives the criticism: its owner does; a name in
+            // apposition after "including"
+            (
+                "Mr. Obama's speech drew criticism from Republicans, including his campaign opponent, Senator John McCain.",
+                "John McCain opposes Obama",
+            ),
+            // the office of an office-holder of a place
+            (
+                "The Harris County district attorney's office has charged Allison Smith with fraud.",
+                "Harris County opposes Allison Smith",
+            ),
+            // "not just" adds, it does not deny
+            (
+                "Marco Rubio didn't just blame Donald Trump, though.",
+                "Marco Rubio opposes Donald Trump",
+            ),
+            // paying tribute
+            (
+                "Charlton manager Alan Curbishley paid tribute to Jonatan Johansson after the match.",
+                "Alan Curbishley supports Jonatan Johansson",
+            ),
+        ];
+        assert_each_found(cases);
     }
 
     #[test]

@@ -60,6 +60,12 @@ pub enum Category {
     Abbreviation,
     /// `nominalization<TAB>verb<TAB>noun`
     Nominalization,
+    /// `control_verb<TAB>base|irregular|…`: a verb of making or asking someone act
+    /// ("urge", "lead|led"); regular forms are made from the base
+    ControlVerb,
+    /// `demand<TAB>phrase` ("step down", "be fired") or `demand<TAB>=noun`
+    /// ("resignation"): what one asks of someone one opposes
+    Demand,
 }
 
 const CATEGORIES: &[(&str, Category)] = &[
@@ -84,6 +90,8 @@ const CATEGORIES: &[(&str, Category)] = &[
     ("calendar", Category::Calendar),
     ("abbreviation", Category::Abbreviation),
     ("nominalization", Category::Nominalization),
+    ("control_verb", Category::ControlVerb),
+    ("demand", Category::Demand),
 ];
 
 impl Category {
@@ -179,6 +187,16 @@ const BUILTIN: &[(&str, Category, &str)] = &[
         "data/nominalizations.tsv",
         Category::Nominalization,
         include_str!("../../data/nominalizations.tsv"),
+    ),
+    (
+        "data/control_verbs.txt",
+        Category::ControlVerb,
+        include_str!("../../data/control_verbs.txt"),
+    ),
+    (
+        "data/demands.txt",
+        Category::Demand,
+        include_str!("../../data/demands.txt"),
     ),
     (
         "data/places_geonames.tsv",
@@ -502,6 +520,33 @@ fn add_line(lex: &mut Lexicon, cat: Category, line: &str, user: bool) -> Result<
                 }
             };
             lex.entry_mut(&w).abbreviation = Some(class);
+        }
+        Category::ControlVerb => {
+            let mut parts = field(f, 0, "verb")?.split('|');
+            let mut forms = verb_forms(parts.next().unwrap_or_default().trim());
+            forms.extend(parts.map(|p| p.trim().to_lowercase()));
+            for form in forms.iter().filter(|f| !f.is_empty()) {
+                lex.entry_mut(form).flags |= flag::CONTROL_VERB;
+            }
+        }
+        Category::Demand => {
+            let line = field(f, 0, "phrase or =noun")?;
+            match line.strip_prefix('=') {
+                Some(noun) => {
+                    let noun = noun.trim();
+                    if noun.is_empty() || noun.contains(char::is_whitespace) {
+                        return Err(format!("a demand noun is one word, not {noun:?}"));
+                    }
+                    lex.entry_mut(&lower(noun)).flags |= flag::DEMAND_NOUN;
+                }
+                None => {
+                    let words: Vec<String> =
+                        line.split_whitespace().map(str::to_lowercase).collect();
+                    if !lex.demands.contains(&words) {
+                        lex.demands.push(words);
+                    }
+                }
+            }
         }
         Category::Nominalization => {
             let verb = field(f, 0, "verb")?;

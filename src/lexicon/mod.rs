@@ -75,6 +75,12 @@ pub mod flag {
     /// Some phrase key of two words or more starts with this word: what
     /// [`super::Lexicon::phrase_continues`] says of the word, without a lookup.
     pub const PHRASE_PREFIX: u32 = 1 << 15;
+    /// A form of a verb of making or asking someone act ("urged", "prompting"): in
+    /// "V X to VERB" the object X does VERB (`control_verbs.txt`).
+    pub const CONTROL_VERB: u32 = 1 << 16;
+    /// A noun one asks for of someone one opposes ("resignation": `=` lines of
+    /// `demands.txt`).
+    pub const DEMAND_NOUN: u32 = 1 << 17;
 }
 
 /// What a title says about the person after it.
@@ -258,6 +264,9 @@ pub struct Lexicon {
     pub stance_cues: Vec<StanceCue>,
     /// Boilerplate rules.
     pub boilerplate: Vec<BoilerplateRule>,
+    /// What one asks of someone one opposes, as written after "to" or a modal ("resign",
+    /// "be fired"): lower-case words (`demands.txt`).
+    demands: Vec<Vec<String>>,
     classes: Vec<String>,
     nouns: Vec<String>,
     phrasal: FxHashMap<Box<str>, u32>,
@@ -388,6 +397,13 @@ impl Lexicon {
         }
         let last = role.rsplit(' ').next().unwrap_or("");
         self.speaking_roles.contains(role.as_str()) || self.speaking_roles.contains(last)
+    }
+
+    /// The demand phrases ("step down", "be fired"), each as lower-case words: in "X
+    /// called for Y to step down" X opposes Y (`demands.txt`; nouns carry
+    /// [`flag::DEMAND_NOUN`]).
+    pub fn demand_phrases(&self) -> &[Vec<String>] {
+        &self.demands
     }
 
     /// The noun of a phrasal verb in any form ("went back" → "return").
@@ -603,7 +619,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "bad.tsv:2: unknown category \"whatever\" (expected one of: person, organization, place, given_name, surname, title, role, org_word, nominal, demonym, speech_verb, stance, boilerplate, not_entity, acronym, event_word, common_word, function_word, calendar, abbreviation, nominalization)"
+            "bad.tsv:2: unknown category \"whatever\" (expected one of: person, organization, place, given_name, surname, title, role, org_word, nominal, demonym, speech_verb, stance, boilerplate, not_entity, acronym, event_word, common_word, function_word, calendar, abbreviation, nominalization, control_verb, demand)"
         );
     }
 }

@@ -286,6 +286,10 @@ pub(super) fn write(lex: &Lexicon) -> Vec<u8> {
         w.u8(tag);
         w.str(s);
     }
+    w.len(lex.demands.len());
+    for d in &lex.demands {
+        w.strs(d);
+    }
     w.strs(&lex.classes);
     w.strs(&lex.nouns);
     // the small maps in a fixed (sorted) order, so the bytes are the same every build
@@ -392,6 +396,7 @@ pub(super) fn read(data: &'static [u8]) -> Lexicon {
             }
         })
         .collect();
+    let demands = (0..r.len()).map(|_| r.strs()).collect();
     let classes = r.strs();
     let nouns = r.strs();
     let mut phrasal = FxHashMap::default();
@@ -416,6 +421,7 @@ pub(super) fn read(data: &'static [u8]) -> Lexicon {
         entities,
         stance_cues,
         boilerplate,
+        demands,
         classes,
         nouns,
         phrasal,
@@ -482,6 +488,7 @@ mod tests {
         out.push(format!("{:?}", lex.entities));
         out.push(format!("{:?}", lex.stance_cues));
         out.push(format!("{:?}", lex.boilerplate));
+        out.push(format!("{:?}", lex.demands));
         out.push(format!("{:?} {:?}", lex.classes, lex.nouns));
         out.push(format!("{} {}", lex.max_phrase_words, lex.surnames_seen));
         out

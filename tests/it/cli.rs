@@ -143,19 +143,24 @@ fn writes_to_a_file() {
     assert_eq!(j["directed"], true);
 }
 
+/// Extracts `text` with the lexicon file `name` holding `lexicon` (none when empty).
+fn extract_with_lexicon(name: &str, lexicon: &str, text: &str) -> std::process::Output {
+    let dir = tempfile::tempdir().unwrap();
+    let lex = dir.path().join(name);
+    std::fs::write(&lex, lexicon).unwrap();
+    let file = dir.path().join("t.txt");
+    std::fs::write(&file, text).unwrap();
+    let mut args = vec!["extract", file.to_str().unwrap()];
+    if !lexicon.is_empty() {
+        args.extend(["--lexicon", lex.to_str().unwrap()]);
+    }
+    newsgraph(&args)
+}
+
 #[test]
 fn a_user_lexicon_adds_names() {
-    let dir = tempfile::tempdir().unwrap();
-    let lex = dir.path().join("names.tsv");
-    std::fs::write(&lex, "organization\tAcme Widgets\tAcme\n").unwrap();
-    let text = dir.path().join("t.txt");
-    std::fs::write(&text, "Acme said profits rose.").unwrap();
-    let o = newsgraph(&[
-        "extract",
-        text.to_str().unwrap(),
-        "--lexicon",
-        lex.to_str().unwrap(),
-    ]);
+    let text = "Acme said profits rose.";
+    let o = extract_with_lexicon("names.tsv", "organization\tAcme Widgets\tAcme\n", text);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stdout(&o).contains("organization:acme-widgets"),
@@ -163,13 +168,19 @@ fn a_user_lexicon_adds_names() {
         stdout(&o)
     );
 
-    std::fs::write(&lex, "bogus\tline\n").unwrap();
-    let o = newsgraph(&[
-        "extract",
-        text.to_str().unwrap(),
-        "--lexicon",
-        lex.to_str().unwrap(),
-    ]);
+    let o = extract_with_lexicon("names.tsv", "bogus\tline\n", text);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("names.tsv:1"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_user_lexicon_adds_demands() {
+    // `demand` lines are read like data/demands.txt: "called for Y to be deported"
+    let text = "John Smith called for Jeff Sessions to be deported.";
+    let edge = "\"person:john-smith|opposes|person:jeff-sessions\"";
+    let o = extract_with_lexicon("demands.tsv", "", text);
+    assert!(!stdout(&o).contains(edge), "{}", stdout(&o));
+    let o = extract_with_lexicon("demands.tsv", "demand\tbe deported\n", text);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains(edge), "{}", stdout(&o));
 }
