@@ -14,8 +14,9 @@
 //!    the start of a sentence or quote is not a name ("The", "Kindergarten"), unless the
 //!    run is an institution name ("Daily Telegraph"), or a person's name that opens with
 //!    an initial or a given name that is also a word ("M. Lowe", "Tony Kessler",
-//!    "Robin Talbot"); a lone common word there is kept only as a weak candidate that
-//!    must match a name found elsewhere ("Brown said"), unless it is a given name or a
+//!    "Robin Talbot"; also before a town named like a census surname: "Bob Murray"); a
+//!    lone common word there is kept only as a weak candidate that must match a name
+//!    found elsewhere ("Brown said"), unless it is a given name or a
 //!    common surname that acts: a verb of saying or taking sides follows, maybe after
 //!    auxiliaries and adverbs, or a past tense after an adverb, or a possessive ("Trump
 //!    has accused", "Trump later criticized", "Trump's aides"), or before a modal or a
@@ -956,7 +957,16 @@ impl<'l> Recognizer<'l> {
                     && !w.has(i, flag::FUNCTION)
                     && !self.is_title_word(w, i)
             })
-            && self.known_at(w, a + 1, b, false).is_none()
+            // not a known name, unless a town named like a census surname ("Bob Murray")
+            && match self.known_at(w, a + 1, b, false) {
+                None => true,
+                Some((_, id)) => {
+                    n == 2
+                        && w.has(a + 1, flag::SURNAME)
+                        && self.lex.entities[id as usize].kind == Kind::Place
+                        && self.lex.entities[id as usize].population < 1_000_000
+                }
+            }
     }
 
     /// "Vienna-based", "Texas-born", "Hong Kong-listed": a name made into a modifier by
@@ -1776,6 +1786,10 @@ mod tests {
             // the object of a verb of taking sides
             ("Rivals accused Trump of lying.", "Trump/person"),
             ("Mr. Obama spoke.", "Obama/person"),
+            (
+                "Bob Murray, chairman of the club, spoke.",
+                "Bob Murray/person",
+            ),
             (
                 "She praised Planned Parenthood.",
                 "Planned Parenthood/organization",
