@@ -14,11 +14,15 @@
 //!    the start of a sentence or quote is not a name ("The", "Kindergarten"), unless the
 //!    run is an institution name ("Daily Telegraph"), or a person's name that opens with
 //!    an initial or a given name that is also a word ("M. Lowe", "Tony Kessler",
-//!    "Robin Talbot"); a lone common word there is kept only as a weak candidate that
-//!    must match a name found elsewhere ("Brown said"), unless it is a given name or a
+//!    "Robin Talbot"; also before a town named like a census surname: "Bob Murray"); a
+//!    lone common word there is kept only as a weak candidate that must match a name
+//!    found elsewhere ("Brown said"), unless it is a given name or a
 //!    common surname that acts: a verb of saying or taking sides follows, maybe after
 //!    auxiliaries and adverbs, or a past tense after an adverb, or a possessive ("Trump
-//!    has accused", "Trump later criticized", "Trump's aides"). A town named like a word
+//!    has accused", "Trump later criticized", "Trump's aides"), or before a modal or a
+//!    negated auxiliary and a verb ("Trump will deliver", "DeLay hadn't spoken"), or
+//!    before an aside between commas and a verb ("Trump, meanwhile, used"), or before
+//!    ", who" ("Don, who..."). A town named like a word
 //!    ("Police", "Most") is the word there. A name made a modifier by a hyphen
 //!    ("Vienna-based", "Hong Kong-listed", "Pro-Moscow") is not a name.
 //! 3. *Titles.* Titles and roles inside a run split it: "CTU President Jesse Sharkey"
@@ -50,10 +54,16 @@
 //!    Kowalczyk", "the daily Le Soir"), a role of its people after it ("Acme spokesman
 //!    Dan Morrow") or a noun only organizations have ("Acme shares"), "the" before a
 //!    plural of a common word ("the Falcons", not inside a title: "Top of the Pops");
-//!    names typed by their given name, title or place win.
+//!    names typed by their given name, title or place win. The object of a verb of
+//!    taking sides (a one-word verb cue of data/stance_cues.tsv) is a name even when
+//!    its words are common: "accused Trump of" (a surname before "of"), "praised Planned
+//!    Parenthood" (organization). After an honorific a place's name is a person's ("Mr.
+//!    Obama").
 //!
 //! Limits: no part-of-speech tagger; a capitalized common word in mid-sentence
-//! ("Respect", a party) is found only when the lists or context name it.
+//! ("Respect", a party) is found only when the lists or context name it. A common noun
+//! that is also a surname, opening a sentence without an article before a modal, is
+//! taken for a name ("Price will rise").
 //!
 //! Cost: linear in the tokens. The known names starting at a token are looked up once
 //! (the rules ask again for shorter runs: the answer is the longest match that fits);
@@ -65,7 +75,7 @@ use rustc_hash::FxHashMap;
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
 use crate::layout::{Layout, Words};
-use crate::lexicon::{Lexicon, TitleClass, WordId, flag, push_lower};
+use crate::lexicon::{CueWord, Frame, Lexicon, TitleClass, WordId, flag, push_lower};
 use crate::tokens::{QuoteMark, TokenKind, shape};
 
 mod sport;
@@ -115,6 +125,8 @@ pub mod evidence {
     /// "the daily Le Soir"), a role of its people after it ("Acme spokesman
     /// Dan Morrow"), or "the" before a plural of a common word ("the Falcons").
     pub const ORG_CONTEXT: u32 = 1 << 19;
+    /// Two or more capitalized common words in mid-sentence ("Planned Parenthood").
+    pub const COMMON_RUN: u32 = 1 << 20;
 }
 
 /// One name in the text.
@@ -209,6 +221,9 @@ const ORG_NOUNS_AFTER: &[&str] = &[
     "factory",
     "executives",
 ];
+
+/// Modal verbs: a name before one and a verb is its subject ("Trump will deliver").
+const MODALS: &[&str] = &["will", "would", "could", "should", "must", "might", "can"];
 
 /// Prefixes that make a modifier of a name ("pro-Moscow", "anti-NATO", "ex-Soviet").
 const HYPHEN_PREFIXES: &[&str] = &["pro", "anti", "non", "ex", "post", "pre", "neo", "mid"];
@@ -890,7 +905,8 @@ impl<'l> Recognizer<'l> {
     }
 
     /// Rule 7: a single-word town that is also a surname and speaks ("Dole said",
-    /// "said Clinton") is a person; so are the name's other mentions in the story.
+    /// "said Clinton"), or stands after an honorific ("Mr Murray"), is a person; so are
+    /// the name's other mentions in the story.
     fn towns_that_speak(&self, w: &Words, out: &mut [Mention]) {
         let town = |m: &Mention| {
             m.len() == 1
@@ -904,8 +920,12 @@ impl<'l> Recognizer<'l> {
         };
         let speakers: Vec<String> = out
             .iter()
-            .filter(|m| town(m))
-            .filter(|m| self.is_speaker_context(w, m.tokens.0 as usize, m.tokens.1 as usize))
+            .filter(|m| {
+                (town(m) && self.is_speaker_context(w, m.tokens.0 as usize, m.tokens.1 as usize))
+                    || (m.len() == 1
+                        && m.has(evidence::HONORIFIC)
+                        && w.has(m.tokens.0 as usize, flag::SURNAME))
+            })
             .map(|m| m.span.text(w.text).to_lowercase())
             .collect();
         if speakers.is_empty() {
@@ -937,7 +957,16 @@ impl<'l> Recognizer<'l> {
                     && !w.has(i, flag::FUNCTION)
                     && !self.is_title_word(w, i)
             })
-            && self.known_at(w, a + 1, b, false).is_none()
+            // not a known name, unless a town named like a census surname ("Bob Murray")
+            && match self.known_at(w, a + 1, b, false) {
+                None => true,
+                Some((_, id)) => {
+                    n == 2
+                        && w.has(a + 1, flag::SURNAME)
+                        && self.lex.entities[id as usize].kind == Kind::Place
+                        && self.lex.entities[id as usize].population < 1_000_000
+                }
+            }
     }
 
     /// "Vienna-based", "Texas-born", "Hong Kong-listed": a name made into a modifier by
@@ -1073,11 +1102,25 @@ impl<'l> Recognizer<'l> {
             return;
         }
         let mut word_town = false;
+        // "Mr. Obama": after an honorific a place's name is a person's ("Obama" is also a
+        // town in Japan)
+        let honorific_before =
+            title
+                .or_else(|| self.role_before(w, a, s))
+                .is_some_and(|(ta, tb)| {
+                    (ta..tb).any(|i| {
+                        w.entry(i)
+                            .and_then(|e| e.title)
+                            .is_some_and(|t| t.class == TitleClass::Honorific)
+                    })
+                });
         if let Some((len, id)) = self.known_at(w, a, b, false)
             && a + len == b
         {
             word_town = len == 1 && opener && self.is_word_town(w, a, id);
-            if !word_town {
+            let place_as_person =
+                honorific_before && self.lex.entities[id as usize].kind == Kind::Place;
+            if !word_town && !place_as_person {
                 self.push_known(w, out, a, b, id, si, 0);
                 return;
             }
@@ -1214,6 +1257,7 @@ impl<'l> Recognizer<'l> {
             w.has(i, flag::DEMONYM) || w.has(i, flag::CALENDAR) || w.has(i, flag::FUNCTION)
         });
         let surname_last = w.has(b - 1, flag::SURNAME);
+        let taking_sides_before = a > s && self.takes_sides_on(w, a - 1);
         if surname_last {
             ev |= evidence::SURNAME;
         }
@@ -1306,8 +1350,10 @@ impl<'l> Recognizer<'l> {
                 || w.entry(a)
                     .is_some_and(|e| e.surname_rank > 0 && e.surname_rank <= 12_000))
             && (!opener || self.acts_as_subject(w, b))
-            // "Hope for Haiti", "Pride of Britain" are titles; "endorsed Trump for" is not
+            // "Hope for Haiti", "Pride of Britain" are titles; "endorsed Trump for",
+            // "accused Trump of" are not
             && !(b + 1 < w.layout.tokens.len()
+                && !taking_sides_before
                 && (w.is_any(b, &["of"]) || (w.is_any(b, &["for"]) && w.has(a, flag::GIVEN))))
         {
             // "Trump", "Brown", "Love": a common word that is also a name, capitalized in
@@ -1315,6 +1361,16 @@ impl<'l> Recognizer<'l> {
             // has accused Rubio")
             ev |= evidence::SINGLE;
             Some(Kind::Person)
+        } else if n >= 2
+            && !opener
+            && every_common
+            && taking_sides_before
+            && !(a..b).any(|i| w.is_function(i))
+        {
+            // "praised Planned Parenthood", "criticized Black Lives Matter": capitalized
+            // common words as the object of a verb of taking sides name a body or a cause
+            ev |= evidence::COMMON_RUN;
+            Some(Kind::Organization)
         } else if opener {
             ev |= evidence::WEAK_OPENER;
             None
@@ -1363,14 +1419,42 @@ impl<'l> Recognizer<'l> {
     }
 
     /// True when a verb of saying or of taking sides follows token `b` (after auxiliaries
-    /// and adverbs): what a named subject does ("Trump has accused", "Winner also wrote").
+    /// and adverbs): what a named subject does ("Trump has accused", "Winner also wrote");
+    /// or a modal and a verb ("Trump will deliver", "DeLay hadn't spoken"); or an aside
+    /// between commas before such a verb ("Trump, meanwhile, has pointed", "Trump, for
+    /// his part, faulted"); or "who" after a comma ("Don, who usually didn't vote").
     fn acts_as_subject(&self, w: &Words, b: usize) -> bool {
         let n = w.layout.tokens.len();
-        let mut i = b;
         // "Trump's aides": a possessive names its owner
         if b < n && w.tok(b).kind == TokenKind::Possessive {
             return true;
         }
+        if b + 1 < n && w.tok(b).is_punct(',') {
+            if w.is_any(b + 1, &["who"]) {
+                return true;
+            }
+            // an aside of a few lower-case words, closed by a comma
+            let close = (b + 1..(b + 6).min(n))
+                .take_while(|&k| w.is_lower(k) || w.tok(k).is_punct(','))
+                .find(|&k| w.tok(k).is_punct(','));
+            return close.is_some_and(|c| c > b + 1 && self.verb_follows(w, c + 1, true, true));
+        }
+        // "Sales will dip": the plural of a common word is the word, not a name
+        let plural = b > 0
+            && w.text_of(b - 1).strip_suffix('s').is_some_and(|one| {
+                self.lex
+                    .word(&one.to_lowercase())
+                    .is_some_and(|e| e.has(flag::COMMON))
+            });
+        self.verb_follows(w, b, false, !plural)
+    }
+
+    /// The verb part of [`Recognizer::acts_as_subject`], from token `b`; after an
+    /// `aside` a past tense needs no adverb before it ("Trump, meanwhile, used"); a modal
+    /// counts only when `modal` ("Sales will dip" is the word).
+    fn verb_follows(&self, w: &Words, b: usize, aside: bool, modal: bool) -> bool {
+        let n = w.layout.tokens.len();
+        let mut i = b;
         while i < n && i - b < 4 {
             let t = w.tok(i);
             if t.kind != TokenKind::Word || !t.is(shape::LOWER) {
@@ -1380,7 +1464,18 @@ impl<'l> Recognizer<'l> {
                 return true;
             }
             // "Trump failed", "Trump further stoked": a verb in the past tense
-            if i > b && w.text_of(i).ends_with("ed") && w.text_of(i).len() > 4 {
+            let min_len = if aside { 4 } else { 5 };
+            if (i > b || aside) && w.text_of(i).ends_with("ed") && w.text_of(i).len() >= min_len {
+                return true;
+            }
+            // "Trump will deliver", "DeLay hadn't spoken": a modal or a negated
+            // auxiliary, then a verb
+            if modal
+                && (w.is_any(i, MODALS) || (i == b && w.is_negation(i) && w.text_of(i).len() > 4))
+                && i + 1 < n
+                && w.is_lower(i + 1)
+                && !w.is_function(i + 1)
+            {
                 return true;
             }
             let aux = w.is_any(
@@ -1424,6 +1519,22 @@ impl<'l> Recognizer<'l> {
             i += 1;
         }
         false
+    }
+
+    /// True when token `i` is a lower-case verb of taking sides whose object follows it
+    /// ("accused", "praising", "attack"): a verb cue of data/stance_cues.tsv that is one
+    /// word, or one word and a noun phrase ("accuse X of"); not a noun or a phrase's
+    /// first word ("due" of "due credit").
+    fn takes_sides_on(&self, w: &Words, i: usize) -> bool {
+        w.is_lower(i)
+            && w.entry(i).is_some_and(|e| {
+                e.stance_cues.iter().any(|&c| {
+                    let cue = &self.lex.stance_cues[c as usize];
+                    !cue.fixed
+                        && cue.frame == Frame::Object
+                        && matches!(cue.words.get(1), None | Some(CueWord::Slot))
+                })
+            })
     }
 
     /// Lower-case role words right before `a` ("producer Andi Peters", "chief executive
@@ -1663,6 +1774,28 @@ mod tests {
                 "Acme/organization Dan Morrow/person",
             ),
             ("Fans say the Falcons lost again.", "Falcons/organization"),
+            // a bare surname opening a sentence as the subject of a modal, a negated
+            // auxiliary or a verb after an aside
+            ("Trump will deliver a speech.", "Trump/person"),
+            ("Trump, meanwhile, used his speech.", "Trump/person"),
+            ("Trump, for his part, faulted the media.", "Trump/person"),
+            ("Don, who rarely votes, said so.", "Don/person"),
+            ("Prices will rise.", ""),
+            ("Sales will dip.", ""),
+            ("Still, he said, demand grew.", ""),
+            // the object of a verb of taking sides
+            ("Rivals accused Trump of lying.", "Trump/person"),
+            ("Mr. Obama spoke.", "Obama/person"),
+            (
+                "Bob Murray, chairman of the club, spoke.",
+                "Bob Murray/person",
+            ),
+            (
+                "She praised Planned Parenthood.",
+                "Planned Parenthood/organization",
+            ),
+            ("Trading stopped due to Labor Day.", ""),
+            ("He watched Pride of Britain.", "Britain/place"),
             (
                 "Many Brandt workers joined, the Kowloon Herald said.",
                 "Brandt/organization Kowloon Herald/organization",

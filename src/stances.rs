@@ -4042,7 +4042,7 @@ mod tests {
             // "one of the … critics of"; a bracket after a name before "for attacking"
             (
                 "Hank Green was one of the most vocal critics of Facebook.",
-                &["Green opposes Facebook"],
+                &["Hank Green opposes Facebook"],
             ),
             (
                 "Saturday Night Live skewered Sen. Ted Cruz (R-Texas) for attacking Donald Trump.",
