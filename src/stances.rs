@@ -858,6 +858,11 @@ impl<'l> StanceFinder<'l> {
         }
         let lower = w.text_of(k).to_lowercase();
         let (kind, label) = if let Some(place) = self.lex.demonym_place(&lower) {
+            // "-" marks a group adjective with no place ("Muslim", "Catholic"): the
+            // group is no entity to hold or receive a stance
+            if place == "-" {
+                return None;
+            }
             (Kind::Place, place.to_string())
         } else {
             let e = self.lex.phrase(&format!("{lower} party"))?.entity?;
@@ -4044,6 +4049,8 @@ mod tests {
                 "Hank Green was one of the most vocal critics of Facebook.",
                 &["Hank Green opposes Facebook"],
             ),
+            // a group adjective without a place implies no entity
+            ("Catholic bishops criticized John Smith.", &[]),
             (
                 "Saturday Night Live skewered Sen. Ted Cruz (R-Texas) for attacking Donald Trump.",
                 &["Ted Cruz opposes Donald Trump"],

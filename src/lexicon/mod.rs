@@ -377,7 +377,8 @@ impl Lexicon {
         &self.nouns[id as usize]
     }
 
-    /// The place a demonym names ("russian" → "Russia"), from `demonyms.tsv`.
+    /// The place a demonym names ("russian" → "Russia"), from `demonyms.tsv`; "-" for a
+    /// group adjective that names no place ("muslim", "catholic").
     pub fn demonym_place(&self, lower: &str) -> Option<&str> {
         self.demonym_places.get(lower).map(|p| &**p)
     }
