@@ -35,12 +35,13 @@
 //! API notes (issue 4): quotes and statements are added with
 //! [`KnowledgeGraph::insert_utterance`] or [`KnowledgeGraph::insert_node`] (which
 //! readers of saved graphs and filters use); [`NodeData`] lost its `said_by` field.
+//! [`Aliases`] iterates as a slice (`std::slice::Iter`), no longer as a `BTreeSet`.
 //!
 //! Limits: two different people with the same full name are one node.
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::num::NonZeroU32;
 
@@ -360,54 +361,66 @@ pub struct QuoteInfo {
 }
 
 /// The other names of a node: a sorted set that costs 8 bytes while empty, as it is
-/// for most nodes (quotes, most people).
+/// for most nodes (quotes, most people), and a sorted list of exactly its names when
+/// not: a `BTreeSet` allocated a 280-byte leaf for a node's first alias, and about a
+/// million entities of an archive have one to three.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-// boxed on purpose: a BTreeSet is 24 bytes inline, the box 8, and most nodes have none
+// boxed on purpose: a Vec is 24 bytes inline, the box 8, and most nodes have none
 #[allow(clippy::box_collection)]
-pub struct Aliases(Option<Box<BTreeSet<String>>>);
-
-static NO_ALIASES: BTreeSet<String> = BTreeSet::new();
+pub struct Aliases(Option<Box<Vec<String>>>);
 
 impl Aliases {
-    fn set(&self) -> &BTreeSet<String> {
-        self.0.as_deref().unwrap_or(&NO_ALIASES)
+    fn names(&self) -> &[String] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
     }
 
     /// The names, sorted.
-    pub fn iter(&self) -> std::collections::btree_set::Iter<'_, String> {
-        self.set().iter()
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.names().iter()
     }
 
     /// True when there are none.
     pub fn is_empty(&self) -> bool {
-        self.set().is_empty()
+        self.names().is_empty()
     }
 
     /// How many.
     pub fn len(&self) -> usize {
-        self.set().len()
+        self.names().len()
     }
 
     /// True when `name` is one of them.
     pub fn contains(&self, name: &str) -> bool {
-        self.set().contains(name)
+        self.find(name).is_ok()
+    }
+
+    fn find(&self, name: &str) -> std::result::Result<usize, usize> {
+        self.names().binary_search_by(|a| a.as_str().cmp(name))
     }
 
     /// Adds a name; true when it was new.
     pub fn insert(&mut self, name: String) -> bool {
-        self.0.get_or_insert_with(Default::default).insert(name)
+        let Err(at) = self.find(&name) else {
+            return false;
+        };
+        let names = self.0.get_or_insert_with(Default::default);
+        // exactly as many as there are: lists are short and rarely grow again
+        names.reserve_exact(1);
+        names.insert(at, name);
+        true
     }
 
     /// Removes a name; true when it was there.
     pub fn remove(&mut self, name: &str) -> bool {
-        let Some(set) = self.0.as_mut() else {
+        let Ok(at) = self.find(name) else {
             return false;
         };
-        let had = set.remove(name);
-        if set.is_empty() {
+        let names = self.0.as_mut().expect("found in it");
+        names.remove(at);
+        if names.is_empty() {
             self.0 = None;
         }
-        had
+        true
     }
 }
 
@@ -429,7 +442,7 @@ impl FromIterator<String> for Aliases {
 
 impl IntoIterator for Aliases {
     type Item = String;
-    type IntoIter = std::collections::btree_set::IntoIter<String>;
+    type IntoIter = std::vec::IntoIter<String>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.map(|s| *s).unwrap_or_default().into_iter()
     }
@@ -437,7 +450,7 @@ impl IntoIterator for Aliases {
 
 impl<'a> IntoIterator for &'a Aliases {
     type Item = &'a String;
-    type IntoIter = std::collections::btree_set::Iter<'a, String>;
+    type IntoIter = std::slice::Iter<'a, String>;
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
     }
@@ -873,7 +886,11 @@ impl KnowledgeGraph {
         let slot_e = size_of::<Edge>() + 16;
         let (mut aliases, mut mentions, mut quotes) = (0, 0, 0);
         for n in g.node_weights() {
-            aliases += n.aliases.iter().map(|a| a.capacity() + 32).sum::<usize>();
+            aliases += n.aliases.0.as_ref().map_or(0, |v| {
+                size_of::<Vec<String>>()
+                    + v.capacity() * size_of::<String>()
+                    + v.iter().map(String::capacity).sum::<usize>()
+            });
             mentions += n.mentions.capacity() * size_of::<Evidence>();
             quotes += n.quote.as_ref().map_or(0, |_| size_of::<QuoteInfo>());
         }
@@ -898,12 +915,9 @@ impl KnowledgeGraph {
                 "node index",
                 self.index.capacity() * size_of::<(u8, NodeIndex)>(),
             ),
-            (
-                "texts",
-                t.blocks.iter().map(String::capacity).sum::<usize>()
-                    + t.at.capacity() * 8
-                    + t.index.capacity() * size_of::<(u8, TextId)>(),
-            ),
+            ("text bytes", t.blocks.iter().map(String::capacity).sum()),
+            ("text addresses", t.at.capacity() * 8),
+            ("text index", t.index.capacity() * size_of::<(u8, TextId)>()),
             (
                 "documents",
                 self.documents.capacity() * size_of::<DocRecord>(),
@@ -1190,7 +1204,8 @@ impl KnowledgeGraph {
             let node = &mut self.graph[ni];
             let label = self.texts.get(node.label);
             for a in &e.aliases {
-                if a != label {
+                // looked up first: most are there already, and the copy would be dropped
+                if a != label && !node.aliases.contains(a) {
                     node.aliases.insert(a.clone());
                 }
             }
@@ -1536,6 +1551,20 @@ mod tests {
             .into_owned();
         assert_eq!(again.evidence.len(), 2 * before);
         assert_eq!(g.petgraph().edge_count(), g.edge_count());
+    }
+
+    #[test]
+    fn aliases_stay_sorted_and_unique() {
+        let mut a = Aliases::default();
+        assert!(a.is_empty() && a.iter().next().is_none());
+        for n in ["Sharkey", "CTU", "Jesse", "CTU"] {
+            a.insert(n.to_string());
+        }
+        assert_eq!(a.iter().collect::<Vec<_>>(), ["CTU", "Jesse", "Sharkey"]);
+        assert!(a.contains("Jesse") && !a.contains("jesse"));
+        assert!(a.remove("Jesse") && !a.remove("Jesse"));
+        assert!(a.remove("CTU") && a.remove("Sharkey"));
+        assert_eq!(a, Aliases::default());
     }
 
     #[test]
