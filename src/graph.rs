@@ -77,6 +77,13 @@ struct DocRecord {
     url: Option<TextId>,
     date: Option<TextId>,
     chars: u32,
+    /// The first utterance record [`KnowledgeGraph::add`] made for this document, and
+    /// how many of its records are quotes (its statements follow them): the record of
+    /// `quote:dN:K` is the K-th from there, so [`KnowledgeGraph::find`] reaches it by
+    /// its id's numbers, without an entry in the node index (quotes and statements
+    /// are most nodes of an archive).
+    utterances: u32,
+    quotes: u32,
 }
 
 /// A document of the graph, borrowed: [`DocInfo`]'s fields, written the same way.
@@ -769,10 +776,34 @@ impl KnowledgeGraph {
     }
 
     fn find(&self, id: &str) -> Option<NodeIndex> {
+        self.index_only(id).or_else(|| self.find_numbered(id))
+    }
+
+    /// A node with an entry in the node index.
+    fn index_only(&self, id: &str) -> Option<NodeIndex> {
         let (graph, texts, us) = (&self.graph, &self.texts, &self.utterances);
         self.index
             .find(hash_id(id), |&i| texts.get(id_text(graph, us, i)) == id)
             .copied()
+    }
+
+    /// The utterance record [`KnowledgeGraph::add`] made for `quote:dN:K` or
+    /// `statement:dN:K`, found by those numbers (see [`DocRecord`]); the record's own
+    /// id must be `id`, so any other text finds nothing.
+    fn find_numbered(&self, id: &str) -> Option<NodeIndex> {
+        let (kind, rest) = id.split_once(':')?;
+        let kind = Kind::parse(kind).filter(|k| k.is_utterance())?;
+        let (doc, k) = rest.split_once(':')?;
+        let d = self.documents.get(DocId::parse(doc)?.0 as usize)?;
+        let k = k.parse::<u32>().ok()?.checked_sub(1)?;
+        let at = match kind {
+            Kind::Quote => k,
+            _ => d.quotes.checked_add(k)?,
+        };
+        let n = (d.utterances as usize).checked_add(at as usize)?;
+        let u = self.utterances.get(n)?;
+        (u.kind == kind && self.texts.get(u.id) == id)
+            .then(|| self.resolve(NodeIndex::new(UTTERANCE + n)))
     }
 
     /// The indices of the utterance records still kept outside petgraph.
@@ -993,6 +1024,8 @@ impl KnowledgeGraph {
             url,
             date,
             chars,
+            utterances: self.utterances.len() as u32,
+            quotes: 0,
         };
         self.documents.push(record);
     }
@@ -1067,6 +1100,13 @@ impl KnowledgeGraph {
         if let Some(i) = self.find(id) {
             return i;
         }
+        let i = self.push_utterance(id, kind, label, info);
+        self.index_node(id, i);
+        i
+    }
+
+    /// Stores an utterance record, without an entry in the node index.
+    fn push_utterance(&mut self, id: &str, kind: Kind, label: &str, info: QuoteInfo) -> NodeIndex {
         let u = Utterance {
             // unique: not worth an entry in the text index
             id: self.texts.push(id),
@@ -1078,7 +1118,6 @@ impl KnowledgeGraph {
         };
         let i = NodeIndex::new(UTTERANCE + self.utterances.len());
         self.utterances.push(u);
-        self.index_node(id, i);
         i
     }
 
@@ -1223,7 +1262,10 @@ impl KnowledgeGraph {
         let said = (ex.quotes.iter().enumerate())
             .map(|(i, q)| (Kind::Quote, i, q))
             .chain((ex.statements.iter().enumerate()).map(|(i, q)| (Kind::Statement, i, q)));
-        for (kind, qi, q) in said {
+        let first = self.utterances.len();
+        let d = &mut self.documents[doc.0 as usize];
+        (d.utterances, d.quotes) = (first as u32, ex.quotes.len() as u32);
+        for (at, (kind, qi, q)) in said.enumerate() {
             let id = format!("{}:{doc}:{}", kind.as_str(), qi + 1);
             let info = QuoteInfo {
                 text: self.intern(&q.text.text),
@@ -1234,7 +1276,15 @@ impl KnowledgeGraph {
                 cue: q.cue.as_ref().map(|c| span(self, c)),
                 partial: q.partial,
             };
-            let ni = self.insert_utterance(&id, kind, &quote_label(&q.text.text), info);
+            let label = quote_label(&q.text.text);
+            // found by its numbers when it lands where they say (always, unless a node
+            // with its id was inserted before: then that node is the one)
+            let ni = match self.index_only(&id) {
+                None if self.utterances.len() == first + at => {
+                    self.push_utterance(&id, kind, &label, info)
+                }
+                _ => self.insert_utterance(&id, kind, &label, info),
+            };
             if let Some(sp) = q.speaker {
                 let evidence = q
                     .speaker_mention
@@ -1565,6 +1615,45 @@ mod tests {
         assert!(a.remove("Jesse") && !a.remove("Jesse"));
         assert!(a.remove("CTU") && a.remove("Sharkey"));
         assert_eq!(a, Aliases::default());
+    }
+
+    #[test]
+    fn quotes_and_statements_are_found_by_their_numbers() {
+        let p = Pipeline::new();
+        let mut g = KnowledgeGraph::new();
+        for text in [
+            "“We will strike,” said Jesse Sharkey. “Not today,” Sharkey said.",
+            "Lori Lightfoot said the schools would open. “Soon,” she said.",
+        ] {
+            g.add(&p.extract(&Document::new("a", text)));
+        }
+        let ids: Vec<String> = (g.nodes())
+            .filter(|n| n.kind.is_utterance())
+            .map(|n| n.id.to_string())
+            .collect();
+        assert!(ids.iter().any(|i| i == "quote:d1:1"), "{ids:?}");
+        assert!(ids.iter().any(|i| i == "statement:d1:1"), "{ids:?}");
+        for id in &ids {
+            assert_eq!(g.node(id).map(|n| n.id), Some(id.as_str()));
+        }
+        for near in [
+            "quote:d1:9",
+            "quote:d9:1",
+            "quote:d1:0",
+            "quote:d+1:1",
+            "topic:d1:1",
+        ] {
+            assert!(g.node(near).is_none(), "{near}");
+        }
+        // moved into petgraph, still found by its id
+        let i = g.index_of("quote:d0:2").unwrap();
+        g.node_mut(i).aliases.insert("x".into());
+        assert_eq!(g.node("quote:d0:2").unwrap().aliases.len(), 1);
+        // inserting an id that exists gives the node there
+        let before = g.node_count();
+        let again = g.upsert_node("statement:d1:1", Kind::Statement, "other");
+        assert_eq!(g.node_at(again).id, "statement:d1:1");
+        assert_eq!(g.node_count(), before);
     }
 
     #[test]
