@@ -518,6 +518,29 @@ fn utterance_of(i: NodeIndex) -> Option<usize> {
     i.index().checked_sub(UTTERANCE)
 }
 
+/// The inverse of a permutation of `0..p.len()` (`q[p[i]] = i`), in its own buffer:
+/// each cycle is followed once, its entries marked done by their top bit.
+fn invert(mut p: Vec<u32>) -> Vec<u32> {
+    const DONE: u32 = 1 << 31;
+    assert!(p.len() <= DONE as usize, "fewer than 2^31 slots");
+    for i in 0..p.len() {
+        if p[i] & DONE != 0 {
+            continue;
+        }
+        let (mut prev, mut cur) = (i as u32, p[i]);
+        while cur as usize != i {
+            let next = p[cur as usize];
+            p[cur as usize] = prev | DONE;
+            (prev, cur) = (cur, next);
+        }
+        p[i] = prev | DONE;
+    }
+    for x in &mut p {
+        *x &= !DONE;
+    }
+    p
+}
+
 static NO_NAMES: Aliases = Aliases(None);
 
 /// A node, borrowed from its graph.
@@ -815,7 +838,10 @@ impl KnowledgeGraph {
 
     /// Node indices sorted by id.
     fn sorted(&self) -> Vec<NodeIndex> {
-        let mut v: Vec<NodeIndex> = self.graph.node_indices().collect();
+        // room for every slot, live or not: [`ranks`] turns this buffer into the ranks
+        // of all slots without growing it
+        let mut v = Vec::with_capacity(self.graph.node_bound() + self.utterances.len());
+        v.extend(self.graph.node_indices());
         v.extend(self.utterance_indices());
         v.sort_unstable_by(|&a, &b| self.id_of(a).cmp(self.id_of(b)));
         v
@@ -849,14 +875,39 @@ impl KnowledgeGraph {
     /// rather than a 40-byte tuple of strings, and compares the ranks of its ends in id
     /// order and its relation, looked up, not ids.
     pub fn sorted_edges(&self) -> impl ExactSizeIterator<Item = (&str, &str, Cow<'_, Edge>)> {
+        self.sorted_edges_after(self.node_order())
+    }
+
+    /// Node indices sorted by id (the order of [`KnowledgeGraph::nodes`]), for a writer
+    /// that reads each with [`KnowledgeGraph::node_at`] and then hands the order to
+    /// [`KnowledgeGraph::sorted_edges_after`]: one sort of the ids and one buffer for
+    /// both, not two (the ids of an archive are millions).
+    pub(crate) fn node_order(&self) -> Vec<NodeIndex> {
+        self.sorted()
+    }
+
+    /// [`KnowledgeGraph::sorted_edges`], given the nodes' order from
+    /// [`KnowledgeGraph::node_order`] (used up: it becomes the ranks).
+    pub(crate) fn sorted_edges_after(
+        &self,
+        order: Vec<NodeIndex>,
+    ) -> impl ExactSizeIterator<Item = (&str, &str, Cow<'_, Edge>)> {
         let (g, us) = (&self.graph, &self.utterances);
         // ids compare as their ranks in id order
         let bound = g.node_bound();
         let slot = |i: NodeIndex| utterance_of(i).map_or(i.index(), |u| bound + u);
-        let mut rank = vec![0u32; bound + us.len()];
-        for (r, i) in self.sorted().into_iter().enumerate() {
-            rank[slot(i)] = r as u32;
-        }
+        // slots without a node (removed in merges, or records moved into petgraph)
+        // take the ranks after the nodes, so the slots in rank order are a permutation
+        let holes = (0..bound)
+            .filter(|&s| !g.contains_node(NodeIndex::new(s)))
+            .chain(
+                (us.iter().enumerate())
+                    .filter(|(_, u)| u.moved)
+                    .map(|(n, _)| bound + n),
+            );
+        let mut by_rank: Vec<u32> = order.into_iter().map(|i| slot(i) as u32).collect();
+        by_rank.extend(holes.map(|s| s as u32));
+        let rank = invert(by_rank);
         // where each edge is kept, 4 bytes: a petgraph edge index, or for a kept `said`
         // edge its utterance record's node index (from UTTERANCE up; edge indices are
         // below it, as node indices are); its sort key is looked up, not stored
@@ -1654,6 +1705,24 @@ mod tests {
         let again = g.upsert_node("statement:d1:1", Kind::Statement, "other");
         assert_eq!(g.node_at(again).id, "statement:d1:1");
         assert_eq!(g.node_count(), before);
+    }
+
+    #[test]
+    fn permutations_invert_in_place() {
+        for p in [
+            vec![],
+            vec![0],
+            vec![1, 0],
+            vec![2, 0, 1, 3],
+            vec![4, 3, 0, 1, 2],
+        ] {
+            let q = invert(p.clone());
+            for (i, &x) in p.iter().enumerate() {
+                assert_eq!(q[x as usize], i as u32, "{p:?} -> {q:?}");
+            }
+        }
+        let p: Vec<u32> = (0..1000).map(|i| (i * 7 + 3) % 1000).collect();
+        assert_eq!(invert(invert(p.clone())), p);
     }
 
     #[test]

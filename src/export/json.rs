@@ -10,11 +10,14 @@
 //! `extract → json`. It does not run [`KnowledgeGraph::finish`] again: a saved graph is
 //! already merged and sorted, and merging twice could change it.
 
+use std::cell::Cell;
 use std::io::{Read, Write};
 use std::path::Path;
 
 use serde::ser::SerializeSeq;
 use serde::{Deserialize, Serialize, Serializer};
+
+use petgraph::stable_graph::NodeIndex;
 
 use super::Exporter;
 use crate::error::{Error, Result};
@@ -369,8 +372,11 @@ impl Serialize for DocsView<'_> {
     }
 }
 
-struct NodesView<'g>(&'g KnowledgeGraph);
-struct EdgesView<'g>(&'g KnowledgeGraph);
+/// The nodes in id order; the order is left in the cell for [`EdgesView`], which sorts
+/// the edges by it (one sort of the ids, and one buffer, for both).
+struct NodesView<'g>(&'g KnowledgeGraph, &'g Cell<Vec<NodeIndex>>);
+/// The edges, sorted by the order [`NodesView`] left (made here if it left none).
+struct EdgesView<'g>(&'g KnowledgeGraph, &'g Cell<Vec<NodeIndex>>);
 
 /// [`JsonNode`] borrowed.
 #[derive(Serialize)]
@@ -478,6 +484,7 @@ impl<'g> EdgeRef<'g> {
 
 impl Serialize for GraphView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let order = Cell::new(Vec::new());
         GraphRef {
             directed: true,
             multigraph: true,
@@ -485,8 +492,8 @@ impl Serialize for GraphView<'_> {
                 schema: SCHEMA,
                 documents: DocsView(self.0),
             },
-            nodes: NodesView(self.0),
-            edges: EdgesView(self.0),
+            nodes: NodesView(self.0, &order),
+            edges: EdgesView(self.0, &order),
         }
         .serialize(s)
     }
@@ -494,17 +501,24 @@ impl Serialize for GraphView<'_> {
 
 impl Serialize for NodesView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.0.node_count()))?;
-        for n in self.0.nodes() {
-            seq.serialize_element(&NodeRef::new(self.0, n))?;
+        let g = self.0;
+        let order = g.node_order();
+        let mut seq = s.serialize_seq(Some(order.len()))?;
+        for &i in &order {
+            seq.serialize_element(&NodeRef::new(g, g.node_at(i)))?;
         }
+        self.1.set(order);
         seq.end()
     }
 }
 
 impl Serialize for EdgesView<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let edges = self.0.sorted_edges();
+        let order = match self.1.take() {
+            o if o.is_empty() && self.0.node_count() > 0 => self.0.node_order(),
+            o => o,
+        };
+        let edges = self.0.sorted_edges_after(order);
         let mut seq = s.serialize_seq(Some(edges.len()))?;
         for (src, tgt, e) in edges {
             seq.serialize_element(&EdgeRef::new(self.0, src, tgt, &e))?;
