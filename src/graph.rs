@@ -911,14 +911,15 @@ impl KnowledgeGraph {
         // where each edge is kept, 4 bytes: a petgraph edge index, or for a kept `said`
         // edge its utterance record's node index (from UTTERANCE up; edge indices are
         // below it, as node indices are); its sort key is looked up, not stored
-        let mut v: Vec<u32> = (g.edge_references())
-            .map(|e| e.id().index() as u32)
-            .chain(
+        // exactly as long as it will be: a doubling Vec copies itself while it grows
+        let mut v: Vec<u32> = Vec::with_capacity(self.edge_count());
+        v.extend(
+            (g.edge_references()).map(|e| e.id().index() as u32).chain(
                 self.utterance_indices()
                     .filter(|q| us[q.index() - UTTERANCE].said_by != NodeIndex::end())
                     .map(|q| q.index() as u32),
-            )
-            .collect();
+            ),
+        );
         {
             let key = |k: u32| match utterance_of(NodeIndex::new(k as usize)) {
                 Some(n) => {
@@ -1424,7 +1425,12 @@ impl KnowledgeGraph {
         // entities only: utterance records are never merged
         let mut order: Vec<NodeIndex> = self.graph.node_indices().collect();
         order.sort_unstable_by(|&a, &b| self.id_of(a).cmp(self.id_of(b)));
-        let mut carriers: Vec<(Kind, u64, NodeIndex)> = Vec::new();
+        // exactly as long as it will be: a doubling Vec copies itself while it grows
+        let aliases = (order.iter())
+            .filter(|&&i| self.graph[i].kind.is_entity())
+            .map(|&i| self.graph[i].aliases.len())
+            .sum();
+        let mut carriers: Vec<(Kind, u64, NodeIndex)> = Vec::with_capacity(aliases);
         for &i in &order {
             let n = &self.graph[i];
             if n.kind.is_entity() {
@@ -1435,7 +1441,6 @@ impl KnowledgeGraph {
         }
         carriers.sort_unstable();
         carriers.dedup();
-        carriers.shrink_to_fit();
         // the one node of `kind` that has an alias equal to `lower` (ignoring case)
         let carrier = |kind: Kind, lower: &str| -> Option<NodeIndex> {
             let h = hash_id(lower);
