@@ -35,12 +35,13 @@
 //! API notes (issue 4): quotes and statements are added with
 //! [`KnowledgeGraph::insert_utterance`] or [`KnowledgeGraph::insert_node`] (which
 //! readers of saved graphs and filters use); [`NodeData`] lost its `said_by` field.
+//! [`Aliases`] iterates as a slice (`std::slice::Iter`), no longer as a `BTreeSet`.
 //!
 //! Limits: two different people with the same full name are one node.
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::num::NonZeroU32;
 
@@ -76,6 +77,13 @@ struct DocRecord {
     url: Option<TextId>,
     date: Option<TextId>,
     chars: u32,
+    /// The first utterance record [`KnowledgeGraph::add`] made for this document, and
+    /// how many of its records are quotes (its statements follow them): the record of
+    /// `quote:dN:K` is the K-th from there, so [`KnowledgeGraph::find`] reaches it by
+    /// its id's numbers, without an entry in the node index (quotes and statements
+    /// are most nodes of an archive).
+    utterances: u32,
+    quotes: u32,
 }
 
 /// A document of the graph, borrowed: [`DocInfo`]'s fields, written the same way.
@@ -360,54 +368,66 @@ pub struct QuoteInfo {
 }
 
 /// The other names of a node: a sorted set that costs 8 bytes while empty, as it is
-/// for most nodes (quotes, most people).
+/// for most nodes (quotes, most people), and a sorted list of exactly its names when
+/// not: a `BTreeSet` allocated a 280-byte leaf for a node's first alias, and about a
+/// million entities of an archive have one to three.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-// boxed on purpose: a BTreeSet is 24 bytes inline, the box 8, and most nodes have none
+// boxed on purpose: a Vec is 24 bytes inline, the box 8, and most nodes have none
 #[allow(clippy::box_collection)]
-pub struct Aliases(Option<Box<BTreeSet<String>>>);
-
-static NO_ALIASES: BTreeSet<String> = BTreeSet::new();
+pub struct Aliases(Option<Box<Vec<String>>>);
 
 impl Aliases {
-    fn set(&self) -> &BTreeSet<String> {
-        self.0.as_deref().unwrap_or(&NO_ALIASES)
+    fn names(&self) -> &[String] {
+        self.0.as_deref().map_or(&[], Vec::as_slice)
     }
 
     /// The names, sorted.
-    pub fn iter(&self) -> std::collections::btree_set::Iter<'_, String> {
-        self.set().iter()
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.names().iter()
     }
 
     /// True when there are none.
     pub fn is_empty(&self) -> bool {
-        self.set().is_empty()
+        self.names().is_empty()
     }
 
     /// How many.
     pub fn len(&self) -> usize {
-        self.set().len()
+        self.names().len()
     }
 
     /// True when `name` is one of them.
     pub fn contains(&self, name: &str) -> bool {
-        self.set().contains(name)
+        self.find(name).is_ok()
+    }
+
+    fn find(&self, name: &str) -> std::result::Result<usize, usize> {
+        self.names().binary_search_by(|a| a.as_str().cmp(name))
     }
 
     /// Adds a name; true when it was new.
     pub fn insert(&mut self, name: String) -> bool {
-        self.0.get_or_insert_with(Default::default).insert(name)
+        let Err(at) = self.find(&name) else {
+            return false;
+        };
+        let names = self.0.get_or_insert_with(Default::default);
+        // exactly as many as there are: lists are short and rarely grow again
+        names.reserve_exact(1);
+        names.insert(at, name);
+        true
     }
 
     /// Removes a name; true when it was there.
     pub fn remove(&mut self, name: &str) -> bool {
-        let Some(set) = self.0.as_mut() else {
+        let Ok(at) = self.find(name) else {
             return false;
         };
-        let had = set.remove(name);
-        if set.is_empty() {
+        let names = self.0.as_mut().expect("found in it");
+        names.remove(at);
+        if names.is_empty() {
             self.0 = None;
         }
-        had
+        true
     }
 }
 
@@ -429,7 +449,7 @@ impl FromIterator<String> for Aliases {
 
 impl IntoIterator for Aliases {
     type Item = String;
-    type IntoIter = std::collections::btree_set::IntoIter<String>;
+    type IntoIter = std::vec::IntoIter<String>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.map(|s| *s).unwrap_or_default().into_iter()
     }
@@ -437,7 +457,7 @@ impl IntoIterator for Aliases {
 
 impl<'a> IntoIterator for &'a Aliases {
     type Item = &'a String;
-    type IntoIter = std::collections::btree_set::Iter<'a, String>;
+    type IntoIter = std::slice::Iter<'a, String>;
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
     }
@@ -496,6 +516,29 @@ const UTTERANCE: usize = 1 << 31;
 /// The utterance record a node index names, if it names one.
 fn utterance_of(i: NodeIndex) -> Option<usize> {
     i.index().checked_sub(UTTERANCE)
+}
+
+/// The inverse of a permutation of `0..p.len()` (`q[p[i]] = i`), in its own buffer:
+/// each cycle is followed once, its entries marked done by their top bit.
+fn invert(mut p: Vec<u32>) -> Vec<u32> {
+    const DONE: u32 = 1 << 31;
+    assert!(p.len() <= DONE as usize, "fewer than 2^31 slots");
+    for i in 0..p.len() {
+        if p[i] & DONE != 0 {
+            continue;
+        }
+        let (mut prev, mut cur) = (i as u32, p[i]);
+        while cur as usize != i {
+            let next = p[cur as usize];
+            p[cur as usize] = prev | DONE;
+            (prev, cur) = (cur, next);
+        }
+        p[i] = prev | DONE;
+    }
+    for x in &mut p {
+        *x &= !DONE;
+    }
+    p
 }
 
 static NO_NAMES: Aliases = Aliases(None);
@@ -761,10 +804,34 @@ impl KnowledgeGraph {
     }
 
     fn find(&self, id: &str) -> Option<NodeIndex> {
+        self.index_only(id).or_else(|| self.find_numbered(id))
+    }
+
+    /// A node with an entry in the node index.
+    fn index_only(&self, id: &str) -> Option<NodeIndex> {
         let (graph, texts, us) = (&self.graph, &self.texts, &self.utterances);
         self.index
             .find(hash_id(id), |&i| texts.get(id_text(graph, us, i)) == id)
             .copied()
+    }
+
+    /// The utterance record [`KnowledgeGraph::add`] made for `quote:dN:K` or
+    /// `statement:dN:K`, found by those numbers (see [`DocRecord`]); the record's own
+    /// id must be `id`, so any other text finds nothing.
+    fn find_numbered(&self, id: &str) -> Option<NodeIndex> {
+        let (kind, rest) = id.split_once(':')?;
+        let kind = Kind::parse(kind).filter(|k| k.is_utterance())?;
+        let (doc, k) = rest.split_once(':')?;
+        let d = self.documents.get(DocId::parse(doc)?.0 as usize)?;
+        let k = k.parse::<u32>().ok()?.checked_sub(1)?;
+        let at = match kind {
+            Kind::Quote => k,
+            _ => d.quotes.checked_add(k)?,
+        };
+        let n = (d.utterances as usize).checked_add(at as usize)?;
+        let u = self.utterances.get(n)?;
+        (u.kind == kind && self.texts.get(u.id) == id)
+            .then(|| self.resolve(NodeIndex::new(UTTERANCE + n)))
     }
 
     /// The indices of the utterance records still kept outside petgraph.
@@ -776,7 +843,10 @@ impl KnowledgeGraph {
 
     /// Node indices sorted by id.
     fn sorted(&self) -> Vec<NodeIndex> {
-        let mut v: Vec<NodeIndex> = self.graph.node_indices().collect();
+        // room for every slot, live or not: [`ranks`] turns this buffer into the ranks
+        // of all slots without growing it
+        let mut v = Vec::with_capacity(self.graph.node_bound() + self.utterances.len());
+        v.extend(self.graph.node_indices());
         v.extend(self.utterance_indices());
         v.sort_unstable_by(|&a, &b| self.id_of(a).cmp(self.id_of(b)));
         v
@@ -826,7 +896,7 @@ impl KnowledgeGraph {
     }
 
     /// [`KnowledgeGraph::sorted_edges`] with the nodes' id order already made (and
-    /// dropped here once the edges are sorted).
+    /// used up: the order's buffer becomes the ranks, so the two are never held together).
     pub fn edges_in(
         &self,
         order: NodeOrder,
@@ -835,21 +905,30 @@ impl KnowledgeGraph {
         // ids compare as their ranks in id order
         let bound = g.node_bound();
         let slot = |i: NodeIndex| utterance_of(i).map_or(i.index(), |u| bound + u);
-        let mut rank = vec![0u32; bound + us.len()];
-        for (r, i) in order.0.into_iter().enumerate() {
-            rank[slot(i)] = r as u32;
-        }
+        // slots without a node (removed in merges, or records moved into petgraph)
+        // take the ranks after the nodes, so the slots in rank order are a permutation
+        let holes = (0..bound)
+            .filter(|&s| !g.contains_node(NodeIndex::new(s)))
+            .chain(
+                (us.iter().enumerate())
+                    .filter(|(_, u)| u.moved)
+                    .map(|(n, _)| bound + n),
+            );
+        let mut by_rank: Vec<u32> = order.0.into_iter().map(|i| slot(i) as u32).collect();
+        by_rank.extend(holes.map(|s| s as u32));
+        let rank = invert(by_rank);
         // where each edge is kept, 4 bytes: a petgraph edge index, or for a kept `said`
         // edge its utterance record's node index (from UTTERANCE up; edge indices are
         // below it, as node indices are); its sort key is looked up, not stored
-        let mut v: Vec<u32> = (g.edge_references())
-            .map(|e| e.id().index() as u32)
-            .chain(
+        // exactly as long as it will be: a doubling Vec copies itself while it grows
+        let mut v: Vec<u32> = Vec::with_capacity(self.edge_count());
+        v.extend(
+            (g.edge_references()).map(|e| e.id().index() as u32).chain(
                 self.utterance_indices()
                     .filter(|q| us[q.index() - UTTERANCE].said_by != NodeIndex::end())
                     .map(|q| q.index() as u32),
-            )
-            .collect();
+            ),
+        );
         {
             let key = |k: u32| match utterance_of(NodeIndex::new(k as usize)) {
                 Some(n) => {
@@ -899,7 +978,11 @@ impl KnowledgeGraph {
         let slot_e = size_of::<Edge>() + 16;
         let (mut aliases, mut mentions, mut quotes) = (0, 0, 0);
         for n in g.node_weights() {
-            aliases += n.aliases.iter().map(|a| a.capacity() + 32).sum::<usize>();
+            aliases += n.aliases.0.as_ref().map_or(0, |v| {
+                size_of::<Vec<String>>()
+                    + v.capacity() * size_of::<String>()
+                    + v.iter().map(String::capacity).sum::<usize>()
+            });
             mentions += n.mentions.capacity() * size_of::<Evidence>();
             quotes += n.quote.as_ref().map_or(0, |_| size_of::<QuoteInfo>());
         }
@@ -924,12 +1007,9 @@ impl KnowledgeGraph {
                 "node index",
                 self.index.capacity() * size_of::<(u8, NodeIndex)>(),
             ),
-            (
-                "texts",
-                t.blocks.iter().map(String::capacity).sum::<usize>()
-                    + t.at.capacity() * 8
-                    + t.index.capacity() * size_of::<(u8, TextId)>(),
-            ),
+            ("text bytes", t.blocks.iter().map(String::capacity).sum()),
+            ("text addresses", t.at.capacity() * 8),
+            ("text index", t.index.capacity() * size_of::<(u8, TextId)>()),
             (
                 "documents",
                 self.documents.capacity() * size_of::<DocRecord>(),
@@ -1005,6 +1085,8 @@ impl KnowledgeGraph {
             url,
             date,
             chars,
+            utterances: self.utterances.len() as u32,
+            quotes: 0,
         };
         self.documents.push(record);
     }
@@ -1079,6 +1161,13 @@ impl KnowledgeGraph {
         if let Some(i) = self.find(id) {
             return i;
         }
+        let i = self.push_utterance(id, kind, label, info);
+        self.index_node(id, i);
+        i
+    }
+
+    /// Stores an utterance record, without an entry in the node index.
+    fn push_utterance(&mut self, id: &str, kind: Kind, label: &str, info: QuoteInfo) -> NodeIndex {
         let u = Utterance {
             // unique: not worth an entry in the text index
             id: self.texts.push(id),
@@ -1090,7 +1179,6 @@ impl KnowledgeGraph {
         };
         let i = NodeIndex::new(UTTERANCE + self.utterances.len());
         self.utterances.push(u);
-        self.index_node(id, i);
         i
     }
 
@@ -1216,7 +1304,8 @@ impl KnowledgeGraph {
             let node = &mut self.graph[ni];
             let label = self.texts.get(node.label);
             for a in &e.aliases {
-                if a != label {
+                // looked up first: most are there already, and the copy would be dropped
+                if a != label && !node.aliases.contains(a) {
                     node.aliases.insert(a.clone());
                 }
             }
@@ -1234,7 +1323,10 @@ impl KnowledgeGraph {
         let said = (ex.quotes.iter().enumerate())
             .map(|(i, q)| (Kind::Quote, i, q))
             .chain((ex.statements.iter().enumerate()).map(|(i, q)| (Kind::Statement, i, q)));
-        for (kind, qi, q) in said {
+        let first = self.utterances.len();
+        let d = &mut self.documents[doc.0 as usize];
+        (d.utterances, d.quotes) = (first as u32, ex.quotes.len() as u32);
+        for (at, (kind, qi, q)) in said.enumerate() {
             let id = format!("{}:{doc}:{}", kind.as_str(), qi + 1);
             let info = QuoteInfo {
                 text: self.intern(&q.text.text),
@@ -1245,7 +1337,15 @@ impl KnowledgeGraph {
                 cue: q.cue.as_ref().map(|c| span(self, c)),
                 partial: q.partial,
             };
-            let ni = self.insert_utterance(&id, kind, &quote_label(&q.text.text), info);
+            let label = quote_label(&q.text.text);
+            // found by its numbers when it lands where they say (always, unless a node
+            // with its id was inserted before: then that node is the one)
+            let ni = match self.index_only(&id) {
+                None if self.utterances.len() == first + at => {
+                    self.push_utterance(&id, kind, &label, info)
+                }
+                _ => self.insert_utterance(&id, kind, &label, info),
+            };
             if let Some(sp) = q.speaker {
                 let evidence = q
                     .speaker_mention
@@ -1334,7 +1434,12 @@ impl KnowledgeGraph {
         // entities only: utterance records are never merged
         let mut order: Vec<NodeIndex> = self.graph.node_indices().collect();
         order.sort_unstable_by(|&a, &b| self.id_of(a).cmp(self.id_of(b)));
-        let mut carriers: Vec<(Kind, u64, NodeIndex)> = Vec::new();
+        // exactly as long as it will be: a doubling Vec copies itself while it grows
+        let aliases = (order.iter())
+            .filter(|&&i| self.graph[i].kind.is_entity())
+            .map(|&i| self.graph[i].aliases.len())
+            .sum();
+        let mut carriers: Vec<(Kind, u64, NodeIndex)> = Vec::with_capacity(aliases);
         for &i in &order {
             let n = &self.graph[i];
             if n.kind.is_entity() {
@@ -1345,7 +1450,6 @@ impl KnowledgeGraph {
         }
         carriers.sort_unstable();
         carriers.dedup();
-        carriers.shrink_to_fit();
         // the one node of `kind` that has an alias equal to `lower` (ignoring case)
         let carrier = |kind: Kind, lower: &str| -> Option<NodeIndex> {
             let h = hash_id(lower);
@@ -1562,6 +1666,77 @@ mod tests {
             .into_owned();
         assert_eq!(again.evidence.len(), 2 * before);
         assert_eq!(g.petgraph().edge_count(), g.edge_count());
+    }
+
+    #[test]
+    fn aliases_stay_sorted_and_unique() {
+        let mut a = Aliases::default();
+        assert!(a.is_empty() && a.iter().next().is_none());
+        for n in ["Sharkey", "CTU", "Jesse", "CTU"] {
+            a.insert(n.to_string());
+        }
+        assert_eq!(a.iter().collect::<Vec<_>>(), ["CTU", "Jesse", "Sharkey"]);
+        assert!(a.contains("Jesse") && !a.contains("jesse"));
+        assert!(a.remove("Jesse") && !a.remove("Jesse"));
+        assert!(a.remove("CTU") && a.remove("Sharkey"));
+        assert_eq!(a, Aliases::default());
+    }
+
+    #[test]
+    fn quotes_and_statements_are_found_by_their_numbers() {
+        let p = Pipeline::new();
+        let mut g = KnowledgeGraph::new();
+        for text in [
+            "“We will strike,” said Jesse Sharkey. “Not today,” Sharkey said.",
+            "Lori Lightfoot said the schools would open. “Soon,” she said.",
+        ] {
+            g.add(&p.extract(&Document::new("a", text)));
+        }
+        let ids: Vec<String> = (g.nodes())
+            .filter(|n| n.kind.is_utterance())
+            .map(|n| n.id.to_string())
+            .collect();
+        assert!(ids.iter().any(|i| i == "quote:d1:1"), "{ids:?}");
+        assert!(ids.iter().any(|i| i == "statement:d1:1"), "{ids:?}");
+        for id in &ids {
+            assert_eq!(g.node(id).map(|n| n.id), Some(id.as_str()));
+        }
+        for near in [
+            "quote:d1:9",
+            "quote:d9:1",
+            "quote:d1:0",
+            "quote:d+1:1",
+            "topic:d1:1",
+        ] {
+            assert!(g.node(near).is_none(), "{near}");
+        }
+        // moved into petgraph, still found by its id
+        let i = g.index_of("quote:d0:2").unwrap();
+        g.node_mut(i).aliases.insert("x".into());
+        assert_eq!(g.node("quote:d0:2").unwrap().aliases.len(), 1);
+        // inserting an id that exists gives the node there
+        let before = g.node_count();
+        let again = g.upsert_node("statement:d1:1", Kind::Statement, "other");
+        assert_eq!(g.node_at(again).id, "statement:d1:1");
+        assert_eq!(g.node_count(), before);
+    }
+
+    #[test]
+    fn permutations_invert_in_place() {
+        for p in [
+            vec![],
+            vec![0],
+            vec![1, 0],
+            vec![2, 0, 1, 3],
+            vec![4, 3, 0, 1, 2],
+        ] {
+            let q = invert(p.clone());
+            for (i, &x) in p.iter().enumerate() {
+                assert_eq!(q[x as usize], i as u32, "{p:?} -> {q:?}");
+            }
+        }
+        let p: Vec<u32> = (0..1000).map(|i| (i * 7 + 3) % 1000).collect();
+        assert_eq!(invert(invert(p.clone())), p);
     }
 
     #[test]
