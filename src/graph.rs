@@ -12,7 +12,9 @@
 //!   on it, and its confidence is the highest seen.
 //! - [`KnowledgeGraph::finish`] merges, across documents, a node whose label is an alias
 //!   of exactly one other node of its kind ("CTU" → "Chicago Teachers Union",
-//!   "Sharkey" → "Jesse Sharkey"), then sorts everything.
+//!   "Sharkey" → "Jesse Sharkey"), then sorts everything. It also drops the indexes
+//!   that only adding needs (texts by their words, edges by their ends): a finished
+//!   graph is read; adding to it again builds them first.
 //!
 //! Memory: the graph outlives the documents, so it is kept compact: evidence names its
 //! document by number ([`DocId`], 4 bytes, written `d7`) and its words by number
@@ -222,6 +224,9 @@ pub struct TextStore {
     at: Vec<u64>,
     /// Text numbers by the hash of their words.
     index: HashTable<TextId>,
+    /// The index was dropped ([`TextStore::release_index`]): the next
+    /// [`TextStore::intern`] builds it again first.
+    released: bool,
 }
 
 /// A block of the store; a text this long or longer gets a block of its own.
@@ -256,6 +261,9 @@ impl TextStore {
 
     /// The number of `text`, stored if new.
     pub fn intern(&mut self, text: &str) -> TextId {
+        if self.released {
+            self.rebuild_index();
+        }
         let h = hash_id(text);
         let (blocks, at) = (&self.blocks, &self.at);
         let get = |id: &TextId| text_at(blocks, at[id.0.get() as usize - 1]);
@@ -268,6 +276,31 @@ impl TextStore {
             hash_id(text_at(blocks, at[id.0.get() as usize - 1]))
         });
         id
+    }
+
+    /// Drops the index of the words, which only [`TextStore::intern`] needs: a graph
+    /// that is only read from now on (being written out) does not hold it. The next
+    /// `intern` builds it again, over every text; a text stored by
+    /// [`TextStore::push`] may then be found by its words too.
+    pub fn release_index(&mut self) {
+        self.index = HashTable::new();
+        self.released = true;
+    }
+
+    /// The index of the words again, after [`TextStore::release_index`]: the first
+    /// number of each text.
+    fn rebuild_index(&mut self) {
+        self.released = false;
+        let (blocks, at, index) = (&self.blocks, &self.at, &mut self.index);
+        let get = |id: TextId| text_at(blocks, at[id.0.get() as usize - 1]);
+        for n in 1..=at.len() {
+            let id = TextId(NonZeroU32::new(n as u32).expect("counted from one"));
+            let text = get(id);
+            let h = hash_id(text);
+            if index.find(h, |&j| get(j) == text).is_none() {
+                index.insert_unique(h, id, |&j| hash_id(get(j)));
+            }
+        }
     }
 
     /// Stores `text` under a new number without looking for it first and without
@@ -625,7 +658,10 @@ pub struct KnowledgeGraph {
     /// Node ids are looked up through their hash; the id itself is only in the text store.
     index: HashTable<NodeIndex>,
     /// Edges by the hash of (source, relation, target); the key itself is in the edge.
+    /// Dropped by [`KnowledgeGraph::finish`] and built again by the next edge added.
     edges: HashTable<EdgeIndex>,
+    /// `edges` was dropped.
+    edges_released: bool,
     /// Quotes and statements outside petgraph (index [`UTTERANCE`] + position).
     utterances: Vec<Utterance>,
     /// Where utterance records moved into petgraph went.
@@ -1240,6 +1276,7 @@ impl KnowledgeGraph {
         }
         // anything else (the kept `said` edge strengthened, another edge) needs petgraph
         let target = self.promote(target);
+        self.edge_index();
         match self.find_edge(source, edge.relation, target) {
             Some(ei) => {
                 let e = &mut self.graph[ei];
@@ -1272,8 +1309,23 @@ impl KnowledgeGraph {
             .copied()
     }
 
+    /// Builds the edge index again after [`KnowledgeGraph::finish`] dropped it.
+    fn edge_index(&mut self) {
+        if !self.edges_released {
+            return;
+        }
+        self.edges_released = false;
+        let graph = &self.graph;
+        for e in graph.edge_indices() {
+            let h = stored_edge_hash(graph, e);
+            self.edges
+                .insert_unique(h, e, |&x| stored_edge_hash(graph, x));
+        }
+    }
+
     /// Adds a petgraph edge that is not there yet.
     fn insert_edge(&mut self, source: NodeIndex, target: NodeIndex, edge: Edge) {
+        self.edge_index();
         let h = edge_hash(source, edge.relation, target);
         let ei = self.graph.add_edge(source, target, edge);
         let graph = &self.graph;
@@ -1428,6 +1480,10 @@ impl KnowledgeGraph {
     /// Merges short-name nodes into their long forms across documents and sorts all
     /// lists. Call once, after the last document.
     pub fn finish(&mut self) {
+        // nothing is added by its words from here on (merging moves aliases as
+        // strings); the index is built again if something is
+        self.texts.release_index();
+        self.edge_index();
         // who carries each alias, per kind: (kind, hash of the lower-cased alias, node),
         // 16 bytes an alias, sorted. A map from lower-cased strings to sets of nodes
         // cost about 100 bytes an alias and was the peak of a large run's memory.
@@ -1523,6 +1579,10 @@ impl KnowledgeGraph {
             ed.evidence.dedup();
             ed.evidence.shrink_to_fit();
         }
+        // only adding edges needs their index: a finished graph is being read (written
+        // out), and the index was ~5 % of an archive's graph
+        self.edges = HashTable::new();
+        self.edges_released = true;
     }
 
     /// Merges node `from` into `into`; false when either is gone.
@@ -1770,6 +1830,35 @@ mod tests {
             m.iter()
                 .any(|&(part, bytes)| part == "mentions" && bytes >= 16)
         );
+    }
+
+    #[test]
+    fn a_finished_graph_can_still_grow() {
+        // finish drops the word and edge indexes; adding builds them again
+        let p = Pipeline::new();
+        let docs = [
+            "Jesse Sharkey, president of the union, said: “No.” Sharkey criticized Lori Lightfoot.",
+            "Sharkey, president of the union, criticized Lori Lightfoot again.",
+        ]
+        .map(|t| p.extract(&Document::new("a", t)));
+        let mut once = KnowledgeGraph::new();
+        let mut twice = KnowledgeGraph::new();
+        let a = twice.intern("Blair");
+        once.intern("Blair");
+        for ex in &docs {
+            once.add(ex);
+            twice.add(ex);
+            twice.finish();
+        }
+        once.finish();
+        assert_eq!(twice.intern("Blair"), a);
+        let edges = |g: &KnowledgeGraph| -> Vec<(String, String, Edge)> {
+            (g.edges().into_iter())
+                .map(|(s, t, e)| (s.to_string(), t.to_string(), e.into_owned()))
+                .collect()
+        };
+        assert!(once.edge_count() > 2);
+        assert_eq!(edges(&once), edges(&twice));
     }
 
     #[test]
