@@ -22,7 +22,10 @@
 //!    "its" the most recent organization in the last two sentences, and nominals ("the
 //!    union", "the firm", "the mayor") the organization of that class, or the person with
 //!    that title, most mentioned so far. A descriptor before a name gives it a class
-//!    ("Aid charity Actionaid", "oil giant Yukos").
+//!    ("Aid charity Actionaid", "oil giant Yukos"). A "he"/"she" with no person in
+//!    reach, in the sentence of a lone unknown name that was typed an organization
+//!    only for want of evidence, makes that name a person ("Kaine … when he
+//!    attacked").
 //! 7. A group named in the plural also answers to its member noun: "Americans" and
 //!    "Muslims" (the singular is in `demonyms.tsv`) to "American", "Muslim"; a party's
 //!    plural short form ("Democrats", "Tories") to "Democrat", "Tory". Never a person
@@ -695,6 +698,8 @@ impl<'l> Resolver<'l> {
         let mut last_seen = vec![0usize; res.entities.len()];
         let mut last_sentence = vec![u32::MAX; res.entities.len()];
         let mut recency = Recency::new(res.entities.len());
+        // entities an "it"/"its" has referred to: never a person's name
+        let mut neuter = vec![false; res.entities.len()];
         // known entities by the head nouns of their full names ("corporation" → BBC)
         let mut by_head: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for (e, ent) in res.entities.iter().enumerate() {
@@ -762,7 +767,26 @@ impl<'l> Resolver<'l> {
                 }
                 _ => None,
             };
-            if let Some(e) = pronoun {
+            // "Kaine … when he attacked Trump": a he/she with no person in reach, in the
+            // sentence of a lone name that was only taken for an organization for want
+            // of a better guess, refers to that name, which is then a person's (unless
+            // an "its" has referred to it: "Yukos is confident of its right …, he said")
+            let lone_name = if pronoun.is_none()
+                && matches!(lower, b"he" | b"him" | b"his" | b"she" | b"her")
+            {
+                recent(&is_lone_unknown_name, 0).filter(|&e| !neuter[e])
+            } else {
+                None
+            };
+            if let Some(e) = lone_name {
+                res.entities[e].kind = Kind::Person;
+            }
+            if let Some(e) = pronoun
+                && matches!(lower, b"it" | b"its" | b"itself")
+            {
+                neuter[e] = true;
+            }
+            if let Some(e) = pronoun.or(lone_name) {
                 // a pronoun that picked an entity of unknown gender tells it
                 if res.entities[e].gender == Gender::Unknown {
                     if matches!(lower, b"he" | b"him" | b"his" | b"himself") {
@@ -1427,6 +1451,24 @@ fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// An entity typed an organization on no evidence but its capital: one word, not from
+/// the lists, no class, no acronym, designator, organization context, team or
+/// all-capitals form. A pronoun "he" or "she" can only mean it as a person.
+fn is_lone_unknown_name(ent: &Entity) -> bool {
+    let org_signs = evidence::ACRONYM
+        | evidence::DESIGNATOR
+        | evidence::ORG_CONTEXT
+        | evidence::TEAM
+        | evidence::CAPS
+        | evidence::LEXICON;
+    ent.kind == Kind::Organization
+        && ent.known.is_none()
+        && ent.class.is_none()
+        && ent.evidence & evidence::SINGLE != 0
+        && ent.evidence & org_signs == 0
+        && !ent.label.contains(' ')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1727,5 +1769,37 @@ mod tests {
             labels("Gordon Brown spoke. Brown said so."),
             vec!["Gordon Brown/person"]
         );
+    }
+
+    #[test]
+    fn a_pronoun_makes_a_lone_unknown_name_a_person() {
+        // one unknown word of a name, no sign of an organization: "he" in its sentence,
+        // with no person in reach, refers to it
+        let text = "Zorvath was in Ohio on Monday when he attacked the plan.";
+        let (r, _) = resolve(text);
+        let he = text.find(" he ").unwrap() + 1;
+        let e = r
+            .references
+            .iter()
+            .find(|x| x.span.start as usize == he)
+            .map(|x| x.entity);
+        let zorvath = r
+            .entities
+            .iter()
+            .position(|e| e.label == "Zorvath")
+            .unwrap();
+        assert_eq!(e, Some(zorvath));
+        assert_eq!(r.entities[zorvath].kind, Kind::Person);
+        assert_eq!(r.entities[zorvath].gender, Gender::Male);
+        // "it" never turns an organization into a person; a name with signs of an
+        // organization stays one
+        for text in [
+            "Zorvath said on Monday it attacked the plan.",
+            "Zorvath is sure of its case, he said.",
+            "Zorvath Inc was in Ohio on Monday when he attacked the plan.",
+        ] {
+            let (r, _) = resolve(text);
+            assert!(r.entities.iter().all(|e| e.kind != Kind::Person), "{text}");
+        }
     }
 }
