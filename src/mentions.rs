@@ -57,8 +57,8 @@
 //!    names typed by their given name, title or place win. The object of a verb of
 //!    taking sides (a one-word verb cue of data/stance_cues.tsv) is a name even when
 //!    its words are common: "accused Trump of" (a surname before "of"), "praised Planned
-//!    Parenthood" (organization). After an honorific a place's name is a person's ("Mr.
-//!    Obama").
+//!    Parenthood" (organization). After an honorific or a title a place's name is a
+//!    person's ("Mr. Obama", "President Bush": towns in Japan and, folded, Egypt).
 //!
 //! Limits: no part-of-speech tagger; a capitalized common word in mid-sentence
 //! ("Respect", a party) is found only when the lists or context name it. A common noun
@@ -1102,24 +1102,19 @@ impl<'l> Recognizer<'l> {
             return;
         }
         let mut word_town = false;
-        // "Mr. Obama": after an honorific a place's name is a person's ("Obama" is also a
-        // town in Japan)
-        let honorific_before =
-            title
-                .or_else(|| self.role_before(w, a, s))
-                .is_some_and(|(ta, tb)| {
-                    (ta..tb).any(|i| {
-                        w.entry(i)
-                            .and_then(|e| e.title)
-                            .is_some_and(|t| t.class == TitleClass::Honorific)
-                    })
-                });
+        let mut place_as_person = false;
+        // "Mr. Obama", "President Bush": after an honorific or a title a place's name is a
+        // person's ("Obama" is also a town in Japan, "Bush" one in Egypt)
+        let title_before = title
+            .or_else(|| self.role_before(w, a, s))
+            .is_some_and(|(ta, tb)| {
+                (ta..tb).any(|i| w.entry(i).is_some_and(|e| e.title.is_some()))
+            });
         if let Some((len, id)) = self.known_at(w, a, b, false)
             && a + len == b
         {
             word_town = len == 1 && opener && self.is_word_town(w, a, id);
-            let place_as_person =
-                honorific_before && self.lex.entities[id as usize].kind == Kind::Place;
+            place_as_person = title_before && self.lex.entities[id as usize].kind == Kind::Place;
             if !word_town && !place_as_person {
                 self.push_known(w, out, a, b, id, si, 0);
                 return;
@@ -1241,7 +1236,7 @@ impl<'l> Recognizer<'l> {
         if place_noun_of {
             ev |= evidence::PLACE_PREP;
         }
-        let place = !word_town && self.place_at(w, a, b);
+        let place = !word_town && !place_as_person && self.place_at(w, a, b);
         if place {
             ev |= evidence::PLACE;
         }
@@ -1786,6 +1781,10 @@ mod tests {
             // the object of a verb of taking sides
             ("Rivals accused Trump of lying.", "Trump/person"),
             ("Mr. Obama spoke.", "Obama/person"),
+            // after a title too ("Bush" is also how a town in Egypt, Būsh, is written)
+            ("President Bush spoke.", "Bush/person"),
+            ("Senator Obama spoke.", "Obama/person"),
+            ("Officials in Cordoba agreed.", "Cordoba/place"),
             (
                 "Bob Murray, chairman of the club, spoke.",
                 "Bob Murray/person",
