@@ -25,7 +25,9 @@
 //!    ("Aid charity Actionaid", "oil giant Yukos"). A "he"/"she" with no person in
 //!    reach, in the sentence of a lone unknown name that was typed an organization
 //!    only for want of evidence, makes that name a person ("Kaine … when he
-//!    attacked").
+//!    attacked"). A possessor inside an apposition ("Brett McGurk, President Obama's
+//!    envoy, expressed his support") is no antecedent: the apposition's head stays the
+//!    most recent.
 //! 7. A group named in the plural also answers to its member noun: "Americans" and
 //!    "Muslims" (the singular is in `demonyms.tsv`) to "American", "Muslim"; a party's
 //!    plural short form ("Democrats", "Tories") to "Democrat", "Tory". Never a person
@@ -724,7 +726,12 @@ impl<'l> Resolver<'l> {
                     kind: RefKind::Name,
                 });
                 count[e] += 1;
-                touch(&mut recency, &mut last_seen, &mut last_sentence, e, (i, si));
+                // "Brett McGurk, President Obama's special envoy, expressed his support":
+                // a possessor inside an apposition is no antecedent for what follows; the
+                // apposition's head stays the most recent
+                if !possessor_in_apposition(w, m.tokens) {
+                    touch(&mut recency, &mut last_seen, &mut last_sentence, e, (i, si));
+                }
                 i = m.tokens.1 as usize;
                 continue;
             }
@@ -1451,6 +1458,33 @@ fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether the name at `tokens` is a possessor ("Obama's") in an apposition after
+/// another name: "Brett McGurk, President Obama's envoy, …". Between the comma after
+/// the head's last (capitalized) word and the name only capitalized words (a title)
+/// may stand.
+fn possessor_in_apposition(w: &Words, (a, b): (u32, u32)) -> bool {
+    let (a, b) = (a as usize, b as usize);
+    if b >= w.layout.tokens.len() || w.tok(b).kind != TokenKind::Possessive {
+        return false;
+    }
+    let sentence = w.layout.sentence_of[a];
+    let mut j = a;
+    while j > 0 && w.layout.sentence_of[j - 1] == sentence {
+        j -= 1;
+        let t = w.tok(j);
+        if t.is_punct(',') {
+            return j > 0
+                && w.layout.sentence_of[j - 1] == sentence
+                && w.tok(j - 1).kind == TokenKind::Word
+                && w.tok(j - 1).is(shape::CAP);
+        }
+        if t.kind != TokenKind::Word || !t.is(shape::CAP) {
+            return false;
+        }
+    }
+    false
+}
+
 /// An entity typed an organization on no evidence but its capital: one word, not from
 /// the lists, no class, no acronym, designator, organization context, team or
 /// all-capitals form. A pronoun "he" or "she" can only mean it as a person.
@@ -1769,6 +1803,28 @@ mod tests {
             labels("Gordon Brown spoke. Brown said so."),
             vec!["Gordon Brown/person"]
         );
+    }
+
+    /// The label of the entity the reference starting at `word`'s first occurrence
+    /// refers to.
+    fn referent(text: &str, word: &str) -> Option<String> {
+        let (r, _) = resolve(text);
+        let at = text.find(word).unwrap();
+        let e = r
+            .references
+            .iter()
+            .find(|x| x.span.start as usize == at)?
+            .entity;
+        Some(r.entities[e].label.clone())
+    }
+
+    #[test]
+    fn a_possessor_in_an_apposition_is_no_antecedent() {
+        let text = "Brett McGurk, President Obama's envoy, expressed his support.";
+        assert_eq!(referent(text, "his ").as_deref(), Some("Brett McGurk"));
+        // outside an apposition the possessor is the most recent
+        let text = "Brett McGurk met President Obama's envoy and praised his plan.";
+        assert_eq!(referent(text, "his ").as_deref(), Some("Obama"));
     }
 
     #[test]
