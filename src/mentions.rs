@@ -57,8 +57,13 @@
 //!    names typed by their given name, title or place win. The object of a verb of
 //!    taking sides (a one-word verb cue of data/stance_cues.tsv) is a name even when
 //!    its words are common: "accused Trump of" (a surname before "of"), "praised Planned
-//!    Parenthood" (organization). After an honorific or a title a place's name is a
-//!    person's ("Mr. Obama", "President Bush": towns in Japan and, folded, Egypt).
+//!    Parenthood" (organization). After an honorific a place's name is a person's ("Mr.
+//!    Obama", a town in Japan); after a title so is a town of the gazetteer named like
+//!    a census surname or no common word ("President Bush": Būsh, Egypt, folded;
+//!    "Senator Obama"; not "Premier Rugby"); a town named like a census surname is a
+//!    person's before
+//!    "administration", "campaign", "presidency" ("the Clinton campaign", not "the Iowa
+//!    campaign", "Premier Rugby").
 //!
 //! Limits: no part-of-speech tagger; a capitalized common word in mid-sentence
 //! ("Respect", a party) is found only when the lists or context name it. A common noun
@@ -632,6 +637,10 @@ impl<'l> Recognizer<'l> {
         si: usize,
         extra: u32,
     ) {
+        if self.named_after_person(w, a, b, id) {
+            self.push(w, out, a, b, si, Some(Kind::Person), evidence::SURNAME);
+            return;
+        }
         let ent = &self.lex.entities[id as usize];
         out.push(Mention {
             span: w.tok(a).span.cover(w.tok(b - 1).span),
@@ -940,6 +949,28 @@ impl<'l> Recognizer<'l> {
         }
     }
 
+    /// The word at `i` is a census surname and entity `id` a town of the gazetteer.
+    fn is_surname_town(&self, w: &Words, i: usize, id: u32) -> bool {
+        w.has(i, flag::SURNAME) && self.is_town(id)
+    }
+
+    /// Entity `id` is a place of the gazetteer: it has a population (the hand-made
+    /// list's places, "Hollywood", "US", and states have none).
+    fn is_town(&self, id: u32) -> bool {
+        let ent = &self.lex.entities[id as usize];
+        ent.kind == Kind::Place && ent.population > 0
+    }
+
+    /// "the Clinton campaign", "the Bush administration": a town's name that is also a
+    /// census surname, before a word for what is named after a person, is the person's.
+    fn named_after_person(&self, w: &Words, a: usize, b: usize, id: u32) -> bool {
+        b == a + 1
+            && self.is_surname_town(w, a, id)
+            && b < w.layout.tokens.len()
+            && w.is_lower(b)
+            && w.is_any(b, &["administration", "campaign", "presidency"])
+    }
+
     /// "Tony Kessler", "Robin Talbot": a given name, then one or two words that can be a
     /// surname (in the census list, or no common word) and are not a known name.
     fn given_then_surname(&mut self, w: &Words, a: usize, b: usize) -> bool {
@@ -1103,18 +1134,31 @@ impl<'l> Recognizer<'l> {
         }
         let mut word_town = false;
         let mut place_as_person = false;
-        // "Mr. Obama", "President Bush": after an honorific or a title a place's name is a
-        // person's ("Obama" is also a town in Japan, "Bush" one in Egypt)
-        let title_before = title
+        // "Mr. Obama": after an honorific a place's name is a person's ("Obama" is also a
+        // town in Japan); after any title, a town's that is a census surname or no
+        // common word ("President Bush": "Būsh" in Egypt; "Senator Obama"; not "Premier
+        // Rugby", "Private Idaho", "Queen Phoenix")
+        let title_class = title
             .or_else(|| self.role_before(w, a, s))
-            .is_some_and(|(ta, tb)| {
-                (ta..tb).any(|i| w.entry(i).is_some_and(|e| e.title.is_some()))
+            .and_then(|(ta, tb)| {
+                (ta..tb)
+                    .filter_map(|i| w.entry(i).and_then(|e| e.title))
+                    .map(|t| t.class)
+                    .min_by_key(|&c| c != TitleClass::Honorific)
             });
         if let Some((len, id)) = self.known_at(w, a, b, false)
             && a + len == b
         {
             word_town = len == 1 && opener && self.is_word_town(w, a, id);
-            place_as_person = title_before && self.lex.entities[id as usize].kind == Kind::Place;
+            place_as_person = match title_class {
+                Some(TitleClass::Honorific) => self.lex.entities[id as usize].kind == Kind::Place,
+                Some(TitleClass::Office) => {
+                    len == 1
+                        && self.is_town(id)
+                        && (w.has(a, flag::SURNAME) || !w.has(a, flag::COMMON))
+                }
+                None => false,
+            };
             if !word_town && !place_as_person {
                 self.push_known(w, out, a, b, id, si, 0);
                 return;
@@ -1785,6 +1829,8 @@ mod tests {
             ("President Bush spoke.", "Bush/person"),
             ("Senator Obama spoke.", "Obama/person"),
             ("Officials in Cordoba agreed.", "Cordoba/place"),
+            ("The Clinton campaign said so.", "Clinton/person"),
+            ("The Iowa campaign ended.", "Iowa/place"),
             (
                 "Bob Murray, chairman of the club, spoke.",
                 "Bob Murray/person",
