@@ -21,7 +21,8 @@
 //!   input are read by the main thread, since they are one stream.
 //! - A file found by walking a directory that looks binary is skipped
 //!   ([`Event::Skipped`]); anything else unreadable is a failure ([`Event::Failed`]),
-//!   and the other documents are still read.
+//!   and the other documents are still read. So is a document whose extraction
+//!   panicked (a bug): it fails as [`Error::Internal`], the rest of the run goes on.
 
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -280,12 +281,33 @@ impl<'p> Archive<'p> {
             }
             Job::Failed { error, bytes } => return Outcome::Failed { error, bytes },
         };
-        Outcome::Document {
-            extraction: Box::new(self.pipeline.extract(&doc)),
-            bytes,
-            encoding,
+        match isolated(&doc, || self.pipeline.extract(&doc)) {
+            Ok(extraction) => Outcome::Document {
+                extraction: Box::new(extraction),
+                bytes,
+                encoding,
+            },
+            Err(error) => Outcome::Failed { error, bytes },
         }
     }
+}
+
+/// Runs `f` (the extraction of `doc`) so that a panic in it, which would be a bug of
+/// ours, costs only this document: it becomes an [`Error::Internal`] naming the
+/// document, and the run goes on. (The extraction owns all its state and the graph is
+/// not touched by it, so nothing half-done outlives the panic.)
+fn isolated<T>(doc: &Document, f: impl FnOnce() -> T) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        Error::Internal {
+            document: doc.source.path.clone(),
+            message,
+        }
+    })
 }
 
 fn merge(
@@ -465,6 +487,22 @@ mod tests {
             assert!(o.0 == outputs[0].0, "graph differs between thread counts");
             assert_eq!(o.1, outputs[0].1);
         }
+    }
+
+    #[test]
+    fn a_panicking_extraction_costs_only_its_document() {
+        let doc = Document::new("bad.txt", "text");
+        let err = isolated(&doc, || -> u32 { panic!("index out of bounds") }).unwrap_err();
+        assert!(
+            matches!(&err, Error::Internal { document, message }
+                if document == "bad.txt" && message == "index out of bounds"),
+            "{err:?}"
+        );
+        assert!(err.to_string().starts_with("bad.txt: internal error"));
+        let n = 7;
+        let err = isolated(&doc, || -> u32 { panic!("{n} tokens") }).unwrap_err();
+        assert!(matches!(&err, Error::Internal { message, .. } if message == "7 tokens"));
+        assert_eq!(isolated(&doc, || 3).unwrap(), 3);
     }
 
     #[test]

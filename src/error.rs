@@ -62,6 +62,17 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// Extracting a document failed inside newsgraph: a bug, caught so that the other
+    /// documents still make it into the graph.
+    #[error(
+        "{document}: internal error while extracting ({message}); please report it with this document"
+    )]
+    Internal {
+        /// The document's path (`file.jsonl#id` for an article of JSON Lines).
+        document: String,
+        /// The panic's message.
+        message: String,
+    },
     /// The worker threads could not be started.
     #[error("starting worker threads: {0}")]
     Threads(String),
