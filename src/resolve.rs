@@ -18,10 +18,11 @@
 //! 4. A weak candidate (a common word at a sentence start, "Brown said") is kept only
 //!    when it is the name of an entity found elsewhere.
 //! 5. Kinds are settled by the strongest evidence across an entity's mentions.
-//! 6. In reading order, "he"/"she" take the most recent person of that gender, "it"/
-//!    "its" the most recent organization in the last two sentences, and nominals ("the
-//!    union", "the firm", "the mayor") the organization of that class, or the person with
-//!    that title, most mentioned so far. A descriptor before a name gives it a class
+//! 6. In reading order, "he"/"she" (also with a contraction: "he'll", "they’re") take
+//!    the most recent person of that gender, "it"/"its" the most recent organization
+//!    in the last two sentences, and nominals ("the union", "the firm", "the mayor")
+//!    the organization of that class, or the person with that title, most mentioned so
+//!    far. A descriptor before a name gives it a class
 //!    ("Aid charity Actionaid", "oil giant Yukos"). A "he"/"she" with no person in
 //!    reach, in the sentence of a lone unknown name that was typed an organization
 //!    only for want of evidence, makes that name a person ("Kaine … when he
@@ -745,15 +746,16 @@ impl<'l> Resolver<'l> {
                 .get(t.span.start as usize)
                 .map(|b| b | 0x20);
             if t.kind != TokenKind::Word
-                || t.span.len() > 7
+                || t.span.len() > 10
                 || !matches!(first, Some(b'h' | b's' | b'i' | b't'))
             {
                 i += 1;
                 continue;
             }
-            // only short ASCII words can be the pronouns and determiners below
+            // only short ASCII words can be the pronouns and determiners below; a
+            // pronoun with a contraction ("they'll", "she’d") refers as the pronoun does
             let mut lower_buf = [0u8; 8];
-            let lower = short_ascii_lower(w.text_of(i), &mut lower_buf);
+            let lower = short_ascii_lower(without_contraction(w.text_of(i)), &mut lower_buf);
             let recent = |pred: &dyn Fn(&Entity) -> bool, within: u32| -> Option<usize> {
                 recent_entities(&recency, &last_sentence, si, within)
                     .find(|&e| count[e] > 0 && pred(&res.entities[e]))
@@ -1031,6 +1033,19 @@ impl<'l> Resolver<'l> {
 /// The bytes of `s` in ASCII lower case in `buf`, or empty when `s` is longer than
 /// `buf` or not ASCII. Bytes, not `str`: asked for every word, and matched only
 /// against byte literals, so no UTF-8 check is needed.
+/// `s` without a contraction's ending: "they'll", "they’re", "she'd", "he's" → the
+/// pronoun.
+fn without_contraction(s: &str) -> &str {
+    s.rsplit_once(['\'', '\u{2019}'])
+        .filter(|(_, end)| {
+            matches!(
+                *end,
+                "s" | "ll" | "re" | "d" | "ve" | "S" | "LL" | "RE" | "D" | "VE"
+            )
+        })
+        .map_or(s, |(core, _)| core)
+}
+
 fn short_ascii_lower<'b>(s: &str, buf: &'b mut [u8; 8]) -> &'b [u8] {
     if s.len() > buf.len() || !s.is_ascii() {
         return &[];
@@ -1816,6 +1831,16 @@ mod tests {
             .find(|x| x.span.start as usize == at)?
             .entity;
         Some(r.entities[e].label.clone())
+    }
+
+    #[test]
+    fn a_pronoun_with_a_contraction_refers() {
+        let text = "Richard Armitage spoke. He said he’ll support Clinton; they're sure.";
+        assert_eq!(referent(text, "he’ll").as_deref(), Some("Richard Armitage"));
+        assert_eq!(without_contraction("they're"), "they");
+        assert_eq!(without_contraction("She’D"), "She");
+        assert_eq!(without_contraction("o'clock"), "o'clock");
+        assert_eq!(without_contraction("he"), "he");
     }
 
     #[test]
