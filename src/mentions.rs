@@ -239,7 +239,7 @@ fn is_initial(t: &str) -> bool {
     b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
 }
 
-const PLACE_PREPS: &[&str] = &[
+pub(crate) const PLACE_PREPS: &[&str] = &[
     "in",
     "at",
     "from",

@@ -25,8 +25,9 @@
 //!    far. A descriptor before a name gives it a class
 //!    ("Aid charity Actionaid", "oil giant Yukos"). A "he"/"she" with no person in
 //!    reach, in the sentence of a lone unknown name that was typed an organization
-//!    only for want of evidence, makes that name a person ("Kaine … when he
-//!    attacked"). A possessor inside an apposition ("Brett McGurk, President Obama's
+//!    only for want of evidence, or of a one-word town (under a million people, no
+//!    common word, never after "in", "at", "from"…), makes that name a person ("Kaine
+//!    … when he attacked", "When Obama ran, he blamed"). A possessor inside an apposition ("Brett McGurk, President Obama's
 //!    envoy, expressed his support") is no antecedent: the apposition's head stays the
 //!    most recent.
 //! 7. A group named in the plural also answers to its member noun: "Americans" and
@@ -49,7 +50,7 @@ use crate::document::Span;
 use crate::kind::{Gender, Kind};
 use crate::layout::{Layout, Words};
 use crate::lexicon::{Lexicon, flag};
-use crate::mentions::{Mention, evidence};
+use crate::mentions::{Mention, PLACE_PREPS, evidence};
 use crate::tokens::{TokenKind, shape};
 
 /// One real-world entity of a document.
@@ -683,6 +684,26 @@ impl<'l> Resolver<'l> {
         }
     }
 
+    /// A town of the gazetteer (under a million people) with a one-word name that is no
+    /// common word ("Obama", a town in Japan): a "he" or "she" with no person in reach
+    /// makes it a person.
+    fn is_person_like_town(&self, ent: &Entity) -> bool {
+        ent.kind == Kind::Place
+            && !ent.label.contains(' ')
+            && ent.known.is_some_and(|k| {
+                let known = &self.lex.entities[k as usize];
+                known.population > 0
+                    && known.population < 1_000_000
+                    && known
+                        .class
+                        .is_some_and(|c| self.lex.class_name(c) == "city")
+            })
+            && !self
+                .lex
+                .word(&ent.label.to_lowercase())
+                .is_some_and(|w| w.has(flag::COMMON))
+    }
+
     /// Names, nominals and pronouns, in reading order.
     // out of line: called once per document, and a profile then shows its cost
     #[inline(never)]
@@ -783,7 +804,17 @@ impl<'l> Resolver<'l> {
             let lone_name = if pronoun.is_none()
                 && matches!(lower, b"he" | b"him" | b"his" | b"she" | b"her")
             {
-                recent(&is_lone_unknown_name, 0).filter(|&e| !neuter[e])
+                // a town named after a place preposition anywhere ("look at Charlotte")
+                // is the place
+                let person_like = |e: &Entity| {
+                    is_lone_unknown_name(e)
+                        || (self.is_person_like_town(e)
+                            && !e.mentions.iter().any(|&mi| {
+                                let a = mentions[mi].tokens.0 as usize;
+                                a > 0 && w.is_any(a - 1, PLACE_PREPS)
+                            }))
+                };
+                recent(&person_like, 0).filter(|&e| !neuter[e])
             } else {
                 None
             };
@@ -1872,6 +1903,16 @@ mod tests {
         assert_eq!(e, Some(zorvath));
         assert_eq!(r.entities[zorvath].kind, Kind::Person);
         assert_eq!(r.entities[zorvath].gender, Gender::Male);
+        // a one-word town that is no common word, likewise ("Obama" is one in Japan),
+        // but not one named after "in", "at", …
+        let (r, _) = resolve("When Obama ran for office, he blamed the plan.");
+        assert!(
+            r.entities
+                .iter()
+                .any(|e| e.label == "Obama" && e.kind == Kind::Person)
+        );
+        let (r, _) = resolve("He looked at Obama and said he liked it.");
+        assert!(r.entities.iter().all(|e| e.kind != Kind::Person));
         // "it" never turns an organization into a person; a name with signs of an
         // organization stays one
         for text in [
