@@ -60,10 +60,9 @@
 //!    Parenthood" (organization). After an honorific a place's name is a person's ("Mr.
 //!    Obama", a town in Japan); after a title so is a town of the gazetteer named like
 //!    a census surname or no common word ("President Bush": Būsh, Egypt, folded;
-//!    "Senator Obama"; not "Premier Rugby"); a town named like a census surname is a
-//!    person's before
-//!    "administration", "campaign", "presidency" ("the Clinton campaign", not "the Iowa
-//!    campaign", "Premier Rugby").
+//!    "Senator Obama"; not "Premier Rugby"); and a town named like a census surname is
+//!    a person's before "administration", "campaign", "presidency" ("the Clinton
+//!    campaign", not "the Iowa campaign").
 //!
 //! Limits: no part-of-speech tagger; a capitalized common word in mid-sentence
 //! ("Respect", a party) is found only when the lists or context name it. A common noun
