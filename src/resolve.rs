@@ -22,12 +22,12 @@
 //!    the most recent person of that gender, "it"/"its" the most recent organization
 //!    in the last two sentences, and nominals ("the union", "the firm", "the mayor")
 //!    the organization of that class, or the person with that title, most mentioned so
-//!    far. A descriptor before a name gives it a class
-//!    ("Aid charity Actionaid", "oil giant Yukos"). A "he"/"she" with no person in
-//!    reach, in the sentence of a lone unknown name that was typed an organization
-//!    only for want of evidence, or of a one-word town (under a million people, no
-//!    common word, never after "in", "at", "from"…), makes that name a person ("Kaine
-//!    … when he attacked", "When Obama ran, he blamed"). A possessor inside an apposition ("Brett McGurk, President Obama's
+//!    far. A descriptor before a name gives it a class ("Aid charity Actionaid", "oil
+//!    giant Yukos"). A "he"/"she" with no person in reach, in the sentence of a lone
+//!    unknown name that was typed an organization only for want of evidence, or of a
+//!    one-word town (under a million people, no common word, never after "in", "at",
+//!    "from"…), makes that name a person ("Kaine … when he attacked", "When Obama ran,
+//!    he blamed"). A possessor inside an apposition ("Brett McGurk, President Obama's
 //!    envoy, expressed his support") is no antecedent: the apposition's head stays the
 //!    most recent.
 //! 7. A group named in the plural also answers to its member noun: "Americans" and
@@ -724,6 +724,23 @@ impl<'l> Resolver<'l> {
         let mut recency = Recency::new(res.entities.len());
         // entities an "it"/"its" has referred to: never a person's name
         let mut neuter = vec![false; res.entities.len()];
+        // towns a "he"/"she" could show to be people's names: one pass over the
+        // mentions, not one per pronoun (a town named after a place preposition anywhere,
+        // "look at Charlotte", is the place)
+        let mut person_like_town: Vec<bool> = res
+            .entities
+            .iter()
+            .map(|e| self.is_person_like_town(e))
+            .collect();
+        for (mi, m) in mentions.iter().enumerate() {
+            let a = m.tokens.0 as usize;
+            if let Some(e) = res.entity_of[mi]
+                && a > 0
+                && w.is_any(a - 1, PLACE_PREPS)
+            {
+                person_like_town[e] = false;
+            }
+        }
         // known entities by the head nouns of their full names ("corporation" → BBC)
         let mut by_head: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
         for (e, ent) in res.entities.iter().enumerate() {
@@ -804,17 +821,11 @@ impl<'l> Resolver<'l> {
             let lone_name = if pronoun.is_none()
                 && matches!(lower, b"he" | b"him" | b"his" | b"she" | b"her")
             {
-                // a town named after a place preposition anywhere ("look at Charlotte")
-                // is the place
-                let person_like = |e: &Entity| {
-                    is_lone_unknown_name(e)
-                        || (self.is_person_like_town(e)
-                            && !e.mentions.iter().any(|&mi| {
-                                let a = mentions[mi].tokens.0 as usize;
-                                a > 0 && w.is_any(a - 1, PLACE_PREPS)
-                            }))
-                };
-                recent(&person_like, 0).filter(|&e| !neuter[e])
+                recent_entities(&recency, &last_sentence, si, 0).find(|&e| {
+                    count[e] > 0
+                        && !neuter[e]
+                        && (is_lone_unknown_name(&res.entities[e]) || person_like_town[e])
+                })
             } else {
                 None
             };
