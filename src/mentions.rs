@@ -807,7 +807,17 @@ impl<'l> Recognizer<'l> {
         let opener = self.is_opener(w, a, s);
         let has_designator = (a..b).any(|i| self.designator(w, i).is_some());
         // strip sentence-opening function words, calendar words, common words
+        let first = a;
         while a < b {
+            // what is left is a known name: "The US" ("us" is a function word)
+            if a > first
+                && w.tok(a).is(shape::UPPER)
+                && self
+                    .known_at(w, a, b, false)
+                    .is_some_and(|(len, _)| a + len == b)
+            {
+                break;
+            }
             let e = w.entry(a);
             let function = e.is_some_and(|e| e.has(flag::FUNCTION));
             let calendar =
@@ -1830,6 +1840,8 @@ mod tests {
             ("Officials in Cordoba agreed.", "Cordoba/place"),
             ("The Clinton campaign said so.", "Clinton/person"),
             ("The Iowa campaign ended.", "Iowa/place"),
+            // a known name in capitals after an opening "The" ("us" is a function word)
+            ("The US sanctioned Iran.", "US/place Iran/place"),
             (
                 "Bob Murray, chairman of the club, spoke.",
                 "Bob Murray/person",

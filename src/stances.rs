@@ -45,8 +45,10 @@
 //!    along for what they do (not for what they are quoted as wanting or thinking, which
 //!    stays theirs); a person named after a party adjective acts for the party as well
 //!    ("Republican Senator Susan Collins criticized", "Republican Peter King blamed"), and
-//!    after a demonym and an office of state for the country ("Russian President Vladimir
-//!    Putin"); "X was one of the fiercest critics of Y" is X's; a document speaks for whoever
+//!    after a demonym or a country's name and an office of state for the country ("Russian
+//!    President Vladimir Putin", "Iran's Foreign Minister X"), as with that office in
+//!    apposition ("X, US ambassador to the UN,", "X, the Russian foreign minister,"; not
+//!    a former one); "X was one of the fiercest critics of Y" is X's; a document speaks for whoever
 //!    issued it ("the team released a Web ad accusing X"); the subject of "call",
 //!    "declare", "label" holds the evaluation of its object ("Seacrest called X
 //!    reckless"); inside a quote, "I"/"we" is the speaker (and
@@ -64,7 +66,9 @@
 //!    impeachment of Y") opposes Y, and is no support for Y. The agents of a passive may have an apposition between them ("by
 //!    X, a Democrat, and Y").
 //! 4. *Target*: a named entity at the head of what follows (a possessor counts: "Mr
-//!    Brown's preoccupation" → Gordon Brown; adjectives may stand before it: "the former
+//!    Brown's preoccupation" → Gordon Brown; a name after the possessor is the head,
+//!    the possessor aimed at less directly: "China's ruling Communist Party"; names in
+//!    apposition are the ones meant: "two men, A and B,"; adjectives may stand before it: "the former
 //!    CIA employee"; after a title the person is the head: "House Speaker Paul Ryan";
 //!    coordinated names count: "Mr Verhofstadt and the EU", but not a name that starts
 //!    a new clause: "X and Y said"; an evaluation of someone's deeds reaches them:
@@ -80,7 +84,8 @@
 //!    as are the owner of what is criticized ("rebuffed his approaches") and its maker
 //!    ("criticized the proposal offered by the Trump administration").
 //! 5. *Partisan nouns* after a name: "Trump critic Sen. Ben Sasse", "Sasse, a longtime
-//!    Trump critic,", "Ingraham has been a vocal Trump supporter", "Sasse, one of
+//!    Trump critic,", "Ingraham has been a vocal Trump supporter" (or "has become",
+//!    "has emerged as"), "Sasse, one of
 //!    Trump's fiercest critics," (critic, opponent, foe,
 //!    supporter, backer, ally, loyalist, defender); a place before them names people
 //!    from there ("Iowa supporters"), not a target.
@@ -213,6 +218,33 @@ const AUX: &[&str] = &[
 const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re", "get",
     "got", "gets",
+];
+/// Verbs that join a subject to what it is, like "be": "has become a critic of",
+/// "remains a Trump supporter".
+const BECOME: &[&str] = &[
+    "become",
+    "becomes",
+    "became",
+    "becoming",
+    "remain",
+    "remains",
+    "remained",
+    "remaining",
+];
+/// Verbs that do with "as": "has emerged as a critic of", "is seen as an ally of".
+const AS_VERBS: &[&str] = &[
+    "emerge",
+    "emerges",
+    "emerged",
+    "emerging",
+    "seen",
+    "viewed",
+    "regarded",
+    "known",
+    "established",
+    "positioned",
+    "cast",
+    "portrayed",
 ];
 /// Prepositions: a name after one is not a clause's subject.
 const PREPOSITIONS: &[&str] = &[
@@ -1344,18 +1376,98 @@ impl<'l> StanceFinder<'l> {
                     } else {
                         true
                     };
-                    if fits
-                        && let Some(p) = self.adjective_entity(cx, a - 1)
+                    // "Iran's Foreign Minister Bahram Qassemi", "US President Barack
+                    // Obama": an office of state after a country's name
+                    let principal = if state_role {
+                        self.state_before(cx, a, s)
+                    } else {
+                        None
+                    };
+                    if let Some(p) = principal
+                        .or_else(|| fits.then(|| self.adjective_entity(cx, a - 1)).flatten())
                         && p != h
                         && !holders.iter().any(|x| x.0 == p)
                     {
                         holders.push((p, hc * 0.8));
                     }
                 }
+                // "Samantha Power, US ambassador to the UN,", "Bahram Qassemi, Iran's
+                // foreign minister,": the office in apposition after the name
+                if let Some(p) = self.state_office_after(cx, b0, e)
+                    && p != h
+                    && !holders.iter().any(|x| x.0 == p)
+                {
+                    holders.push((p, hc * 0.8));
+                }
                 k = b0;
             }
         }
         holders
+    }
+
+    /// The country named right before office words that start at `a`: "Iran's", "US"
+    /// (a place's name, possessive or not).
+    fn state_before(&self, cx: &Ctx, a: usize, s: usize) -> Option<usize> {
+        let w = &cx.w;
+        let mut k = a.checked_sub(1).filter(|&k| k >= s)?;
+        if w.tok(k).kind == TokenKind::Possessive {
+            k = k.checked_sub(1).filter(|&k| k >= s)?;
+        }
+        cx.res
+            .reference_at(k)
+            .filter(|r| {
+                r.kind == RefKind::Name
+                    && r.tokens.1 as usize == k + 1
+                    && res_kind(cx, r.entity) == Kind::Place
+            })
+            .map(|r| r.entity)
+    }
+
+    /// A country whose office is given in apposition after a name that ends at `k`:
+    /// ", US ambassador to the UN", ", the Russian foreign minister", ", Iran's
+    /// foreign minister". A former office speaks for no one.
+    fn state_office_after(&self, cx: &Ctx, k: usize, e: usize) -> Option<usize> {
+        let w = &cx.w;
+        if k + 2 >= e || !w.tok(k).is_punct(',') {
+            return None;
+        }
+        let mut n = k + 1;
+        if w.is_any(n, &["the", "a"]) {
+            n += 1;
+        }
+        let (place, mut j) = if let Some(r) = cx
+            .res
+            .reference_at(n)
+            .filter(|r| r.kind == RefKind::Name && r.tokens.0 as usize == n)
+        {
+            if res_kind(cx, r.entity) != Kind::Place {
+                return None;
+            }
+            let mut j = r.tokens.1 as usize;
+            if j < e && w.tok(j).kind == TokenKind::Possessive {
+                j += 1;
+            }
+            (r.entity, j)
+        } else {
+            let lower = w.text_of(n).to_lowercase();
+            self.lex.demonym_place(&lower)?;
+            (self.adjective_entity(cx, n)?, n + 1)
+        };
+        let start = j;
+        let mut state_role = false;
+        while j < e
+            && j - start < 3
+            && w.tok(j).kind == TokenKind::Word
+            && w.entry(j)
+                .is_some_and(|x| x.title.is_some() || x.has(flag::ROLE) || x.has(flag::ROLE_MOD))
+        {
+            if w.is_any(j, &["former", "ex", "onetime", "then"]) {
+                return None;
+            }
+            state_role |= w.is_any(j, STATE_ROLES);
+            j += 1;
+        }
+        state_role.then_some(place)
     }
 
     /// "Trump critic Sen. Ben Sasse", "Ben Sasse, a longtime Trump critic,", "Sasse has
@@ -1463,9 +1575,13 @@ impl<'l> StanceFinder<'l> {
                 // "Ben Sasse, a longtime Trump critic,"
                 self.np_holders(cx, a - 2, s)
                     .and_then(|h| h.first().map(|x| x.0))
-            } else if a > s && w.is_any(a, &["a", "an", "one"]) && w.is_any(a - 1, BE) {
-                // "Sasse has been a vocal Trump critic"
-                let mut v = a - 1;
+            } else if a > s
+                && w.is_any(a, &["a", "an", "one"])
+                && let Some(cs) = copula_start(w, a - 1, s)
+            {
+                // "Sasse has been a vocal Trump critic", "has emerged as one of Trump's
+                // staunchest supporters"
+                let mut v = cs;
                 while v > s && (w.is_any(v - 1, AUX) || w.is_negation(v - 1)) {
                     v -= 1;
                 }
@@ -1474,7 +1590,7 @@ impl<'l> StanceFinder<'l> {
                     .then(|| self.np_holders(cx, v - 1, s))
                     .flatten()
                     .and_then(|h| h.first().map(|x| x.0))
-                    .or_else(|| self.holders(cx, a - 1, s, None, false).first().map(|x| x.0))
+                    .or_else(|| self.holders(cx, cs, s, None, false).first().map(|x| x.0))
             } else {
                 None
             };
@@ -1839,6 +1955,13 @@ impl<'l> StanceFinder<'l> {
                 // an adjective after an article: "unleashed a verbal attack on", "issued a
                 // blistering rebuke of"
                 j = k;
+            } else if noun_cue
+                && verbs_left > 0
+                && let Some(v) = copula_start(w, k, s).filter(|&v| v < k)
+            {
+                // "has emerged as an outspoken critic of", "is seen as an ally of"
+                verbs_left -= 1;
+                j = v;
             } else if noun_cue
                 && w.is_any(k, &["of"])
                 && k > s
@@ -2945,10 +3068,11 @@ impl<'l> StanceFinder<'l> {
         // prosecutor, Brad Leventhal": a name in apposition is the one meant
         if !aims.iter().any(|a| matches!(a.target, Target::Entity(_)))
             && !(t..ne).any(|k| w.is_any(k, &["of", "for"]))
-            && let Some(x) = self.apposed_name(cx, ne, e)
+            && let Some(names) = self.apposed_names(cx, ne, e)
         {
-            aims.retain(|a| !a.modifier);
-            aims.push(Aim::main(Target::Entity(x)));
+            // the noun phrase is those people, no topic of its own
+            aims.clear();
+            aims.extend(names.into_iter().map(|x| Aim::main(Target::Entity(x))));
         }
         // "denounced some figures in the Trump circle", "accused officials in Obama's
         // administration": people of a named group are aimed at through it (criticism only)
@@ -3103,12 +3227,36 @@ impl<'l> StanceFinder<'l> {
                 }
                 // the name in "the North Carolina law" or "Mr Brown's plan" is aimed at
                 // too, less directly, and so is the owner in "rebuffed his approaches"
-                if (r.kind == RefKind::Name && (modifier || possessed))
+                // ("the US court's jurisdiction" is one step further from the US: not it)
+                let owned_by_modified =
+                    modifier && end + 1 < b && w.tok(end + 1).kind == TokenKind::Possessive;
+                if (r.kind == RefKind::Name && (modifier || possessed) && !owned_by_modified)
                     || (r.kind == RefKind::Pronoun && possessor)
                 {
                     related = Some(r.entity);
                 }
             } else {
+                // "China's ruling Communist Party", "Obama's Justice Department": a name
+                // after the owner (adjectives may stand between) is the one meant; the
+                // owner is aimed at too, less directly
+                if possessed && r.kind == RefKind::Name {
+                    let mut q = end + 1;
+                    while q < b && q - end < 3 && w.is_lower(q) && !w.is_function(q) {
+                        q += 1;
+                    }
+                    if let Some(h) = cx.res.reference_at(q).filter(|h| {
+                        h.kind == RefKind::Name && h.tokens.0 as usize == q && h.entity != r.entity
+                    }) {
+                        let mut out = vec![Aim::main(Target::Entity(h.entity))];
+                        out.extend(self.coordinated(cx, h.tokens.1 as usize));
+                        out.push(Aim {
+                            target: Target::Entity(r.entity),
+                            weight: 0.6,
+                            modifier: true,
+                        });
+                        return out;
+                    }
+                }
                 out.extend(self.coordinated(cx, r.tokens.1 as usize));
                 return out;
             }
@@ -3210,8 +3358,9 @@ impl<'l> StanceFinder<'l> {
     }
 
     /// A name in apposition after a noun phrase ending at `k`: ", Shari Redstone," or
-    /// ", Shari Redstone." (a comma, the name, then a comma, the end or a preposition).
-    fn apposed_name(&self, cx: &Ctx, k: usize, e: usize) -> Option<usize> {
+    /// ", Shari Redstone." (a comma, the name, then a comma, the end or a preposition);
+    /// coordinated names are all of them.
+    fn apposed_names(&self, cx: &Ctx, k: usize, e: usize) -> Option<Vec<usize>> {
         let w = &cx.w;
         if k + 1 >= e || !w.tok(k).is_punct(',') {
             return None;
@@ -3225,11 +3374,24 @@ impl<'l> StanceFinder<'l> {
         {
             n += 1;
         }
-        let (x, after) = self.name_at(cx, n)?;
+        let (x, mut after) = self.name_at(cx, n)?;
+        let mut names = vec![x];
+        // ", Alvin Bamberger and Matthew Heimbach,": coordinated names are all meant
+        while after + 1 < e && (w.is_any(after, &["and"]) || w.tok(after).is_punct(',')) {
+            let mut n = after + 1;
+            if w.tok(after).is_punct(',') && w.is_any(n, &["and"]) {
+                n += 1;
+            }
+            let Some((y, next)) = self.name_at(cx, n) else {
+                break;
+            };
+            names.push(y);
+            after = next;
+        }
         let closes = after >= e
             || matches!(w.tok(after).kind, TokenKind::Punct(_) | TokenKind::Dash)
             || w.is_any(after, &["of", "for", "over"]);
-        closes.then_some(x)
+        closes.then_some(names)
     }
 
     /// The name starting at token `n` and where it ends; for "House Speaker Paul Ryan",
@@ -3619,6 +3781,15 @@ fn is_representative(w: &Words, k: usize) -> bool {
 }
 
 /// A word of degree before a stance noun: "strong", "vocal", "most", "fiercest".
+/// Where the verb of a copula that ends at `k` starts: "is", "became", "emerged as"
+/// (`k` at "as"), if `k` ends one.
+fn copula_start(w: &Words, k: usize, s: usize) -> Option<usize> {
+    if w.is_any(k, BE) || w.is_any(k, BECOME) {
+        return Some(k);
+    }
+    (w.is_any(k, &["as"]) && k > s && w.is_any(k - 1, AS_VERBS)).then(|| k - 1)
+}
+
 fn is_degree_word(w: &Words, k: usize) -> bool {
     w.is_any(k, DEGREE_ADJECTIVES)
         || w.is_any(
@@ -4064,6 +4235,61 @@ mod tests {
                 "Cotton is one of President Trump's staunchest supporters.",
                 &["Cotton supports Trump"],
             ),
+            // copulas other than "be": "emerged as", "became"
+            (
+                "Cotton has emerged as one of President Trump's staunchest supporters.",
+                &["Cotton supports Trump"],
+            ),
+            (
+                "Sasse has become a vocal Trump critic.",
+                &["Sasse opposes Trump"],
+            ),
+            // a name after its owner is the one meant; the owner less directly
+            (
+                "Guo Wengui has emerged as a critic of China's ruling Communist Party.",
+                &[
+                    "Guo Wengui opposes China",
+                    "Guo Wengui opposes Communist Party",
+                ],
+            ),
+            // coordinated names in apposition, and no topic beside them
+            (
+                "Henry Brousseau accused two men, Alvin Bamberger and Matthew Heimbach, of assault.",
+                &[
+                    "Henry Brousseau opposes Alvin Bamberger",
+                    "Henry Brousseau opposes Matthew Heimbach",
+                ],
+            ),
+            // an office of state names the country it speaks for, before or after the
+            // name; a former one does not
+            (
+                "Samantha Power, US ambassador to the UN, accused Russia of barbarism.",
+                &[
+                    "Samantha Power opposes Russia",
+                    "United States opposes Russia",
+                ],
+            ),
+            (
+                "Iran's Foreign Minister Bahram Qassemi criticized Washington.",
+                &[
+                    "Bahram Qassemi opposes Washington",
+                    "Iran opposes Washington",
+                ],
+            ),
+            (
+                "John Bolton, a former US ambassador, criticized Russia.",
+                &["John Bolton opposes Russia"],
+            ),
+            // "The US" opens a sentence ("us" is a function word); what the US court
+            // owns is not the US
+            (
+                "The US sanctioned Russia.",
+                &["United States opposes Russia"],
+            ),
+            (
+                "The US court's jurisdiction was challenged by Deutsche Bank.",
+                &["Deutsche Bank opposes [US court jurisdiction]"],
+            ),
             // two verbs share the object after the second
             (
                 "Trump has praised and questioned Turkey.",
@@ -4219,10 +4445,8 @@ mod tests {
             ),
             (
                 "Philippe Dauman accused the media mogul's daughter, Shari Redstone, of lying.",
-                &[
-                    "Philippe Dauman opposes Shari Redstone",
-                    "Philippe Dauman opposes [media mogul daughter]",
-                ],
+                // the daughter is Shari Redstone: no topic beside her
+                &["Philippe Dauman opposes Shari Redstone"],
             ),
             ("Julius Malema's advocate, Vas Soni, argued the case.", &[]),
             // partisan nouns: "a Trump critic", "Trump critic Sen. Ben Sasse"
