@@ -27,7 +27,11 @@
 //!    CTU"), except after a verb of asking or making (`data/control_verbs.txt`, lexicon
 //!    category `control_verb`), whose object does it ("prompting Democrats to accuse",
 //!    "urged Obama to condemn"), or a participle after a comma; the previous cue's holder for a coordinated
-//!    verb ("criticised X and called on Y"); two verbs joined by "and" share the object
+//!    verb ("criticised X and called on Y"); the names of an aside that starts "along
+//!    with", "like", "such as", "including" act with the subject ("X, along with Y,
+//!    accused", "other Republicans, like X and Y, criticized"); an organization's name
+//!    before the noun of its kind ("the Fargo Forum newspaper criticized"); two verbs
+//!    joined by "and" share the object
 //!    after the second ("praised and questioned Turkey"); a body that speaks for a name ("Russia's
 //!    foreign ministry", "top Clinton campaign staffers", "U.S. prosecutors", "officials
 //!    in Moscow", "his administration", "the Bahraini monarchy", "a Venezuelan judge":
@@ -343,6 +347,9 @@ const GROUP_NOUNS: &[&str] = &[
     "negotiators",
     "delegates",
     "staff",
+    "voters",
+    "candidates",
+    "activists",
 ];
 /// What someone issues that may accuse or praise in their name ("a statement accusing").
 const DOCUMENTS: &[&str] = &[
@@ -2231,7 +2238,8 @@ impl<'l> StanceFinder<'l> {
                             "who", "which", "whose", "whom", "a", "an", "the", "one", "himself",
                             "herself",
                         ],
-                    ) || self.names_only(cx, j + 1, k))
+                    ) || self.names_only(cx, j + 1, k)
+                        || is_companion_at(w, j + 1))
             }
         })?;
         if open == s {
@@ -2241,7 +2249,32 @@ impl<'l> StanceFinder<'l> {
         if !dash && self.names_only(cx, open + 1, k) {
             return self.np_holders(cx, k - 1, open);
         }
-        self.np_holders(cx, open - 1, s).filter(|h| !h.is_empty())
+        let mut holders = self.np_holders(cx, open - 1, s).unwrap_or_default();
+        // "X, along with Y, accused", "other Republicans, like X and Y, criticized": the
+        // names in the aside act with the subject
+        if !dash && is_companion_at(w, open + 1) {
+            let mut q = open + 1;
+            while q < k {
+                match cx.res.reference_at(q) {
+                    Some(r) if r.tokens.0 as usize == q => {
+                        // "Google CEO Eric Schmidt": the person the title describes
+                        let (x, end) = match self.titled_person_after(cx, r.tokens.1 as usize) {
+                            Some(p) if r.kind == RefKind::Name => p,
+                            _ => (r.entity, r.tokens.1 as usize),
+                        };
+                        if r.kind == RefKind::Name
+                            && res_kind(cx, x) != Kind::Place
+                            && !holders.iter().any(|h| h.0 == x)
+                        {
+                            holders.push((x, 0.8));
+                        }
+                        q = end.max(q + 1);
+                    }
+                    _ => q += 1,
+                }
+            }
+        }
+        (!holders.is_empty()).then_some(holders)
     }
 
     /// True when `[a, b)` holds only names joined by "and" and commas.
@@ -2316,6 +2349,20 @@ impl<'l> StanceFinder<'l> {
             {
                 return Some(h);
             }
+        }
+        // "the Fargo Forum newspaper", "the Acme company": an organization's name before
+        // the noun for its kind is the subject
+        if k > s
+            && w.is_lower(k)
+            && w.entry(k)
+                .and_then(|e| e.nominal)
+                .is_some_and(|n| n.kind == Kind::Organization)
+            && let Some(r) = cx.res.reference_at(k - 1)
+            && r.kind == RefKind::Name
+            && r.tokens.1 as usize == k
+            && res_kind(cx, r.entity) == Kind::Organization
+        {
+            return self.np_holders(cx, k - 1, s);
         }
         let r = cx.res.reference_at(k)?;
         if r.tokens.1 as usize != k + 1 {
@@ -2968,6 +3015,7 @@ impl<'l> StanceFinder<'l> {
             && w.text_of(t).ends_with("ing")
             && !w.has(t, flag::FUNCTION)
             && !is_noun_ing(w, t)
+            && !w.is_any(t, ING_ADJECTIVES)
         {
             return self
                 .vp_target(cx, t, e, None)
@@ -3781,6 +3829,14 @@ fn is_representative(w: &Words, k: usize) -> bool {
 }
 
 /// A word of degree before a stance noun: "strong", "vocal", "most", "fiercest".
+/// An aside that names who acts with the subject starts at `k`: "along with",
+/// "together with", "like", "such as", "including", "alongside".
+fn is_companion_at(w: &Words, k: usize) -> bool {
+    w.is_any(k, &["like", "including", "alongside"])
+        || (w.is_any(k, &["along", "together"]) && w.is_any(k + 1, &["with"]))
+        || (w.is_any(k, &["such"]) && w.is_any(k + 1, &["as"]))
+}
+
 /// Where the verb of a copula that ends at `k` starts: "is", "became", "emerged as"
 /// (`k` at "as"), if `k` ends one.
 fn copula_start(w: &Words, k: usize, s: usize) -> Option<usize> {
@@ -3877,6 +3933,31 @@ fn is_verb_like(w: &Words, i: usize) -> bool {
 }
 
 /// "-ing" words that are nouns in practice ("funding", "training", "spending").
+/// Words in -ing that describe a noun, not gerunds: "criticized outgoing CIA chief X",
+/// "the ruling party".
+const ING_ADJECTIVES: &[&str] = &[
+    "outgoing",
+    "incoming",
+    "ruling",
+    "leading",
+    "reigning",
+    "sitting",
+    "governing",
+    "founding",
+    "visiting",
+    "departing",
+    "retiring",
+    "ongoing",
+    "upcoming",
+    "remaining",
+    "existing",
+    "presiding",
+    "acting",
+    "longstanding",
+    "long-standing",
+    "opposing",
+];
+
 fn is_noun_ing(w: &Words, i: usize) -> bool {
     w.is_any(
         i,
@@ -4289,6 +4370,41 @@ mod tests {
             (
                 "The US court's jurisdiction was challenged by Deutsche Bank.",
                 &["Deutsche Bank opposes [US court jurisdiction]"],
+            ),
+            // the names of an aside that starts "along with", "like", "such as" act with
+            // the subject
+            (
+                "Rep. Candice Miller, along with Rep. Michael McCaul, has accused Mr Smith.",
+                &[
+                    "Candice Miller opposes Smith",
+                    "Michael McCaul opposes Smith",
+                ],
+            ),
+            (
+                "Other Republicans, like Justin Amash and Tom Massie, criticized Trump.",
+                &[
+                    "Justin Amash opposes Trump",
+                    "Republican Party opposes Trump",
+                    "Tom Massie opposes Trump",
+                ],
+            ),
+            // an organization's name before the noun of its kind; party voters
+            (
+                "The Fargo Forum newspaper criticized Valley News Live.",
+                &["Fargo Forum opposes Valley News Live"],
+            ),
+            (
+                "The Republican Party met. Republican voters criticized Trump.",
+                &["Republican Party opposes Trump"],
+            ),
+            // an adjective in -ing is no gerund; a determiner inside a cue
+            (
+                "Trump pointed the finger at outgoing CIA chief John Brennan.",
+                &["Trump opposes John Brennan"],
+            ),
+            (
+                "Arianna Huffington threw her support behind Gray Davis.",
+                &["Arianna Huffington supports Gray Davis"],
             ),
             // two verbs share the object after the second
             (
