@@ -22,8 +22,8 @@
 //!    its polarity ("does not approve", "won't give the green light to"), and so do
 //!    "refused to", "declined to", "failed to" right before it ("refused to back X").
 //! 3. *Holder*: the subject right before the cue (names, nominals, pronouns, "union
-//!    leaders", coordinated "CPS and Mayor Lori Lightfoot"); the agent of a passive
-//!    ("was criticised by X"); the main subject for an infinitive ("joined … to support
+//!    leaders", coordinated "CPS and Mayor Lori Lightfoot", "filmmaker X, feminist
+//!    icon Y and Z"); the agent of a passive ("was criticised by X"); the main subject for an infinitive ("joined … to support
 //!    CTU"), except after a verb of asking or making (`data/control_verbs.txt`, lexicon
 //!    category `control_verb`), whose object does it ("prompting Democrats to accuse",
 //!    "urged Obama to condemn"), or a participle after a comma; the previous cue's holder for a coordinated
@@ -2398,10 +2398,32 @@ impl<'l> StanceFinder<'l> {
                     e.title.is_some() || e.has(flag::ROLE) || e.has(flag::ROLE_MOD)
                 })
         };
+        // "feminist icon Gloria Steinem", "musician Alicia Keys": a short description
+        // before a name in a list, when a joint stands before it
+        let described = |a: usize| {
+            let mut d = a;
+            while d > s
+                && a - d < 3
+                && w.is_lower(d - 1)
+                && !w.is_function(d - 1)
+                && cx.res.reference_at(d - 1).is_none()
+                && !w.text_of(d - 1).ends_with("ed")
+                && w.entry(d - 1)
+                    .is_none_or(|e| e.stance_cues.is_empty() && !e.has(flag::SPEECH))
+            {
+                d -= 1;
+            }
+            if d < a && d > s && (w.is_any(d - 1, &["and"]) || w.tok(d - 1).is_punct(',')) {
+                d
+            } else {
+                a
+            }
+        };
         let mut a = r.tokens.0 as usize;
         while a > s && (titled(a - 1) || w.is_any(a - 1, &["the", "top", "other", "fellow"])) {
             a -= 1;
         }
+        a = described(a);
         while a > s + 1 && (w.is_any(a - 1, &["and"]) || w.tok(a - 1).is_punct(',')) {
             match cx.res.reference_at(a - 2) {
                 Some(p) if p.tokens.1 as usize == a - 1 && p.kind == RefKind::Name => {
@@ -2410,6 +2432,7 @@ impl<'l> StanceFinder<'l> {
                     while a > s && titled(a - 1) {
                         a -= 1;
                     }
+                    a = described(a);
                 }
                 _ => break,
             }
@@ -4386,6 +4409,16 @@ mod tests {
                     "Justin Amash opposes Trump",
                     "Republican Party opposes Trump",
                     "Tom Massie opposes Trump",
+                ],
+            ),
+            // a list of described names holds it together
+            (
+                "Filmmaker Michael Moore, feminist icon Gloria Steinem, musician Alicia Keys \
+                 and other speakers attacked Trump.",
+                &[
+                    "Alicia Keys opposes Trump",
+                    "Gloria Steinem opposes Trump",
+                    "Michael Moore opposes Trump",
                 ],
             ),
             // an organization's name before the noun of its kind; party voters
