@@ -5,7 +5,7 @@
 //!     cargo run --example stances -- story1.txt story2.txt
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use newsgraph::graph::Relation;
+use newsgraph::graph::{NodeId, Relation};
 use newsgraph::input::read_document;
 use newsgraph::{KnowledgeGraph, Pipeline};
 
@@ -40,7 +40,7 @@ fn main() {
         if !matches!(e.relation, Relation::Supports | Relation::Opposes) {
             continue;
         }
-        let label = |id: &str| graph.node(id).map(|n| n.label).unwrap_or_default();
+        let label = |id: NodeId| graph.node(id).map(|n| n.label).unwrap_or_default();
         println!(
             "{:<26} {:<9} {:<32} {:<12} {:<18} {:.2}",
             label(s),

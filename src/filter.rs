@@ -29,7 +29,7 @@
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use crate::error::{Error, Result};
-use crate::graph::{KnowledgeGraph, Node, Relation};
+use crate::graph::{IdBuf, KnowledgeGraph, Node, NodeId, Relation};
 use crate::kind::Kind;
 
 /// Which nodes to keep. The default keeps everything.
@@ -90,7 +90,7 @@ pub fn find_node<'g>(g: &'g KnowledgeGraph, name: &str) -> Result<Node<'g>> {
             [] => {}
             [one] => return Ok(*one),
             many => {
-                let ids: Vec<&str> = many.iter().map(|n| n.id).collect();
+                let ids: Vec<String> = many.iter().map(|n| n.id.to_string()).collect();
                 return Err(Error::Filter(format!(
                     "focus {name:?} names {} nodes: {}; give one id",
                     ids.len(),
@@ -100,17 +100,17 @@ pub fn find_node<'g>(g: &'g KnowledgeGraph, name: &str) -> Result<Node<'g>> {
         }
     }
     // suggest labels that contain the name, the most mentioned first
-    let mut close: Vec<(usize, &str)> = g
+    let mut close: Vec<(usize, NodeId)> = g
         .nodes()
         .filter(named)
         .filter(|n| n.label.to_lowercase().contains(&wanted))
         .map(|n| (mention_count(g, n), n.id))
         .collect();
-    close.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    close.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let hint = if close.is_empty() {
         String::new()
     } else {
-        let ids: Vec<&str> = close.iter().take(5).map(|c| c.1).collect();
+        let ids: Vec<String> = close.iter().take(5).map(|c| c.1.to_string()).collect();
         format!(" (did you mean {}?)", ids.join(", "))
     };
     Err(Error::Filter(format!("focus {name:?} names no node{hint}")))
@@ -133,22 +133,22 @@ impl Filter {
         }
         let edges = g.edges();
         // a quote follows its speaker (the first, if several were merged)
-        let mut speaker: BTreeMap<&str, &str> = BTreeMap::new();
-        for (s, t, e) in &edges {
+        let mut speaker: BTreeMap<NodeId, NodeId> = BTreeMap::new();
+        for &(s, t, ref e) in &edges {
             if e.relation == Relation::Said {
                 speaker.entry(t).or_insert(s);
             }
         }
-        let mut keep: BTreeSet<&str> = g
+        let mut keep: BTreeSet<NodeId> = g
             .nodes()
             .filter(|n| self.kinds.is_empty() || self.kinds.contains(&n.kind))
             .map(|n| n.id)
             .collect();
 
         if self.min_mentions > 0 {
-            let passes: BTreeSet<&str> = g
+            let passes: BTreeSet<NodeId> = g
                 .nodes()
-                .filter(|n| keep.contains(n.id))
+                .filter(|n| keep.contains(&n.id))
                 .filter(|n| !n.kind.is_utterance() && mention_count(g, *n) >= self.min_mentions)
                 .map(|n| n.id)
                 .collect();
@@ -160,7 +160,7 @@ impl Filter {
         let focus = match &self.focus {
             Some(name) => {
                 let f = find_node(g, name)?;
-                if !keep.contains(f.id) {
+                if !keep.contains(&f.id) {
                     return Err(Error::Filter(format!(
                         "focus {name:?} ({}) is itself removed by the kind or mention filters",
                         f.id
@@ -183,14 +183,14 @@ impl Filter {
     fn most_mentioned<'g>(
         &self,
         g: &'g KnowledgeGraph,
-        keep: &BTreeSet<&'g str>,
-        speaker: &BTreeMap<&'g str, &'g str>,
-        focus: Option<&'g str>,
+        keep: &BTreeSet<NodeId<'g>>,
+        speaker: &BTreeMap<NodeId<'g>, NodeId<'g>>,
+        focus: Option<NodeId<'g>>,
         max: usize,
-    ) -> BTreeSet<&'g str> {
-        let mut ranked: Vec<(bool, usize, Kind, &str)> = g
+    ) -> BTreeSet<NodeId<'g>> {
+        let mut ranked: Vec<(bool, usize, Kind, NodeId)> = g
             .nodes()
-            .filter(|n| !n.kind.is_utterance() && keep.contains(n.id))
+            .filter(|n| !n.kind.is_utterance() && keep.contains(&n.id))
             .map(|n| {
                 let pinned = focus == Some(n.id);
                 (pinned, mention_count(g, n), n.kind, n.id)
@@ -200,12 +200,12 @@ impl Filter {
             b.0.cmp(&a.0)
                 .then(b.1.cmp(&a.1))
                 .then(a.2.cmp(&b.2))
-                .then(a.3.cmp(b.3))
+                .then(a.3.cmp(&b.3))
         });
         ranked.truncate(max);
-        let rank: BTreeMap<&str, usize> =
+        let rank: BTreeMap<NodeId, usize> =
             ranked.iter().enumerate().map(|(r, n)| (n.3, r)).collect();
-        let mut quotes: Vec<(usize, &str)> = speaker
+        let mut quotes: Vec<(usize, NodeId)> = speaker
             .iter()
             .filter(|(q, _)| keep.contains(*q))
             .filter_map(|(q, s)| rank.get(s).map(|&r| (r, *q)))
@@ -221,14 +221,18 @@ impl Filter {
 
 /// Nodes within `depth` edges of `start`, either direction, through `allowed` nodes.
 fn ego<'g>(
-    edges: &[(&'g str, &'g str, std::borrow::Cow<'_, crate::graph::Edge>)],
-    allowed: &BTreeSet<&'g str>,
-    start: &'g str,
+    edges: &[(
+        NodeId<'g>,
+        NodeId<'g>,
+        std::borrow::Cow<'_, crate::graph::Edge>,
+    )],
+    allowed: &BTreeSet<NodeId<'g>>,
+    start: NodeId<'g>,
     depth: usize,
-) -> BTreeSet<&'g str> {
-    let mut next: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+) -> BTreeSet<NodeId<'g>> {
+    let mut next: BTreeMap<NodeId, Vec<NodeId>> = BTreeMap::new();
     for &(s, t, _) in edges {
-        if allowed.contains(s) && allowed.contains(t) {
+        if allowed.contains(&s) && allowed.contains(&t) {
             next.entry(s).or_default().push(t);
             next.entry(t).or_default().push(s);
         }
@@ -239,7 +243,7 @@ fn ego<'g>(
         if d == depth {
             continue;
         }
-        for &n in next.get(id).into_iter().flatten() {
+        for &n in next.get(&id).into_iter().flatten() {
             if seen.insert(n) {
                 queue.push_back((n, d + 1));
             }
@@ -249,12 +253,12 @@ fn ego<'g>(
 }
 
 /// The graph of the `keep` nodes, the edges between them, and all documents.
-fn subgraph(g: &KnowledgeGraph, keep: &BTreeSet<&str>) -> KnowledgeGraph {
+fn subgraph(g: &KnowledgeGraph, keep: &BTreeSet<NodeId>) -> KnowledgeGraph {
     // the same texts, so copied evidence keeps its words
     let mut out = g.empty_like();
-    for n in g.nodes().filter(|n| keep.contains(n.id)) {
+    for n in g.nodes().filter(|n| keep.contains(&n.id)) {
         out.insert_node(
-            n.id,
+            n.id.as_str(&mut IdBuf::default()),
             n.kind,
             n.label,
             n.aliases.clone(),
@@ -320,7 +324,10 @@ mod tests {
     }
 
     fn ids(g: &KnowledgeGraph) -> String {
-        g.nodes().map(|n| n.id).collect::<Vec<_>>().join(" ")
+        g.nodes()
+            .map(|n| n.id.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     #[test]

@@ -24,7 +24,11 @@
 //! edges are texts of the store too, and so are node ids and labels ([`NodeData`];
 //! read a node through the borrowed [`Node`]). Quotes and statements (most nodes of an
 //! archive) are not petgraph nodes but 60-byte utterance records beside it, with their
-//! [`QuoteInfo`] inline; their [`NodeIndex`] is a number from 2^31 up, which
+//! [`QuoteInfo`] inline; the id of one that [`KnowledgeGraph::add`] made
+//! (`quote:d7:2`) is not stored but written from its document's number and its place
+//! among that document's records when read (a [`NodeId`], which compares, orders and
+//! hashes as its text: 2.9 M id texts of an archive were 70 MB); a record inserted with
+//! any other id keeps it in the store. Their [`NodeIndex`] is a number from 2^31 up, which
 //! [`KnowledgeGraph::node_at`], [`KnowledgeGraph::add_edge`] and
 //! [`KnowledgeGraph::node_mut`] accept like any other. A quote's `said` edge that is
 //! exactly what the quote implies ([`said_edge`]) is not a petgraph edge but its
@@ -82,8 +86,9 @@ struct DocRecord {
     /// The first utterance record [`KnowledgeGraph::add`] made for this document, and
     /// how many of its records are quotes (its statements follow them): the record of
     /// `quote:dN:K` is the K-th from there, so [`KnowledgeGraph::find`] reaches it by
-    /// its id's numbers, without an entry in the node index (quotes and statements
-    /// are most nodes of an archive).
+    /// its id's numbers, without an entry in the node index, and its id is written
+    /// from them ([`utterance_id`]), not stored (quotes and statements are most nodes
+    /// of an archive).
     utterances: u32,
     quotes: u32,
 }
@@ -530,7 +535,10 @@ pub struct NodeData {
 /// [`UTTERANCE`] + their number here.
 #[derive(Clone, Debug, PartialEq)]
 struct Utterance {
-    id: TextId,
+    /// The id's text, or `None` for a record [`KnowledgeGraph::add`] made at the place
+    /// its id's numbers give ([`utterance_id`] writes it from them): most of an
+    /// archive's nodes, whose 2.9 M id texts cost 70 MB.
+    id: Option<TextId>,
     label: TextId,
     kind: Kind,
     /// Moved into petgraph (see [`KnowledgeGraph::promote`]): no longer a node here.
@@ -579,8 +587,10 @@ static NO_NAMES: Aliases = Aliases(None);
 /// A node, borrowed from its graph.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Node<'g> {
-    /// Stable id.
-    pub id: &'g str,
+    /// Stable id: its text, or for a quote or statement of [`KnowledgeGraph::add`] the
+    /// numbers it is written from (compare it with a `&str`, print it, or read it with
+    /// [`NodeId::as_str`]).
+    pub id: NodeId<'g>,
     /// Kind.
     pub kind: Kind,
     /// Canonical name (for quotes, the first words).
@@ -591,6 +601,218 @@ pub struct Node<'g> {
     pub mentions: &'g [Evidence],
     /// Quote details (quotes).
     pub quote: Option<&'g QuoteInfo>,
+}
+
+/// A node's id, borrowed from its graph: its text, or for a quote or statement that
+/// [`KnowledgeGraph::add`] made, the numbers its id is written from (`quote:d7:2`:
+/// kind, document, number within the document), so that the graph needs not store
+/// millions of such texts. Either way it is the same id: it compares, orders and
+/// hashes exactly as its text does (ids of either form may be mixed in one sorted list
+/// or hash map), prints as it with `{}`, and serializes as that string. Read it as a
+/// `&str` with [`NodeId::as_str`] and a stack buffer ([`IdBuf`]), without allocating.
+#[derive(Clone, Copy)]
+pub struct NodeId<'g>(IdRepr<'g>);
+
+#[derive(Clone, Copy)]
+enum IdRepr<'g> {
+    Text(&'g str),
+    /// `{kind}:{doc}:{k}`, kind an utterance kind.
+    Numbered {
+        kind: Kind,
+        doc: DocId,
+        k: u32,
+    },
+}
+
+/// Room to write a [`NodeId`] of numbers in: `statement:d4294967295:4294967295` is 32
+/// bytes.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct IdBuf([u8; 32]);
+
+/// The decimal digits of `n`, at the end of `buf`.
+fn decimal(n: u32, buf: &mut [u8; 10]) -> &[u8] {
+    DocId(n).digits(buf)
+}
+
+/// How many decimal digits `n` has.
+fn digit_count(n: u32) -> u32 {
+    n.checked_ilog10().unwrap_or(0) + 1
+}
+
+/// The order of the decimal forms of `a` and `b` as strings, where the shorter of two
+/// forms one of which starts the other is first (`end_first`: the form ends the id,
+/// as a quote's number does) or last (it is followed by `:`, which sorts after digits,
+/// as a document number is).
+fn cmp_decimal(a: u32, b: u32, end_first: bool) -> Ordering {
+    let (la, lb) = (digit_count(a), digit_count(b));
+    if la == lb {
+        return a.cmp(&b);
+    }
+    // the leading digits both have, then the length
+    let (ta, tb) = if la > lb {
+        (a / 10u32.pow(la - lb), b)
+    } else {
+        (a, b / 10u32.pow(lb - la))
+    };
+    let by_length = if end_first { la.cmp(&lb) } else { lb.cmp(&la) };
+    ta.cmp(&tb).then(by_length)
+}
+
+impl<'g> NodeId<'g> {
+    /// An id given as its text.
+    pub fn text(id: &'g str) -> NodeId<'g> {
+        NodeId(IdRepr::Text(id))
+    }
+
+    /// The id of the `k`-th (from 1) quote or statement (`kind`) of document `doc`,
+    /// `quote:d7:2`.
+    pub fn numbered(kind: Kind, doc: DocId, k: u32) -> NodeId<'g> {
+        NodeId(IdRepr::Numbered { kind, doc, k })
+    }
+
+    /// The id as a string: the graph's own text, or written into `buf`.
+    pub fn as_str<'b>(self, buf: &'b mut IdBuf) -> &'b str
+    where
+        'g: 'b,
+    {
+        let (kind, doc, k) = match self.0 {
+            IdRepr::Text(s) => return s,
+            IdRepr::Numbered { kind, doc, k } => (kind, doc, k),
+        };
+        let (mut d, mut n) = ([0u8; 10], [0u8; 10]);
+        let parts: [&[u8]; 5] = [
+            kind.as_str().as_bytes(),
+            b":d",
+            decimal(doc.0, &mut d),
+            b":",
+            decimal(k, &mut n),
+        ];
+        let mut len = 0;
+        for p in parts {
+            // at most 32 bytes: the kinds of numbered ids are at most 9 letters
+            let end = (len + p.len()).min(buf.0.len());
+            buf.0[len..end].copy_from_slice(&p[..end - len]);
+            len = end;
+        }
+        std::str::from_utf8(&buf.0[..len]).unwrap_or("")
+    }
+
+    /// The id's own text when the graph stores it (not one written from numbers).
+    pub fn stored(self) -> Option<&'g str> {
+        match self.0 {
+            IdRepr::Text(s) => Some(s),
+            IdRepr::Numbered { .. } => None,
+        }
+    }
+}
+
+impl<'a> From<&'a str> for NodeId<'a> {
+    fn from(id: &'a str) -> Self {
+        NodeId::text(id)
+    }
+}
+
+impl<'a> From<&NodeId<'a>> for NodeId<'a> {
+    fn from(id: &NodeId<'a>) -> Self {
+        *id
+    }
+}
+
+impl<'a> From<&'a String> for NodeId<'a> {
+    fn from(id: &'a String) -> Self {
+        NodeId::text(id)
+    }
+}
+
+impl PartialEq for NodeId<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self.0, other.0) {
+            (IdRepr::Text(a), IdRepr::Text(b)) => a == b,
+            (
+                IdRepr::Numbered { kind, doc, k },
+                IdRepr::Numbered {
+                    kind: k2,
+                    doc: d2,
+                    k: n2,
+                },
+            ) => (kind, doc, k) == (k2, d2, n2),
+            _ => self.cmp(other) == Ordering::Equal,
+        }
+    }
+}
+
+impl Eq for NodeId<'_> {}
+
+impl Ord for NodeId<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self.0, other.0) {
+            (IdRepr::Text(a), IdRepr::Text(b)) => a.cmp(b),
+            // `kind:dN:K` against `kind2:dM:L` without writing them: utterance kinds
+            // differ in their first letter
+            (
+                IdRepr::Numbered { kind, doc, k },
+                IdRepr::Numbered {
+                    kind: k2,
+                    doc: d2,
+                    k: n2,
+                },
+            ) => (kind.as_str().cmp(k2.as_str()))
+                .then_with(|| cmp_decimal(doc.0, d2.0, false))
+                .then_with(|| cmp_decimal(k, n2, true)),
+            _ => {
+                let (mut a, mut b) = (IdBuf::default(), IdBuf::default());
+                self.as_str(&mut a).cmp(other.as_str(&mut b))
+            }
+        }
+    }
+}
+
+impl PartialOrd for NodeId<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::hash::Hash for NodeId<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str(&mut IdBuf::default()).hash(state);
+    }
+}
+
+impl PartialEq<str> for NodeId<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str(&mut IdBuf::default()) == other
+    }
+}
+
+impl PartialEq<&str> for NodeId<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str(&mut IdBuf::default()) == *other
+    }
+}
+
+impl PartialEq<NodeId<'_>> for &str {
+    fn eq(&self, other: &NodeId<'_>) -> bool {
+        other == self
+    }
+}
+
+impl fmt::Display for NodeId<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str(&mut IdBuf::default()))
+    }
+}
+
+impl fmt::Debug for NodeId<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(&mut IdBuf::default()), f)
+    }
+}
+
+impl Serialize for NodeId<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str(&mut IdBuf::default()))
+    }
 }
 
 /// The relation of an edge.
@@ -736,16 +958,51 @@ fn stored_edge_hash(g: &StableDiGraph<NodeData, Edge>, e: EdgeIndex) -> u64 {
 }
 
 /// The id of node `i`, a petgraph node or an utterance record.
-fn id_text(graph: &StableDiGraph<NodeData, Edge>, us: &[Utterance], i: NodeIndex) -> TextId {
+fn id_at<'g>(
+    graph: &StableDiGraph<NodeData, Edge>,
+    us: &[Utterance],
+    docs: &[DocRecord],
+    texts: &'g TextStore,
+    i: NodeIndex,
+) -> NodeId<'g> {
     match utterance_of(i) {
-        Some(u) => us[u].id,
-        None => graph[i].id,
+        Some(n) => utterance_id(us, docs, texts, n),
+        None => NodeId::text(texts.get(graph[i].id)),
     }
+}
+
+/// The id of utterance record `n`: its stored text, or the numbers of its place among
+/// its document's records (see [`DocRecord`]).
+fn utterance_id<'g>(
+    us: &[Utterance],
+    docs: &[DocRecord],
+    texts: &'g TextStore,
+    n: usize,
+) -> NodeId<'g> {
+    let u = &us[n];
+    if let Some(id) = u.id {
+        return NodeId::text(texts.get(id));
+    }
+    // only [`KnowledgeGraph::add`] makes a record without its id, at the place its
+    // document's numbers give (quotes first, then statements)
+    let (first, quotes) = docs
+        .get(u.info.doc.0 as usize)
+        .map_or((0, 0), |d| (d.utterances as usize, d.quotes as usize));
+    let mut k = n.saturating_sub(first);
+    if u.kind != Kind::Quote {
+        k = k.saturating_sub(quotes);
+    }
+    NodeId::numbered(u.kind, u.info.doc, k as u32 + 1)
 }
 
 fn hash_id(id: &str) -> u64 {
     use std::hash::BuildHasher;
     FxBuildHasher.hash_one(id)
+}
+
+/// [`hash_id`] of the id's text.
+fn hash_node(id: NodeId<'_>) -> u64 {
+    hash_id(id.as_str(&mut IdBuf::default()))
 }
 
 /// The nodes of a graph in id order ([`KnowledgeGraph::node_order`]), valid for that
@@ -801,9 +1058,10 @@ impl KnowledgeGraph {
         self.graph.edge_count() + self.folded
     }
 
-    /// A node by id.
-    pub fn node(&self, id: &str) -> Option<Node<'_>> {
-        self.find(id).map(|i| self.view(i))
+    /// A node by id (a `&str` or a [`NodeId`]).
+    pub fn node<'a>(&self, id: impl Into<NodeId<'a>>) -> Option<Node<'_>> {
+        self.find(id.into().as_str(&mut IdBuf::default()))
+            .map(|i| self.view(i))
     }
 
     /// The node at an internal index.
@@ -813,9 +1071,10 @@ impl KnowledgeGraph {
 
     fn view(&self, i: NodeIndex) -> Node<'_> {
         if let Some(u) = utterance_of(i) {
+            let id = utterance_id(&self.utterances, &self.documents, &self.texts, u);
             let u = &self.utterances[u];
             return Node {
-                id: self.texts.get(u.id),
+                id,
                 kind: u.kind,
                 label: self.texts.get(u.label),
                 aliases: &NO_NAMES,
@@ -825,7 +1084,7 @@ impl KnowledgeGraph {
         }
         let n = &self.graph[i];
         Node {
-            id: self.texts.get(n.id),
+            id: NodeId::text(self.texts.get(n.id)),
             kind: n.kind,
             label: self.texts.get(n.label),
             aliases: &n.aliases,
@@ -835,8 +1094,14 @@ impl KnowledgeGraph {
     }
 
     /// The id of the node at `i`.
-    fn id_of(&self, i: NodeIndex) -> &str {
-        self.texts.get(id_text(&self.graph, &self.utterances, i))
+    fn id_of(&self, i: NodeIndex) -> NodeId<'_> {
+        id_at(
+            &self.graph,
+            &self.utterances,
+            &self.documents,
+            &self.texts,
+            i,
+        )
     }
 
     fn find(&self, id: &str) -> Option<NodeIndex> {
@@ -845,9 +1110,10 @@ impl KnowledgeGraph {
 
     /// A node with an entry in the node index.
     fn index_only(&self, id: &str) -> Option<NodeIndex> {
-        let (graph, texts, us) = (&self.graph, &self.texts, &self.utterances);
+        let (graph, texts, us, docs) =
+            (&self.graph, &self.texts, &self.utterances, &self.documents);
         self.index
-            .find(hash_id(id), |&i| texts.get(id_text(graph, us, i)) == id)
+            .find(hash_id(id), |&i| id_at(graph, us, docs, texts, i) == id)
             .copied()
     }
 
@@ -866,7 +1132,7 @@ impl KnowledgeGraph {
         };
         let n = (d.utterances as usize).checked_add(at as usize)?;
         let u = self.utterances.get(n)?;
-        (u.kind == kind && self.texts.get(u.id) == id)
+        (u.kind == kind && utterance_id(&self.utterances, &self.documents, &self.texts, n) == id)
             .then(|| self.resolve(NodeIndex::new(UTTERANCE + n)))
     }
 
@@ -884,7 +1150,7 @@ impl KnowledgeGraph {
         let mut v = Vec::with_capacity(self.graph.node_bound() + self.utterances.len());
         v.extend(self.graph.node_indices());
         v.extend(self.utterance_indices());
-        v.sort_unstable_by(|&a, &b| self.id_of(a).cmp(self.id_of(b)));
+        v.sort_unstable_by(|&a, &b| self.id_of(a).cmp(&self.id_of(b)));
         v
     }
 
@@ -896,9 +1162,10 @@ impl KnowledgeGraph {
         }
     }
 
-    /// The internal index of a node, for [`KnowledgeGraph::add_edge`].
-    pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
-        self.find(id)
+    /// The internal index of a node (by a `&str` or a [`NodeId`]), for
+    /// [`KnowledgeGraph::add_edge`].
+    pub fn index_of<'a>(&self, id: impl Into<NodeId<'a>>) -> Option<NodeIndex> {
+        self.find(id.into().as_str(&mut IdBuf::default()))
     }
 
     /// Nodes sorted by id.
@@ -919,7 +1186,7 @@ impl KnowledgeGraph {
     }
 
     /// Edges as (source id, target id, edge), sorted by source, target, relation.
-    pub fn edges(&self) -> Vec<(&str, &str, Cow<'_, Edge>)> {
+    pub fn edges(&self) -> Vec<(NodeId<'_>, NodeId<'_>, Cow<'_, Edge>)> {
         self.sorted_edges().collect()
     }
 
@@ -927,7 +1194,9 @@ impl KnowledgeGraph {
     /// it is kept: a petgraph edge, or an utterance record for its kept `said` edge)
     /// rather than a 40-byte tuple of strings, and compares the ranks of its ends in id
     /// order and its relation, looked up, not ids.
-    pub fn sorted_edges(&self) -> impl ExactSizeIterator<Item = (&str, &str, Cow<'_, Edge>)> {
+    pub fn sorted_edges(
+        &self,
+    ) -> impl ExactSizeIterator<Item = (NodeId<'_>, NodeId<'_>, Cow<'_, Edge>)> {
         self.edges_in(self.node_order())
     }
 
@@ -936,7 +1205,7 @@ impl KnowledgeGraph {
     pub fn edges_in(
         &self,
         order: NodeOrder,
-    ) -> impl ExactSizeIterator<Item = (&str, &str, Cow<'_, Edge>)> {
+    ) -> impl ExactSizeIterator<Item = (NodeId<'_>, NodeId<'_>, Cow<'_, Edge>)> {
         let (g, us) = (&self.graph, &self.utterances);
         // ids compare as their ranks in id order
         let bound = g.node_bound();
@@ -1147,9 +1416,10 @@ impl KnowledgeGraph {
 
     /// Puts node `i` into the id index.
     fn index_node(&mut self, id: &str, i: NodeIndex) {
-        let (graph, texts, us) = (&self.graph, &self.texts, &self.utterances);
+        let (graph, texts, us, docs) =
+            (&self.graph, &self.texts, &self.utterances, &self.documents);
         self.index.insert_unique(hash_id(id), i, |&j| {
-            hash_id(texts.get(id_text(graph, us, j)))
+            hash_node(id_at(graph, us, docs, texts, j))
         });
     }
 
@@ -1197,16 +1467,23 @@ impl KnowledgeGraph {
         if let Some(i) = self.find(id) {
             return i;
         }
-        let i = self.push_utterance(id, kind, label, info);
+        let i = self.push_utterance(Some(id), kind, label, info);
         self.index_node(id, i);
         i
     }
 
-    /// Stores an utterance record, without an entry in the node index.
-    fn push_utterance(&mut self, id: &str, kind: Kind, label: &str, info: QuoteInfo) -> NodeIndex {
+    /// Stores an utterance record, without an entry in the node index; without its id
+    /// (`None`) only where [`utterance_id`] gives it from the record's place.
+    fn push_utterance(
+        &mut self,
+        id: Option<&str>,
+        kind: Kind,
+        label: &str,
+        info: QuoteInfo,
+    ) -> NodeIndex {
         let u = Utterance {
             // unique: not worth an entry in the text index
-            id: self.texts.push(id),
+            id: id.map(|id| self.texts.push(id)),
             label: self.texts.intern(label),
             kind,
             moved: false,
@@ -1235,10 +1512,20 @@ impl KnowledgeGraph {
         let Some(n) = utterance_of(i) else {
             return i;
         };
+        // a petgraph node stores its id (promotions are rare)
+        let id = match self.utterances[n].id {
+            Some(id) => id,
+            None => {
+                let mut buf = IdBuf::default();
+                let id = utterance_id(&self.utterances, &self.documents, &self.texts, n);
+                let text = id.as_str(&mut buf).to_string();
+                self.texts.push(&text)
+            }
+        };
         let u = &mut self.utterances[n];
         u.moved = true;
         let node = NodeData {
-            id: u.id,
+            id,
             label: u.label,
             kind: u.kind,
             aliases: Aliases::default(),
@@ -1394,7 +1681,7 @@ impl KnowledgeGraph {
             // with its id was inserted before: then that node is the one)
             let ni = match self.index_only(&id) {
                 None if self.utterances.len() == first + at => {
-                    self.push_utterance(&id, kind, &label, info)
+                    self.push_utterance(None, kind, &label, info)
                 }
                 _ => self.insert_utterance(&id, kind, &label, info),
             };
@@ -1489,7 +1776,7 @@ impl KnowledgeGraph {
         // cost about 100 bytes an alias and was the peak of a large run's memory.
         // entities only: utterance records are never merged
         let mut order: Vec<NodeIndex> = self.graph.node_indices().collect();
-        order.sort_unstable_by(|&a, &b| self.id_of(a).cmp(self.id_of(b)));
+        order.sort_unstable_by(|&a, &b| self.id_of(a).cmp(&self.id_of(b)));
         // exactly as long as it will be: a doubling Vec copies itself while it grows
         let aliases = (order.iter())
             .filter(|&&i| self.graph[i].kind.is_entity())
@@ -1602,7 +1889,7 @@ impl KnowledgeGraph {
             .collect();
         if let Ok(entry) = self
             .index
-            .find_entry(hash_id(self.id_of(from)), |&j| j == from)
+            .find_entry(hash_node(self.id_of(from)), |&j| j == from)
         {
             entry.remove();
         }
@@ -1759,7 +2046,7 @@ mod tests {
         assert!(ids.iter().any(|i| i == "quote:d1:1"), "{ids:?}");
         assert!(ids.iter().any(|i| i == "statement:d1:1"), "{ids:?}");
         for id in &ids {
-            assert_eq!(g.node(id).map(|n| n.id), Some(id.as_str()));
+            assert_eq!(g.node(id).map(|n| n.id.to_string()).as_ref(), Some(id));
         }
         for near in [
             "quote:d1:9",
@@ -1779,6 +2066,100 @@ mod tests {
         let again = g.upsert_node("statement:d1:1", Kind::Statement, "other");
         assert_eq!(g.node_at(again).id, "statement:d1:1");
         assert_eq!(g.node_count(), before);
+    }
+
+    #[test]
+    fn utterance_ids_are_written_from_their_numbers() {
+        // `add` stores no id text for its quotes and statements: their ids are written
+        // from the document and the place, and behave exactly as the strings
+        let p = Pipeline::new();
+        let mut g = KnowledgeGraph::new();
+        let text = "“We will strike,” said Jesse Sharkey. “Not today,” Sharkey said. \
+                    Lori Lightfoot said the schools would open.";
+        let ex = p.extract(&Document::new("a", text));
+        for _ in 0..12 {
+            g.add(&ex);
+        }
+        assert!(g.utterances.iter().all(|u| u.id.is_none()));
+        let ids: Vec<String> = g.nodes().map(|n| n.id.to_string()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids, sorted, "nodes come in the ids' string order");
+        for id in ["quote:d10:1", "quote:d9:2", "quote:d1:2", "statement:d11:1"] {
+            assert!(ids.iter().any(|i| i == id), "{id} in {ids:?}");
+            let n = g.node(id).unwrap();
+            assert_eq!(n.id, id);
+            assert_eq!(n.id.stored(), None);
+            assert_eq!(g.node_at(g.index_of(id).unwrap()).id.to_string(), id);
+            assert_eq!(g.node(n.id).unwrap().id, n.id);
+        }
+        let id = |s| g.node(s).unwrap().id;
+        assert!(id("quote:d10:1") < id("quote:d9:2"));
+        assert!(id("quote:d1:2") > id("quote:d10:1"));
+        assert!(id("quote:d11:1") < id("statement:d0:1"));
+        for near in [
+            "quote:d01:1",
+            "quote:d1:+1",
+            "quote:d12:1",
+            "statement:d1:2",
+        ] {
+            assert!(g.node(near).is_none(), "{near}");
+        }
+        // moved into petgraph: its id is stored then, and it is still found by it
+        let i = g.index_of("quote:d9:2").unwrap();
+        g.node_mut(i).aliases.insert("x".into());
+        let moved = g.node("quote:d9:2").unwrap();
+        assert_eq!(
+            (moved.id.stored(), moved.aliases.len()),
+            (Some("quote:d9:2"), 1)
+        );
+        g.finish();
+        let after: Vec<String> = g.nodes().map(|n| n.id.to_string()).collect();
+        assert_eq!(after, ids);
+        // a record inserted with any id, at any place, keeps it
+        let info = g.node("quote:d0:1").unwrap().quote.unwrap().clone();
+        for id in ["quote:d0:7", "quote:elsewhere"] {
+            let i = g.insert_utterance(id, Kind::Quote, "words", info.clone());
+            assert_eq!(g.node_at(i).id.stored(), Some(id));
+            assert_eq!(g.index_of(id), Some(i));
+        }
+        assert_eq!(g.node("quote:d0:1").unwrap().id, "quote:d0:1");
+    }
+
+    #[test]
+    fn node_ids_compare_and_hash_as_their_text() {
+        use std::hash::BuildHasher;
+        let numbers = [0, 1, 2, 9, 10, 11, 19, 20, 99, 100, 101, 123, 999, u32::MAX];
+        let mut ids = Vec::new();
+        for kind in [Kind::Quote, Kind::Statement] {
+            for &d in &numbers {
+                for &k in &numbers {
+                    ids.push(NodeId::numbered(kind, DocId(d), k));
+                }
+            }
+        }
+        let texts: Vec<String> = ids.iter().map(NodeId::to_string).collect();
+        assert_eq!(texts.iter().map(String::len).max(), Some(32));
+        let as_text: Vec<NodeId> = texts.iter().map(|t| NodeId::text(t)).collect();
+        for (a, ta) in ids.iter().zip(&texts) {
+            assert_eq!(
+                FxBuildHasher.hash_one(a),
+                FxBuildHasher.hash_one(NodeId::text(ta))
+            );
+            assert_eq!(hash_node(*a), hash_id(ta));
+            for (b, tb) in ids.iter().zip(&texts) {
+                let want = ta.cmp(tb);
+                assert_eq!(a.cmp(b), want, "{ta} {tb}");
+                assert_eq!(a.cmp(&NodeId::text(tb)), want, "{ta} {tb}");
+                assert_eq!(a == b, ta == tb);
+            }
+        }
+        assert!(as_text.iter().zip(&ids).all(|(t, n)| t == n));
+        assert_eq!(format!("{:?}", ids[0]), "\"quote:d0:0\"");
+        assert_eq!(
+            serde_json::to_string(&NodeId::numbered(Kind::Statement, DocId(7), 2)).unwrap(),
+            "\"statement:d7:2\""
+        );
     }
 
     #[test]
@@ -1823,6 +2204,7 @@ mod tests {
         let empty = g.intern("");
         assert_eq!(g.text(empty), "");
         assert_eq!(std::mem::size_of::<Evidence>(), 16);
+        assert_eq!(std::mem::size_of::<Utterance>(), 60);
         let p = Pipeline::new();
         g.add(&p.extract(&Document::new("a", "Jesse Sharkey said: “No.”")));
         let m = g.memory();

@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::filter::mention_count;
-use crate::graph::{Edge, EvidenceText, KnowledgeGraph, Node, Relation};
+use crate::graph::{Edge, EvidenceText, KnowledgeGraph, Node, NodeId, Relation};
 
 /// The type of an attribute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,8 +88,8 @@ pub(crate) enum Value<'g> {
 /// Precomputed per-graph facts the values need.
 pub(crate) struct Attrs<'g> {
     graph: &'g KnowledgeGraph,
-    attributed: BTreeSet<&'g str>,
-    edge_docs: BTreeMap<&'g str, BTreeSet<&'g str>>,
+    attributed: BTreeSet<NodeId<'g>>,
+    edge_docs: BTreeMap<NodeId<'g>, BTreeSet<&'g str>>,
 }
 
 /// The edge's display label: role, act, or the relation's name.
@@ -116,7 +116,7 @@ impl<'g> Attrs<'g> {
     /// Scans the edges of `graph` once.
     pub fn new(graph: &'g KnowledgeGraph) -> Self {
         let mut attributed = BTreeSet::new();
-        let mut edge_docs: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        let mut edge_docs: BTreeMap<NodeId, BTreeSet<&str>> = BTreeMap::new();
         for (s, t, e) in graph.edges() {
             if e.relation == Relation::Said {
                 attributed.insert(t);
@@ -145,7 +145,7 @@ impl<'g> Attrs<'g> {
         let g = self.graph;
         let mut docs: BTreeSet<&str> = n.mentions.iter().map(|m| g.doc_name(m.doc)).collect();
         docs.extend(q.map(|q| g.doc_name(q.doc)));
-        docs.extend(self.edge_docs.get(n.id).into_iter().flatten());
+        docs.extend(self.edge_docs.get(&n.id).into_iter().flatten());
         let is_quote = n.kind.is_utterance();
         [
             Some(Value::Str(n.label)),
@@ -161,7 +161,7 @@ impl<'g> Attrs<'g> {
                 .map(|s| Value::Str(g.text(s.text))),
             q.and_then(|q| q.cue.as_ref())
                 .map(|s| Value::Str(g.text(s.text))),
-            is_quote.then(|| Value::Bool(self.attributed.contains(n.id))),
+            is_quote.then(|| Value::Bool(self.attributed.contains(&n.id))),
             q.map(|q| Value::Bool(q.partial)),
         ]
     }
@@ -186,7 +186,7 @@ impl<'g> Attrs<'g> {
 
 /// The stable id of an edge, the same in every format: `source|relation|target`
 /// (one edge per source, relation and target, so it is unique).
-pub(crate) fn edge_id(source: &str, target: &str, e: &Edge) -> String {
+pub(crate) fn edge_id(source: NodeId, target: NodeId, e: &Edge) -> String {
     format!("{source}|{}|{target}", e.relation.as_str())
 }
 

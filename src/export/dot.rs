@@ -31,7 +31,7 @@ use std::io::Write;
 
 use super::Exporter;
 use crate::error::Result;
-use crate::graph::{Edge, KnowledgeGraph, Node, Relation};
+use crate::graph::{Edge, IdBuf, KnowledgeGraph, Node, NodeId, Relation};
 use crate::kind::Kind;
 
 /// Past this many drawn nodes, the DOT writer switches to sfdp.
@@ -155,18 +155,18 @@ fn clip(s: &str, max: usize) -> String {
 
 /// What is drawn: the nodes shown, the edges between them, quotes per speaker.
 struct Scene<'g> {
-    shown: BTreeSet<&'g str>,
-    edges: Vec<(&'g str, &'g str, Cow<'g, Edge>)>,
+    shown: BTreeSet<NodeId<'g>>,
+    edges: Vec<(NodeId<'g>, NodeId<'g>, Cow<'g, Edge>)>,
     // (is a statement, words) per speaker
-    said: BTreeMap<&'g str, Vec<(bool, &'g str)>>,
+    said: BTreeMap<NodeId<'g>, Vec<(bool, &'g str)>>,
 }
 
 impl DotExporter {
     fn scene<'g>(&self, g: &'g KnowledgeGraph) -> Scene<'g> {
         let all = g.edges();
         // quotes and statements per speaker, for folding
-        let mut said: BTreeMap<&str, Vec<(bool, &str)>> = BTreeMap::new();
-        let mut has_edge: BTreeSet<&str> = BTreeSet::new();
+        let mut said: BTreeMap<NodeId, Vec<(bool, &str)>> = BTreeMap::new();
+        let mut has_edge: BTreeSet<NodeId> = BTreeSet::new();
         for (s, t, e) in &all {
             let (s, t) = (*s, *t);
             if e.relation == Relation::Said {
@@ -183,11 +183,11 @@ impl DotExporter {
             has_edge.insert(s);
             has_edge.insert(t);
         }
-        let shown: BTreeSet<&str> = g
+        let shown: BTreeSet<NodeId> = g
             .nodes()
             .filter(|n| match n.kind {
                 Kind::Quote | Kind::Statement => self.quote_nodes,
-                Kind::Place => has_edge.contains(n.id),
+                Kind::Place => has_edge.contains(&n.id),
                 _ => true,
             })
             .map(|n| n.id)
@@ -244,7 +244,7 @@ impl DotExporter {
             tooltip = escape(&clip(g.text(q.text), 600));
         }
         if !self.quote_nodes
-            && let Some(qs) = scene.said.get(n.id)
+            && let Some(qs) = scene.said.get(&n.id)
         {
             let statements = qs.iter().filter(|q| q.0).count();
             let quotes = qs.len() - statements;
@@ -269,7 +269,7 @@ impl DotExporter {
         }
         format!(
             "{indent}\"{}\" [label=\"{}\", tooltip=\"{}\", {}];",
-            escape(n.id),
+            escape(n.id.as_str(&mut IdBuf::default())),
             label,
             tooltip,
             style(n.kind)
@@ -281,8 +281,8 @@ impl DotExporter {
         &self,
         g: &'g KnowledgeGraph,
         scene: &Scene<'g>,
-    ) -> BTreeMap<&'g str, Vec<&'g str>> {
-        let mut best: BTreeMap<&str, (f32, &str)> = BTreeMap::new();
+    ) -> BTreeMap<NodeId<'g>, Vec<NodeId<'g>>> {
+        let mut best: BTreeMap<NodeId, (f32, NodeId)> = BTreeMap::new();
         for &(s, t, ref e) in &scene.edges {
             let person = g.node(s).is_some_and(|n| n.kind == Kind::Person);
             if e.relation != Relation::AffiliatedWith || !person {
@@ -290,13 +290,13 @@ impl DotExporter {
             }
             let c = e.confidence.unwrap_or(0.0);
             let better = best
-                .get(s)
+                .get(&s)
                 .is_none_or(|&(bc, bo)| c > bc || (c == bc && t < bo));
             if better {
                 best.insert(s, (c, t));
             }
         }
-        let mut clusters: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        let mut clusters: BTreeMap<NodeId, Vec<NodeId>> = BTreeMap::new();
         for (person, (_, org)) in best {
             clusters.entry(org).or_default().push(person);
         }
@@ -356,7 +356,7 @@ impl Exporter for DotExporter {
         }
         for n in g.nodes() {
             let id = n.id;
-            if scene.shown.contains(id) && !placed.contains(id) {
+            if scene.shown.contains(&id) && !placed.contains(&id) {
                 writeln!(out, "{}", self.node_line(g, n, &scene, "  "))?;
             }
         }
@@ -389,8 +389,8 @@ impl Exporter for DotExporter {
             writeln!(
                 out,
                 "  \"{}\" -> \"{}\" [{label}tooltip=\"{}\", {}];",
-                escape(s),
-                escape(t),
+                escape(s.as_str(&mut IdBuf::default())),
+                escape(t.as_str(&mut IdBuf::default())),
                 tip,
                 edge_style(e.relation)
             )?;

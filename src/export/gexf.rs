@@ -22,7 +22,7 @@ use super::attrs::{self, Attr, Attrs, Type};
 use super::xml::escape;
 use crate::error::Result;
 use crate::filter::mention_count;
-use crate::graph::{KnowledgeGraph, Relation};
+use crate::graph::{IdBuf, KnowledgeGraph, Relation};
 use crate::kind::Kind;
 
 /// Writes GEXF 1.3.
@@ -130,7 +130,7 @@ impl Exporter for GexfExporter {
             writeln!(
                 out,
                 r#"      <node id="{}" label="{}">"#,
-                escape(n.id),
+                escape(n.id.as_str(&mut IdBuf::default())),
                 escape(n.label)
             )?;
             attvalues(out, &attrs::NODE, table.node(n))?;
@@ -148,8 +148,8 @@ impl Exporter for GexfExporter {
                 out,
                 r#"      <edge id="{}" source="{}" target="{}" kind="{}" label="{}" weight="{}">"#,
                 escape(&attrs::edge_id(s, t, &e)),
-                escape(s),
-                escape(t),
+                escape(s.as_str(&mut IdBuf::default())),
+                escape(t.as_str(&mut IdBuf::default())),
                 e.relation.as_str(),
                 escape(attrs::edge_label(g, &e)),
                 attrs::weight(&e)

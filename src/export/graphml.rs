@@ -25,7 +25,7 @@ use super::Exporter;
 use super::attrs::{self, Attrs, Type};
 use super::xml::escape;
 use crate::error::Result;
-use crate::graph::KnowledgeGraph;
+use crate::graph::{IdBuf, KnowledgeGraph};
 
 /// Writes GraphML.
 #[derive(Clone, Copy, Debug, Default)]
@@ -99,7 +99,11 @@ impl Exporter for GraphmlExporter {
         }
         let table = Attrs::new(g);
         for n in g.nodes() {
-            writeln!(out, r#"    <node id="{}">"#, escape(n.id))?;
+            writeln!(
+                out,
+                r#"    <node id="{}">"#,
+                escape(n.id.as_str(&mut IdBuf::default()))
+            )?;
             data(out, &node_keys, table.node(n))?;
             writeln!(out, "    </node>")?;
         }
@@ -108,8 +112,8 @@ impl Exporter for GraphmlExporter {
                 out,
                 r#"    <edge id="{}" source="{}" target="{}">"#,
                 escape(&attrs::edge_id(s, t, &e)),
-                escape(s),
-                escape(t)
+                escape(s.as_str(&mut IdBuf::default())),
+                escape(t.as_str(&mut IdBuf::default()))
             )?;
             data(out, &edge_keys, table.edge(&e))?;
             writeln!(out, "    </edge>")?;

@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 use super::Exporter;
 use crate::error::{Error, Result};
 use crate::graph::{
-    DocId, DocInfo, Edge, Evidence, EvidenceText, KnowledgeGraph, Node, QuoteInfo, Relation,
-    SpanText, SpanWords,
+    DocId, DocInfo, Edge, Evidence, EvidenceText, IdBuf, KnowledgeGraph, Node, NodeId, QuoteInfo,
+    Relation, SpanText, SpanWords,
 };
 use crate::kind::Kind;
 
@@ -613,7 +613,7 @@ fn write_graph(w: &mut JsonWriter, g: &KnowledgeGraph) -> Result<()> {
 fn write_node(w: &mut JsonWriter, g: &KnowledgeGraph, n: &Node) {
     w.next();
     w.open(b'{');
-    w.str("id", n.id);
+    w.str("id", n.id.as_str(&mut IdBuf::default()));
     w.str("kind", n.kind.as_str());
     w.str("label", n.label);
     w.key("aliases");
@@ -640,7 +640,15 @@ fn write_node(w: &mut JsonWriter, g: &KnowledgeGraph, n: &Node) {
 }
 
 /// An edge, in [`JsonEdge`]'s field order.
-fn write_edge(w: &mut JsonWriter, g: &KnowledgeGraph, s: &str, t: &str, e: &Edge) -> Result<()> {
+fn write_edge(
+    w: &mut JsonWriter,
+    g: &KnowledgeGraph,
+    s: NodeId,
+    t: NodeId,
+    e: &Edge,
+) -> Result<()> {
+    let (mut sb, mut tb) = (IdBuf::default(), IdBuf::default());
+    let (s, t) = (s.as_str(&mut sb), t.as_str(&mut tb));
     let rel = e.relation.as_str();
     w.next();
     w.open(b'{');

@@ -36,7 +36,7 @@ use serde::Serialize;
 use super::Exporter;
 use crate::document::Source;
 use crate::error::Result;
-use crate::graph::{Edge, Evidence, KnowledgeGraph, Node, Relation, SpanWords};
+use crate::graph::{Edge, Evidence, KnowledgeGraph, Node, NodeId, Relation, SpanWords};
 use crate::kind::Kind;
 
 /// Writes one JSON record per document.
@@ -64,7 +64,7 @@ impl<'g> Span<'g> {
 
 #[derive(Serialize)]
 struct Entity<'g> {
-    id: &'g str,
+    id: NodeId<'g>,
     kind: &'g str,
     label: &'g str,
     mentions: Vec<Span<'g>>,
@@ -72,11 +72,11 @@ struct Entity<'g> {
 
 #[derive(Serialize)]
 struct Quote<'g> {
-    id: &'g str,
+    id: NodeId<'g>,
     text: &'g str,
     start: u32,
     end: u32,
-    speaker: Option<&'g str>,
+    speaker: Option<NodeId<'g>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     speaker_mention: Option<SpanWords<&'g str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -85,8 +85,8 @@ struct Quote<'g> {
 
 #[derive(Serialize)]
 struct Affiliation<'g> {
-    person: &'g str,
-    organization: &'g str,
+    person: NodeId<'g>,
+    organization: NodeId<'g>,
     #[serde(skip_serializing_if = "Option::is_none")]
     role: Option<&'g str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -96,9 +96,9 @@ struct Affiliation<'g> {
 
 #[derive(Serialize)]
 struct Stance<'g> {
-    holder: &'g str,
+    holder: NodeId<'g>,
     relation: &'static str,
-    target: &'g str,
+    target: NodeId<'g>,
     #[serde(skip_serializing_if = "Option::is_none")]
     act: Option<&'g str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -110,8 +110,8 @@ struct Stance<'g> {
 
 #[derive(Serialize)]
 struct PartOf<'g> {
-    part: &'g str,
-    whole: &'g str,
+    part: NodeId<'g>,
+    whole: NodeId<'g>,
     evidence: Vec<Span<'g>>,
 }
 
@@ -133,7 +133,7 @@ struct Record<'g> {
 /// What one document gathers while the graph is scanned once.
 #[derive(Default)]
 struct Bucket<'g> {
-    entities: BTreeMap<&'g str, (Node<'g>, Vec<Span<'g>>)>,
+    entities: BTreeMap<NodeId<'g>, (Node<'g>, Vec<Span<'g>>)>,
     quotes: Vec<(u32, Quote<'g>)>,
     statements: Vec<(u32, Quote<'g>)>,
     affiliations: Vec<Affiliation<'g>>,
@@ -169,8 +169,8 @@ impl Exporter for JsonlExporter {
             }
         }
         let edges = g.edges();
-        let mut speaker: BTreeMap<&str, Node<'_>> = BTreeMap::new();
-        for (s, t, e) in &edges {
+        let mut speaker: BTreeMap<NodeId, Node<'_>> = BTreeMap::new();
+        for &(s, t, ref e) in &edges {
             let (Some(sn), Some(tn)) = (g.node(s), g.node(t)) else {
                 continue;
             };
@@ -215,7 +215,7 @@ impl Exporter for JsonlExporter {
             let Some(b) = buckets.get_mut(g.doc_name(q.doc)) else {
                 continue;
             };
-            let by = speaker.get(n.id).copied();
+            let by = speaker.get(&n.id).copied();
             if let Some(sp) = by {
                 b.entity(sp);
             }

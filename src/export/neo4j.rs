@@ -40,7 +40,7 @@ use std::path::{Path, PathBuf};
 use super::Exporter;
 use super::attrs::{self, Attr, Attrs, Type, Value};
 use crate::error::{Error, Result};
-use crate::graph::{Edge, KnowledgeGraph, Node, Relation};
+use crate::graph::{Edge, IdBuf, KnowledgeGraph, Node, NodeId, Relation};
 use crate::kind::Kind;
 
 /// Writes a Neo4j import folder (or, as a stream, the Cypher script).
@@ -235,7 +235,7 @@ fn by_kind(g: &KnowledgeGraph) -> Vec<(Kind, Vec<Node<'_>>)> {
 /// the two labels' unique indexes.
 type Group<'g> = (
     (Kind, Relation, Kind),
-    Vec<(&'g str, &'g str, Cow<'g, Edge>)>,
+    Vec<(NodeId<'g>, NodeId<'g>, Cow<'g, Edge>)>,
 );
 
 fn edge_groups(g: &KnowledgeGraph) -> Vec<Group<'_>> {
@@ -275,7 +275,7 @@ impl Neo4jExporter {
             let mut csv = csv_header("id:ID,:LABEL", attrs_of);
             csv.push('\n');
             for n in nodes {
-                csv.push_str(&csv_field(n.id));
+                csv.push_str(&csv_field(n.id.as_str(&mut IdBuf::default())));
                 csv.push(',');
                 csv.push_str(label(kind));
                 csv_values(&mut csv, attrs_of, table.node(n));
@@ -291,8 +291,8 @@ impl Neo4jExporter {
             write!(
                 csv,
                 "{},{},{}",
-                csv_field(s),
-                csv_field(t),
+                csv_field(s.as_str(&mut IdBuf::default())),
+                csv_field(t.as_str(&mut IdBuf::default())),
                 rel_type(e.relation)
             )
             .ok();
@@ -388,8 +388,8 @@ impl Exporter for Neo4jExporter {
                     writeln!(
                         out,
                         "  {{`source`: {}, `target`: {}, `props`: {props}}}{comma}",
-                        cypher_string(s),
-                        cypher_string(t)
+                        cypher_string(s.as_str(&mut IdBuf::default())),
+                        cypher_string(t.as_str(&mut IdBuf::default()))
                     )?;
                 }
                 writeln!(

@@ -74,7 +74,8 @@ fn the_seeds_show_who_stands_where() {
             *s == holder
                 && e.relation.as_str() == rel
                 && g.node(t).is_some_and(|n| {
-                    n.label.to_lowercase().contains(target_word) || n.id.contains(target_word)
+                    n.label.to_lowercase().contains(target_word)
+                        || n.id.to_string().contains(target_word)
                 })
         })
     };
