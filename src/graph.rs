@@ -759,11 +759,26 @@ impl Ord for NodeId<'_> {
             ) => (kind.as_str().cmp(k2.as_str()))
                 .then_with(|| cmp_decimal(doc.0, d2.0, false))
                 .then_with(|| cmp_decimal(k, n2, true)),
-            _ => {
-                let (mut a, mut b) = (IdBuf::default(), IdBuf::default());
-                self.as_str(&mut a).cmp(other.as_str(&mut b))
+            // an entity's id against a quote's: their kinds differ before the numbers
+            // ("person:…" and "quote:d…"), and the kind decides without writing either
+            (IdRepr::Text(t), IdRepr::Numbered { kind, .. }) => {
+                let p = kind.as_str().as_bytes();
+                let n = t.len().min(p.len());
+                match t.as_bytes()[..n].cmp(&p[..n]) {
+                    Ordering::Equal => self.cmp_written(other),
+                    o => o,
+                }
             }
+            (IdRepr::Numbered { .. }, IdRepr::Text(_)) => other.cmp(self).reverse(),
         }
+    }
+}
+
+impl NodeId<'_> {
+    /// The order of the two ids' texts, written out.
+    fn cmp_written(&self, other: &Self) -> Ordering {
+        let (mut a, mut b) = (IdBuf::default(), IdBuf::default());
+        self.as_str(&mut a).cmp(other.as_str(&mut b))
     }
 }
 
@@ -2155,6 +2170,25 @@ mod tests {
             }
         }
         assert!(as_text.iter().zip(&ids).all(|(t, n)| t == n));
+        // entity ids and texts that share a start with numbered ones, both ways round
+        for t in [
+            "person:ann",
+            "place:x",
+            "quote",
+            "quote:",
+            "quote:d1",
+            "quote:d1:10x",
+            "r",
+            "statement:d",
+            "statement:d99:1",
+            "topic:tax",
+            "",
+        ] {
+            for (a, ta) in ids.iter().zip(&texts) {
+                assert_eq!(NodeId::text(t).cmp(a), t.cmp(ta.as_str()), "{t} {ta}");
+                assert_eq!(a.cmp(&NodeId::text(t)), ta.as_str().cmp(t), "{ta} {t}");
+            }
+        }
         assert_eq!(format!("{:?}", ids[0]), "\"quote:d0:0\"");
         assert_eq!(
             serde_json::to_string(&NodeId::numbered(Kind::Statement, DocId(7), 2)).unwrap(),
