@@ -23,8 +23,8 @@
 //!    "refused to", "declined to", "failed to" right before it ("refused to back X").
 //! 3. *Holder*: the subject right before the cue (names, nominals, pronouns, "union
 //!    leaders", coordinated "CPS and Mayor Lori Lightfoot", "filmmaker X, feminist
-//!    icon Y and Z"); the agent of a passive ("was criticised by X"); the main subject for an infinitive ("joined … to support
-//!    CTU"), except after a verb of asking or making (`data/control_verbs.txt`, lexicon
+//!    icon Y and Z"); the agent of a passive ("was criticised by X"); the main subject
+//!    for an infinitive ("joined … to support CTU"), except after a verb of asking or making (`data/control_verbs.txt`, lexicon
 //!    category `control_verb`), whose object does it ("prompting Democrats to accuse",
 //!    "urged Obama to condemn"), or a participle after a comma; the previous cue's holder for a coordinated
 //!    verb ("criticised X and called on Y"); the names of an aside that starts "along
@@ -72,8 +72,8 @@
 //! 4. *Target*: a named entity at the head of what follows (a possessor counts: "Mr
 //!    Brown's preoccupation" → Gordon Brown; a name after the possessor is the head,
 //!    the possessor aimed at less directly: "China's ruling Communist Party"; names in
-//!    apposition are the ones meant: "two men, A and B,"; adjectives may stand before it: "the former
-//!    CIA employee"; after a title the person is the head: "House Speaker Paul Ryan";
+//!    apposition are the ones meant: "two men, A and B,"; adjectives may stand before
+//!    it: "the former CIA employee"; after a title the person is the head: "House Speaker Paul Ryan";
 //!    coordinated names count: "Mr Verhofstadt and the EU", but not a name that starts
 //!    a new clause: "X and Y said"; an evaluation of someone's deeds reaches them:
 //!    "praised the contributions of Justice Scalia"); an object pronoun ("praised him",
@@ -3851,7 +3851,6 @@ fn is_representative(w: &Words, k: usize) -> bool {
         .is_some_and(|e| e.has(flag::ROLE))
 }
 
-/// A word of degree before a stance noun: "strong", "vocal", "most", "fiercest".
 /// An aside that names who acts with the subject starts at `k`: "along with",
 /// "together with", "like", "such as", "including", "alongside".
 fn is_companion_at(w: &Words, k: usize) -> bool {
@@ -3869,6 +3868,7 @@ fn copula_start(w: &Words, k: usize, s: usize) -> Option<usize> {
     (w.is_any(k, &["as"]) && k > s && w.is_any(k - 1, AS_VERBS)).then(|| k - 1)
 }
 
+/// A word of degree before a stance noun: "strong", "vocal", "most", "fiercest".
 fn is_degree_word(w: &Words, k: usize) -> bool {
     w.is_any(k, DEGREE_ADJECTIVES)
         || w.is_any(
@@ -3955,7 +3955,6 @@ fn is_verb_like(w: &Words, i: usize) -> bool {
     verbish || (e.is_some_and(|e| e.has(flag::COMMON)) && (!s.ends_with('s') || s.ends_with("ss")))
 }
 
-/// "-ing" words that are nouns in practice ("funding", "training", "spending").
 /// Words in -ing that describe a noun, not gerunds: "criticized outgoing CIA chief X",
 /// "the ruling party".
 const ING_ADJECTIVES: &[&str] = &[
@@ -3981,6 +3980,7 @@ const ING_ADJECTIVES: &[&str] = &[
     "opposing",
 ];
 
+/// "-ing" words that are nouns in practice ("funding", "training", "spending").
 fn is_noun_ing(w: &Words, i: usize) -> bool {
     w.is_any(
         i,
