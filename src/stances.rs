@@ -39,7 +39,8 @@
 //!    clause hangs on ("a Pentagon official who criticized"); the subject of an absolute
 //!    clause ("with Italy accusing India"); a short phrase may stand between subject and
 //!    verb ("Trump as a candidate accused", "X, in a statement, criticized", "the auditor
-//!    in 2011 accused", "Sen. Ted Cruz (R-Texas) blasted"); an adjective may name the
+//!    in 2011 accused", "Sen. Ted Cruz (R-Texas) blasted", also inside a coordination:
+//!    "X (R-Fla.) and Y (R-Kan.) criticized"); an adjective may name the
 //!    body's owner: "Russian officials" (Russia, from `demonyms.tsv`), "Republican
 //!    senators" (the Republican Party): when the text has no such name, the entity is
 //!    *implied* (an entity without mentions, the adjective its alias; a place's
@@ -57,7 +58,8 @@
 //!    "declare", "label" holds the evaluation of its object ("Seacrest called X
 //!    reckless"); inside a quote, "I"/"we" is the speaker (and
 //!    "we" also the speaker's organization); after a speech verb, "they"/"we" is the
-//!    verb's subject ("the union …, saying they won't"). Modal requests ("X should …",
+//!    verb's subject ("the union …, saying they won't", "X and other owners said they
+//!    supported"). Modal requests ("X should …",
 //!    "must") and evaluations (frame `subj`) belong to whoever voices the clause: the
 //!    quote's speaker or the source of reported speech (the speaker of a statement the
 //!    statements stage attributed: "according to X, …", "X told reporters that …") —
@@ -85,8 +87,10 @@
 //!    teachers" → "protection for teachers"). A demonym or party adjective before a body
 //!    names the target ("criticized the Israeli government" → Israel); before anything
 //!    else it is aimed at by criticism, less directly ("condemned Israeli settlements"),
-//!    as are the owner of what is criticized ("rebuffed his approaches") and its maker
-//!    ("criticized the proposal offered by the Trump administration").
+//!    as is the maker of what is criticized ("criticized the proposal offered by the
+//!    Trump administration"). The person a possessive pronoun names as the owner is
+//!    reached, less directly, by support as by criticism ("endorsed his nuclear deal",
+//!    "rebuffed his approaches"), unless they are the holder ("defended her record").
 //! 5. *Partisan nouns* after a name: "Trump critic Sen. Ben Sasse", "Sasse, a longtime
 //!    Trump critic,", "Ingraham has been a vocal Trump supporter" (or "has become",
 //!    "has emerged as"), "Sasse, one of
@@ -1165,7 +1169,7 @@ impl<'l> StanceFinder<'l> {
                     let mut t = &aim.target;
                     let other;
                     // "criticized his own party": the owner aimed at is not the holder
-                    if aim.modifier && *t == Target::Entity(h) {
+                    if (aim.modifier || aim.owner) && *t == Target::Entity(h) {
                         continue;
                     }
                     if *t == Target::Entity(h) {
@@ -1800,6 +1804,15 @@ impl<'l> StanceFinder<'l> {
             if !cue.fixed && owned_noun && cue.words.len() == 1 {
                 continue;
             }
+            // an evaluation that starts with "to" ("is partly to blame") needs its "be";
+            // "are likely to blame X" is the verb
+            if cue.fixed
+                && cue.frame == Frame::Subject
+                && matches!(cue.words.first(), Some(CueWord::Literal(l)) if l == "to")
+                && !self.after_be(w, i, s)
+            {
+                continue;
+            }
             if let Some(end) = self.match_rest(w, &cue.words[1..], i + 1, e) {
                 let ends_with_to =
                     matches!(cue.words.last(), Some(CueWord::Literal(l)) if l == "to");
@@ -1814,6 +1827,27 @@ impl<'l> StanceFinder<'l> {
             }
         }
         best
+    }
+
+    /// True when a form of "be" stands before `i`, past adverbs ("is partly to blame",
+    /// "are not to blame"); "likely" is no adverb here ("are likely to blame X").
+    fn after_be(&self, w: &Words, i: usize, s: usize) -> bool {
+        let mut p = i;
+        while p > s && i - p < 4 {
+            p -= 1;
+            if w.is_any(p, BE) {
+                return true;
+            }
+            let adverb = w.is_negation(p)
+                || w.is_any(p, ADVERBS)
+                || (w.is_lower(p)
+                    && w.text_of(p).ends_with("ly")
+                    && !w.is_any(p, &["likely", "unlikely"]));
+            if !adverb {
+                return false;
+            }
+        }
+        false
     }
 
     fn match_rest(&self, w: &Words, words: &[CueWord], mut j: usize, e: usize) -> Option<usize> {
@@ -1933,8 +1967,13 @@ impl<'l> StanceFinder<'l> {
                 || w.is_negation(k)
                 || (w.is_lower(k) && w.text_of(k).ends_with("ly") && w.text_of(k).len() > 4)
                 || w.is_any(k, ADVERBS)
-                // "intensely and publicly criticized"
-                || (w.is_any(k, &["and"]) && k > s && w.is_lower(k - 1) && w.text_of(k - 1).ends_with("ly"))
+                // "intensely and publicly criticized"; not "blustering aggressively and
+                // attacking", where the verbs are joined
+                || (w.is_any(k, &["and"])
+                    && k > s
+                    && k + 1 < v
+                    && w.is_lower(k - 1)
+                    && w.text_of(k - 1).ends_with("ly"))
                 // "on Friday angrily accused", "in January accused", "last week accused",
                 // "earlier this month criticized"
                 || w.has(k, flag::CALENDAR)
@@ -2364,6 +2403,14 @@ impl<'l> StanceFinder<'l> {
         {
             return self.np_holders(cx, k - 1, s);
         }
+        // "X and other owners said they supported": a "they" that found no antecedent,
+        // right after a speech verb, is its subject
+        if cx.res.reference_at(k).is_none()
+            && w.is_any(k, &["they"])
+            && let Some(sp) = self.reporter_before(cx, k, s)
+        {
+            return Some(vec![(sp, 0.8)]);
+        }
         let r = cx.res.reference_at(k)?;
         if r.tokens.1 as usize != k + 1 {
             return None;
@@ -2425,8 +2472,17 @@ impl<'l> StanceFinder<'l> {
         }
         a = described(a);
         while a > s + 1 && (w.is_any(a - 1, &["and"]) || w.tok(a - 1).is_punct(',')) {
-            match cx.res.reference_at(a - 2) {
-                Some(p) if p.tokens.1 as usize == a - 1 && p.kind == RefKind::Name => {
+            // "Marco Rubio (R-Fla.) and Mike Pompeo": a bracket after a name stands aside
+            let mut b = a - 1;
+            if w.tok(b - 1).is_punct(')')
+                && let Some(open) = (b.saturating_sub(8).max(s + 1)..b - 1)
+                    .rev()
+                    .find(|&q| w.tok(q).is_punct('('))
+            {
+                b = open;
+            }
+            match cx.res.reference_at(b - 1) {
+                Some(p) if p.tokens.1 as usize == b && p.kind == RefKind::Name => {
                     hs.push((p.entity, 1.0));
                     a = p.tokens.0 as usize;
                     while a > s && titled(a - 1) {
@@ -3164,6 +3220,7 @@ impl<'l> StanceFinder<'l> {
                     target: Target::Entity(r.entity),
                     weight: 0.6,
                     modifier: true,
+                    owner: false,
                 });
             }
         }
@@ -3182,6 +3239,7 @@ impl<'l> StanceFinder<'l> {
                     target: Target::Entity(maker),
                     weight: 0.6,
                     modifier: true,
+                    owner: false,
                 });
             }
         }
@@ -3202,6 +3260,7 @@ impl<'l> StanceFinder<'l> {
                     target: Target::Entity(owner),
                     weight: 0.8,
                     modifier: false,
+                    owner: false,
                 });
             }
         }
@@ -3218,6 +3277,7 @@ impl<'l> StanceFinder<'l> {
     fn np_target_as(&self, cx: &Ctx, a: usize, b: usize, possessor: bool) -> Vec<Aim> {
         let w = &cx.w;
         let mut related = None;
+        let mut pronoun_owner = false;
         let mut i = a;
         while i < b
             && (w.is_any(
@@ -3305,6 +3365,8 @@ impl<'l> StanceFinder<'l> {
                     || (r.kind == RefKind::Pronoun && possessor)
                 {
                     related = Some(r.entity);
+                    pronoun_owner = r.kind == RefKind::Pronoun
+                        && matches!(res_kind(cx, r.entity), Kind::Person);
                 }
             } else {
                 // "China's ruling Communist Party", "Obama's Justice Department": a name
@@ -3324,6 +3386,7 @@ impl<'l> StanceFinder<'l> {
                             target: Target::Entity(r.entity),
                             weight: 0.6,
                             modifier: true,
+                            owner: false,
                         });
                         return out;
                     }
@@ -3381,7 +3444,8 @@ impl<'l> StanceFinder<'l> {
             aims.push(Aim {
                 target: Target::Entity(e),
                 weight: 0.6,
-                modifier: true,
+                modifier: !pronoun_owner,
+                owner: pronoun_owner,
             });
         }
         aims
@@ -3755,6 +3819,10 @@ struct Aim {
     weight: f32,
     /// Only a modifier of the thing aimed at: criticism reaches it, support does not.
     modifier: bool,
+    /// The person a possessive pronoun names as the owner of the thing aimed at
+    /// ("endorsed his nuclear deal"): support and criticism reach them, unless they are
+    /// the holder ("defended her own record").
+    owner: bool,
 }
 
 impl Aim {
@@ -3763,6 +3831,7 @@ impl Aim {
             target,
             weight: 1.0,
             modifier: false,
+            owner: false,
         }
     }
 }
@@ -4314,6 +4383,43 @@ mod tests {
     #[test]
     fn table() {
         let cases: &[(&str, &[&str])] = &[
+            // a bracket after the first of two coordinated names stands aside
+            (
+                "Senator Marco Rubio (R-FL) and Rep. Mike Pompeo (R-KS) criticized Loretta Lynch.",
+                &[
+                    "Marco Rubio opposes Loretta Lynch",
+                    "Mike Pompeo opposes Loretta Lynch",
+                ],
+            ),
+            // "likely to blame X" is the verb; "is to blame" an evaluation with no voice
+            (
+                "Democrats are likely to blame Republicans.",
+                &["Democratic Party opposes Republican Party"],
+            ),
+            ("Smith said the managers were partly to blame.", &[]),
+            // an adverb before "and" does not hide the joined participles' subject
+            (
+                "Michael Gove ducked and dived, blustering aggressively and attacking the BBC.",
+                &["Michael Gove opposes BBC"],
+            ),
+            // "they" after a speech verb with no antecedent is the verb's subject
+            (
+                "Mara and many other owners said that they supported Goodell's approach.",
+                &["Mara supports Goodell"],
+            ),
+            // a possessive pronoun's person is reached by support as by criticism, unless
+            // it is the holder
+            (
+                "Hillary Clinton met Mr. Obama and later endorsed his nuclear deal.",
+                &[
+                    "Hillary Clinton supports Obama",
+                    "Hillary Clinton supports [nuclear deal]",
+                ],
+            ),
+            (
+                "Hillary Clinton defended her record.",
+                &["Hillary Clinton supports [record]"],
+            ),
             // the object of a verb of asking or making does what follows "to"
             (
                 "Merkel urged Obama to condemn Putin.",
