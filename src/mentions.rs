@@ -24,7 +24,8 @@
 //!    before an aside between commas and a verb ("Trump, meanwhile, used"), or before
 //!    ", who" ("Don, who..."). A town named like a word
 //!    ("Police", "Most") is the word there. A name made a modifier by a hyphen
-//!    ("Vienna-based", "Hong Kong-listed", "Pro-Moscow") is not a name.
+//!    ("Vienna-based", "Hong Kong-listed", "Pro-Moscow") is not a name, nor is a
+//!    legislator's party and state in brackets after a name ("Randy Forbes (R-Va.)").
 //! 3. *Titles.* Titles and roles inside a run split it: "CTU President Jesse Sharkey"
 //!    is the organization "CTU", the role "President" and the person "Jesse Sharkey";
 //!    "Mayor Lori Lightfoot" is a person with the title "Mayor".
@@ -1345,6 +1346,7 @@ impl<'l> Recognizer<'l> {
             || acronym_suffix
             || (n == 1 && w.has(a, flag::NOT_ENTITY_ACRONYM))
             || self.is_hyphen_modifier(w, b - 1)
+            || (n == 1 && is_party_designation(w, a))
             || (n == 1 && self.is_prefixed_modifier(w, a))
             || ((n >= 2 || !w.has(a, flag::COMMON)) && w.has(b - 1, flag::EVENT))
         {
@@ -1779,6 +1781,19 @@ fn caps_zone(w: &Words, s: usize, e: usize, zone: &mut Vec<bool>) {
     }
 }
 
+/// "Sen. Ted Cruz (R-Texas)", "Rep. Randy Forbes (R-Va.)": the party and state of an
+/// American legislator in brackets after the name, not an organization.
+fn is_party_designation(w: &Words, i: usize) -> bool {
+    let t = w.text_of(i).as_bytes();
+    i > 1
+        && w.tok(i - 1).is_punct('(')
+        && w.tok(i - 2).is(shape::CAP)
+        && t.len() >= 3
+        && matches!(t[0], b'R' | b'D' | b'I')
+        && t[1] == b'-'
+        && t[2].is_ascii_uppercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1948,6 +1963,16 @@ mod tests {
                 "Robin Talbot/person Dirk Ostrander/person",
             ),
             ("An HIV test was ordered.", ""),
+            // a legislator's party and state in brackets are no organization; a bracket
+            // after a common noun keeps its name
+            (
+                "Rep. Randy Forbes (R-Va.) and Sen. Ted Cruz (R-Texas) spoke.",
+                "Randy Forbes/person Ted Cruz/person",
+            ),
+            (
+                "New York AG Eric Schneiderman",
+                "New York/place Eric Schneiderman/person",
+            ),
             // hyphenated modifiers built on names are not names
             ("The Vienna-based agency and Hong Kong-listed firms", ""),
             ("Pro-Moscow rebels attacked.", ""),

@@ -15,7 +15,8 @@
 //!    attack") unless a preposition follows ("his feud with", "X's attack on"). A noun
 //!    cue inside the object of the cue before it keeps that cue's holder, and asking
 //!    for it or rejecting it sets the side ("called for more support for X" supports X,
-//!    "rejected calls for X" opposes X). A gerund cue after "by", "on", "out of" is the
+//!    "rejected calls for X" opposes X); the outer cue then gives no topic of its own
+//!    ("stepped up criticism of X" is criticism of X, not support for "criticism"). A gerund cue after "by", "on", "out of" is the
 //!    clause subject's ("focused on attacking X"); after "X for"/"X of" it is X's
 //!    ("praised Y for defending X", "accused Y of attacking X").
 //! 2. *Negation* ("not", "n't", "never", "no longer") in the three words before a cue flips
@@ -29,7 +30,7 @@
 //!    "urged Obama to condemn"), or a participle after a comma; the previous cue's holder for a coordinated
 //!    verb ("criticised X and called on Y"); the names of an aside that starts "along
 //!    with", "like", "such as", "including" act with the subject ("X, along with Y,
-//!    accused", "other Republicans, like X and Y, criticized"); an organization's name
+//!    accused", "other Republicans, like X and Y, criticized", "X (R-Va.), like Y,"); an organization's name
 //!    before the noun of its kind ("the Fargo Forum newspaper criticized"); two verbs
 //!    joined by "and" share the object
 //!    after the second ("praised and questioned Turkey"); a body that speaks for a name ("Russia's
@@ -939,7 +940,8 @@ impl<'l> StanceFinder<'l> {
         let evidence = w.tok(s).span.cover(w.tok(e - 1).span);
         let mut prev_holders: Option<Holders> = None;
         // the end, side and holders of the last cue that had a holder
-        let mut prev_cue: Option<(usize, Polarity, Holders)> = None;
+        // (and where its stances start in `out`)
+        let mut prev_cue: Option<(usize, Polarity, Holders, usize)> = None;
         let mut i = s;
         while i < e {
             let Some(m) = self.match_cue(w, i, e, s) else {
@@ -957,7 +959,7 @@ impl<'l> StanceFinder<'l> {
             // "called for more support for X", "demanded sanctions against X": a noun cue
             // that is the object of the cue before it belongs to that cue's holder; asking
             // for or rejecting it sets the side
-            let nested = prev_cue.as_ref().filter(|(end, _, _)| {
+            let nested = prev_cue.as_ref().filter(|(end, _, _, _)| {
                 cue.fixed
                     && *end <= m.start
                     && m.start - *end <= 3
@@ -975,7 +977,7 @@ impl<'l> StanceFinder<'l> {
             });
             let was_nested = nested.is_some();
             let mut nested_holders = None;
-            if let Some((_, outer, hs)) = nested {
+            if let Some((_, outer, hs, first)) = nested {
                 match (outer, polarity) {
                     (Polarity::Oppose, Polarity::Oppose) => {
                         i = m.end;
@@ -985,6 +987,15 @@ impl<'l> StanceFinder<'l> {
                     _ => {}
                 }
                 nested_holders = Some(hs.clone());
+                // the outer cue's topic is this cue's phrase ("stepped up criticism of
+                // Russia", "rejected calls for X"): this cue says what it means
+                let first = *first;
+                let mut idx = 0;
+                out.retain(|st| {
+                    let keep = idx < first || !matches!(st.target, Target::Topic(_));
+                    idx += 1;
+                    keep
+                });
             }
             let act = if negated {
                 match cue.polarity {
@@ -1104,7 +1115,7 @@ impl<'l> StanceFinder<'l> {
                 }
                 (h, t)
             };
-            prev_cue = (!holders.is_empty()).then(|| (m.end, polarity, holders.clone()));
+            prev_cue = (!holders.is_empty()).then(|| (m.end, polarity, holders.clone(), out.len()));
             if !holders.is_empty() && cue.frame != Frame::Source {
                 // a holder inside "until X agrees" does not carry to "and plan to"
                 let subordinate = (s..m.start).rev().take(6).any(|k| {
@@ -2029,11 +2040,7 @@ impl<'l> StanceFinder<'l> {
                 break;
             } else if w.tok(k).quote().is_some() {
                 j = k;
-            } else if w.tok(k).is_punct(')')
-                && let Some(open) = (k.saturating_sub(10).max(s)..k)
-                    .rev()
-                    .find(|&q| w.tok(q).is_punct('('))
-            {
+            } else if let Some(open) = bracket_open(w, k, s, 10) {
                 // "Sen. Ted Cruz (R-Texas) blasted", "and even (gasp!) praised"; a name
                 // alone inside is a fallback holder ("the Revolutionary Guards (IRGC)")
                 if let Some(r) = cx.res.reference_at(open + 1)
@@ -2169,10 +2176,7 @@ impl<'l> StanceFinder<'l> {
             // bracket after the name stands aside ("Sen. Ted Cruz (R-Texas) for attacking")
             let mut n = k;
             if n > s
-                && w.tok(n - 1).is_punct(')')
-                && let Some(open) = (n.saturating_sub(8).max(s)..n - 1)
-                    .rev()
-                    .find(|&q| w.tok(q).is_punct('('))
+                && let Some(open) = bracket_open(w, n - 1, s, 7)
             {
                 n = open;
             }
@@ -2288,7 +2292,13 @@ impl<'l> StanceFinder<'l> {
         if !dash && self.names_only(cx, open + 1, k) {
             return self.np_holders(cx, k - 1, open);
         }
-        let mut holders = self.np_holders(cx, open - 1, s).unwrap_or_default();
+        // "Rep. Randy Forbes (R-Va.), like Coburn, criticized": a bracket after the name
+        // stands aside
+        let mut before = open - 1;
+        if let Some(o) = bracket_open(w, before, s + 1, 8) {
+            before = o - 1;
+        }
+        let mut holders = self.np_holders(cx, before, s).unwrap_or_default();
         // "X, along with Y, accused", "other Republicans, like X and Y, criticized": the
         // names in the aside act with the subject
         if !dash && is_companion_at(w, open + 1) {
@@ -2474,11 +2484,7 @@ impl<'l> StanceFinder<'l> {
         while a > s + 1 && (w.is_any(a - 1, &["and"]) || w.tok(a - 1).is_punct(',')) {
             // "Marco Rubio (R-Fla.) and Mike Pompeo": a bracket after a name stands aside
             let mut b = a - 1;
-            if w.tok(b - 1).is_punct(')')
-                && let Some(open) = (b.saturating_sub(8).max(s + 1)..b - 1)
-                    .rev()
-                    .find(|&q| w.tok(q).is_punct('('))
-            {
+            if let Some(open) = bracket_open(w, b - 1, s + 1, 7) {
                 b = open;
             }
             match cx.res.reference_at(b - 1) {
@@ -3887,6 +3893,17 @@ fn statement_span(st: &Statement) -> Span {
     span
 }
 
+/// The "(" that the ")" at `close` ends, at most `reach` tokens back and not before
+/// `lo`; None when `close` is no ")".
+fn bracket_open(w: &Words, close: usize, lo: usize, reach: usize) -> Option<usize> {
+    if !w.tok(close).is_punct(')') {
+        return None;
+    }
+    (close.saturating_sub(reach).max(lo)..close)
+        .rev()
+        .find(|&q| w.tok(q).is_punct('('))
+}
+
 fn res_kind(cx: &Ctx, e: usize) -> Kind {
     match cx.res.entities.get(e) {
         Some(x) => x.kind,
@@ -4391,6 +4408,18 @@ mod tests {
                     "Mike Pompeo opposes Loretta Lynch",
                 ],
             ),
+            // a bracket before an aside of companions stands aside too
+            (
+                "Rep. Randy Forbes (R-Va.), like Tom Coburn, criticized the Pentagon.",
+                &[
+                    "Randy Forbes opposes Pentagon",
+                    "Tom Coburn opposes Pentagon",
+                ],
+            ),
+            (
+                "Sen. Cory Booker testified against Sen. Jeff Sessions.",
+                &["Cory Booker opposes Jeff Sessions"],
+            ),
             // "likely to blame X" is the verb; "is to blame" an evaluation with no voice
             (
                 "Democrats are likely to blame Republicans.",
@@ -4685,13 +4714,15 @@ mod tests {
                 "Yesterday Donald Trump declared Barack Obama's policy a failure.",
                 &["Donald Trump opposes Barack Obama"],
             ),
-            // a noun cue inside the object of a cue keeps its holder
+            // a noun cue inside the object of a cue keeps its holder, and stands for the
+            // outer cue's topic
             (
                 "Derby manager Gary Rowett has called for more support for striker Matej Vydra.",
-                &[
-                    "Gary Rowett supports Matej Vydra",
-                    "Gary Rowett supports [support for striker Matej Vydra]",
-                ],
+                &["Gary Rowett supports Matej Vydra"],
+            ),
+            (
+                "The UK has stepped up criticism of Russia.",
+                &["United Kingdom opposes Russia"],
             ),
             // blamed X for Y; a name in apposition; a verb form after an owner is a noun
             (
