@@ -67,19 +67,22 @@
 //!    never the narrator. A stance its statement's speaker holds has the statement
 //!    (attribution and content) as its evidence. An implied entity no stance ended up
 //!    using is dropped.
-//!    *Demands*: a request that someone resign, be fired or apologize
-//!    (`data/demands.txt`, lexicon category `demand`: "called for Y to step down", "Y
-//!    should resign", "urged Y to apologize", "demanded Y's resignation", "the
-//!    impeachment of Y") opposes Y, and is no support for Y. The agents of a passive may have an apposition between them ("by
-//!    X, a Democrat, and Y").
+//!    *Demands*: a request that someone resign, be fired, apologize or stop what they
+//!    do (`data/demands.txt`, lexicon category `demand`: "called for Y to step down",
+//!    "Y should resign", "urged Y to apologize", "urged Y to lift restrictions",
+//!    "demanded Y's resignation", "the impeachment of Y") opposes Y, and is no support
+//!    for Y. The agents of a passive may have an apposition between them ("by X, a
+//!    Democrat, and Y").
 //! 4. *Target*: a named entity at the head of what follows (a possessor counts: "Mr
 //!    Brown's preoccupation" → Gordon Brown; a name after the possessor is the head,
 //!    the possessor aimed at less directly: "China's ruling Communist Party"; names in
 //!    apposition are the ones meant: "two men, A and B,"; adjectives may stand before
-//!    it: "the former CIA employee"; after a title the person is the head: "House Speaker Paul Ryan";
-//!    coordinated names count: "Mr Verhofstadt and the EU", but not a name that starts
-//!    a new clause: "X and Y said"; an evaluation of someone's deeds reaches them:
-//!    "praised the contributions of Justice Scalia"); an object pronoun ("praised him",
+//!    it: "the former CIA employee"; after a title the person is the head: "House
+//!    Speaker Paul Ryan"; coordinated names count: "Mr Verhofstadt and the EU", "X and
+//!    Labour leaders", "X and Russian officials", but not a name that starts a new
+//!    clause: "X and Y said"; an evaluation of someone's deeds reaches them: "praised
+//!    the contributions of Justice Scalia"; a free relative names its object after its
+//!    verb: "blasted what he views as Republicans' motives"); an object pronoun ("praised him",
 //!    "accused them of") is its antecedent, and never the clause's own subject: then the
 //!    nearest other name before the cue that fits it), else a topic: from a verb phrase ("to delay
 //!    reopening schools" → "delay of reopening"; "want that plan delayed" → "delay of
@@ -529,6 +532,30 @@ const DEEDS: &[&str] = &[
     "performance",
     "courage",
     "service",
+];
+/// Verbs that name a thing in a free relative ("what he called", "what she views as").
+const NAMING_VERBS: &[&str] = &[
+    "called",
+    "calls",
+    "call",
+    "termed",
+    "terms",
+    "described",
+    "describes",
+    "views",
+    "viewed",
+    "view",
+    "sees",
+    "saw",
+    "see",
+    "considers",
+    "considered",
+    "dubbed",
+    "labeled",
+    "labelled",
+    "branded",
+    "characterized",
+    "characterised",
 ];
 /// Offices that speak for a country ("the Russian president", "Israel's ambassador").
 const STATE_ROLES: &[&str] = &[
@@ -1180,7 +1207,9 @@ impl<'l> StanceFinder<'l> {
                     let mut t = &aim.target;
                     let other;
                     // "criticized his own party": the owner aimed at is not the holder
-                    if (aim.modifier || aim.owner) && *t == Target::Entity(h) {
+                    if (aim.modifier && *t == Target::Entity(h))
+                        || (aim.owner && holders.iter().any(|x| *t == Target::Entity(x.0)))
+                    {
                         continue;
                     }
                     if *t == Target::Entity(h) {
@@ -2666,6 +2695,10 @@ impl<'l> StanceFinder<'l> {
                 {
                     j += 1;
                 }
+                // "Britain's Jason Gardener": the person after the possessive
+                if j == r.tokens.1 as usize && j + 1 < b && w.tok(j).kind == TokenKind::Possessive {
+                    j += 1;
+                }
                 if j > r.tokens.1 as usize
                     && let Some(p) = cx.res.reference_at(j)
                     && res_kind(cx, p.entity) == Kind::Person
@@ -3065,6 +3098,24 @@ impl<'l> StanceFinder<'l> {
         let mut t = m.end;
         while t < e && w.tok(t).quote().is_some() {
             t += 1;
+        }
+        // "blasted what he views as Republicans' motives", "criticized what she called a
+        // witch hunt": the free relative names its object after its verb
+        if t + 3 < e && w.is_any(t, &["what"]) {
+            let subject_end = cx
+                .res
+                .reference_at(t + 1)
+                .filter(|r| r.tokens.0 as usize == t + 1)
+                .map_or(t + 2, |r| r.tokens.1 as usize);
+            if subject_end < e && w.is_any(subject_end, NAMING_VERBS) {
+                t = subject_end + 1;
+                if t < e && w.is_any(t, &["as"]) {
+                    t += 1;
+                }
+                while t < e && w.tok(t).quote().is_some() {
+                    t += 1;
+                }
+            }
         }
         if t >= e {
             return Vec::new();
@@ -3476,9 +3527,22 @@ impl<'l> StanceFinder<'l> {
             {
                 n += 1;
             }
-            let Some((next, after)) = self.name_at(cx, n) else {
+            // "and Russian officials": the country or party an adjective names speaks
+            // through its people
+            let adjective = (cx.res.reference_at(n).is_none()
+                && n + 1 < end
+                && w.is_lower(n + 1)
+                && is_representative(w, n + 1))
+            .then(|| self.adjective_entity(cx, n))
+            .flatten()
+            .map(|x| (x, n + 1));
+            let Some((next, mut after)) = adjective.or_else(|| self.name_at(cx, n)) else {
                 break;
             };
+            // "and House Republican leaders", "and Labour officials": a body's people
+            if after + 1 < end && w.is_lower(after) && is_representative(w, after) {
+                after += 1;
+            }
             let goes_on = after >= end
                 || w.is_any(after, &["and", "or"])
                 || w.tok(after).is_punct(',')
@@ -4014,9 +4078,22 @@ fn is_time_adjunct(w: &Words, k: usize, v: usize, s: usize) -> bool {
 fn is_demand_at(w: &Words, k: usize, e: usize) -> bool {
     w.lexicon.demand_phrases().iter().any(|p| {
         k + p.len() <= e
-            && p.iter()
-                .enumerate()
-                .all(|(j, word)| w.text_of(k + j).eq_ignore_ascii_case(word))
+            && p.iter().enumerate().all(|(j, word)| {
+                let q = k + j;
+                if word == "x" {
+                    // an object: "lift restrictions", "end the strike", "stop detaining"
+                    w.tok(q).kind == TokenKind::Word
+                        && (!w.is_function(q)
+                            || w.is_any(
+                                q,
+                                &[
+                                    "the", "a", "an", "its", "their", "his", "her", "all", "this",
+                                ],
+                            ))
+                } else {
+                    w.text_of(q).eq_ignore_ascii_case(word)
+                }
+            })
     })
 }
 
@@ -4408,6 +4485,24 @@ mod tests {
                     "Mike Pompeo opposes Loretta Lynch",
                 ],
             ),
+            // a free relative names its object after its verb
+            (
+                "Elijah Cummings blasted what he views as Republicans' political motives.",
+                &["Elijah Cummings opposes Republican Party"],
+            ),
+            // asking someone to stop what they do opposes them
+            (
+                "The European Commission urged Turkey to lift restrictions on the press.",
+                &[
+                    "European Commission opposes Turkey",
+                    "European Commission supports [lifting of restrictions]",
+                ],
+            ),
+            // a coordinated body's people: "and Russian officials", "and Labour leaders"
+            (
+                "Smith praised Jones and Labour leaders for the deal.",
+                &["Smith supports Jones", "Smith supports Labour Party"],
+            ),
             // a bracket before an aside of companions stands aside too
             (
                 "Rep. Randy Forbes (R-Va.), like Tom Coburn, criticized the Pentagon.",
@@ -4448,6 +4543,11 @@ mod tests {
             (
                 "Hillary Clinton defended her record.",
                 &["Hillary Clinton supports [record]"],
+            ),
+            // the subject of an infinitive is the person after a possessive place
+            (
+                "Britain's Jason Gardener had been expected to defend his title.",
+                &["Jason Gardener supports [title]"],
             ),
             // the object of a verb of asking or making does what follows "to"
             (
