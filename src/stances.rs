@@ -15,7 +15,8 @@
 //!    attack") unless a preposition follows ("his feud with", "X's attack on"). A noun
 //!    cue inside the object of the cue before it keeps that cue's holder, and asking
 //!    for it or rejecting it sets the side ("called for more support for X" supports X,
-//!    "rejected calls for X" opposes X); the outer cue then gives no topic of its own
+//!    "rejected calls for X" opposes X, "called for the charges against X to be dropped"
+//!    supports X); the outer cue then gives no topic of its own
 //!    ("stepped up criticism of X" is criticism of X, not support for "criticism"). A gerund cue after "by", "on", "out of" is the
 //!    clause subject's ("focused on attacking X"); after "X for"/"X of" it is X's
 //!    ("praised Y for defending X", "accused Y of attacking X").
@@ -533,6 +534,23 @@ const DEEDS: &[&str] = &[
     "courage",
     "service",
 ];
+/// Participles of taking something away ("called for the charges to be dropped").
+const REMOVED: &[&str] = &[
+    "dropped",
+    "lifted",
+    "scrapped",
+    "withdrawn",
+    "overturned",
+    "reversed",
+    "abandoned",
+    "removed",
+    "cancelled",
+    "canceled",
+    "ended",
+    "halted",
+    "repealed",
+    "rescinded",
+];
 /// Verbs that name a thing in a free relative ("what he called", "what she views as").
 const NAMING_VERBS: &[&str] = &[
     "called",
@@ -1014,6 +1032,19 @@ impl<'l> StanceFinder<'l> {
                     _ => {}
                 }
                 nested_holders = Some(hs.clone());
+                // "called for the charges against X to be dropped": asking for it to go
+                // takes the other side
+                let gone = (m.end..e.min(m.end + 12))
+                    .take_while(|&k| !w.tok(k).is_punct(','))
+                    .any(|k| {
+                        k + 2 < e
+                            && w.is_any(k, &["to"])
+                            && w.is_any(k + 1, &["be"])
+                            && w.is_any(k + 2, REMOVED)
+                    });
+                if gone {
+                    polarity = polarity.flip();
+                }
                 // the outer cue's topic is this cue's phrase ("stepped up criticism of
                 // Russia", "rejected calls for X"): this cue says what it means
                 let first = *first;
@@ -4823,6 +4854,11 @@ mod tests {
             (
                 "The UK has stepped up criticism of Russia.",
                 &["United Kingdom opposes Russia"],
+            ),
+            // asking for it to be taken away takes the other side
+            (
+                "Smith called for sanctions against Iran to be lifted.",
+                &["Smith supports Iran"],
             ),
             // blamed X for Y; a name in apposition; a verb form after an owner is a noun
             (
