@@ -2427,7 +2427,12 @@ impl<'l> StanceFinder<'l> {
         if w.is_lower(k) && is_representative(w, k) && k > s {
             // "U.S. lawmakers", "Russia's foreign ministry", "top Clinton campaign
             // staffers", "the IAG boss": a body speaks through its officials
-            if let Some(e) = self.owner_of_head(cx, k, s) {
+            // "Rubio supporters cheer": a person's or a place's supporters or voters do
+            // not speak for them (a party's do; a person's aides and lawyers do)
+            if let Some(e) = self.owner_of_head(cx, k, s).filter(|&e| {
+                !(res_kind(cx, e) != Kind::Organization
+                    && w.is_any(k, &["supporters", "voters", "allies", "activists", "fans"]))
+            }) {
                 return Some(vec![(e, 0.9)]);
             }
             if let Some(nom) = w.entry(k - 1).and_then(|e| e.nominal)
@@ -4854,6 +4859,12 @@ mod tests {
             (
                 "The UK has stepped up criticism of Russia.",
                 &["United Kingdom opposes Russia"],
+            ),
+            // a person's supporters do not speak for them; a party's voters do
+            ("Jane Rubio's supporters cheered Jeb Bush.", &[]),
+            (
+                "Labour voters criticized Jeb Bush.",
+                &["Labour Party opposes Jeb Bush"],
             ),
             // asking for it to be taken away takes the other side
             (
