@@ -912,32 +912,53 @@ pub struct KnowledgeGraph {
 /// Lower-case letters and digits, other runs as one "-".
 pub fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_slug(s, &mut out);
+    out
+}
+
+/// [`slug`] of `s`, appended to `out`.
+fn push_slug(s: &str, out: &mut String) {
+    let start = out.len();
     let mut dash = false;
-    for c in s.chars() {
-        // ASCII first: the same answers as the Unicode tests, without their tables
-        let alnum = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        if alnum {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
+    if s.is_ascii() {
+        // most labels: a byte is a character, and the ASCII tests are the Unicode ones
+        for &b in s.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if dash && out.len() > start {
+                    out.push('-');
+                }
+                dash = false;
+                out.push(b.to_ascii_lowercase() as char);
             } else {
-                out.extend(c.to_lowercase());
+                dash = true;
             }
-        } else {
-            dash = true;
+        }
+    } else {
+        for c in s.chars() {
+            // ASCII first: the same answers as the Unicode tests, without their tables
+            let alnum = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric()
+            };
+            if alnum {
+                if dash && out.len() > start {
+                    out.push('-');
+                }
+                dash = false;
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            } else {
+                dash = true;
+            }
         }
     }
-    if out.is_empty() {
+    if out.len() == start {
         out.push('_');
     }
-    out
 }
 
 /// The `said` edge a quote implies: from the speaker its attribution names, with the
@@ -1027,7 +1048,30 @@ pub struct NodeOrder(Vec<NodeIndex>);
 
 /// The id of an entity or topic node.
 pub fn node_id(kind: Kind, label: &str) -> String {
-    format!("{}:{}", kind.as_str(), slug(label))
+    let mut id = String::with_capacity(kind.as_str().len() + 1 + label.len());
+    push_node_id(kind, label, &mut id);
+    id
+}
+
+/// [`node_id`] written into `out` (cleared first): [`KnowledgeGraph::add`] makes one
+/// per entity of every document, without the formatting machinery or an allocation.
+fn push_node_id(kind: Kind, label: &str, out: &mut String) {
+    out.clear();
+    out.push_str(kind.as_str());
+    out.push(':');
+    push_slug(label, out);
+}
+
+/// `{kind}:d{doc}:{k}`, the id of a numbered quote or statement, written into `out`
+/// (cleared first).
+fn push_numbered_id(kind: Kind, doc: DocId, k: u32, out: &mut String) {
+    let (mut d, mut n) = ([0u8; 10], [0u8; 10]);
+    out.clear();
+    out.push_str(kind.as_str());
+    out.push_str(":d");
+    for &b in doc.digits(&mut d).iter().chain(decimal(k, &mut n)) {
+        out.push(b as char);
+    }
 }
 
 impl KnowledgeGraph {
@@ -1651,8 +1695,10 @@ impl KnowledgeGraph {
             text: g.intern(&l.text),
         };
         let mut entity_nodes = Vec::with_capacity(ex.entities.len());
+        // one buffer for the ids of this document's nodes
+        let mut id = String::new();
         for e in &ex.entities {
-            let id = node_id(e.kind, &e.label);
+            push_node_id(e.kind, &e.label, &mut id);
             let ni = self.upsert_node(&id, e.kind, &e.label);
             let mentions: Vec<Evidence> = e.mentions.iter().map(|m| ev(self, m, true)).collect();
             let node = &mut self.graph[ni];
@@ -1681,7 +1727,7 @@ impl KnowledgeGraph {
         let d = &mut self.documents[doc.0 as usize];
         (d.utterances, d.quotes) = (first as u32, ex.quotes.len() as u32);
         for (at, (kind, qi, q)) in said.enumerate() {
-            let id = format!("{}:{doc}:{}", kind.as_str(), qi + 1);
+            push_numbered_id(kind, doc, qi as u32 + 1, &mut id);
             let info = QuoteInfo {
                 text: self.intern(&q.text.text),
                 doc,
@@ -1756,7 +1802,8 @@ impl KnowledgeGraph {
             let target = match &s.target {
                 ExTarget::Entity(e) => entity_nodes[*e],
                 ExTarget::Topic { label, key } => {
-                    self.upsert_node(&node_id(Kind::Topic, key), Kind::Topic, label)
+                    push_node_id(Kind::Topic, key, &mut id);
+                    self.upsert_node(&id, Kind::Topic, label)
                 }
             };
             let evidence = vec![ev(self, &s.evidence, true)];
@@ -1952,7 +1999,11 @@ pub fn quote_label(text: &str) -> String {
         Some(p) if p > 10 => &cut[..p],
         _ => cut,
     };
-    format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
+    let cut = cut.trim_end_matches([',', '.', ';', ':']);
+    let mut label = String::with_capacity(cut.len() + '…'.len_utf8());
+    label.push_str(cut);
+    label.push('…');
+    label
 }
 
 #[cfg(test)]
