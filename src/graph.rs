@@ -1041,6 +1041,22 @@ fn hash_node(id: NodeId<'_>) -> u64 {
     hash_id(id.as_str(&mut IdBuf::default()))
 }
 
+/// The most nodes [`KnowledgeGraph::sort_by_id`] sorts by keys of their ids' first bytes.
+const KEYED_SORT_MAX: usize = 1 << 20;
+
+/// The first 16 bytes of an id (zeros past its end), as two big-endian numbers: when
+/// the keys of two ids differ, the ids are in the keys' order (the shorter of two ids
+/// one of which starts the other is first, as its zeros are).
+fn id_prefix(id: NodeId<'_>) -> [u64; 2] {
+    let mut buf = IdBuf::default();
+    let s = id.as_str(&mut buf).as_bytes();
+    let mut b = [0u8; 16];
+    let n = s.len().min(16);
+    b[..n].copy_from_slice(&s[..n]);
+    let half = |h: &[u8]| u64::from_be_bytes(h.try_into().unwrap_or([0; 8]));
+    [half(&b[..8]), half(&b[8..])]
+}
+
 /// The nodes of a graph in id order ([`KnowledgeGraph::node_order`]), valid for that
 /// graph until it changes.
 #[derive(Debug)]
@@ -1209,8 +1225,27 @@ impl KnowledgeGraph {
         let mut v = Vec::with_capacity(self.graph.node_bound() + self.utterances.len());
         v.extend(self.graph.node_indices());
         v.extend(self.utterance_indices());
-        v.sort_unstable_by(|&a, &b| self.id_of(a).cmp(&self.id_of(b)));
+        self.sort_by_id(&mut v);
         v
+    }
+
+    /// Sorts node indices by id. Up to [`KEYED_SORT_MAX`] nodes, each id's first 16
+    /// bytes are read once into a key that decides most comparisons (the ids are only
+    /// compared whole, through the text store, when those bytes are the same): the sort
+    /// was a tenth of a run's JSON writing. Past it the 24 bytes a node would cost more
+    /// memory than a large graph has room for at its peak, and ids are compared whole.
+    fn sort_by_id(&self, v: &mut [NodeIndex]) {
+        let by_id = |a: NodeIndex, b: NodeIndex| self.id_of(a).cmp(&self.id_of(b));
+        if v.len() > KEYED_SORT_MAX {
+            v.sort_unstable_by(|&a, &b| by_id(a, b));
+            return;
+        }
+        let mut keyed: Vec<([u64; 2], NodeIndex)> =
+            v.iter().map(|&i| (id_prefix(self.id_of(i)), i)).collect();
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| by_id(a.1, b.1)));
+        for (slot, (_, i)) in v.iter_mut().zip(keyed) {
+            *slot = i;
+        }
     }
 
     /// The petgraph node of `i`, following an utterance record moved into petgraph.
@@ -1305,7 +1340,18 @@ impl KnowledgeGraph {
                     (rank[slot(s)], rank[slot(t)], g[e].relation)
                 }
             };
-            v.sort_unstable_by_key(|&k| key(k));
+            if v.len() > KEYED_SORT_MAX {
+                v.sort_unstable_by_key(|&k| key(k));
+            } else {
+                // each edge's key looked up once, not at every comparison (16 bytes an
+                // edge while sorting: only up to the size `sort_by_id` keys too)
+                let mut keyed: Vec<((u32, u32, Relation), u32)> =
+                    v.iter().map(|&k| (key(k), k)).collect();
+                keyed.sort_unstable();
+                for (slot, (_, k)) in v.iter_mut().zip(keyed) {
+                    *slot = k;
+                }
+            }
         }
         drop(rank);
         v.into_iter()
@@ -1838,7 +1884,7 @@ impl KnowledgeGraph {
         // cost about 100 bytes an alias and was the peak of a large run's memory.
         // entities only: utterance records are never merged
         let mut order: Vec<NodeIndex> = self.graph.node_indices().collect();
-        order.sort_unstable_by(|&a, &b| self.id_of(a).cmp(&self.id_of(b)));
+        self.sort_by_id(&mut order);
         // exactly as long as it will be: a doubling Vec copies itself while it grows
         let aliases = (order.iter())
             .filter(|&&i| self.graph[i].kind.is_entity())
