@@ -912,32 +912,53 @@ pub struct KnowledgeGraph {
 /// Lower-case letters and digits, other runs as one "-".
 pub fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_slug(s, &mut out);
+    out
+}
+
+/// [`slug`] of `s`, appended to `out`.
+fn push_slug(s: &str, out: &mut String) {
+    let start = out.len();
     let mut dash = false;
-    for c in s.chars() {
-        // ASCII first: the same answers as the Unicode tests, without their tables
-        let alnum = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        if alnum {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
+    if s.is_ascii() {
+        // most labels: a byte is a character, and the ASCII tests are the Unicode ones
+        for &b in s.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if dash && out.len() > start {
+                    out.push('-');
+                }
+                dash = false;
+                out.push(b.to_ascii_lowercase() as char);
             } else {
-                out.extend(c.to_lowercase());
+                dash = true;
             }
-        } else {
-            dash = true;
+        }
+    } else {
+        for c in s.chars() {
+            // ASCII first: the same answers as the Unicode tests, without their tables
+            let alnum = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric()
+            };
+            if alnum {
+                if dash && out.len() > start {
+                    out.push('-');
+                }
+                dash = false;
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            } else {
+                dash = true;
+            }
         }
     }
-    if out.is_empty() {
+    if out.len() == start {
         out.push('_');
     }
-    out
 }
 
 /// The `said` edge a quote implies: from the speaker its attribution names, with the
@@ -1020,6 +1041,22 @@ fn hash_node(id: NodeId<'_>) -> u64 {
     hash_id(id.as_str(&mut IdBuf::default()))
 }
 
+/// The most nodes [`KnowledgeGraph::sort_by_id`] sorts by keys of their ids' first bytes.
+const KEYED_SORT_MAX: usize = 1 << 20;
+
+/// The first 16 bytes of an id (zeros past its end), as two big-endian numbers: when
+/// the keys of two ids differ, the ids are in the keys' order (the shorter of two ids
+/// one of which starts the other is first, as its zeros are).
+fn id_prefix(id: NodeId<'_>) -> [u64; 2] {
+    let mut buf = IdBuf::default();
+    let s = id.as_str(&mut buf).as_bytes();
+    let mut b = [0u8; 16];
+    let n = s.len().min(16);
+    b[..n].copy_from_slice(&s[..n]);
+    let half = |h: &[u8]| u64::from_be_bytes(h.try_into().unwrap_or([0; 8]));
+    [half(&b[..8]), half(&b[8..])]
+}
+
 /// The nodes of a graph in id order ([`KnowledgeGraph::node_order`]), valid for that
 /// graph until it changes.
 #[derive(Debug)]
@@ -1027,7 +1064,30 @@ pub struct NodeOrder(Vec<NodeIndex>);
 
 /// The id of an entity or topic node.
 pub fn node_id(kind: Kind, label: &str) -> String {
-    format!("{}:{}", kind.as_str(), slug(label))
+    let mut id = String::with_capacity(kind.as_str().len() + 1 + label.len());
+    push_node_id(kind, label, &mut id);
+    id
+}
+
+/// [`node_id`] written into `out` (cleared first): [`KnowledgeGraph::add`] makes one
+/// per entity of every document, without the formatting machinery or an allocation.
+fn push_node_id(kind: Kind, label: &str, out: &mut String) {
+    out.clear();
+    out.push_str(kind.as_str());
+    out.push(':');
+    push_slug(label, out);
+}
+
+/// `{kind}:d{doc}:{k}`, the id of a numbered quote or statement, written into `out`
+/// (cleared first).
+fn push_numbered_id(kind: Kind, doc: DocId, k: u32, out: &mut String) {
+    let (mut d, mut n) = ([0u8; 10], [0u8; 10]);
+    out.clear();
+    out.push_str(kind.as_str());
+    out.push_str(":d");
+    for &b in doc.digits(&mut d).iter().chain(decimal(k, &mut n)) {
+        out.push(b as char);
+    }
 }
 
 impl KnowledgeGraph {
@@ -1165,8 +1225,27 @@ impl KnowledgeGraph {
         let mut v = Vec::with_capacity(self.graph.node_bound() + self.utterances.len());
         v.extend(self.graph.node_indices());
         v.extend(self.utterance_indices());
-        v.sort_unstable_by(|&a, &b| self.id_of(a).cmp(&self.id_of(b)));
+        self.sort_by_id(&mut v);
         v
+    }
+
+    /// Sorts node indices by id. Up to [`KEYED_SORT_MAX`] nodes, each id's first 16
+    /// bytes are read once into a key that decides most comparisons (the ids are only
+    /// compared whole, through the text store, when those bytes are the same): the sort
+    /// was a tenth of a run's JSON writing. Past it the 24 bytes a node would cost more
+    /// memory than a large graph has room for at its peak, and ids are compared whole.
+    fn sort_by_id(&self, v: &mut [NodeIndex]) {
+        let by_id = |a: NodeIndex, b: NodeIndex| self.id_of(a).cmp(&self.id_of(b));
+        if v.len() > KEYED_SORT_MAX {
+            v.sort_unstable_by(|&a, &b| by_id(a, b));
+            return;
+        }
+        let mut keyed: Vec<([u64; 2], NodeIndex)> =
+            v.iter().map(|&i| (id_prefix(self.id_of(i)), i)).collect();
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| by_id(a.1, b.1)));
+        for (slot, (_, i)) in v.iter_mut().zip(keyed) {
+            *slot = i;
+        }
     }
 
     /// The petgraph node of `i`, following an utterance record moved into petgraph.
@@ -1261,7 +1340,18 @@ impl KnowledgeGraph {
                     (rank[slot(s)], rank[slot(t)], g[e].relation)
                 }
             };
-            v.sort_unstable_by_key(|&k| key(k));
+            if v.len() > KEYED_SORT_MAX {
+                v.sort_unstable_by_key(|&k| key(k));
+            } else {
+                // each edge's key looked up once, not at every comparison (16 bytes an
+                // edge while sorting: only up to the size `sort_by_id` keys too)
+                let mut keyed: Vec<((u32, u32, Relation), u32)> =
+                    v.iter().map(|&k| (key(k), k)).collect();
+                keyed.sort_unstable();
+                for (slot, (_, k)) in v.iter_mut().zip(keyed) {
+                    *slot = k;
+                }
+            }
         }
         drop(rank);
         v.into_iter()
@@ -1651,8 +1741,10 @@ impl KnowledgeGraph {
             text: g.intern(&l.text),
         };
         let mut entity_nodes = Vec::with_capacity(ex.entities.len());
+        // one buffer for the ids of this document's nodes
+        let mut id = String::new();
         for e in &ex.entities {
-            let id = node_id(e.kind, &e.label);
+            push_node_id(e.kind, &e.label, &mut id);
             let ni = self.upsert_node(&id, e.kind, &e.label);
             let mentions: Vec<Evidence> = e.mentions.iter().map(|m| ev(self, m, true)).collect();
             let node = &mut self.graph[ni];
@@ -1681,7 +1773,7 @@ impl KnowledgeGraph {
         let d = &mut self.documents[doc.0 as usize];
         (d.utterances, d.quotes) = (first as u32, ex.quotes.len() as u32);
         for (at, (kind, qi, q)) in said.enumerate() {
-            let id = format!("{}:{doc}:{}", kind.as_str(), qi + 1);
+            push_numbered_id(kind, doc, qi as u32 + 1, &mut id);
             let info = QuoteInfo {
                 text: self.intern(&q.text.text),
                 doc,
@@ -1756,7 +1848,8 @@ impl KnowledgeGraph {
             let target = match &s.target {
                 ExTarget::Entity(e) => entity_nodes[*e],
                 ExTarget::Topic { label, key } => {
-                    self.upsert_node(&node_id(Kind::Topic, key), Kind::Topic, label)
+                    push_node_id(Kind::Topic, key, &mut id);
+                    self.upsert_node(&id, Kind::Topic, label)
                 }
             };
             let evidence = vec![ev(self, &s.evidence, true)];
@@ -1791,7 +1884,7 @@ impl KnowledgeGraph {
         // cost about 100 bytes an alias and was the peak of a large run's memory.
         // entities only: utterance records are never merged
         let mut order: Vec<NodeIndex> = self.graph.node_indices().collect();
-        order.sort_unstable_by(|&a, &b| self.id_of(a).cmp(&self.id_of(b)));
+        self.sort_by_id(&mut order);
         // exactly as long as it will be: a doubling Vec copies itself while it grows
         let aliases = (order.iter())
             .filter(|&&i| self.graph[i].kind.is_entity())
@@ -1952,7 +2045,11 @@ pub fn quote_label(text: &str) -> String {
         Some(p) if p > 10 => &cut[..p],
         _ => cut,
     };
-    format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
+    let cut = cut.trim_end_matches([',', '.', ';', ':']);
+    let mut label = String::with_capacity(cut.len() + '…'.len_utf8());
+    label.push_str(cut);
+    label.push('…');
+    label
 }
 
 #[cfg(test)]

@@ -1866,9 +1866,21 @@ impl<'l> StanceFinder<'l> {
         } else {
             (false, false, false)
         };
+        // the word after this one, past quote marks, as `match_rest` reaches it: read
+        // once here, it turns most cues of several words away before `match_rest`
+        let mut j = i + 1;
+        while j < e && w.tok(j).quote().is_some() {
+            j += 1;
+        }
+        let next = (j < e).then(|| w.text_of(j));
         let mut best: Option<CueMatch> = None;
         for &ci in &entry.stance_cues {
             let cue = &self.lex.stance_cues[ci as usize];
+            if let Some(CueWord::Literal(l)) = cue.words.get(1)
+                && !next.is_some_and(|n| n.eq_ignore_ascii_case(l))
+            {
+                continue;
+            }
             if !cue.fixed && (cap_mid_sentence || after_be) {
                 continue;
             }

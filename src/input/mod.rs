@@ -134,10 +134,20 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if memchr_nul(head) {
         return true;
     }
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
-        .count();
+    // without branches (`&`, `|`) and in byte-sized counts of up to 128 bytes, so
+    // that the count is vectorized 16 bytes at a time: it reads most of every short
+    // article
+    let control: usize = head
+        .chunks(128)
+        .map(|chunk| {
+            let mut n = 0u8;
+            for &b in chunk {
+                let allowed = (b == b'\n') | (b == b'\r') | (b == b'\t') | (b == 0x0C);
+                n += u8::from((b < 0x20) & !allowed);
+            }
+            usize::from(n)
+        })
+        .sum();
     !head.is_empty() && control * 10 > head.len()
 }
 
