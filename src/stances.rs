@@ -9,105 +9,96 @@
 //!
 //! Rules:
 //! 1. *Cues* come from `data/stance_cues.tsv`: verbs in any form ("asking for", "urged",
-//!    "criticised"), fixed phrases ("no basis for", "concerned about") and evaluative
-//!    predicates ("is essential", frame `subj`). Quote marks inside a cue are skipped.
-//!    A one-word verb cue after an owner or article is a noun ("Malema's advocate", "the
-//!    attack") unless a preposition follows ("his feud with", "X's attack on"). A noun
-//!    cue inside the object of the cue before it keeps that cue's holder, and asking
-//!    for it or rejecting it sets the side ("called for more support for X" supports X,
-//!    "rejected calls for X" opposes X, "called for the charges against X to be dropped"
-//!    supports X); the outer cue then gives no topic of its own
-//!    ("stepped up criticism of X" is criticism of X, not support for "criticism"). A gerund cue after "by", "on", "out of" is the
-//!    clause subject's ("focused on attacking X"); after "X for"/"X of" it is X's
-//!    ("praised Y for defending X", "accused Y of attacking X").
-//! 2. *Negation* ("not", "n't", "never", "no longer") in the three words before a cue flips
-//!    its polarity ("does not approve", "won't give the green light to"), and so do
-//!    "refused to", "declined to", "failed to" right before it ("refused to back X").
-//! 3. *Holder*: the subject right before the cue (names, nominals, pronouns, "union
-//!    leaders", coordinated "CPS and Mayor Lori Lightfoot", "filmmaker X, feminist
-//!    icon Y and Z"); the agent of a passive ("was criticised by X"); the main subject
-//!    for an infinitive ("joined … to support CTU"), except after a verb of asking or making (`data/control_verbs.txt`, lexicon
-//!    category `control_verb`), whose object does it ("prompting Democrats to accuse",
-//!    "urged Obama to condemn"), or a participle after a comma; the previous cue's holder for a coordinated
-//!    verb ("criticised X and called on Y"); the names of an aside that starts "along
-//!    with", "like", "such as", "including" act with the subject ("X, along with Y,
-//!    accused", "other Republicans, like X and Y, criticized", "X (R-Va.), like Y,"); an organization's name
-//!    before the noun of its kind ("the Fargo Forum newspaper criticized"); two verbs
-//!    joined by "and" share the object
+//!    "criticised"), fixed phrases ("no basis for", "concerned about") and evaluative predicates
+//!    ("is essential", frame `subj`). Quote marks inside a cue are skipped. A one-word verb cue
+//!    after an owner or article is a noun ("Malema's advocate", "the attack") unless a preposition
+//!    follows ("his feud with", "X's attack on"). A noun cue inside the object of the cue before it
+//!    keeps that cue's holder, and asking for it or rejecting it sets the side ("called for more
+//!    support for X" supports X, "rejected calls for X" opposes X, "called for the charges against
+//!    X to be dropped" supports X); the outer cue then gives no topic of its own ("stepped up
+//!    criticism of X" is criticism of X, not support for "criticism"). A gerund cue after "by",
+//!    "on", "out of" is the clause subject's ("focused on attacking X"); after "X for"/"X of" it is
+//!    X's ("praised Y for defending X", "accused Y of attacking X").
+//! 2. *Negation* ("not", "n't", "never", "no longer") in the three words before a cue flips its
+//!    polarity ("does not approve", "won't give the green light to"), and so do "refused to",
+//!    "declined to", "failed to" right before it ("refused to back X").
+//! 3. *Holder*: the subject right before the cue (names, nominals, pronouns, "union leaders",
+//!    coordinated "CPS and Mayor Lori Lightfoot", "filmmaker X, feminist icon Y and Z"); the agent
+//!    of a passive ("was criticised by X"); the main subject for an infinitive ("joined … to
+//!    support CTU"), except after a verb of asking or making (`data/control_verbs.txt`, lexicon
+//!    category `control_verb`), whose object does it ("prompting Democrats to accuse", "urged Obama
+//!    to condemn"), or a participle after a comma; the previous cue's holder for a coordinated verb
+//!    ("criticised X and called on Y"); the names of an aside that starts "along with", "like",
+//!    "such as", "including" act with the subject ("X, along with Y, accused", "other Republicans,
+//!    like X and Y, criticized", "X (R-Va.), like Y,"); an organization's name before the noun of
+//!    its kind ("the Fargo Forum newspaper criticized"); two verbs joined by "and" share the object
 //!    after the second ("praised and questioned Turkey"); a body that speaks for a name ("Russia's
-//!    foreign ministry", "top Clinton campaign staffers", "U.S. prosecutors", "officials
-//!    in Moscow", "his administration", "the Bahraini monarchy", "a Venezuelan judge":
-//!    a country's courts, forces, regime speak for it); "X and others" / "X and some of its allies"; the noun phrase a relative
-//!    clause hangs on ("a Pentagon official who criticized"); the subject of an absolute
-//!    clause ("with Italy accusing India"); a short phrase may stand between subject and
-//!    verb ("Trump as a candidate accused", "X, in a statement, criticized", "the auditor
-//!    in 2011 accused", "Sen. Ted Cruz (R-Texas) blasted", also inside a coordination:
-//!    "X (R-Fla.) and Y (R-Kan.) criticized"); an adjective may name the
-//!    body's owner: "Russian officials" (Russia, from `demonyms.tsv`), "Republican
-//!    senators" (the Republican Party): when the text has no such name, the entity is
-//!    *implied* (an entity without mentions, the adjective its alias; a place's
-//!    congressman or governor does not speak for it, its president or ministry does); one
-//!    who holds an office that speaks for an organization (`roles.txt`, field `speaks`:
-//!    "Labour leader Ed Miliband accused", "Samantha Power, US ambassador, …") takes it
-//!    along for what they do (not for what they are quoted as wanting or thinking, which
-//!    stays theirs); a person named after a party adjective acts for the party as well
-//!    ("Republican Senator Susan Collins criticized", "Republican Peter King blamed"), and
-//!    after a demonym or a country's name and an office of state for the country ("Russian
-//!    President Vladimir Putin", "Iran's Foreign Minister X"), as with that office in
-//!    apposition ("X, US ambassador to the UN,", "X, the Russian foreign minister,"; not
-//!    a former one); "X was one of the fiercest critics of Y" is X's; a document speaks for whoever
-//!    issued it ("the team released a Web ad accusing X"); the subject of "call",
-//!    "declare", "label" holds the evaluation of its object ("Seacrest called X
-//!    reckless"); inside a quote, "I"/"we" is the speaker (and
-//!    "we" also the speaker's organization); after a speech verb, "they"/"we" is the
-//!    verb's subject ("the union …, saying they won't", "X and other owners said they
-//!    supported"). Modal requests ("X should …",
-//!    "must") and evaluations (frame `subj`) belong to whoever voices the clause: the
-//!    quote's speaker or the source of reported speech (the speaker of a statement the
-//!    statements stage attributed: "according to X, …", "X told reporters that …") —
-//!    never the narrator. A stance its statement's speaker holds has the statement
-//!    (attribution and content) as its evidence. An implied entity no stance ended up
-//!    using is dropped.
-//!    *Demands*: a request that someone resign, be fired, apologize or stop what they
-//!    do (`data/demands.txt`, lexicon category `demand`: "called for Y to step down",
-//!    "Y should resign", "urged Y to apologize", "urged Y to lift restrictions",
-//!    "demanded Y's resignation", "the impeachment of Y") opposes Y, and is no support
-//!    for Y. The agents of a passive may have an apposition between them ("by X, a
-//!    Democrat, and Y").
-//! 4. *Target*: a named entity at the head of what follows (a possessor counts: "Mr
-//!    Brown's preoccupation" → Gordon Brown; a name after the possessor is the head,
-//!    the possessor aimed at less directly: "China's ruling Communist Party"; names in
-//!    apposition are the ones meant: "two men, A and B,"; adjectives may stand before
-//!    it: "the former CIA employee"; after a title the person is the head: "House
-//!    Speaker Paul Ryan"; coordinated names count: "Mr Verhofstadt and the EU", "X and
-//!    Labour leaders", "X and Russian officials", but not a name that starts a new
-//!    clause: "X and Y said"; an evaluation of someone's deeds reaches them: "praised
-//!    the contributions of Justice Scalia"; a free relative names its object after its
-//!    verb: "blasted what he views as Republicans' motives"); an object pronoun ("praised him",
-//!    "accused them of") is its antecedent, and never the clause's own subject: then the
-//!    nearest other name before the cue that fits it), else a topic: from a verb phrase ("to delay
-//!    reopening schools" → "delay of reopening"; "want that plan delayed" → "delay of
-//!    plan"; light verbs give way to their object: "keeping April 19" → "April 19"), or
-//!    from a noun phrase cut at its first clause boundary ("more protections for
-//!    teachers" → "protection for teachers"). A demonym or party adjective before a body
-//!    names the target ("criticized the Israeli government" → Israel); before anything
-//!    else it is aimed at by criticism, less directly ("condemned Israeli settlements"),
-//!    as is the maker of what is criticized ("criticized the proposal offered by the
-//!    Trump administration"). The person a possessive pronoun names as the owner is
-//!    reached, less directly, by support as by criticism ("endorsed his nuclear deal",
-//!    "rebuffed his approaches"), unless they are the holder ("defended her record").
-//! 5. *Partisan nouns* after a name: "Trump critic Sen. Ben Sasse", "Sasse, a longtime
-//!    Trump critic,", "Ingraham has been a vocal Trump supporter" (or "has become",
-//!    "has emerged as"), "Sasse, one of
-//!    Trump's fiercest critics," (critic, opponent, foe,
-//!    supporter, backer, ally, loyalist, defender); a place before them names people
-//!    from there ("Iowa supporters"), not a target.
-//! 6. *Reversed cues* (frame `from`): "X drew fire from Y", "X has won the backing of
-//!    Y": Y holds the stance, about X, the subject of a verb of receiving (drew, won,
-//!    received, faced, has, came under); without such a verb ("after an endorsement from
-//!    Y") nothing; "from Republicans, including X" adds X.
-//! 7. Within a document, topics that share their head noun ("delay", "delay of
-//!    reopening") are one topic, labelled by its most specific form.
+//!    foreign ministry", "top Clinton campaign staffers", "U.S. prosecutors", "officials in
+//!    Moscow", "his administration", "the Bahraini monarchy", "a Venezuelan judge": a country's
+//!    courts, forces, regime speak for it); "X and others" / "X and some of its allies"; the noun
+//!    phrase a relative clause hangs on ("a Pentagon official who criticized"); the subject of an
+//!    absolute clause ("with Italy accusing India"); a short phrase may stand between subject and
+//!    verb ("Trump as a candidate accused", "X, in a statement, criticized", "the auditor in 2011
+//!    accused", "Sen. Ted Cruz (R-Texas) blasted", also inside a coordination: "X (R-Fla.) and Y
+//!    (R-Kan.) criticized"); an adjective may name the body's owner: "Russian officials" (Russia,
+//!    from `demonyms.tsv`), "Republican senators" (the Republican Party): when the text has no such
+//!    name, the entity is *implied* (an entity without mentions, the adjective its alias; a place's
+//!    congressman or governor does not speak for it, its president or ministry does); one who holds
+//!    an office that speaks for an organization (`roles.txt`, field `speaks`: "Labour leader Ed
+//!    Miliband accused", "Samantha Power, US ambassador, …") takes it along for what they do (not
+//!    for what they are quoted as wanting or thinking, which stays theirs); a person named after a
+//!    party adjective acts for the party as well ("Republican Senator Susan Collins criticized",
+//!    "Republican Peter King blamed"), and after a demonym or a country's name and an office of
+//!    state for the country ("Russian President Vladimir Putin", "Iran's Foreign Minister X"), as
+//!    with that office in apposition ("X, US ambassador to the UN,", "X, the Russian foreign
+//!    minister,"; not a former one); "X was one of the fiercest critics of Y" is X's; a document
+//!    speaks for whoever issued it ("the team released a Web ad accusing X", "a report from the
+//!    State Department was critical of X"); the subject of
+//!    "call", "declare", "label" holds the evaluation of its object ("Seacrest called X reckless");
+//!    inside a quote, "I"/"we" is the speaker (and "we" also the speaker's organization); after a
+//!    speech verb, "they"/"we" is the verb's subject ("the union …, saying they won't", "X and
+//!    other owners said they supported"). Modal requests ("X should …", "must") and evaluations
+//!    (frame `subj`) belong to whoever voices the clause: the quote's speaker or the source of
+//!    reported speech (the speaker of a statement the statements stage attributed: "according to X,
+//!    …", "X told reporters that …") — never the narrator. A stance its statement's speaker holds
+//!    has the statement (attribution and content) as its evidence. An implied entity no stance
+//!    ended up using is dropped.
+//!    *Demands*: a request that someone resign, be fired, apologize or stop what they do
+//!    (`data/demands.txt`, lexicon category `demand`: "called for Y to step down", "Y should
+//!    resign", "urged Y to apologize", "urged Y to lift restrictions", "demanded Y's resignation",
+//!    "the impeachment of Y") opposes Y, and is no support for Y. The agents of a passive may have
+//!    an apposition between them ("by X, a Democrat, and Y").
+//! 4. *Target*: a named entity at the head of what follows (a possessor counts: "Mr Brown's
+//!    preoccupation" → Gordon Brown; a name after the possessor is the head, the possessor aimed at
+//!    less directly: "China's ruling Communist Party"; names in apposition are the ones meant: "two
+//!    men, A and B,"; adjectives may stand before it: "the former CIA employee"; after a title the
+//!    person is the head: "House Speaker Paul Ryan"; coordinated names count: "Mr Verhofstadt and
+//!    the EU", "X and Labour leaders", "X and Russian officials", but not a name that starts a new
+//!    clause: "X and Y said"; an evaluation of someone's deeds reaches them: "praised the
+//!    contributions of Justice Scalia"; a free relative names its object after its verb: "blasted
+//!    what he views as Republicans' motives"); an object pronoun ("praised him", "accused them of")
+//!    is its antecedent, and never the clause's own subject: then the nearest other name before the
+//!    cue that fits it), else a topic: from a verb phrase ("to delay reopening schools" → "delay of
+//!    reopening"; "want that plan delayed" → "delay of plan"; light verbs give way to their object:
+//!    "keeping April 19" → "April 19"), or from a noun phrase cut at its first clause boundary
+//!    ("more protections for teachers" → "protection for teachers"). A demonym or party adjective
+//!    before a body names the target ("criticized the Israeli government" → Israel); before
+//!    anything else it is aimed at by criticism, less directly ("condemned Israeli settlements"),
+//!    as is the maker of what is criticized ("criticized the proposal offered by the Trump
+//!    administration"). The person a possessive pronoun names as the owner is reached, less
+//!    directly, by support as by criticism ("endorsed his nuclear deal", "rebuffed his
+//!    approaches"), unless they are the holder ("defended her record").
+//! 5. *Partisan nouns* after a name: "Trump critic Sen. Ben Sasse", "Sasse, a longtime Trump
+//!    critic,", "Ingraham has been a vocal Trump supporter" (or "has become", "has emerged as"),
+//!    "Sasse, one of Trump's fiercest critics," (critic, opponent, foe, supporter, backer, ally,
+//!    loyalist, defender); a place before them names people from there ("Iowa supporters"), not a
+//!    target.
+//! 6. *Reversed cues* (frame `from`): "X drew fire from Y", "X has won the backing of Y": Y holds
+//!    the stance, about X, the subject of a verb of receiving (drew, won, received, faced, has,
+//!    came under); without such a verb ("after an endorsement from Y") nothing; "from Republicans,
+//!    including X" adds X.
+//! 7. Within a document, topics that share their head noun ("delay", "delay of reopening") are one
+//!    topic, labelled by its most specific form.
 //!
 //! Limits: no syntax parser; long-distance subjects, sarcasm and hedged stances are
 //! missed, and a cue whose target is only implied ("is not budging") gives no edge.
@@ -2213,6 +2204,26 @@ impl<'l> StanceFinder<'l> {
         }
         if let Some(h) = self.np_holders(cx, k, s) {
             return h;
+        }
+        // "a report from the State Department inspector general is critical of", "a
+        // statement from the Kremlin criticized": a document speaks for whoever it is from
+        if let Some(f) = (k.saturating_sub(7).max(s + 1)..k)
+            .rev()
+            .find(|&q| w.is_lower(q) && w.is_any(q, &["from", "by"]))
+            && w.is_any(f - 1, DOCUMENTS)
+            && (f + 1..=k).all(|q| {
+                cx.res.reference_at(q).is_some()
+                    || w.is_any(q, &["the", "a", "an"])
+                    || w.has(q, flag::ROLE)
+                    || w.entry(q).is_some_and(|e| e.title.is_some())
+            })
+            && let Some(r) = (f + 1..=k).find_map(|q| {
+                cx.res
+                    .reference_at(q)
+                    .filter(|r| r.kind == RefKind::Name && r.tokens.0 as usize == q)
+            })
+        {
+            return vec![(r.entity, 0.8)];
         }
         if let Some(b) = bracketed {
             return vec![(b, 0.8)];
@@ -4871,6 +4882,11 @@ mod tests {
             (
                 "The UK has stepped up criticism of Russia.",
                 &["United Kingdom opposes Russia"],
+            ),
+            // a document speaks for whoever it is from
+            (
+                "A report from the State Department inspector general was critical of Hillary Clinton.",
+                &["State Department opposes Hillary Clinton"],
             ),
             // a person's supporters do not speak for them; a party's voters do
             ("Jane Rubio's supporters cheered Jeb Bush.", &[]),
