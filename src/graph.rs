@@ -1078,18 +1078,6 @@ fn push_node_id(kind: Kind, label: &str, out: &mut String) {
     push_slug(label, out);
 }
 
-/// `{kind}:d{doc}:{k}`, the id of a numbered quote or statement, written into `out`
-/// (cleared first).
-fn push_numbered_id(kind: Kind, doc: DocId, k: u32, out: &mut String) {
-    let (mut d, mut n) = ([0u8; 10], [0u8; 10]);
-    out.clear();
-    out.push_str(kind.as_str());
-    out.push_str(":d");
-    for &b in doc.digits(&mut d).iter().chain(decimal(k, &mut n)) {
-        out.push(b as char);
-    }
-}
-
 impl KnowledgeGraph {
     /// An empty graph.
     pub fn new() -> Self {
@@ -1772,8 +1760,9 @@ impl KnowledgeGraph {
         let first = self.utterances.len();
         let d = &mut self.documents[doc.0 as usize];
         (d.utterances, d.quotes) = (first as u32, ex.quotes.len() as u32);
+        let mut id_buf = IdBuf::default();
         for (at, (kind, qi, q)) in said.enumerate() {
-            push_numbered_id(kind, doc, qi as u32 + 1, &mut id);
+            let id = NodeId::numbered(kind, doc, qi as u32 + 1).as_str(&mut id_buf);
             let info = QuoteInfo {
                 text: self.intern(&q.text.text),
                 doc,
@@ -1786,11 +1775,11 @@ impl KnowledgeGraph {
             let label = quote_label(&q.text.text);
             // found by its numbers when it lands where they say (always, unless a node
             // with its id was inserted before: then that node is the one)
-            let ni = match self.index_only(&id) {
+            let ni = match self.index_only(id) {
                 None if self.utterances.len() == first + at => {
                     self.push_utterance(None, kind, &label, info)
                 }
-                _ => self.insert_utterance(&id, kind, &label, info),
+                _ => self.insert_utterance(id, kind, &label, info),
             };
             if let Some(sp) = q.speaker {
                 let evidence = q
@@ -2236,6 +2225,14 @@ mod tests {
             assert_eq!(g.index_of(id), Some(i));
         }
         assert_eq!(g.node("quote:d0:1").unwrap().id, "quote:d0:1");
+        // a record inserted before its document is added is the one the document's
+        // quote with that id becomes: one node per id
+        let mut g = KnowledgeGraph::new();
+        g.insert_utterance("quote:d0:1", Kind::Quote, "words", info);
+        g.add(&p.extract(&Document::new("a", "“We will strike,” said Jesse Sharkey.")));
+        let ids: Vec<String> = g.nodes().map(|n| n.id.to_string()).collect();
+        let quotes = ids.iter().filter(|i| *i == "quote:d0:1").count();
+        assert_eq!(quotes, 1, "{ids:?}");
     }
 
     #[test]
