@@ -1092,7 +1092,7 @@ impl<'l> StanceFinder<'l> {
                     .np_target(cx, m.end, ne)
                     .into_iter()
                     .filter_map(|a| match a.target {
-                        Target::Entity(x) if !a.modifier => Some((x, 0.9)),
+                        Target::Entity(x) if a.reach != Reach::Modifier => Some((x, 0.9)),
                         _ => None,
                     })
                     .collect();
@@ -1103,7 +1103,7 @@ impl<'l> StanceFinder<'l> {
                         self.np_target(cx, a, b)
                             .into_iter()
                             .filter_map(|a| match a.target {
-                                Target::Entity(x) if !a.modifier => Some((x, 0.8)),
+                                Target::Entity(x) if a.reach != Reach::Modifier => Some((x, 0.8)),
                                 _ => None,
                             })
                             .collect::<Vec<_>>()
@@ -1221,7 +1221,7 @@ impl<'l> StanceFinder<'l> {
                     // a name that only modifies the target is aimed at by criticism ("criticized
                     // the North Carolina law"), not by support ("calls for Iraq exit plans")
                     if polarity == Polarity::Support
-                        && (aim.modifier
+                        && (aim.reach == Reach::Modifier
                             || demanded.is_some_and(|d| aim.target == Target::Entity(d)))
                     {
                         continue;
@@ -1229,9 +1229,12 @@ impl<'l> StanceFinder<'l> {
                     let mut t = &aim.target;
                     let other;
                     // "criticized his own party": the owner aimed at is not the holder
-                    if (aim.modifier && *t == Target::Entity(h))
-                        || (aim.owner && holders.iter().any(|x| *t == Target::Entity(x.0)))
-                    {
+                    let own = match aim.reach {
+                        Reach::Direct => false,
+                        Reach::Modifier => *t == Target::Entity(h),
+                        Reach::Owner => holders.iter().any(|x| *t == Target::Entity(x.0)),
+                    };
+                    if own {
                         continue;
                     }
                     if *t == Target::Entity(h) {
@@ -1859,10 +1862,7 @@ impl<'l> StanceFinder<'l> {
         };
         // the word after this one, past quote marks, as `match_rest` reaches it: read
         // once here, it turns most cues of several words away before `match_rest`
-        let mut j = i + 1;
-        while j < e && w.tok(j).quote().is_some() {
-            j += 1;
-        }
+        let j = past_quote_marks(w, i + 1, e);
         let next = (j < e).then(|| w.text_of(j));
         let mut best: Option<CueMatch> = None;
         for &ci in &entry.stance_cues {
@@ -1927,9 +1927,7 @@ impl<'l> StanceFinder<'l> {
     fn match_rest(&self, w: &Words, words: &[CueWord], mut j: usize, e: usize) -> Option<usize> {
         for (k, cw) in words.iter().enumerate() {
             // quote marks may stand inside a cue: "deeply concerned” about"
-            while j < e && w.tok(j).quote().is_some() {
-                j += 1;
-            }
+            j = past_quote_marks(w, j, e);
             match cw {
                 CueWord::Literal(l) => {
                     if j >= e || !w.text_of(j).eq_ignore_ascii_case(l) {
@@ -3154,10 +3152,7 @@ impl<'l> StanceFinder<'l> {
                 return aims;
             }
         }
-        let mut t = m.end;
-        while t < e && w.tok(t).quote().is_some() {
-            t += 1;
-        }
+        let mut t = past_quote_marks(w, m.end, e);
         // "blasted what he views as Republicans' motives", "criticized what she called a
         // witch hunt": the free relative names its object after its verb
         if t + 3 < e && w.is_any(t, &["what"]) {
@@ -3171,9 +3166,7 @@ impl<'l> StanceFinder<'l> {
                 if t < e && w.is_any(t, &["as"]) {
                     t += 1;
                 }
-                while t < e && w.tok(t).quote().is_some() {
-                    t += 1;
-                }
+                t = past_quote_marks(w, t, e);
             }
         }
         if t >= e {
@@ -3335,8 +3328,7 @@ impl<'l> StanceFinder<'l> {
                 aims.push(Aim {
                     target: Target::Entity(r.entity),
                     weight: 0.6,
-                    modifier: true,
-                    owner: false,
+                    reach: Reach::Modifier,
                 });
             }
         }
@@ -3354,8 +3346,7 @@ impl<'l> StanceFinder<'l> {
                 aims.push(Aim {
                     target: Target::Entity(maker),
                     weight: 0.6,
-                    modifier: true,
-                    owner: false,
+                    reach: Reach::Modifier,
                 });
             }
         }
@@ -3375,8 +3366,7 @@ impl<'l> StanceFinder<'l> {
                 aims.push(Aim {
                     target: Target::Entity(owner),
                     weight: 0.8,
-                    modifier: false,
-                    owner: false,
+                    reach: Reach::Direct,
                 });
             }
         }
@@ -3501,8 +3491,7 @@ impl<'l> StanceFinder<'l> {
                         out.push(Aim {
                             target: Target::Entity(r.entity),
                             weight: 0.6,
-                            modifier: true,
-                            owner: false,
+                            reach: Reach::Modifier,
                         });
                         return out;
                     }
@@ -3560,8 +3549,11 @@ impl<'l> StanceFinder<'l> {
             aims.push(Aim {
                 target: Target::Entity(e),
                 weight: 0.6,
-                modifier: !pronoun_owner,
-                owner: pronoun_owner,
+                reach: if pronoun_owner {
+                    Reach::Owner
+                } else {
+                    Reach::Modifier
+                },
             });
         }
         aims
@@ -3946,12 +3938,22 @@ impl<'l> StanceFinder<'l> {
 struct Aim {
     target: Target,
     weight: f32,
-    /// Only a modifier of the thing aimed at: criticism reaches it, support does not.
-    modifier: bool,
+    /// How the words reach it.
+    reach: Reach,
+}
+
+/// How directly a target is aimed at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reach {
+    /// The thing aimed at itself.
+    Direct,
+    /// Only a modifier of the thing aimed at: criticism reaches it, support does not;
+    /// never the holder it is aimed by ("criticized his own party").
+    Modifier,
     /// The person a possessive pronoun names as the owner of the thing aimed at
     /// ("endorsed his nuclear deal"): support and criticism reach them, unless they are
-    /// the holder ("defended her own record").
-    owner: bool,
+    /// one of the holders ("defended her own record").
+    Owner,
 }
 
 impl Aim {
@@ -3959,8 +3961,7 @@ impl Aim {
         Aim {
             target,
             weight: 1.0,
-            modifier: false,
-            owner: false,
+            reach: Reach::Direct,
         }
     }
 }
@@ -4014,6 +4015,14 @@ fn statement_span(st: &Statement) -> Span {
         span = span.cover(part);
     }
     span
+}
+
+/// The first token from `i` (before `e`) that is no quote mark.
+fn past_quote_marks(w: &Words, mut i: usize, e: usize) -> usize {
+    while i < e && w.tok(i).quote().is_some() {
+        i += 1;
+    }
+    i
 }
 
 /// The "(" that the ")" at `close` ends, at most `reach` tokens back and not before
