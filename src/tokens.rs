@@ -17,6 +17,8 @@
 //!
 //! Limits: no tokenization of scripts without spaces (Chinese, Japanese, Thai).
 
+use std::ops::Range;
+
 use crate::document::Span;
 use crate::lexicon::{self, AbbrevClass, Lexicon, WordId};
 
@@ -183,6 +185,13 @@ impl<'l> Tokenizer<'l> {
         while i < end {
             let start = i;
             let b = bytes[i];
+            if b == b' ' {
+                // most bytes between tokens: the token before gets SPACE_AFTER when the
+                // next one is pushed (or the paragraph ends)
+                space_before = true;
+                i += 1;
+                continue;
+            }
             // the case counts of a word read in one pass, when that pass read all of it
             let mut counts = None;
             let (kind, stop) = if b.is_ascii_alphanumeric() {
@@ -193,35 +202,25 @@ impl<'l> Tokenizer<'l> {
                 } else {
                     TokenKind::Word
                 };
-                // most words are one run of ASCII letters and digits ended by a byte no
-                // rule of `scan_word` reads on through (a space, a comma after letters)
-                let (mut j, mut c) = (i, WordCounts::default());
-                while j < end {
-                    let k = BYTE_CLASS[bytes[j] as usize];
-                    if k & class::ALNUM == 0 {
-                        break;
-                    }
-                    c.add(k);
-                    j += 1;
-                }
-                if j == end
-                    || (bytes[j].is_ascii()
-                        && !matches!(bytes[j], b'-' | b'/' | b'.' | b'\'' | b'&' | b','))
-                {
+                let (j, c) = WordCounts::of_run(&bytes[..end], i);
+                if ends_run_word(&bytes[..end], j) {
                     counts = Some(c);
                     (kind, j)
                 } else {
                     (kind, self.scan_word(text, i, end))
                 }
+            } else if b.is_ascii() && !matches!(b, b'\'' | b'"' | b'-' | b'.' | b'$') {
+                if (b as char).is_whitespace() {
+                    space_before = true;
+                    i += 1;
+                    continue;
+                }
+                // other ASCII punctuation: a token of its own
+                (TokenKind::Punct(b as char), i + 1)
             } else {
                 let c = next_char(text, i);
                 let clen = c.len_utf8();
                 if c.is_whitespace() {
-                    if out.len() > first_new {
-                        if let Some(last) = out.last_mut() {
-                            last.shape |= shape::SPACE_AFTER;
-                        }
-                    }
                     space_before = true;
                     i += clen;
                     continue;
@@ -315,6 +314,9 @@ impl<'l> Tokenizer<'l> {
                     }
                 }
             };
+            if space_before && let Some(last) = out[first_new..].last_mut() {
+                last.shape |= shape::SPACE_AFTER;
+            }
             let mut tok = Token {
                 span: Span::new(start, stop),
                 kind,
@@ -433,81 +435,62 @@ impl<'l> Tokenizer<'l> {
     /// Sets shape bits, keeps an abbreviation's period, and looks the word up.
     /// `counts`: the word's, when the caller's scan made them.
     fn finish_word(&mut self, text: &str, tok: &mut Token, counts: Option<WordCounts>) {
-        let s = tok.span.text(text);
-        let b = s.as_bytes();
-        let WordCounts { upper, lower, seen } = counts.unwrap_or_else(|| {
-            let mut c = WordCounts::default();
-            for &x in b {
-                c.add(BYTE_CLASS[x as usize]);
-            }
-            c
-        });
-        // whether `self.buf` holds the word lower-cased (else the word is its own key)
-        let mut in_buf = true;
-        let (upper, lower, digit, first_upper) = if seen & class::HIGH == 0 {
-            // nearly every word of English news is ASCII: its lower-case key is a copy
-            // lower-cased in place (the general path is `lower_into` below), and most
-            // have no capital, so are their own key without a copy
-            let digit = seen & class::DIGIT != 0;
-            if upper == 0 {
-                in_buf = false;
-            } else {
-                self.buf.clear();
-                self.buf.push_str(s);
-                self.buf.make_ascii_lowercase();
-            }
-            let first = b.first().is_some_and(|c| c.is_ascii_uppercase());
-            (upper, lower, digit, first)
+        let (start, end) = (tok.span.start as usize, tok.span.end as usize);
+        // bytes, not `str`, where a word is read byte by byte: no character boundary
+        // checks (a token's span lies on boundaries)
+        let b = &text.as_bytes()[start..end];
+        let WordCounts { upper, seen } = counts.unwrap_or_else(|| WordCounts::of(b));
+        // nearly every word of English news is ASCII: its bytes were classed above, and
+        // it is lowered as it is looked up (see `Tokenizer::id`)
+        let ascii = seen & class::HIGH == 0;
+        let (upper, lower, first_upper) = if ascii {
+            (
+                upper,
+                seen & class::LOWER != 0,
+                b.first().is_some_and(|c| c.is_ascii_uppercase()),
+            )
         } else {
+            let s = &text[start..end];
             let mut upper = 0usize;
-            let mut lower = 0usize;
-            let mut digit = false;
+            let mut lower = false;
             for c in s.chars() {
                 if c.is_uppercase() {
                     upper += 1;
                 } else if c.is_lowercase() {
-                    lower += 1;
-                } else if c.is_ascii_digit() {
-                    digit = true;
+                    lower = true;
                 }
             }
             let first = s.chars().next().is_some_and(|c| c.is_uppercase());
-            lexicon::lower_into(s, &mut self.buf);
-            (upper, lower, digit, first)
+            (upper, lower, first)
         };
         if first_upper {
             tok.shape |= shape::CAP;
         }
-        if upper >= 2 && lower == 0 {
+        if upper >= 2 && !lower {
             tok.shape |= shape::UPPER;
         }
-        if lower > 0 && upper == 0 {
+        if lower && upper == 0 {
             tok.shape |= shape::LOWER;
         }
-        if digit {
+        if seen & class::DIGIT != 0 {
             tok.shape |= shape::DIGIT;
         }
-        let ends_with_period = s.ends_with('.');
+        // a word of one ASCII run has no period
+        let run = counts.is_some();
+        let ends_with_period = !run && b.last() == Some(&b'.');
         if ends_with_period {
             tok.shape |= shape::ABBREV;
         }
-        let end = tok.span.end as usize;
-        let followed_by_period = text.as_bytes().get(end) == Some(&b'.');
         let lex = self.lexicon;
+        let followed_by_period = text.as_bytes().get(end) == Some(&b'.');
         if followed_by_period && tok.kind == TokenKind::Word && !ends_with_period {
             // "Ald." "Sen." "N." — keep the period when the word is a known abbreviation
             // or a single capital initial
-            let single_initial = s.chars().count() == 1 && tok.is(shape::CAP);
-            if !in_buf {
-                self.buf.clear();
-                self.buf.push_str(s);
-                in_buf = true;
-            }
-            self.buf.push('.');
-            let class = lex
-                .and_then(|l| l.word(&self.buf))
-                .and_then(|e| e.abbreviation);
-            self.buf.pop();
+            let single_initial = text[start..end].chars().count() == 1 && tok.is(shape::CAP);
+            let class = lex.and_then(|l| {
+                self.id(l, text, start..end + 1, ascii)
+                    .and_then(|id| l.entry(id).abbreviation)
+            });
             if class.is_some() || single_initial {
                 tok.span.end += 1;
                 tok.shape |= shape::ABBREV;
@@ -516,18 +499,53 @@ impl<'l> Tokenizer<'l> {
                 }
             }
         }
-        if let Some(l) = lex {
-            // the key without an abbreviation's period(s)
-            let word = if in_buf { self.buf.as_str() } else { s };
-            let dots = word.bytes().rev().take_while(|&b| b == b'.').count();
-            let key = &word[..word.len() - dots];
-            tok.word = l.word_id(key);
-            if tok.word.is_none() && key.contains('.') {
-                // "U.S." is listed as "u.s." in places; try the dotted form too
-                let full = lexicon::lower_into(tok.span.text(text), &mut self.buf);
-                tok.word = l.word_id(full);
-            }
+        let Some(lex) = lex else {
+            return;
+        };
+        if run {
+            tok.word = self.id(lex, text, start..end, ascii);
+            return;
         }
+        // the key without an abbreviation's period(s)
+        let dots = b.iter().rev().take_while(|&&b| b == b'.').count();
+        let key = start..end - dots;
+        let dotted = b[..b.len() - dots].contains(&b'.');
+        tok.word = self.id(lex, text, key, ascii);
+        if tok.word.is_none() && dotted {
+            // "U.S." is listed as "u.s." in places; try the dotted form too
+            tok.word = self.id(
+                lex,
+                text,
+                tok.span.start as usize..tok.span.end as usize,
+                ascii,
+            );
+        }
+    }
+
+    /// The lexicon id of `text[word]` lower-cased. Asked for every word: an ASCII one is
+    /// lowered as it is looked up, any other in the buffer.
+    #[inline]
+    fn id(&mut self, lex: &Lexicon, text: &str, word: Range<usize>, ascii: bool) -> Option<WordId> {
+        if ascii {
+            lex.ascii_word_id(&text.as_bytes()[word])
+        } else {
+            lex.word_id(lexicon::lower_into(&text[word], &mut self.buf))
+        }
+    }
+}
+
+/// True when a word whose leading run of ASCII letters and digits ends at `j` ends
+/// there, as `Tokenizer::scan_word` would find: at the end, or at an ASCII byte that
+/// no rule reads on through (a space, a bracket), or at one (`-/.'&,`) that a rule
+/// reads on through only when a letter or digit follows it ("COVID-19", "U.S.", "1,000").
+#[inline]
+fn ends_run_word(bytes: &[u8], j: usize) -> bool {
+    match bytes.get(j) {
+        None => true,
+        Some(b'-' | b'/' | b'.' | b'\'' | b'&' | b',') => bytes
+            .get(j + 1)
+            .is_none_or(|&n| n.is_ascii() && !n.is_ascii_alphanumeric()),
+        Some(b) => b.is_ascii(),
     }
 }
 
@@ -547,8 +565,6 @@ mod class {
 struct WordCounts {
     /// ASCII capitals.
     upper: usize,
-    /// ASCII small letters.
-    lower: usize,
     /// The [`class`] bits of every byte, or-ed.
     seen: u8,
 }
@@ -557,8 +573,32 @@ impl WordCounts {
     #[inline]
     fn add(&mut self, k: u8) {
         self.upper += usize::from(k & class::UPPER);
-        self.lower += usize::from((k & class::LOWER) >> 1);
         self.seen |= k;
+    }
+
+    /// The counts of all of `word`.
+    fn of(word: &[u8]) -> WordCounts {
+        let mut c = WordCounts::default();
+        for &x in word {
+            c.add(BYTE_CLASS[x as usize]);
+        }
+        c
+    }
+
+    /// The end of the run of ASCII letters and digits from `i` in `bytes`, and its counts.
+    #[inline]
+    fn of_run(bytes: &[u8], i: usize) -> (usize, WordCounts) {
+        let mut c = WordCounts::default();
+        let mut j = i;
+        while let Some(&x) = bytes.get(j) {
+            let k = BYTE_CLASS[x as usize];
+            if k & class::ALNUM == 0 {
+                break;
+            }
+            c.add(k);
+            j += 1;
+        }
+        (j, c)
     }
 }
 

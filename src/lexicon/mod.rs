@@ -323,6 +323,14 @@ impl Lexicon {
         self.words.get(lower)
     }
 
+    /// [`Lexicon::word_id`] of an ASCII word in any case, lowered as it is looked up
+    /// (no lower-case copy): the word holds only ASCII letters, digits and `-./'&,$`,
+    /// as every ASCII word the tokenizer makes does.
+    #[inline]
+    pub fn ascii_word_id(&self, word: &[u8]) -> Option<WordId> {
+        self.words.get_ascii_word(word)
+    }
+
     /// The entry behind an id.
     pub fn entry(&self, id: WordId) -> &WordEntry {
         &self.entries[id as usize]

@@ -14,13 +14,17 @@ use rustc_hash::FxHashMap;
 
 /// The hash of a key, the same at build time and at run time (it is stored in no
 /// file: the index is rebuilt when the function changes, as the build script is).
-fn hash(key: &[u8]) -> u64 {
+/// `FOLD` is or-ed into every byte as it is read: with `0x20`, the hash of an ASCII word
+/// lower-cased, made without a lower-case copy of it.
+#[inline]
+fn hash<const FOLD: u8>(key: &[u8]) -> u64 {
     const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let (fold, fold4, fold8) = folds::<FOLD>();
     let mut h = key.len() as u64;
     let mut rest = key;
     while rest.len() > 8 {
         let (word, tail) = rest.split_at(8);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(word.try_into().unwrap_or([0; 8])))
+        h = (h.rotate_left(5) ^ (u64::from_le_bytes(word.try_into().unwrap_or([0; 8])) | fold8))
             .wrapping_mul(K);
         rest = tail;
     }
@@ -28,30 +32,48 @@ fn hash(key: &[u8]) -> u64 {
     // variable length: two overlapping 4-byte reads, or the first, middle and last byte
     let n = rest.len();
     let last = if n >= 4 {
-        (u64::from(u32::from_le_bytes(rest[..4].try_into().unwrap_or([0; 4]))) << 32)
-            | u64::from(u32::from_le_bytes(
-                rest[n - 4..].try_into().unwrap_or([0; 4]),
-            ))
+        (u64::from(u32::from_le_bytes(rest[..4].try_into().unwrap_or([0; 4])) | fold4) << 32)
+            | u64::from(u32::from_le_bytes(rest[n - 4..].try_into().unwrap_or([0; 4])) | fold4)
     } else if n > 0 {
-        (u64::from(rest[0]) << 16) | (u64::from(rest[n / 2]) << 8) | u64::from(rest[n - 1])
+        (u64::from(rest[0] | fold) << 16)
+            | (u64::from(rest[n / 2] | fold) << 8)
+            | u64::from(rest[n - 1] | fold)
     } else {
         0
     };
     (h.rotate_left(5) ^ last).wrapping_mul(K)
 }
 
-/// `a == b` for slices of one length. The tokenizer looks up every word, most of them
-/// found and short: two overlapping 4-byte reads compare a key of four to eight bytes
-/// without a call to `memcmp`.
+/// `FOLD` as a byte, four bytes and eight bytes.
+const fn folds<const FOLD: u8>() -> (u8, u32, u64) {
+    (
+        FOLD,
+        u32::from_ne_bytes([FOLD; 4]),
+        u64::from_ne_bytes([FOLD; 8]),
+    )
+}
+
+/// `key == query` with every byte of `query` or-ed with `FOLD` (see [`hash`]). The
+/// tokenizer looks up every word, most of them found and short: a few reads of four or
+/// eight bytes, overlapping, compare a key without a call to `memcmp`.
 #[inline]
-fn same(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    if (4..=8).contains(&n) && b.len() == n {
-        let word =
-            |s: &[u8], at: usize| u32::from_le_bytes([s[at], s[at + 1], s[at + 2], s[at + 3]]);
-        word(a, 0) == word(b, 0) && word(a, n - 4) == word(b, n - 4)
-    } else {
-        a == b
+fn same<const FOLD: u8>(key: &[u8], query: &[u8]) -> bool {
+    let n = key.len();
+    if query.len() != n {
+        return false;
+    }
+    let (fold, fold4, fold8) = folds::<FOLD>();
+    let u4 = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap_or([0; 4]));
+    let u8s = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap_or([0; 8]));
+    match n {
+        0 => true,
+        // the first, middle and last byte are all of them
+        1..=3 => [0, n / 2, n - 1].iter().all(|&i| key[i] == query[i] | fold),
+        4..=8 => u4(key, 0) == u4(query, 0) | fold4 && u4(key, n - 4) == u4(query, n - 4) | fold4,
+        _ => (0..n - 8)
+            .step_by(8)
+            .chain([n - 8])
+            .all(|at| u8s(key, at) == u8s(query, at) | fold8),
     }
 }
 
@@ -96,12 +118,17 @@ impl Frozen {
     /// The id of `key`.
     #[inline]
     pub(crate) fn get(&self, key: &str) -> Option<u32> {
+        self.get_folded::<0>(key.as_bytes())
+    }
+
+    /// The id of the key that is `query` with every byte or-ed with `FOLD`.
+    #[inline(always)]
+    fn get_folded<const FOLD: u8>(&self, query: &[u8]) -> Option<u32> {
         if self.slots.is_empty() {
             return None;
         }
         let mask = self.slots.len() - 1;
-        let key = key.as_bytes();
-        let mut i = (hash(key) >> self.shift) as usize & mask;
+        let mut i = (hash::<FOLD>(query) >> self.shift) as usize & mask;
         loop {
             let id = self.slots[i];
             if id == EMPTY {
@@ -111,7 +138,7 @@ impl Frozen {
                 self.offsets[id as usize] as usize,
                 self.offsets[id as usize + 1] as usize,
             );
-            if b - a == key.len() && self.keys.get(a..b).is_some_and(|k| same(k, key)) {
+            if b - a == query.len() && self.keys.get(a..b).is_some_and(|k| same::<FOLD>(k, query)) {
                 return Some(id);
             }
             i = (i + 1) & mask;
@@ -163,7 +190,7 @@ pub(crate) fn freeze(keys: &[&str]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
     let shift = 64 - n_slots.trailing_zeros();
     let mut slots = vec![EMPTY; n_slots];
     for (id, k) in keys.iter().enumerate() {
-        let mut i = (hash(k.as_bytes()) >> shift) as usize & (n_slots - 1);
+        let mut i = (hash::<0>(k.as_bytes()) >> shift) as usize & (n_slots - 1);
         while slots[i] != EMPTY {
             i = (i + 1) & (n_slots - 1);
         }
@@ -197,6 +224,32 @@ impl Keys {
             None if self.extra.is_empty() => None,
             None => self.extra.get(key).copied(),
         }
+    }
+
+    /// The id of `word` lower-cased, for a word of ASCII letters and bytes from 0x20 to
+    /// 0x3F (digits and the punctuation of words: `-./'&,$`), which have the `0x20` bit
+    /// already: or-ing each byte with `0x20` as it is hashed and compared lowers it
+    /// without a copy.
+    #[inline]
+    pub(crate) fn get_ascii_word(&self, word: &[u8]) -> Option<u32> {
+        debug_assert!(
+            word.iter()
+                .all(|&b| b.is_ascii_alphabetic() || (0x20..0x40).contains(&b))
+        );
+        match self.frozen.get_folded::<0x20>(word) {
+            Some(id) => Some(id),
+            None if self.extra.is_empty() => None,
+            None => self.extra_ascii_word(word),
+        }
+    }
+
+    /// [`Keys::get_ascii_word`] among the run-time keys: kept out of the lookup that
+    /// every word makes, as most runs add none.
+    #[cold]
+    #[inline(never)]
+    fn extra_ascii_word(&self, word: &[u8]) -> Option<u32> {
+        let lower: String = word.iter().map(|&b| char::from(b | 0x20)).collect();
+        self.extra.get(lower.as_str()).copied()
     }
 
     /// True when `key` is in the table.
@@ -263,9 +316,15 @@ mod tests {
         for k in ["thE", "prime", "minister", "zebra", "a-very-long-key-wor"] {
             assert_eq!(f.get(k), None, "{k}");
         }
+        for (k, id) in [("THE", 0), ("McDonald 'S", 3), ("A-Very-LONG-Key-Word", 4)] {
+            assert_eq!(f.get_folded::<0x20>(k.as_bytes()), Some(id), "{k}");
+        }
+        assert_eq!(f.get_folded::<0x20>(b"Prime"), None);
         let mut t = Keys::from_frozen(f);
         t.insert("zebra", 5);
         assert_eq!(t.get("zebra"), Some(5));
+        assert_eq!(t.get_ascii_word(b"ZEBRA"), Some(5));
+        assert_eq!(t.get_ascii_word(b"The"), Some(0));
         assert_eq!(t.get("the"), Some(0));
         assert_eq!(t.by_id()[5], "zebra");
         assert_eq!(Keys::default().get("the"), None);
