@@ -95,18 +95,22 @@ impl<'a> Words<'a> {
         if t.kind != TokenKind::Word {
             return false;
         }
-        // the token's text once, and lengths before letters: asked for nearly every token
-        let s = t.span.text(self.text).as_bytes();
+        // the token's bytes once (a span lies on character boundaries: no check), and
+        // lengths before letters: asked for nearly every token
+        let s = &self.text.as_bytes()[t.span.start as usize..t.span.end as usize];
         let Some(&first) = s.first() else {
             return false;
         };
-        // then the first byte with its ASCII case bit set, before the call that compares
+        // then the first byte with its ASCII case bit set, before the loop that compares
         // all of them: bytes equal ignoring ASCII case are equal so, and words of one
-        // length mostly differ in their first letter
+        // length mostly differ in their first letter. The loop is inline, not a call, so
+        // that this stays a function that saves no registers.
         let first = first | 0x20;
         words.iter().any(|w| {
             let w = w.as_bytes();
-            w.len() == s.len() && w[0] | 0x20 == first && w.eq_ignore_ascii_case(s)
+            w.len() == s.len()
+                && w.first().is_some_and(|&c| c | 0x20 == first)
+                && w.iter().zip(s).all(|(a, b)| a.eq_ignore_ascii_case(b))
         })
     }
 
