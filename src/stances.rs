@@ -1554,42 +1554,14 @@ impl<'l> StanceFinder<'l> {
         let w = &cx.w;
         let evidence = w.tok(s).span.cover(w.tok(e - 1).span);
         for i in s + 1..e {
-            let polarity = if w.is_any(
-                i,
-                &[
-                    "critic",
-                    "critics",
-                    "opponent",
-                    "opponents",
-                    "foe",
-                    "foes",
-                    "detractor",
-                    "detractors",
-                ],
-            ) {
-                Polarity::Oppose
-            } else if w.is_any(
-                i,
-                &[
-                    "supporter",
-                    "supporters",
-                    "backer",
-                    "backers",
-                    "ally",
-                    "allies",
-                    "loyalist",
-                    "loyalists",
-                    "defender",
-                    "defenders",
-                ],
-            ) {
-                Polarity::Support
-            } else {
-                continue;
-            };
+            // asked for every token: the flag first, then one match on the text, which a
+            // lower-case word has with no capital to fold
             if !w.is_lower(i) {
                 continue;
             }
+            let Some(polarity) = partisan_side(w.text_of(i)) else {
+                continue;
+            };
             // "Trump's staunchest supporters", "Trump's fiercest critics": a possessive
             // and degree words may stand between the name and the noun
             let mut j = i;
@@ -1694,37 +1666,38 @@ impl<'l> StanceFinder<'l> {
             if w.tok(i).kind != TokenKind::Word {
                 continue;
             }
-            // only "anti…" and "pro…" can match: skip the lower-casing for the rest
-            if !matches!(w.text_of(i).as_bytes()[0], b'a' | b'A' | b'p' | b'P') {
+            // asked for every word: the prefix is compared ignoring ASCII case in place
+            // (no other letter lower-cases to one of "anti" or "pro")
+            let text = w.text_of(i);
+            let (polarity, prefix) = if starts_with_ignore_case(text, "anti") {
+                (Polarity::Oppose, 4)
+            } else if starts_with_ignore_case(text, "pro") {
+                (Polarity::Support, 3)
+            } else {
                 continue;
-            }
-            let lower = w.text_of(i).to_lowercase();
-            let (polarity, rest) = if let Some(r) = lower.strip_prefix("anti-") {
-                (Polarity::Oppose, r)
-            } else if let Some(r) = lower.strip_prefix("pro-") {
-                (Polarity::Support, r)
-            } else if (lower == "anti" || lower == "pro")
-                && i + 1 < e
-                && w.tok(i + 1).kind == TokenKind::Word
-                && !w.is_any(i + 1, &["and", "or", "bono", "rata", "forma"])
-            {
-                (
-                    if lower == "anti" {
-                        Polarity::Oppose
-                    } else {
-                        Polarity::Support
-                    },
-                    "",
-                )
+            };
+            let rest = if text.len() == prefix {
+                // "anti Iraq war": the target is all in the words after it
+                if !(i + 1 < e
+                    && w.tok(i + 1).kind == TokenKind::Word
+                    && !w.is_any(i + 1, &["and", "or", "bono", "rata", "forma"]))
+                {
+                    continue;
+                }
+                ""
+            } else if text.as_bytes()[prefix] == b'-' {
+                // "anti-war": as much of the token's end as its lower-cased rest is long
+                // (the same but for a few letters outside ASCII)
+                let lower_len = lowercase_len(&text[prefix + 1..]);
+                &text[text.len() - lower_len..]
             } else {
                 continue;
             };
             // the words of the target: the rest of the token and the words after it, up
             // to a name (the holder) or the end of the noun phrase
-            let original_rest = &w.text_of(i)[w.text_of(i).len() - rest.len()..];
             let mut words: Vec<String> = Vec::new();
             if !rest.is_empty() {
-                words.push(original_rest.to_string());
+                words.push(rest.to_string());
             }
             let mut j = i + 1;
             while j < e
@@ -4084,6 +4057,34 @@ fn copula_start(w: &Words, k: usize, s: usize) -> Option<usize> {
         return Some(k);
     }
     (w.is_any(k, &["as"]) && k > s && w.is_any(k - 1, AS_VERBS)).then(|| k - 1)
+}
+
+/// True when `text` starts with `prefix` (lower-case ASCII), ignoring ASCII case.
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// The length in bytes of `text` lower-cased by [`str::to_lowercase`].
+fn lowercase_len(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.to_lowercase().len()
+    }
+}
+
+/// The side a partisan noun takes, for a lower-case word: "critic" opposes, "supporter"
+/// supports.
+fn partisan_side(word: &str) -> Option<Polarity> {
+    match word {
+        "critic" | "critics" | "opponent" | "opponents" | "foe" | "foes" | "detractor"
+        | "detractors" => Some(Polarity::Oppose),
+        "supporter" | "supporters" | "backer" | "backers" | "ally" | "allies" | "loyalist"
+        | "loyalists" | "defender" | "defenders" => Some(Polarity::Support),
+        _ => None,
+    }
 }
 
 /// A word of degree before a stance noun: "strong", "vocal", "most", "fiercest".
