@@ -1559,7 +1559,7 @@ impl<'l> StanceFinder<'l> {
             if !w.is_lower(i) {
                 continue;
             }
-            let Some(polarity) = partisan_side(w.text_of(i)) else {
+            let Some(polarity) = partisan_side(token_bytes(w, i)) else {
                 continue;
             };
             // "Trump's staunchest supporters", "Trump's fiercest critics": a possessive
@@ -1663,11 +1663,14 @@ impl<'l> StanceFinder<'l> {
         let w = &cx.w;
         let evidence = w.tok(s).span.cover(w.tok(e - 1).span);
         for i in s..e {
-            if w.tok(i).kind != TokenKind::Word {
+            // asked for every token: its first byte turns nearly every word away
+            if w.tok(i).kind != TokenKind::Word
+                || !matches!(token_bytes(w, i)[0] | 0x20, b'a' | b'p')
+            {
                 continue;
             }
-            // asked for every word: the prefix is compared ignoring ASCII case in place
-            // (no other letter lower-cases to one of "anti" or "pro")
+            // the prefix is compared ignoring ASCII case in place (no other letter
+            // lower-cases to one of "anti" or "pro")
             let text = w.text_of(i);
             let (polarity, prefix) = if starts_with_ignore_case(text, "anti") {
                 (Polarity::Oppose, 4)
@@ -1780,76 +1783,83 @@ impl<'l> StanceFinder<'l> {
     }
 
     /// The longest cue starting at token `i`.
+    #[inline]
     fn match_cue(&self, w: &Words, i: usize, e: usize, s: usize) -> Option<CueMatch> {
-        let t = w.tok(i);
-        if t.kind != TokenKind::Word {
-            return None;
-        }
-        let entry = w.entry(i)?;
-        if entry.stance_cues.is_empty() {
-            return None;
-        }
-        // what the token's neighbours say depends on `i` only, not on the cue: asked
-        // once here rather than once per cue (a common verb has dozens of cues)
-        let needs_verb_checks = entry
-            .stance_cues
-            .iter()
-            .any(|&ci| !self.lex.stance_cues[ci as usize].fixed);
-        let (cap_mid_sentence, owned_noun, after_be) = if needs_verb_checks {
-            // a capitalized verb is a cue only at the start of a sentence or quote
-            let cap_mid_sentence = t.is(shape::CAP) && i != s && !is_after_open_quote(w, i);
-            // after a possessive or a determiner, a verb form is a noun ("Malema's
-            // advocate", "the attack", "their support"); "his feud with", "X's attack on"
-            // stay (a noun cue with its preposition), and "he's supporting" is "he is"
-            let after_owner = i > s
-                && ((w.tok(i - 1).kind == TokenKind::Possessive
-                    && !(i > s + 1
-                        && w.is_any(
-                            i - 2,
-                            &["he", "she", "it", "that", "there", "who", "what", "here"],
-                        )))
-                    || w.is_any(
-                        i - 1,
-                        &[
-                            "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
-                        ],
-                    ));
-            let owned_noun = after_owner
-                && !w.is_any(
-                    i + 1,
+        // asked for every token of every sentence, and most words start no cue: this
+        // test is inlined into the caller, the matching is not
+        let cues = cues_at(w, i)?;
+        self.longest_cue(w, cues, i, e, s)
+    }
+
+    /// What the words around token `i` say of a verb cue there: whether it can be no
+    /// verb, and whether it is a noun after an owner or an article.
+    fn verb_context(&self, w: &Words, i: usize, s: usize) -> (bool, bool) {
+        // a capitalized verb is a cue only at the start of a sentence or quote
+        let cap_mid_sentence = w.tok(i).is(shape::CAP) && i != s && !is_after_open_quote(w, i);
+        // after a possessive or a determiner, a verb form is a noun ("Malema's
+        // advocate", "the attack", "their support"); "his feud with", "X's attack on"
+        // stay (a noun cue with its preposition), and "he's supporting" is "he is"
+        let after_owner = i > s
+            && ((w.tok(i - 1).kind == TokenKind::Possessive
+                && !(i > s + 1
+                    && w.is_any(
+                        i - 2,
+                        &["he", "she", "it", "that", "there", "who", "what", "here"],
+                    )))
+                || w.is_any(
+                    i - 1,
                     &[
-                        "on", "for", "against", "with", "of", "to", "toward", "towards", "at",
-                        "over",
+                        "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
                     ],
-                );
-            // after "be", a base form is not a verb ("will be back in classrooms")
-            let form = w.text_of(i);
-            let after_be = i > s
-                && w.is_any(i - 1, BE)
-                && !form.ends_with("ed")
-                && !form.ends_with("ing")
-                && !form.ends_with("en");
-            (cap_mid_sentence, owned_noun, after_be)
-        } else {
-            (false, false, false)
-        };
+                ));
+        let owned_noun = after_owner
+            && !w.is_any(
+                i + 1,
+                &[
+                    "on", "for", "against", "with", "of", "to", "toward", "towards", "at", "over",
+                ],
+            );
+        // after "be", a base form is not a verb ("will be back in classrooms")
+        let form = w.text_of(i);
+        let after_be = i > s
+            && w.is_any(i - 1, BE)
+            && !form.ends_with("ed")
+            && !form.ends_with("ing")
+            && !form.ends_with("en");
+        (cap_mid_sentence || after_be, owned_noun)
+    }
+
+    /// The longest of `cues` (those whose first word is token `i`'s) starting at `i`.
+    fn longest_cue(
+        &self,
+        w: &Words,
+        cues: &[u32],
+        i: usize,
+        e: usize,
+        s: usize,
+    ) -> Option<CueMatch> {
+        // what the token's neighbours say of a verb depends on `i` only, not on the cue:
+        // asked once, at the first verb cue that gets that far (a common verb has dozens
+        // of cues; "a" and "the" start only fixed ones)
+        let mut verb_context = None;
         // the word after this one, past quote marks, as `match_rest` reaches it: read
         // once here, it turns most cues of several words away before `match_rest`
         let j = past_quote_marks(w, i + 1, e);
         let next = (j < e).then(|| w.text_of(j));
         let mut best: Option<CueMatch> = None;
-        for &ci in &entry.stance_cues {
+        for &ci in cues {
             let cue = &self.lex.stance_cues[ci as usize];
             if let Some(CueWord::Literal(l)) = cue.words.get(1)
                 && !next.is_some_and(|n| n.eq_ignore_ascii_case(l))
             {
                 continue;
             }
-            if !cue.fixed && (cap_mid_sentence || after_be) {
-                continue;
-            }
-            if !cue.fixed && owned_noun && cue.words.len() == 1 {
-                continue;
+            if !cue.fixed {
+                let (no_verb, owned_noun) =
+                    *verb_context.get_or_insert_with(|| self.verb_context(w, i, s));
+                if no_verb || (owned_noun && cue.words.len() == 1) {
+                    continue;
+                }
             }
             // an evaluation that starts with "to" ("is partly to blame") needs its "be";
             // "are likely to blame X" is the verb
@@ -3998,6 +4008,15 @@ fn past_quote_marks(w: &Words, mut i: usize, e: usize) -> usize {
     i
 }
 
+/// The stance cues whose first word is token `i`, if any.
+fn cues_at<'a>(w: &Words<'a>, i: usize) -> Option<&'a [u32]> {
+    if w.tok(i).kind != TokenKind::Word {
+        return None;
+    }
+    let cues = &w.entry(i)?.stance_cues;
+    (!cues.is_empty()).then_some(cues.as_slice())
+}
+
 /// The "(" that the ")" at `close` ends, at most `reach` tokens back and not before
 /// `lo`; None when `close` is no ")".
 fn bracket_open(w: &Words, close: usize, lo: usize, reach: usize) -> Option<usize> {
@@ -4077,14 +4096,21 @@ fn lowercase_len(text: &str) -> usize {
 
 /// The side a partisan noun takes, for a lower-case word: "critic" opposes, "supporter"
 /// supports.
-fn partisan_side(word: &str) -> Option<Polarity> {
+fn partisan_side(word: &[u8]) -> Option<Polarity> {
     match word {
-        "critic" | "critics" | "opponent" | "opponents" | "foe" | "foes" | "detractor"
-        | "detractors" => Some(Polarity::Oppose),
-        "supporter" | "supporters" | "backer" | "backers" | "ally" | "allies" | "loyalist"
-        | "loyalists" | "defender" | "defenders" => Some(Polarity::Support),
+        b"critic" | b"critics" | b"opponent" | b"opponents" | b"foe" | b"foes" | b"detractor"
+        | b"detractors" => Some(Polarity::Oppose),
+        b"supporter" | b"supporters" | b"backer" | b"backers" | b"ally" | b"allies"
+        | b"loyalist" | b"loyalists" | b"defender" | b"defenders" => Some(Polarity::Support),
         _ => None,
     }
+}
+
+/// The bytes of token `i`: for the tests asked of every token, which compare bytes and
+/// need not slice a `str` (checking its char boundaries).
+fn token_bytes<'a>(w: &Words<'a>, i: usize) -> &'a [u8] {
+    let span = w.tok(i).span;
+    &w.text.as_bytes()[span.start as usize..span.end as usize]
 }
 
 /// A word of degree before a stance noun: "strong", "vocal", "most", "fiercest".
