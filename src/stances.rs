@@ -173,7 +173,54 @@ impl Stance {
 }
 
 const NONE: u32 = u32::MAX;
-const AUX: &[&str] = &[
+
+/// A list of lower-case words that tokens are compared with, as by [`Words::is_any`],
+/// with a filter that turns most other tokens away before any word is compared: for each
+/// length, the first letters of the list's words of that length. The lists are asked of
+/// nearly every token before a cue, and most tokens are in none of them.
+struct WordSet {
+    words: &'static [&'static str],
+    /// Bit [`first_bucket`] of `firsts[len_bucket]` is set for each word.
+    firsts: [u32; 32],
+}
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> WordSet {
+        let mut firsts = [0; 32];
+        let mut i = 0;
+        while i < words.len() {
+            let b = words[i].as_bytes();
+            if !b.is_empty() {
+                firsts[len_bucket(b.len())] |= 1 << first_bucket(b[0]);
+            }
+            i += 1;
+        }
+        WordSet { words, firsts }
+    }
+
+    /// True when token `i` is a word equal (ignoring case) to one of the words.
+    fn has(&self, w: &Words, i: usize) -> bool {
+        let Some(t) = w.layout.tokens.get(i) else {
+            return false;
+        };
+        let b = &w.text.as_bytes()[t.span.start as usize..t.span.end as usize];
+        // a word equal ignoring ASCII case has the same length and bucket
+        b.first()
+            .is_some_and(|&f| self.firsts[len_bucket(b.len())] & (1 << first_bucket(f)) != 0)
+            && w.is_any(i, self.words)
+    }
+}
+
+/// A word length for [`WordSet`]: lengths from 31 on share the last.
+const fn len_bucket(len: usize) -> usize {
+    if len < 31 { len } else { 31 }
+}
+
+/// A first byte for [`WordSet`], one of 32: the same for the two cases of a letter.
+const fn first_bucket(b: u8) -> u32 {
+    ((b | 0x20) & 31) as u32
+}
+const AUX: WordSet = WordSet::new(&[
     "has",
     "have",
     "had",
@@ -218,14 +265,14 @@ const AUX: &[&str] = &[
     "always",
     "all",
     "both",
-];
-const BE: &[&str] = &[
+]);
+const BE: WordSet = WordSet::new(&[
     "is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "'re", "’re", "get",
     "got", "gets",
-];
+]);
 /// Verbs that join a subject to what it is, like "be": "has become a critic of",
 /// "remains a Trump supporter".
-const BECOME: &[&str] = &[
+const BECOME: WordSet = WordSet::new(&[
     "become",
     "becomes",
     "became",
@@ -234,9 +281,9 @@ const BECOME: &[&str] = &[
     "remains",
     "remained",
     "remaining",
-];
+]);
 /// Verbs that do with "as": "has emerged as a critic of", "is seen as an ally of".
-const AS_VERBS: &[&str] = &[
+const AS_VERBS: WordSet = WordSet::new(&[
     "emerge",
     "emerges",
     "emerged",
@@ -249,9 +296,9 @@ const AS_VERBS: &[&str] = &[
     "positioned",
     "cast",
     "portrayed",
-];
+]);
 /// Prepositions: a name after one is not a clause's subject.
-const PREPOSITIONS: &[&str] = &[
+const PREPOSITIONS: WordSet = WordSet::new(&[
     "in",
     "on",
     "at",
@@ -287,10 +334,10 @@ const PREPOSITIONS: &[&str] = &[
     "beyond",
     "outside",
     "inside",
-];
+]);
 
 /// Adverbs that stand between a subject and its verb ("has long accused").
-const ADVERBS: &[&str] = &[
+const ADVERBS: WordSet = WordSet::new(&[
     "long",
     "often",
     "always",
@@ -315,9 +362,9 @@ const ADVERBS: &[&str] = &[
     "subsequently",
     "since",
     "yet",
-];
+]);
 
-const GROUP_NOUNS: &[&str] = &[
+const GROUP_NOUNS: WordSet = WordSet::new(&[
     "lawmakers",
     "politicians",
     "legislators",
@@ -350,9 +397,9 @@ const GROUP_NOUNS: &[&str] = &[
     "voters",
     "candidates",
     "activists",
-];
+]);
 /// What someone issues that may accuse or praise in their name ("a statement accusing").
-const DOCUMENTS: &[&str] = &[
+const DOCUMENTS: WordSet = WordSet::new(&[
     "statement",
     "letter",
     "report",
@@ -380,9 +427,9 @@ const DOCUMENTS: &[&str] = &[
     "message",
     "email",
     "release",
-];
+]);
 /// Verbs by which someone receives praise, criticism or support from another.
-const RECEIVE: &[&str] = &[
+const RECEIVE: WordSet = WordSet::new(&[
     "drew",
     "draw",
     "draws",
@@ -432,9 +479,9 @@ const RECEIVE: &[&str] = &[
     "garner",
     "garners",
     "garnering",
-];
+]);
 /// Adjectives that grade a stance noun ("strong support", "mild criticism").
-const DEGREE_ADJECTIVES: &[&str] = &[
+const DEGREE_ADJECTIVES: WordSet = WordSet::new(&[
     "strong",
     "mild",
     "harsh",
@@ -477,9 +524,9 @@ const DEGREE_ADJECTIVES: &[&str] = &[
     "implicit",
     "explicit",
     "high",
-];
+]);
 /// Nouns for people of a group ("figures in the Trump circle").
-const PEOPLE: &[&str] = &[
+const PEOPLE: WordSet = WordSet::new(&[
     "figures",
     "people",
     "circle",
@@ -493,9 +540,9 @@ const PEOPLE: &[&str] = &[
     "hardliners",
     "operatives",
     "associates",
-];
+]);
 /// Nouns for what someone did or said: "the actions of X" are X's.
-const DEEDS: &[&str] = &[
+const DEEDS: WordSet = WordSet::new(&[
     "actions",
     "action",
     "policies",
@@ -524,9 +571,9 @@ const DEEDS: &[&str] = &[
     "performance",
     "courage",
     "service",
-];
+]);
 /// Participles of taking something away ("called for the charges to be dropped").
-const REMOVED: &[&str] = &[
+const REMOVED: WordSet = WordSet::new(&[
     "dropped",
     "lifted",
     "scrapped",
@@ -541,9 +588,9 @@ const REMOVED: &[&str] = &[
     "halted",
     "repealed",
     "rescinded",
-];
+]);
 /// Verbs that name a thing in a free relative ("what he called", "what she views as").
-const NAMING_VERBS: &[&str] = &[
+const NAMING_VERBS: WordSet = WordSet::new(&[
     "called",
     "calls",
     "call",
@@ -565,9 +612,9 @@ const NAMING_VERBS: &[&str] = &[
     "branded",
     "characterized",
     "characterised",
-];
+]);
 /// Offices that speak for a country ("the Russian president", "Israel's ambassador").
-const STATE_ROLES: &[&str] = &[
+const STATE_ROLES: WordSet = WordSet::new(&[
     "president",
     "minister",
     "premier",
@@ -582,10 +629,10 @@ const STATE_ROLES: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "spokesperson",
-];
+]);
 /// Bodies that speak for the organization or country that owns them ("Russia's foreign
 /// ministry"), beside the group nouns and role words.
-const REPRESENTATIVES: &[&str] = &[
+const REPRESENTATIVES: WordSet = WordSet::new(&[
     "ministry",
     "government",
     "embassy",
@@ -618,13 +665,13 @@ const REPRESENTATIVES: &[&str] = &[
     "judiciary",
     "forces",
     "troops",
-];
-const CLAUSE_STOPS: &[&str] = &[
+]);
+const CLAUSE_STOPS: WordSet = WordSet::new(&[
     "that", "which", "who", "whom", "whose", "where", "when", "while", "whilst", "because", "as",
     "if", "until", "unless", "although", "though", "since", "after", "before", "and", "or", "but",
     "so", "than", "despite",
-];
-const NP_PREPS_KEPT: &[&str] = &["of", "for"];
+]);
+const NP_PREPS_KEPT: WordSet = WordSet::new(&["of", "for"]);
 const LIGHT_VERBS: &[&str] = &[
     "keep", "keeping", "kept", "make", "making", "made", "take", "taking", "took", "give",
     "giving", "gave", "get", "getting", "got", "have", "having", "do", "doing", "see", "seeing",
@@ -674,9 +721,9 @@ const VAGUE_TOPICS: &[&str] = &[
     "down",
     "away",
 ];
-const PARTICLES: &[&str] = &[
+const PARTICLES: WordSet = WordSet::new(&[
     "up", "out", "off", "down", "back", "on", "in", "away", "forward", "through", "over",
-];
+]);
 const MODALS: &[&str] = &["should", "must", "ought", "need", "needs"];
 
 /// Finds stances.
@@ -1031,7 +1078,7 @@ impl<'l> StanceFinder<'l> {
                         k + 2 < e
                             && w.is_any(k, &["to"])
                             && w.is_any(k + 1, &["be"])
-                            && w.is_any(k + 2, REMOVED)
+                            && REMOVED.has(w, k + 2)
                     });
                 if gone {
                     polarity = polarity.flip();
@@ -1442,7 +1489,7 @@ impl<'l> StanceFinder<'l> {
                             || (x.has(flag::GIVEN) && w.tok(a - 1).is(shape::CAP))
                     })
                 {
-                    state_role |= w.is_any(a - 1, STATE_ROLES);
+                    state_role |= STATE_ROLES.has(w, a - 1);
                     a -= 1;
                 }
                 if a > s {
@@ -1540,7 +1587,7 @@ impl<'l> StanceFinder<'l> {
             if w.is_any(j, &["former", "ex", "onetime", "then"]) {
                 return None;
             }
-            state_role |= w.is_any(j, STATE_ROLES);
+            state_role |= STATE_ROLES.has(w, j);
             j += 1;
         }
         state_role.then_some(place)
@@ -1554,42 +1601,14 @@ impl<'l> StanceFinder<'l> {
         let w = &cx.w;
         let evidence = w.tok(s).span.cover(w.tok(e - 1).span);
         for i in s + 1..e {
-            let polarity = if w.is_any(
-                i,
-                &[
-                    "critic",
-                    "critics",
-                    "opponent",
-                    "opponents",
-                    "foe",
-                    "foes",
-                    "detractor",
-                    "detractors",
-                ],
-            ) {
-                Polarity::Oppose
-            } else if w.is_any(
-                i,
-                &[
-                    "supporter",
-                    "supporters",
-                    "backer",
-                    "backers",
-                    "ally",
-                    "allies",
-                    "loyalist",
-                    "loyalists",
-                    "defender",
-                    "defenders",
-                ],
-            ) {
-                Polarity::Support
-            } else {
-                continue;
-            };
+            // asked for every token: the flag first, then one match on the text, which a
+            // lower-case word has with no capital to fold
             if !w.is_lower(i) {
                 continue;
             }
+            let Some(polarity) = partisan_side(token_bytes(w, i)) else {
+                continue;
+            };
             // "Trump's staunchest supporters", "Trump's fiercest critics": a possessive
             // and degree words may stand between the name and the noun
             let mut j = i;
@@ -1623,8 +1642,7 @@ impl<'l> StanceFinder<'l> {
                 a -= 1;
             }
             let name_start = a;
-            while a > s && a + 4 > name_start && w.is_lower(a - 1) && !w.is_any(a - 1, CLAUSE_STOPS)
-            {
+            while a > s && a + 4 > name_start && w.is_lower(a - 1) && !CLAUSE_STOPS.has(w, a - 1) {
                 a -= 1;
                 if w.is_any(a, &["a", "an", "the", "one"]) {
                     break;
@@ -1658,7 +1676,7 @@ impl<'l> StanceFinder<'l> {
                 // "Sasse has been a vocal Trump critic", "has emerged as one of Trump's
                 // staunchest supporters"
                 let mut v = cs;
-                while v > s && (w.is_any(v - 1, AUX) || w.is_negation(v - 1)) {
+                while v > s && (AUX.has(w, v - 1) || w.is_negation(v - 1)) {
                     v -= 1;
                 }
                 // "Jeff Flake (R) is": the holder search skips brackets and asides
@@ -1691,40 +1709,44 @@ impl<'l> StanceFinder<'l> {
         let w = &cx.w;
         let evidence = w.tok(s).span.cover(w.tok(e - 1).span);
         for i in s..e {
-            if w.tok(i).kind != TokenKind::Word {
-                continue;
-            }
-            // only "anti…" and "pro…" can match: skip the lower-casing for the rest
-            if !matches!(w.text_of(i).as_bytes()[0], b'a' | b'A' | b'p' | b'P') {
-                continue;
-            }
-            let lower = w.text_of(i).to_lowercase();
-            let (polarity, rest) = if let Some(r) = lower.strip_prefix("anti-") {
-                (Polarity::Oppose, r)
-            } else if let Some(r) = lower.strip_prefix("pro-") {
-                (Polarity::Support, r)
-            } else if (lower == "anti" || lower == "pro")
-                && i + 1 < e
-                && w.tok(i + 1).kind == TokenKind::Word
-                && !w.is_any(i + 1, &["and", "or", "bono", "rata", "forma"])
+            // asked for every token: its first byte turns nearly every word away
+            if w.tok(i).kind != TokenKind::Word
+                || !matches!(token_bytes(w, i)[0] | 0x20, b'a' | b'p')
             {
-                (
-                    if lower == "anti" {
-                        Polarity::Oppose
-                    } else {
-                        Polarity::Support
-                    },
-                    "",
-                )
+                continue;
+            }
+            // the prefix is compared ignoring ASCII case in place (no other letter
+            // lower-cases to one of "anti" or "pro")
+            let text = w.text_of(i);
+            let (polarity, prefix) = if starts_with_ignore_case(text, "anti") {
+                (Polarity::Oppose, 4)
+            } else if starts_with_ignore_case(text, "pro") {
+                (Polarity::Support, 3)
+            } else {
+                continue;
+            };
+            let rest = if text.len() == prefix {
+                // "anti Iraq war": the target is all in the words after it
+                if !(i + 1 < e
+                    && w.tok(i + 1).kind == TokenKind::Word
+                    && !w.is_any(i + 1, &["and", "or", "bono", "rata", "forma"]))
+                {
+                    continue;
+                }
+                ""
+            } else if text.as_bytes()[prefix] == b'-' {
+                // "anti-war": as much of the token's end as its lower-cased rest is long
+                // (the same but for a few letters outside ASCII)
+                let lower_len = lowercase_len(&text[prefix + 1..]);
+                &text[text.len() - lower_len..]
             } else {
                 continue;
             };
             // the words of the target: the rest of the token and the words after it, up
             // to a name (the holder) or the end of the noun phrase
-            let original_rest = &w.text_of(i)[w.text_of(i).len() - rest.len()..];
             let mut words: Vec<String> = Vec::new();
             if !rest.is_empty() {
-                words.push(original_rest.to_string());
+                words.push(rest.to_string());
             }
             let mut j = i + 1;
             while j < e
@@ -1807,76 +1829,83 @@ impl<'l> StanceFinder<'l> {
     }
 
     /// The longest cue starting at token `i`.
+    #[inline]
     fn match_cue(&self, w: &Words, i: usize, e: usize, s: usize) -> Option<CueMatch> {
-        let t = w.tok(i);
-        if t.kind != TokenKind::Word {
-            return None;
-        }
-        let entry = w.entry(i)?;
-        if entry.stance_cues.is_empty() {
-            return None;
-        }
-        // what the token's neighbours say depends on `i` only, not on the cue: asked
-        // once here rather than once per cue (a common verb has dozens of cues)
-        let needs_verb_checks = entry
-            .stance_cues
-            .iter()
-            .any(|&ci| !self.lex.stance_cues[ci as usize].fixed);
-        let (cap_mid_sentence, owned_noun, after_be) = if needs_verb_checks {
-            // a capitalized verb is a cue only at the start of a sentence or quote
-            let cap_mid_sentence = t.is(shape::CAP) && i != s && !is_after_open_quote(w, i);
-            // after a possessive or a determiner, a verb form is a noun ("Malema's
-            // advocate", "the attack", "their support"); "his feud with", "X's attack on"
-            // stay (a noun cue with its preposition), and "he's supporting" is "he is"
-            let after_owner = i > s
-                && ((w.tok(i - 1).kind == TokenKind::Possessive
-                    && !(i > s + 1
-                        && w.is_any(
-                            i - 2,
-                            &["he", "she", "it", "that", "there", "who", "what", "here"],
-                        )))
-                    || w.is_any(
-                        i - 1,
-                        &[
-                            "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
-                        ],
-                    ));
-            let owned_noun = after_owner
-                && !w.is_any(
-                    i + 1,
+        // asked for every token of every sentence, and most words start no cue: this
+        // test is inlined into the caller, the matching is not
+        let cues = cues_at(w, i)?;
+        self.longest_cue(w, cues, i, e, s)
+    }
+
+    /// What the words around token `i` say of a verb cue there: whether it can be no
+    /// verb, and whether it is a noun after an owner or an article.
+    fn verb_context(&self, w: &Words, i: usize, s: usize) -> (bool, bool) {
+        // a capitalized verb is a cue only at the start of a sentence or quote
+        let cap_mid_sentence = w.tok(i).is(shape::CAP) && i != s && !is_after_open_quote(w, i);
+        // after a possessive or a determiner, a verb form is a noun ("Malema's
+        // advocate", "the attack", "their support"); "his feud with", "X's attack on"
+        // stay (a noun cue with its preposition), and "he's supporting" is "he is"
+        let after_owner = i > s
+            && ((w.tok(i - 1).kind == TokenKind::Possessive
+                && !(i > s + 1
+                    && w.is_any(
+                        i - 2,
+                        &["he", "she", "it", "that", "there", "who", "what", "here"],
+                    )))
+                || w.is_any(
+                    i - 1,
                     &[
-                        "on", "for", "against", "with", "of", "to", "toward", "towards", "at",
-                        "over",
+                        "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
                     ],
-                );
-            // after "be", a base form is not a verb ("will be back in classrooms")
-            let form = w.text_of(i);
-            let after_be = i > s
-                && w.is_any(i - 1, BE)
-                && !form.ends_with("ed")
-                && !form.ends_with("ing")
-                && !form.ends_with("en");
-            (cap_mid_sentence, owned_noun, after_be)
-        } else {
-            (false, false, false)
-        };
+                ));
+        let owned_noun = after_owner
+            && !w.is_any(
+                i + 1,
+                &[
+                    "on", "for", "against", "with", "of", "to", "toward", "towards", "at", "over",
+                ],
+            );
+        // after "be", a base form is not a verb ("will be back in classrooms")
+        let form = w.text_of(i);
+        let after_be = i > s
+            && BE.has(w, i - 1)
+            && !form.ends_with("ed")
+            && !form.ends_with("ing")
+            && !form.ends_with("en");
+        (cap_mid_sentence || after_be, owned_noun)
+    }
+
+    /// The longest of `cues` (those whose first word is token `i`'s) starting at `i`.
+    fn longest_cue(
+        &self,
+        w: &Words,
+        cues: &[u32],
+        i: usize,
+        e: usize,
+        s: usize,
+    ) -> Option<CueMatch> {
+        // what the token's neighbours say of a verb depends on `i` only, not on the cue:
+        // asked once, at the first verb cue that gets that far (a common verb has dozens
+        // of cues; "a" and "the" start only fixed ones)
+        let mut verb_context = None;
         // the word after this one, past quote marks, as `match_rest` reaches it: read
         // once here, it turns most cues of several words away before `match_rest`
         let j = past_quote_marks(w, i + 1, e);
         let next = (j < e).then(|| w.text_of(j));
         let mut best: Option<CueMatch> = None;
-        for &ci in &entry.stance_cues {
+        for &ci in cues {
             let cue = &self.lex.stance_cues[ci as usize];
             if let Some(CueWord::Literal(l)) = cue.words.get(1)
                 && !next.is_some_and(|n| n.eq_ignore_ascii_case(l))
             {
                 continue;
             }
-            if !cue.fixed && (cap_mid_sentence || after_be) {
-                continue;
-            }
-            if !cue.fixed && owned_noun && cue.words.len() == 1 {
-                continue;
+            if !cue.fixed {
+                let (no_verb, owned_noun) =
+                    *verb_context.get_or_insert_with(|| self.verb_context(w, i, s));
+                if no_verb || (owned_noun && cue.words.len() == 1) {
+                    continue;
+                }
             }
             // an evaluation that starts with "to" ("is partly to blame") needs its "be";
             // "are likely to blame X" is the verb
@@ -1909,11 +1938,11 @@ impl<'l> StanceFinder<'l> {
         let mut p = i;
         while p > s && i - p < 4 {
             p -= 1;
-            if w.is_any(p, BE) {
+            if BE.has(w, p) {
                 return true;
             }
             let adverb = w.is_negation(p)
-                || w.is_any(p, ADVERBS)
+                || ADVERBS.has(w, p)
                 || (w.is_lower(p)
                     && w.text_of(p).ends_with("ly")
                     && !w.is_any(p, &["likely", "unlikely"]));
@@ -2035,10 +2064,10 @@ impl<'l> StanceFinder<'l> {
         let mut bracketed = None;
         while j > s {
             let k = j - 1;
-            if w.is_any(k, AUX)
+            if AUX.has(w, k)
                 || w.is_negation(k)
                 || (w.is_lower(k) && w.text_of(k).ends_with("ly") && w.text_of(k).len() > 4)
-                || w.is_any(k, ADVERBS)
+                || ADVERBS.has(w, k)
                 // "intensely and publicly criticized"; not "blustering aggressively and
                 // attacking", where the verbs are joined
                 || (w.is_any(k, &["and"])
@@ -2091,7 +2120,7 @@ impl<'l> StanceFinder<'l> {
                 && w.is_lower(k)
                 && !w.is_function(k)
                 && cx.res.reference_at(k).is_none()
-                && !w.is_any(k, GROUP_NOUNS)
+                && !GROUP_NOUNS.has(w, k)
             {
                 verbs_left -= 1;
                 j = k;
@@ -2161,7 +2190,7 @@ impl<'l> StanceFinder<'l> {
         // "released a statement accusing X", "filed a lawsuit accusing X": who issued it
         if w.text_of(v).ends_with("ing")
             && w.is_lower(k)
-            && w.is_any(k, DOCUMENTS)
+            && DOCUMENTS.has(w, k)
             && cx.res.reference_at(k).is_none()
         {
             // the verb that issued it, before its determiner: "released a new Web ad",
@@ -2208,7 +2237,7 @@ impl<'l> StanceFinder<'l> {
         if let Some(f) = (k.saturating_sub(7).max(s + 1)..k)
             .rev()
             .find(|&q| w.is_lower(q) && w.is_any(q, &["from", "by"]))
-            && w.is_any(f - 1, DOCUMENTS)
+            && DOCUMENTS.has(w, f - 1)
             && (f + 1..=k).all(|q| {
                 cx.res.reference_at(q).is_some()
                     || w.is_any(q, &["the", "a", "an"])
@@ -2306,7 +2335,7 @@ impl<'l> StanceFinder<'l> {
             && (w.is_any(v - 1, &["the", "a", "an", "more", "much", "some"])
                 || (!w.is_function(v - 1)
                     && w.entry(v - 1).is_none_or(|x| x.stance_cues.is_empty())))
-            && !w.is_any(v - 1, RECEIVE)
+            && !RECEIVE.has(w, v - 1)
         {
             v -= 1;
         }
@@ -2317,7 +2346,7 @@ impl<'l> StanceFinder<'l> {
         {
             return self.holders(cx, v - 2, s, None, false);
         }
-        if v == s || !w.is_any(v - 1, RECEIVE) {
+        if v == s || !RECEIVE.has(w, v - 1) {
             return Vec::new();
         }
         let hs = self.holders(cx, v - 1, s, None, false);
@@ -2327,7 +2356,7 @@ impl<'l> StanceFinder<'l> {
         // "Mr. Obama's speech drew criticism from", "his remarks have drawn praise from":
         // what someone said or did stands for them
         let mut k = v - 1;
-        while k > s && (w.is_any(k - 1, AUX) || w.is_any(k - 1, ADVERBS)) {
+        while k > s && (AUX.has(w, k - 1) || ADVERBS.has(w, k - 1)) {
             k -= 1;
         }
         if k < s + 2 || !w.is_lower(k - 1) || cx.res.reference_at(k - 1).is_some() {
@@ -2523,7 +2552,7 @@ impl<'l> StanceFinder<'l> {
         if p > s && w.is_any(p - 1, &["the", "a", "an"]) {
             p -= 1;
         }
-        if p > s && w.is_lower(p - 1) && w.is_any(p - 1, PREPOSITIONS) {
+        if p > s && w.is_lower(p - 1) && PREPOSITIONS.has(w, p - 1) {
             return None;
         }
         // a pronoun subject right after a speech verb is the speaker ("saying they won't")
@@ -2617,9 +2646,9 @@ impl<'l> StanceFinder<'l> {
                 // "the Michigan congressman" is a person from there, not Michigan speaking
                 // ("Michigan officials", "the Russian president" are)
                 if res_kind(cx, e) == Kind::Place
-                    && !w.is_any(k, GROUP_NOUNS)
-                    && !w.is_any(k, REPRESENTATIVES)
-                    && !w.is_any(k, STATE_ROLES)
+                    && !GROUP_NOUNS.has(w, k)
+                    && !REPRESENTATIVES.has(w, k)
+                    && !STATE_ROLES.has(w, k)
                     && !w.text_of(k).ends_with('s')
                 {
                     return None;
@@ -2628,7 +2657,7 @@ impl<'l> StanceFinder<'l> {
                 if a > s && w.is_any(a - 1, &["the", "a", "an", "top", "senior"]) {
                     a -= 1;
                 }
-                if a > s && w.is_lower(a - 1) && w.is_any(a - 1, PREPOSITIONS) {
+                if a > s && w.is_lower(a - 1) && PREPOSITIONS.has(w, a - 1) {
                     return None;
                 }
                 return Some(e);
@@ -2679,7 +2708,7 @@ impl<'l> StanceFinder<'l> {
                 let participle = w.is_lower(q) && w.text_of(q).ends_with("ed");
                 matches!(w.tok(q).kind, TokenKind::Word | TokenKind::Number)
                     && !w.has(q, flag::SPEECH)
-                    && !w.is_any(q, CLAUSE_STOPS)
+                    && !CLAUSE_STOPS.has(w, q)
                     && !participle
             })
         {
@@ -2693,7 +2722,7 @@ impl<'l> StanceFinder<'l> {
             h -= 1;
         }
         // "Assange has at times offered"
-        while h > s && w.is_any(h, AUX) && !w.is_any(h, &["all", "both"]) {
+        while h > s && AUX.has(w, h) && !w.is_any(h, &["all", "both"]) {
             h -= 1;
         }
         self.np_holders(cx, h, s)
@@ -2708,7 +2737,7 @@ impl<'l> StanceFinder<'l> {
         // participle or prepositional phrase is not the subject; it starts after the comma
         // that a person or organization follows
         let mut s = s;
-        if s < b && (w.text_of(s).ends_with("ing") || w.is_any(s, PREPOSITIONS)) {
+        if s < b && (w.text_of(s).ends_with("ing") || PREPOSITIONS.has(w, s)) {
             let actor_at = |x: usize| {
                 let mut y = x;
                 while y < b
@@ -2888,14 +2917,14 @@ impl<'l> StanceFinder<'l> {
         {
             k -= 1;
         }
-        if k == s || !w.is_any(k - 1, BE) {
+        if k == s || !BE.has(w, k - 1) {
             return None;
         }
         // back to the start of the verb group ("had been", "will be", "has not been",
         // "has also been", "has recently been")
         let mut be = k - 1;
         while be > s
-            && (w.is_any(be - 1, BE)
+            && (BE.has(w, be - 1)
                 || w.is_any(
                     be - 1,
                     &[
@@ -2988,9 +3017,9 @@ impl<'l> StanceFinder<'l> {
             let stop = matches!(
                 t.kind,
                 TokenKind::Punct(_) | TokenKind::Dash | TokenKind::Quote(_)
-            ) || w.is_any(k, CLAUSE_STOPS)
+            ) || CLAUSE_STOPS.has(w, k)
                 || (w.is_lower(k) && w.has(k, flag::SPEECH))
-                || w.is_any(k, AUX);
+                || AUX.has(w, k);
             if stop {
                 break;
             }
@@ -3050,7 +3079,7 @@ impl<'l> StanceFinder<'l> {
                 &["it", "that", "this", "there", "what", "he", "she", "who"],
             );
         if k == s
-            || !(w.is_any(k - 1, BE)
+            || !(BE.has(w, k - 1)
                 || contracted_is
                 || w.is_any(
                     k - 1,
@@ -3067,7 +3096,7 @@ impl<'l> StanceFinder<'l> {
         }
         // back to the start of the verb group ("had been", "has always been", "is not")
         let mut be = k - 1;
-        while be > s && (w.is_any(be - 1, AUX) || w.is_negation(be - 1)) {
+        while be > s && (AUX.has(w, be - 1) || w.is_negation(be - 1)) {
             be -= 1;
         }
         let Some((a, b)) = self.subject_np(cx, be, s) else {
@@ -3161,7 +3190,7 @@ impl<'l> StanceFinder<'l> {
                 .reference_at(t + 1)
                 .filter(|r| r.tokens.0 as usize == t + 1)
                 .map_or(t + 2, |r| r.tokens.1 as usize);
-            if subject_end < e && w.is_any(subject_end, NAMING_VERBS) {
+            if subject_end < e && NAMING_VERBS.has(w, subject_end) {
                 t = subject_end + 1;
                 if t < e && w.is_any(t, &["as"]) {
                     t += 1;
@@ -3203,7 +3232,7 @@ impl<'l> StanceFinder<'l> {
             && w.text_of(t).ends_with("ing")
             && !w.has(t, flag::FUNCTION)
             && !is_noun_ing(w, t)
-            && !w.is_any(t, ING_ADJECTIVES)
+            && !ING_ADJECTIVES.has(w, t)
         {
             return self
                 .vp_target(cx, t, e, None)
@@ -3315,7 +3344,7 @@ impl<'l> StanceFinder<'l> {
         if !aims.iter().any(|a| matches!(a.target, Target::Entity(_)))
             && ne > t
             && ne + 1 < e
-            && (is_representative(w, ne - 1) || w.is_any(ne - 1, PEOPLE))
+            && (is_representative(w, ne - 1) || PEOPLE.has(w, ne - 1))
             && w.is_any(ne, &["in", "of", "from", "within", "around", "at"])
         {
             let mut n = ne + 1;
@@ -3359,7 +3388,7 @@ impl<'l> StanceFinder<'l> {
         ) && ne + 1 < e
             && ne > t
             && w.is_any(ne, &["of"])
-            && w.is_any(ne - 1, DEEDS)
+            && DEEDS.has(w, ne - 1)
             && !aims.iter().any(|a| matches!(a.target, Target::Entity(_)))
         {
             if let Some(owner) = self.name_after_article(cx, ne + 1, e) {
@@ -3451,7 +3480,7 @@ impl<'l> StanceFinder<'l> {
                 && w.has(end, flag::COMMON)
                 && !w.is_function(end)
                 && !w.has(end, flag::ROLE)
-                && !w.is_any(end, GROUP_NOUNS);
+                && !GROUP_NOUNS.has(w, end);
             // a possessive pronoun ("its plans") points at the thing, not the owner
             if (r.kind == RefKind::Pronoun && w.is_any(i, &["its", "their", "his", "her"]))
                 || modifier
@@ -3602,7 +3631,7 @@ impl<'l> StanceFinder<'l> {
                         || (w.is_lower(after)
                             && w.is_function(after)
                             && !w.has(after, flag::SPEECH)
-                            && !w.is_any(after, AUX)
+                            && !AUX.has(w, after)
                             && !w.is_any(after, &["who", "which", "that"]))));
             if !goes_on {
                 break;
@@ -3755,7 +3784,7 @@ impl<'l> StanceFinder<'l> {
         }
         let mut o = v + 1;
         while o < e
-            && w.is_any(o, PARTICLES)
+            && PARTICLES.has(w, o)
             && !(o + 1 < e && cx.res.reference_at(o + 1).is_none() && w.is_any(o, &["on", "in"]))
         {
             o += 1;
@@ -4025,6 +4054,15 @@ fn past_quote_marks(w: &Words, mut i: usize, e: usize) -> usize {
     i
 }
 
+/// The stance cues whose first word is token `i`, if any.
+fn cues_at<'a>(w: &Words<'a>, i: usize) -> Option<&'a [u32]> {
+    if w.tok(i).kind != TokenKind::Word {
+        return None;
+    }
+    let cues = &w.entry(i)?.stance_cues;
+    (!cues.is_empty()).then_some(cues.as_slice())
+}
+
 /// The "(" that the ")" at `close` ends, at most `reach` tokens back and not before
 /// `lo`; None when `close` is no ")".
 fn bracket_open(w: &Words, close: usize, lo: usize, reach: usize) -> Option<usize> {
@@ -4060,7 +4098,7 @@ fn is_representative(w: &Words, k: usize) -> bool {
     ) {
         return true;
     }
-    if w.is_any(k, GROUP_NOUNS) || w.is_any(k, REPRESENTATIVES) || w.has(k, flag::ROLE) {
+    if GROUP_NOUNS.has(w, k) || REPRESENTATIVES.has(w, k) || w.has(k, flag::ROLE) {
         return true;
     }
     let t = w.text_of(k).to_lowercase();
@@ -4080,15 +4118,50 @@ fn is_companion_at(w: &Words, k: usize) -> bool {
 /// Where the verb of a copula that ends at `k` starts: "is", "became", "emerged as"
 /// (`k` at "as"), if `k` ends one.
 fn copula_start(w: &Words, k: usize, s: usize) -> Option<usize> {
-    if w.is_any(k, BE) || w.is_any(k, BECOME) {
+    if BE.has(w, k) || BECOME.has(w, k) {
         return Some(k);
     }
-    (w.is_any(k, &["as"]) && k > s && w.is_any(k - 1, AS_VERBS)).then(|| k - 1)
+    (w.is_any(k, &["as"]) && k > s && AS_VERBS.has(w, k - 1)).then(|| k - 1)
+}
+
+/// True when `text` starts with `prefix` (lower-case ASCII), ignoring ASCII case.
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// The length in bytes of `text` lower-cased by [`str::to_lowercase`].
+fn lowercase_len(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.to_lowercase().len()
+    }
+}
+
+/// The side a partisan noun takes, for a lower-case word: "critic" opposes, "supporter"
+/// supports.
+fn partisan_side(word: &[u8]) -> Option<Polarity> {
+    match word {
+        b"critic" | b"critics" | b"opponent" | b"opponents" | b"foe" | b"foes" | b"detractor"
+        | b"detractors" => Some(Polarity::Oppose),
+        b"supporter" | b"supporters" | b"backer" | b"backers" | b"ally" | b"allies"
+        | b"loyalist" | b"loyalists" | b"defender" | b"defenders" => Some(Polarity::Support),
+        _ => None,
+    }
+}
+
+/// The bytes of token `i`: for the tests asked of every token, which compare bytes and
+/// need not slice a `str` (checking its char boundaries).
+fn token_bytes<'a>(w: &Words<'a>, i: usize) -> &'a [u8] {
+    let span = w.tok(i).span;
+    &w.text.as_bytes()[span.start as usize..span.end as usize]
 }
 
 /// A word of degree before a stance noun: "strong", "vocal", "most", "fiercest".
 fn is_degree_word(w: &Words, k: usize) -> bool {
-    w.is_any(k, DEGREE_ADJECTIVES)
+    DEGREE_ADJECTIVES.has(w, k)
         || w.is_any(
             k,
             &[
@@ -4119,7 +4192,7 @@ fn is_modal_negation(w: &Words, k: usize, s: usize) -> bool {
 }
 
 /// Nouns of a span of time that "last", "this", "next" make an adverbial ("last week").
-const TIME_NOUNS: &[&str] = &[
+const TIME_NOUNS: WordSet = WordSet::new(&[
     "week",
     "month",
     "year",
@@ -4128,13 +4201,13 @@ const TIME_NOUNS: &[&str] = &[
     "morning",
     "afternoon",
     "evening",
-];
+]);
 
 /// True when token `k`, before the verb at `v`, belongs to a time adverbial between a
 /// subject and its verb: "on Friday", "in January", "last week", "earlier this month".
 fn is_time_adjunct(w: &Words, k: usize, v: usize, s: usize) -> bool {
-    let timed = |q: usize| q < v && (w.has(q, flag::CALENDAR) || w.is_any(q, TIME_NOUNS));
-    if w.is_any(k, TIME_NOUNS) {
+    let timed = |q: usize| q < v && (w.has(q, flag::CALENDAR) || TIME_NOUNS.has(w, q));
+    if TIME_NOUNS.has(w, k) {
         return k > s && w.is_any(k - 1, &["last", "this", "next", "that"]);
     }
     // "earlier" before "this month" is one of ADVERBS
@@ -4188,7 +4261,7 @@ fn is_verb_like(w: &Words, i: usize) -> bool {
 
 /// Words in -ing that describe a noun, not gerunds: "criticized outgoing CIA chief X",
 /// "the ruling party".
-const ING_ADJECTIVES: &[&str] = &[
+const ING_ADJECTIVES: WordSet = WordSet::new(&[
     "outgoing",
     "incoming",
     "ruling",
@@ -4209,7 +4282,7 @@ const ING_ADJECTIVES: &[&str] = &[
     "longstanding",
     "long-standing",
     "opposing",
-];
+]);
 
 /// "-ing" words that are nouns in practice ("funding", "training", "spending").
 fn is_noun_ing(w: &Words, i: usize) -> bool {
@@ -4274,7 +4347,7 @@ fn np_end(w: &Words, a: usize, e: usize) -> usize {
             _ => break,
         }
         if i > a && w.is_lower(i) {
-            if w.is_any(i, CLAUSE_STOPS) || w.has(i, flag::SPEECH) {
+            if CLAUSE_STOPS.has(w, i) || w.has(i, flag::SPEECH) {
                 break;
             }
             // "involvement in criminal activities", "confidence in the plan"
@@ -4286,7 +4359,7 @@ fn np_end(w: &Words, a: usize, e: usize) -> usize {
             };
             if w.is_function(i)
                 && !after_nominal
-                && !w.is_any(i, NP_PREPS_KEPT)
+                && !NP_PREPS_KEPT.has(w, i)
                 && !w.is_any(
                     i,
                     &[
