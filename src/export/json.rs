@@ -378,6 +378,20 @@ fn push_str(buf: &mut Vec<u8>, s: &str) {
 /// 8 clean bytes are skipped with one test and copied in one piece.
 fn push_escaped(buf: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
+    // most strings (ids, labels, sentences) need nothing: tested a word at a time,
+    // the last word overlapping the one before it, and copied whole, rather than
+    // their last few bytes looked up one by one (41 M instructions of a BBC run)
+    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+    let clean = match b.len().checked_sub(8) {
+        Some(last) => {
+            !needs_escape(word(&b[last..])) && b.chunks_exact(8).all(|c| !needs_escape(word(c)))
+        }
+        None => b.iter().all(|&c| ESCAPE[c as usize] == 0),
+    };
+    if clean {
+        buf.extend_from_slice(b);
+        return;
+    }
     let (mut run, mut i) = (0, 0);
     while i < b.len() {
         if let Some(chunk) = b.get(i..i + 8) {
