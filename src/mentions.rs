@@ -177,10 +177,34 @@ impl Mention {
     }
 }
 
-const PARTICLES: &[&str] = &[
-    "de", "da", "di", "van", "von", "der", "den", "du", "del", "della", "dos", "das", "bin", "ibn",
-    "al", "el", "la", "le", "ter", "ten", "y",
-];
+/// True for a name particle ("de Gaulle", "van der Westhuizen"), given in lower case.
+/// A `match` on the text, not a list compared word by word: asked after every
+/// capitalized run.
+fn is_particle(lower: &str) -> bool {
+    matches!(
+        lower,
+        "de" | "da"
+            | "di"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "du"
+            | "del"
+            | "della"
+            | "dos"
+            | "das"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "la"
+            | "le"
+            | "ter"
+            | "ten"
+            | "y"
+    )
+}
 const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "de"];
 /// Nouns for places that name one with "of": "the town of Arbil".
 const PLACE_NOUNS: &[&str] = &[
@@ -232,6 +256,12 @@ const MODALS: &[&str] = &["will", "would", "could", "should", "must", "might", "
 
 /// Prefixes that make a modifier of a name ("pro-Moscow", "anti-NATO", "ex-Soviet").
 const HYPHEN_PREFIXES: &[&str] = &["pro", "anti", "non", "ex", "post", "pre", "neo", "mid"];
+
+/// The letters of `t`, counted up to `max`: the rules only compare the count with a
+/// small number, and need not read a long word to its end.
+fn letters_up_to(t: &str, max: usize) -> usize {
+    t.chars().filter(|c| c.is_alphabetic()).take(max).count()
+}
 
 /// "M.", "J.": one capital letter and a period.
 fn is_initial(t: &str) -> bool {
@@ -347,18 +377,17 @@ impl<'l> Recognizer<'l> {
         };
         let mut out = Vec::new();
         let mut caps_tokens = Vec::new();
-        let mut caps = Vec::new();
         self.memo.clear();
         self.memo.resize(layout.tokens.len(), UNSEEN);
         self.hits.clear();
         for (si, sent) in layout.sentences.iter().enumerate() {
             let (s, e) = (sent.tokens.start, sent.tokens.end);
-            caps_zone(&w, s, e, &mut caps);
-            caps_tokens.extend((s..e).filter(|&i| caps[i - s]));
+            let caps_end = s + caps_zone(&w, s, e);
+            caps_tokens.extend(s..caps_end);
             let mut i = s;
             while i < e {
                 let t = w.tok(i);
-                if caps[i - s] {
+                if i < caps_end {
                     if let Some((len, id)) = self.known_at(&w, i, e, true)
                         && !(len == 1 && self.is_word_town(&w, i, id))
                     {
@@ -604,7 +633,7 @@ impl<'l> Recognizer<'l> {
                 if !any_case {
                     if p.entity_caps
                         && !first.is(shape::UPPER)
-                        && w.text_of(i).chars().filter(|c| c.is_alphabetic()).count() > 1
+                        && letters_up_to(w.text_of(i), 2) > 1
                     {
                         continue;
                     }
@@ -686,9 +715,11 @@ impl<'l> Recognizer<'l> {
             // particles inside a person's name, one or two ("de Gaulle", "van der Westhuizen")
             let particles = (j..(j + 2).min(e))
                 .take_while(|&k| {
+                    // a lower-case word's ASCII letters are all lower case: its text is
+                    // the particle as written
                     w.tok(k).kind == TokenKind::Word
                         && w.tok(k).is(shape::LOWER)
-                        && w.is_any(k, PARTICLES)
+                        && is_particle(w.text_of(k))
                 })
                 .count();
             if particles > 0
@@ -1275,7 +1306,6 @@ impl<'l> Recognizer<'l> {
             None
         };
         let all_upper = n == 1 && w.tok(a).is(shape::UPPER);
-        let letters = w.text_of(a).chars().filter(|c| c.is_alphabetic()).count();
         if self.is_speaker_context(w, a, b) {
             ev |= evidence::SPEAKER;
         }
@@ -1361,7 +1391,7 @@ impl<'l> Recognizer<'l> {
             Some(Kind::Organization)
         } else if ev & evidence::TITLE != 0 && !(n == 1 && all_upper) && !place {
             Some(Kind::Person)
-        } else if all_upper && (2..=6).contains(&letters) && !place {
+        } else if all_upper && (2..=6).contains(&letters_up_to(w.text_of(a), 7)) && !place {
             ev |= evidence::ACRONYM;
             Some(Kind::Organization)
         } else if n >= 2
@@ -1643,7 +1673,7 @@ impl<'l> Recognizer<'l> {
     fn org_context(&self, w: &Words, a: usize, b: usize, s: usize) -> bool {
         let n = w.layout.tokens.len();
         // a lone letter ("N / A") is a table's abbreviation, not a name
-        if b - a == 1 && w.text_of(a).chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        if b - a == 1 && letters_up_to(w.text_of(a), 2) < 2 {
             return false;
         }
         let descriptor = a > s
@@ -1738,27 +1768,29 @@ impl<'l> Recognizer<'l> {
     }
 }
 
-/// Marks in `zone` (one flag per token, refilled) the tokens of all-capital stretches
-/// (headlines, datelines) in sentence `[s, e)`.
-fn caps_zone(w: &Words, s: usize, e: usize, zone: &mut Vec<bool>) {
-    zone.clear();
-    zone.resize(e - s, false);
+/// The all-capital stretch (a headline, a dateline) that opens sentence `[s, e)`, as its
+/// length in tokens: the whole sentence, its first words, or none.
+fn caps_zone(w: &Words, s: usize, e: usize) -> usize {
     let is_upper_word = |i: usize| {
         let t = w.tok(i);
         t.kind == TokenKind::Word && (t.is(shape::UPPER) || (t.span.len() == 1 && t.is(shape::CAP)))
     };
-    // words, all-capital words and lower-case words, in one pass
+    // words, all-capital words and lower-case words, in one pass; it stops once more than
+    // a quarter of the tokens are lower-case words (then so are more than a quarter of
+    // the words, and the sentence is no headline)
     let (mut words, mut upper, mut lower) = (0, 0, 0);
     for t in &w.layout.tokens[s..e] {
         if t.kind == TokenKind::Word {
             words += 1;
             upper += usize::from(t.is(shape::UPPER));
             lower += usize::from(t.is(shape::LOWER));
+            if lower * 4 > e - s {
+                break;
+            }
         }
     }
     if words >= 3 && upper * 10 >= words * 7 && lower * 4 <= words {
-        zone.fill(true);
-        return;
+        return e - s;
     }
     // dateline: capitals at the start of a paragraph, then "(", ",", a dash, a number
     let para_start = s == 0 || w.tok(s - 1).para != w.tok(s).para;
@@ -1774,11 +1806,10 @@ fn caps_zone(w: &Words, s: usize, e: usize, zone: &mut Vec<bool>) {
             )
             || w.tok(j).is_punct('-');
         if j > s && ends_dateline && (j - s >= 2 || w.text_of(s).chars().count() > 3) {
-            for z in &mut zone[..j - s] {
-                *z = true;
-            }
+            return j - s;
         }
     }
+    0
 }
 
 /// "Sen. Ted Cruz (R-Texas)", "Rep. Randy Forbes (R-Va.)": the party and state of an

@@ -171,7 +171,12 @@ impl Quoter<'_> {
                     i += 1;
                     continue;
                 }
-                let found = if w.is_any(i, &["according"]) && i + 1 < e && w.is_any(i + 1, &["to"])
+                // asked at every token: the length first, a field of the token, rules out
+                // nearly all before the text is compared
+                let found = if w.tok(i).span.len() == "according".len()
+                    && w.is_any(i, &["according"])
+                    && i + 1 < e
+                    && w.is_any(i + 1, &["to"])
                 {
                     self.according_to(cx, i)
                 } else if is_speech_verb(&w, i) && !w.has(i, flag::QUOTE_ONLY_SPEECH) {

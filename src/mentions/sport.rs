@@ -39,8 +39,6 @@
 //! standings table; club names without a place or designator word ("Kowalczyk") are typed by
 //! the other rules.
 
-use rustc_hash::FxHashMap;
-
 use super::{Mention, PLACE_PREPS, evidence};
 use crate::kind::Kind;
 use crate::layout::Words;
@@ -172,11 +170,14 @@ const VERSUS: &[&str] = &["v", "v.", "vs", "vs.", "versus"];
 /// city, county or state (and every other mention of the same name but datelines and
 /// names after "in"/"at") as organizations.
 pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
-    let start_at: FxHashMap<usize, usize> = out
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.tokens.0 as usize, i))
-        .collect();
+    // the mention starting at token `k` (the last one, should two start there): the
+    // mentions are in text order, so a binary search finds it without a map
+    let start_at = |k: usize| {
+        let i = out
+            .partition_point(|m| m.tokens.0 as usize <= k)
+            .checked_sub(1)?;
+        (out[i].tokens.0 as usize == k).then_some(i)
+    };
     let n = w.layout.tokens.len();
     let mut sides: Vec<usize> = Vec::new();
     // sides from scores, fixtures and tables (not prose): a capitalized word there is
@@ -186,7 +187,7 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
         let (a, b) = (m.tokens.0 as usize, m.tokens.1 as usize);
         let para = w.tok(a).para;
         let in_para = |k: usize| k < n && w.tok(k).para == para;
-        let next_side = |k: usize| in_para(k).then(|| start_at.get(&k).copied()).flatten();
+        let next_side = |k: usize| in_para(k).then(|| start_at(k)).flatten();
         // score: A 2 B 1
         if in_para(b)
             && is_score(w, b)
@@ -222,10 +223,12 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
         }
         // result: A beat B (a verb is a lower-case word after the name)
         let verb_at_b = (in_para(b) && w.is_lower(b)).then(|| w.text_of(b));
-        for verb in RESULT_VERBS
-            .iter()
-            .filter(|v| verb_at_b.is_some_and(|t| t.eq_ignore_ascii_case(v[0])))
-        {
+        // the verbs are looked through only after a lower-case word
+        for verb in verb_at_b.into_iter().flat_map(|t| {
+            RESULT_VERBS
+                .iter()
+                .filter(move |v| t.eq_ignore_ascii_case(v[0]))
+        }) {
             if !(0..verb.len())
                 .all(|k| in_para(b + k) && w.is_lower(b + k) && w.is_any(b + k, &[verb[k]]))
             {
