@@ -403,10 +403,12 @@ impl<'l> Recognizer<'l> {
                     continue;
                 }
                 if !t.is(shape::CAP) {
-                    // lower-case known names ("al-Qaeda", "eBay")
-                    if t.word
-                        .is_some_and(|id| self.lex.entry(id).has(flag::PHRASE_START))
-                        && let Some((len, id)) = self.known_at(&w, i, e, false)
+                    // lower-case known names ("al-Qaeda", "eBay"); the index's answer is
+                    // asked here, not in a call per lower-case word that starts a phrase
+                    if t.word.is_some_and(|id| {
+                        self.index.is_none_or(|ix| ix.lower_start(id))
+                            && self.lex.entry(id).has(flag::PHRASE_START)
+                    }) && let Some((len, id)) = self.known_at(&w, i, e, false)
                     {
                         self.push_known(&w, &mut out, i, i + len, id, si, 0);
                         i += len;
@@ -856,27 +858,32 @@ impl<'l> Recognizer<'l> {
                 e.is_some_and(|e| e.has(flag::CALENDAR)) && !self.is_given_not_common(w, a);
             let not_entity = e.is_some_and(|e| e.has(flag::NOT_ENTITY));
             let first_is_opener = a == 0 || opener || self.is_opener(w, a, s);
-            let common = (e.is_some_and(|e| e.has(flag::COMMON)) || self.hyphen_common(w, a))
-                && !self.is_given_not_common(w, a);
+            // asked only when a rule below needs them (most runs keep their first word):
+            // whether the word is a common one, and whether it opens a person's name, as
             // an initial before a name ("M. Lowe") and a given name before a surname
-            // ("Tony Kessler", "Robin Talbot") open a person's name even when they are
-            // also words ("m", "tony", "robin")
-            let name_start =
-                b - a > 1 && (is_initial(w.text_of(a)) || self.given_then_surname(w, a, b));
-            // a month before a name that is not a person's or an institution's ("July
-            // FOMC", "October Treasury") dates it; not "Easter Island"
-            let month_before = calendar && !has_designator && !self.given_then_surname(w, a, b);
-            let strip = (function && !name_start)
+            // ("Tony Kessler", "Robin Talbot") do even when they are also words ("m",
+            // "tony", "robin")
+            let common = |this: &Self| {
+                (e.is_some_and(|e| e.has(flag::COMMON)) || this.hyphen_common(w, a))
+                    && !this.is_given_not_common(w, a)
+            };
+            let name_start = |this: &mut Self| {
+                b - a > 1 && (is_initial(w.text_of(a)) || this.given_then_surname(w, a, b))
+            };
+            let strip = (function && !name_start(self))
                 || not_entity
                 || self.is_hyphen_modifier(w, a)
                 || (calendar
                     && (b - a == 1
                         || first_is_opener
-                        || month_before
+                        // a month before a name that is not a person's or an
+                        // institution's ("July FOMC", "October Treasury") dates it; not
+                        // "Easter Island"
+                        || (!has_designator && !self.given_then_surname(w, a, b))
                         || !self.is_name_tail(w, a + 1, b)))
                 || (first_is_opener
-                    && common
-                    && !name_start
+                    && common(self)
+                    && !name_start(self)
                     && !has_designator
                     && b - a > 1
                     && !w.tok(a).is(shape::UPPER)
@@ -886,9 +893,6 @@ impl<'l> Recognizer<'l> {
                 break;
             }
             a += 1;
-            if a < b && (w.has(a - 1, flag::FUNCTION) || w.tok(a - 1).is(shape::CAP)) {
-                // a stripped word at the start leaves the next as a (mid-sentence) start
-            }
         }
         // a trailing calendar word ("Blair Monday", "School on Wednesday") is not part
         // of the name, nor is a connector left dangling by it
@@ -1179,15 +1183,17 @@ impl<'l> Recognizer<'l> {
         // town in Japan); after any title, a town's that is a census surname or no
         // common word ("President Bush": "Būsh" in Egypt; "Senator Obama"; not "Premier
         // Rugby", "Private Idaho", "Queen Phoenix")
-        let title_class = title
-            .or_else(|| self.role_before(w, a, s))
-            .and_then(|(ta, tb)| {
-                (ta..tb)
-                    .filter_map(|i| w.entry(i).and_then(|e| e.title))
-                    .map(|t| t.class)
-                    .min_by_key(|&c| c != TitleClass::Honorific)
-            });
-        if let Some((len, id)) = self.known_at(w, a, b, false)
+        // the title words (from the run, or a lower-case role just before it) and the
+        // known names the rules below ask for, each found once
+        let title_range = title.or_else(|| self.role_before(w, a, s));
+        let whole = self.known_at(w, a, b, false);
+        let title_class = title_range.and_then(|(ta, tb)| {
+            (ta..tb)
+                .filter_map(|i| w.entry(i).and_then(|e| e.title))
+                .map(|t| t.class)
+                .min_by_key(|&c| c != TitleClass::Honorific)
+        });
+        if let Some((len, id)) = whole
             && a + len == b
         {
             word_town = len == 1 && opener && self.is_word_town(w, a, id);
@@ -1242,8 +1248,6 @@ impl<'l> Recognizer<'l> {
         let mut honorific = false;
         let mut title_span = None;
 
-        // title words: from the run, or a lower-case role just before it
-        let title_range = title.or_else(|| self.role_before(w, a, s));
         if let Some((ta, tb)) = title_range {
             ev |= evidence::TITLE;
             title_span = Some(w.tok(ta).span.cover(w.tok(tb - 1).span));
@@ -1267,7 +1271,7 @@ impl<'l> Recognizer<'l> {
             // not before a people's name: "Cleveland Indians" is a side; not the first
             // word of a place's name ("Hong Kong Standard")
             let place_opens = matches!(
-                self.known_at(w, a, b, false),
+                whole,
                 Some((len, id)) if len >= 2 && self.lex.entities[id as usize].kind == Kind::Place
             );
             if n >= 2 && !w.has(b - 1, flag::DEMONYM) && !place_opens {
@@ -1280,7 +1284,8 @@ impl<'l> Recognizer<'l> {
         // designators: the last word's, else any "any"-position one, not counting the
         // words of a place the name opens with ("Kansas City Royals")
         let head = self.designator(w, b - 1);
-        let place_len = match self.known_at(w, a, b - 1, false) {
+        let before_last = self.known_at(w, a, b - 1, false);
+        let place_len = match before_last {
             Some((len, id)) if self.lex.entities[id as usize].kind == Kind::Place => len,
             _ => 0,
         };
@@ -1297,7 +1302,7 @@ impl<'l> Recognizer<'l> {
         // "CBS 2", "Channel 4": a known name or acronym with a channel number
         let numbered = n >= 2 && w.tok(b - 1).kind == TokenKind::Number;
         let numbered_kind = if numbered {
-            match self.known_at(w, a, b - 1, false) {
+            match before_last {
                 Some((len, id)) if a + len == b - 1 => Some(self.lex.entities[id as usize].kind),
                 _ if n == 2 && w.tok(a).is(shape::UPPER) => Some(Kind::Organization),
                 _ => None,
@@ -1320,7 +1325,11 @@ impl<'l> Recognizer<'l> {
         if place_noun_of {
             ev |= evidence::PLACE_PREP;
         }
-        let place = !word_town && !place_as_person && self.place_at(w, a, b);
+        let place = !word_town
+            && !place_as_person
+            && whole.is_some_and(|(len, id)| {
+                a + len == b && self.lex.entities[id as usize].kind == Kind::Place
+            });
         if place {
             ev |= evidence::PLACE;
         }

@@ -973,12 +973,17 @@ impl<'l> Resolver<'l> {
                         && !w.has(end, flag::SPEECH)
                         && w.entry(end).is_some_and(|e| e.stance_cues.is_empty()))
             };
+            if seen.mention_at[head] != NONE {
+                return None; // a name starts here: "the Chicago Teachers Union"
+            }
             // only a word that starts some phrase can start a two-word nominal (the
-            // token's entry says so, when its text is its plain lower-case key)
-            let before = w.text_of(head - 1);
-            let may_start =
-                w.has(head - 1, flag::PHRASE_PREFIX) || !before.is_ascii() || before.contains('.');
-            let two_word = if head > i + 1 && may_start {
+            // token's entry says so, when its text is its plain lower-case key); not the
+            // determiner itself, asked first and most
+            let may_start = |k: usize| {
+                let before = w.text_of(k);
+                w.has(k, flag::PHRASE_PREFIX) || !before.is_ascii() || before.contains('.')
+            };
+            let two_word = if head > i + 1 && may_start(head - 1) {
                 let mut key = String::new();
                 push_lowercase(&mut key, w.text_of(head - 1));
                 key.push(' ');
@@ -987,9 +992,6 @@ impl<'l> Resolver<'l> {
             } else {
                 None
             };
-            if seen.mention_at[head] != NONE {
-                return None; // a name starts here: "the Chicago Teachers Union"
-            }
             let nom = two_word.or_else(|| w.entry(head).and_then(|e| e.nominal));
             let Some(nom) = nom else {
                 // "the Glasgow Kelvin MP", "the 50-year-old MP": a role noun with modifiers

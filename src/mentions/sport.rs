@@ -213,8 +213,8 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
         }
         // "A at B": A visits; B names where the game is played
         if in_para(b)
-            && w.is_any(b, &["at"])
             && para_start(w, a)
+            && w.is_any(b, &["at"])
             && let Some(j) = next_side(b + 1)
             && !in_para(out[j].tokens.1 as usize)
         {
@@ -223,12 +223,12 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
         }
         // result: A beat B (a verb is a lower-case word after the name)
         let verb_at_b = (in_para(b) && w.is_lower(b)).then(|| w.text_of(b));
-        // the verbs are looked through only after a lower-case word
-        for verb in verb_at_b.into_iter().flat_map(|t| {
-            RESULT_VERBS
-                .iter()
-                .filter(move |v| t.eq_ignore_ascii_case(v[0]))
-        }) {
+        // the verbs are looked through only after a lower-case word, whose ASCII letters
+        // are all lower case: its text equals a verb's as written
+        for verb in verb_at_b
+            .into_iter()
+            .flat_map(|t| RESULT_VERBS.iter().filter(move |v| t == v[0]))
+        {
             if !(0..verb.len())
                 .all(|k| in_para(b + k) && w.is_lower(b + k) && w.is_any(b + k, &[verb[k]]))
             {
@@ -341,8 +341,13 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
 /// Marks the players of a cricket scorecard as people ([`evidence::PLAYER`]).
 pub(super) fn mark_players(w: &Words, out: &mut [Mention]) {
     let n = w.layout.tokens.len();
+    // asked on both sides of every mention: the marks are three letters or fewer, so the
+    // length rules out most words before the text is read (once)
     let scorer = |k: usize, words: &[&str]| {
-        k < n && w.tok(k).kind == TokenKind::Word && words.iter().any(|s| w.text_of(k) == *s)
+        k < n
+            && w.tok(k).kind == TokenKind::Word
+            && w.tok(k).span.len() <= 3
+            && words.contains(&w.text_of(k))
     };
     for m in out.iter_mut() {
         let (a, b) = (m.tokens.0 as usize, m.tokens.1 as usize);
