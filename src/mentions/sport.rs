@@ -166,6 +166,16 @@ fn beaten_side(w: &Words, a: usize) -> bool {
 /// Words between two sides of a fixture: "A v B".
 const VERSUS: &[&str] = &["v", "v.", "vs", "vs.", "versus"];
 
+/// True when token `k` is one of [`VERSUS`]. Asked on both sides of every mention: all
+/// of them start with a "v", which rules out nearly every word before the list is read.
+fn is_versus(w: &Words, k: usize) -> bool {
+    w.text_of(k)
+        .as_bytes()
+        .first()
+        .is_some_and(|&c| c.eq_ignore_ascii_case(&b'v'))
+        && w.is_any(k, VERSUS)
+}
+
 /// Marks the sides of matches with [`evidence::TEAM`] and retypes those named after a
 /// city, county or state (and every other mention of the same name but datelines and
 /// names after "in"/"at") as organizations.
@@ -200,11 +210,11 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
             continue;
         }
         // fixture after a date: "May 20 v Durham"
-        if a > 0 && w.tok(a - 1).para == para && w.is_any(a - 1, VERSUS) {
+        if a > 0 && w.tok(a - 1).para == para && is_versus(w, a - 1) {
             sides.push(i);
         }
         // fixture: A v B; a line "A at B"
-        if in_para(b) && w.is_any(b, VERSUS) {
+        if in_para(b) && is_versus(w, b) {
             if let Some(j) = next_side(b + 1) {
                 sides.extend([i, j]);
                 listed.extend([i, j]);
@@ -224,10 +234,12 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
         // result: A beat B (a verb is a lower-case word after the name)
         let verb_at_b = (in_para(b) && w.is_lower(b)).then(|| w.text_of(b));
         // the verbs are looked through only after a lower-case word, whose ASCII letters
-        // are all lower case: its text equals a verb's as written
-        for verb in verb_at_b
-            .into_iter()
-            .flat_map(|t| RESULT_VERBS.iter().filter(move |v| t == v[0]))
+        // are all lower case: its text equals a verb's as written, and most words differ
+        // from every verb in their first letter
+        let first = verb_at_b.and_then(|t| t.as_bytes().first().copied());
+        for verb in RESULT_VERBS
+            .iter()
+            .filter(|v| Some(v[0].as_bytes()[0]) == first && verb_at_b == Some(v[0]))
         {
             if !(0..verb.len())
                 .all(|k| in_para(b + k) && w.is_lower(b + k) && w.is_any(b + k, &[verb[k]]))
@@ -479,6 +491,11 @@ fn is_dateline(w: &Words, m: &Mention) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::mentions::tests::show;
+
+    #[test]
+    fn the_fixture_words_start_with_v() {
+        assert!(super::VERSUS.iter().all(|v| v.starts_with('v')));
+    }
 
     #[test]
     fn sides_named_after_places_are_clubs() {
