@@ -177,10 +177,34 @@ impl Mention {
     }
 }
 
-const PARTICLES: &[&str] = &[
-    "de", "da", "di", "van", "von", "der", "den", "du", "del", "della", "dos", "das", "bin", "ibn",
-    "al", "el", "la", "le", "ter", "ten", "y",
-];
+/// True for a name particle ("de Gaulle", "van der Westhuizen"), given in lower case.
+/// A `match` on the text, not a list compared word by word: asked after every
+/// capitalized run.
+fn is_particle(lower: &str) -> bool {
+    matches!(
+        lower,
+        "de" | "da"
+            | "di"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "du"
+            | "del"
+            | "della"
+            | "dos"
+            | "das"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "la"
+            | "le"
+            | "ter"
+            | "ten"
+            | "y"
+    )
+}
 const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "de"];
 /// Nouns for places that name one with "of": "the town of Arbil".
 const PLACE_NOUNS: &[&str] = &[
@@ -232,6 +256,12 @@ const MODALS: &[&str] = &["will", "would", "could", "should", "must", "might", "
 
 /// Prefixes that make a modifier of a name ("pro-Moscow", "anti-NATO", "ex-Soviet").
 const HYPHEN_PREFIXES: &[&str] = &["pro", "anti", "non", "ex", "post", "pre", "neo", "mid"];
+
+/// The letters of `t`, counted up to `max`: the rules only compare the count with a
+/// small number, and need not read a long word to its end.
+fn letters_up_to(t: &str, max: usize) -> usize {
+    t.chars().filter(|c| c.is_alphabetic()).take(max).count()
+}
 
 /// "M.", "J.": one capital letter and a period.
 fn is_initial(t: &str) -> bool {
@@ -347,18 +377,17 @@ impl<'l> Recognizer<'l> {
         };
         let mut out = Vec::new();
         let mut caps_tokens = Vec::new();
-        let mut caps = Vec::new();
         self.memo.clear();
         self.memo.resize(layout.tokens.len(), UNSEEN);
         self.hits.clear();
         for (si, sent) in layout.sentences.iter().enumerate() {
             let (s, e) = (sent.tokens.start, sent.tokens.end);
-            caps_zone(&w, s, e, &mut caps);
-            caps_tokens.extend((s..e).filter(|&i| caps[i - s]));
+            let caps_end = s + caps_zone(&w, s, e);
+            caps_tokens.extend(s..caps_end);
             let mut i = s;
             while i < e {
                 let t = w.tok(i);
-                if caps[i - s] {
+                if i < caps_end {
                     if let Some((len, id)) = self.known_at(&w, i, e, true)
                         && !(len == 1 && self.is_word_town(&w, i, id))
                     {
@@ -374,10 +403,12 @@ impl<'l> Recognizer<'l> {
                     continue;
                 }
                 if !t.is(shape::CAP) {
-                    // lower-case known names ("al-Qaeda", "eBay")
-                    if t.word
-                        .is_some_and(|id| self.lex.entry(id).has(flag::PHRASE_START))
-                        && let Some((len, id)) = self.known_at(&w, i, e, false)
+                    // lower-case known names ("al-Qaeda", "eBay"); the index's answer is
+                    // asked here, not in a call per lower-case word that starts a phrase
+                    if t.word.is_some_and(|id| {
+                        self.index.is_none_or(|ix| ix.lower_start(id))
+                            && self.lex.entry(id).has(flag::PHRASE_START)
+                    }) && let Some((len, id)) = self.known_at(&w, i, e, false)
                     {
                         self.push_known(&w, &mut out, i, i + len, id, si, 0);
                         i += len;
@@ -604,7 +635,7 @@ impl<'l> Recognizer<'l> {
                 if !any_case {
                     if p.entity_caps
                         && !first.is(shape::UPPER)
-                        && w.text_of(i).chars().filter(|c| c.is_alphabetic()).count() > 1
+                        && letters_up_to(w.text_of(i), 2) > 1
                     {
                         continue;
                     }
@@ -686,9 +717,11 @@ impl<'l> Recognizer<'l> {
             // particles inside a person's name, one or two ("de Gaulle", "van der Westhuizen")
             let particles = (j..(j + 2).min(e))
                 .take_while(|&k| {
+                    // a lower-case word's ASCII letters are all lower case: its text is
+                    // the particle as written
                     w.tok(k).kind == TokenKind::Word
                         && w.tok(k).is(shape::LOWER)
-                        && w.is_any(k, PARTICLES)
+                        && is_particle(w.text_of(k))
                 })
                 .count();
             if particles > 0
@@ -825,27 +858,32 @@ impl<'l> Recognizer<'l> {
                 e.is_some_and(|e| e.has(flag::CALENDAR)) && !self.is_given_not_common(w, a);
             let not_entity = e.is_some_and(|e| e.has(flag::NOT_ENTITY));
             let first_is_opener = a == 0 || opener || self.is_opener(w, a, s);
-            let common = (e.is_some_and(|e| e.has(flag::COMMON)) || self.hyphen_common(w, a))
-                && !self.is_given_not_common(w, a);
+            // asked only when a rule below needs them (most runs keep their first word):
+            // whether the word is a common one, and whether it opens a person's name, as
             // an initial before a name ("M. Lowe") and a given name before a surname
-            // ("Tony Kessler", "Robin Talbot") open a person's name even when they are
-            // also words ("m", "tony", "robin")
-            let name_start =
-                b - a > 1 && (is_initial(w.text_of(a)) || self.given_then_surname(w, a, b));
-            // a month before a name that is not a person's or an institution's ("July
-            // FOMC", "October Treasury") dates it; not "Easter Island"
-            let month_before = calendar && !has_designator && !self.given_then_surname(w, a, b);
-            let strip = (function && !name_start)
+            // ("Tony Kessler", "Robin Talbot") do even when they are also words ("m",
+            // "tony", "robin")
+            let common = |this: &Self| {
+                (e.is_some_and(|e| e.has(flag::COMMON)) || this.hyphen_common(w, a))
+                    && !this.is_given_not_common(w, a)
+            };
+            let name_start = |this: &mut Self| {
+                b - a > 1 && (is_initial(w.text_of(a)) || this.given_then_surname(w, a, b))
+            };
+            let strip = (function && !name_start(self))
                 || not_entity
                 || self.is_hyphen_modifier(w, a)
                 || (calendar
                     && (b - a == 1
                         || first_is_opener
-                        || month_before
+                        // a month before a name that is not a person's or an
+                        // institution's ("July FOMC", "October Treasury") dates it; not
+                        // "Easter Island"
+                        || (!has_designator && !self.given_then_surname(w, a, b))
                         || !self.is_name_tail(w, a + 1, b)))
                 || (first_is_opener
-                    && common
-                    && !name_start
+                    && common(self)
+                    && !name_start(self)
                     && !has_designator
                     && b - a > 1
                     && !w.tok(a).is(shape::UPPER)
@@ -855,9 +893,6 @@ impl<'l> Recognizer<'l> {
                 break;
             }
             a += 1;
-            if a < b && (w.has(a - 1, flag::FUNCTION) || w.tok(a - 1).is(shape::CAP)) {
-                // a stripped word at the start leaves the next as a (mid-sentence) start
-            }
         }
         // a trailing calendar word ("Blair Monday", "School on Wednesday") is not part
         // of the name, nor is a connector left dangling by it
@@ -1148,15 +1183,17 @@ impl<'l> Recognizer<'l> {
         // town in Japan); after any title, a town's that is a census surname or no
         // common word ("President Bush": "Būsh" in Egypt; "Senator Obama"; not "Premier
         // Rugby", "Private Idaho", "Queen Phoenix")
-        let title_class = title
-            .or_else(|| self.role_before(w, a, s))
-            .and_then(|(ta, tb)| {
-                (ta..tb)
-                    .filter_map(|i| w.entry(i).and_then(|e| e.title))
-                    .map(|t| t.class)
-                    .min_by_key(|&c| c != TitleClass::Honorific)
-            });
-        if let Some((len, id)) = self.known_at(w, a, b, false)
+        // the title words (from the run, or a lower-case role just before it) and the
+        // known names the rules below ask for, each found once
+        let title_range = title.or_else(|| self.role_before(w, a, s));
+        let whole = self.known_at(w, a, b, false);
+        let title_class = title_range.and_then(|(ta, tb)| {
+            (ta..tb)
+                .filter_map(|i| w.entry(i).and_then(|e| e.title))
+                .map(|t| t.class)
+                .min_by_key(|&c| c != TitleClass::Honorific)
+        });
+        if let Some((len, id)) = whole
             && a + len == b
         {
             word_town = len == 1 && opener && self.is_word_town(w, a, id);
@@ -1211,8 +1248,6 @@ impl<'l> Recognizer<'l> {
         let mut honorific = false;
         let mut title_span = None;
 
-        // title words: from the run, or a lower-case role just before it
-        let title_range = title.or_else(|| self.role_before(w, a, s));
         if let Some((ta, tb)) = title_range {
             ev |= evidence::TITLE;
             title_span = Some(w.tok(ta).span.cover(w.tok(tb - 1).span));
@@ -1236,7 +1271,7 @@ impl<'l> Recognizer<'l> {
             // not before a people's name: "Cleveland Indians" is a side; not the first
             // word of a place's name ("Hong Kong Standard")
             let place_opens = matches!(
-                self.known_at(w, a, b, false),
+                whole,
                 Some((len, id)) if len >= 2 && self.lex.entities[id as usize].kind == Kind::Place
             );
             if n >= 2 && !w.has(b - 1, flag::DEMONYM) && !place_opens {
@@ -1249,7 +1284,8 @@ impl<'l> Recognizer<'l> {
         // designators: the last word's, else any "any"-position one, not counting the
         // words of a place the name opens with ("Kansas City Royals")
         let head = self.designator(w, b - 1);
-        let place_len = match self.known_at(w, a, b - 1, false) {
+        let before_last = self.known_at(w, a, b - 1, false);
+        let place_len = match before_last {
             Some((len, id)) if self.lex.entities[id as usize].kind == Kind::Place => len,
             _ => 0,
         };
@@ -1266,7 +1302,7 @@ impl<'l> Recognizer<'l> {
         // "CBS 2", "Channel 4": a known name or acronym with a channel number
         let numbered = n >= 2 && w.tok(b - 1).kind == TokenKind::Number;
         let numbered_kind = if numbered {
-            match self.known_at(w, a, b - 1, false) {
+            match before_last {
                 Some((len, id)) if a + len == b - 1 => Some(self.lex.entities[id as usize].kind),
                 _ if n == 2 && w.tok(a).is(shape::UPPER) => Some(Kind::Organization),
                 _ => None,
@@ -1275,7 +1311,6 @@ impl<'l> Recognizer<'l> {
             None
         };
         let all_upper = n == 1 && w.tok(a).is(shape::UPPER);
-        let letters = w.text_of(a).chars().filter(|c| c.is_alphabetic()).count();
         if self.is_speaker_context(w, a, b) {
             ev |= evidence::SPEAKER;
         }
@@ -1290,7 +1325,11 @@ impl<'l> Recognizer<'l> {
         if place_noun_of {
             ev |= evidence::PLACE_PREP;
         }
-        let place = !word_town && !place_as_person && self.place_at(w, a, b);
+        let place = !word_town
+            && !place_as_person
+            && whole.is_some_and(|(len, id)| {
+                a + len == b && self.lex.entities[id as usize].kind == Kind::Place
+            });
         if place {
             ev |= evidence::PLACE;
         }
@@ -1361,7 +1400,7 @@ impl<'l> Recognizer<'l> {
             Some(Kind::Organization)
         } else if ev & evidence::TITLE != 0 && !(n == 1 && all_upper) && !place {
             Some(Kind::Person)
-        } else if all_upper && (2..=6).contains(&letters) && !place {
+        } else if all_upper && (2..=6).contains(&letters_up_to(w.text_of(a), 7)) && !place {
             ev |= evidence::ACRONYM;
             Some(Kind::Organization)
         } else if n >= 2
@@ -1643,7 +1682,7 @@ impl<'l> Recognizer<'l> {
     fn org_context(&self, w: &Words, a: usize, b: usize, s: usize) -> bool {
         let n = w.layout.tokens.len();
         // a lone letter ("N / A") is a table's abbreviation, not a name
-        if b - a == 1 && w.text_of(a).chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        if b - a == 1 && letters_up_to(w.text_of(a), 2) < 2 {
             return false;
         }
         let descriptor = a > s
@@ -1738,27 +1777,29 @@ impl<'l> Recognizer<'l> {
     }
 }
 
-/// Marks in `zone` (one flag per token, refilled) the tokens of all-capital stretches
-/// (headlines, datelines) in sentence `[s, e)`.
-fn caps_zone(w: &Words, s: usize, e: usize, zone: &mut Vec<bool>) {
-    zone.clear();
-    zone.resize(e - s, false);
+/// The all-capital stretch (a headline, a dateline) that opens sentence `[s, e)`, as its
+/// length in tokens: the whole sentence, its first words, or none.
+fn caps_zone(w: &Words, s: usize, e: usize) -> usize {
     let is_upper_word = |i: usize| {
         let t = w.tok(i);
         t.kind == TokenKind::Word && (t.is(shape::UPPER) || (t.span.len() == 1 && t.is(shape::CAP)))
     };
-    // words, all-capital words and lower-case words, in one pass
+    // words, all-capital words and lower-case words, in one pass; it stops once more than
+    // a quarter of the tokens are lower-case words (then so are more than a quarter of
+    // the words, and the sentence is no headline)
     let (mut words, mut upper, mut lower) = (0, 0, 0);
     for t in &w.layout.tokens[s..e] {
         if t.kind == TokenKind::Word {
             words += 1;
             upper += usize::from(t.is(shape::UPPER));
             lower += usize::from(t.is(shape::LOWER));
+            if lower * 4 > e - s {
+                break;
+            }
         }
     }
     if words >= 3 && upper * 10 >= words * 7 && lower * 4 <= words {
-        zone.fill(true);
-        return;
+        return e - s;
     }
     // dateline: capitals at the start of a paragraph, then "(", ",", a dash, a number
     let para_start = s == 0 || w.tok(s - 1).para != w.tok(s).para;
@@ -1774,11 +1815,10 @@ fn caps_zone(w: &Words, s: usize, e: usize, zone: &mut Vec<bool>) {
             )
             || w.tok(j).is_punct('-');
         if j > s && ends_dateline && (j - s >= 2 || w.text_of(s).chars().count() > 3) {
-            for z in &mut zone[..j - s] {
-                *z = true;
-            }
+            return j - s;
         }
     }
+    0
 }
 
 /// "Sen. Ted Cruz (R-Texas)", "Rep. Randy Forbes (R-Va.)": the party and state of an

@@ -793,7 +793,7 @@ impl<'l> Resolver<'l> {
             // only short ASCII words can be the pronouns and determiners below; a
             // pronoun with a contraction ("they'll", "she’d") refers as the pronoun does
             let mut lower_buf = [0u8; 8];
-            let lower = short_ascii_lower(without_contraction(w.text_of(i)), &mut lower_buf);
+            let lower = pronoun_form(w.text_of(i), &mut lower_buf);
             let recent = |pred: &dyn Fn(&Entity) -> bool, within: u32| -> Option<usize> {
                 recent_entities(&recency, &last_sentence, si, within)
                     .find(|&e| count[e] > 0 && pred(&res.entities[e]))
@@ -973,12 +973,17 @@ impl<'l> Resolver<'l> {
                         && !w.has(end, flag::SPEECH)
                         && w.entry(end).is_some_and(|e| e.stance_cues.is_empty()))
             };
+            if seen.mention_at[head] != NONE {
+                return None; // a name starts here: "the Chicago Teachers Union"
+            }
             // only a word that starts some phrase can start a two-word nominal (the
-            // token's entry says so, when its text is its plain lower-case key)
-            let before = w.text_of(head - 1);
-            let may_start =
-                w.has(head - 1, flag::PHRASE_PREFIX) || !before.is_ascii() || before.contains('.');
-            let two_word = if head > i + 1 && may_start {
+            // token's entry says so, when its text is its plain lower-case key); not the
+            // determiner itself, asked first and most
+            let may_start = |k: usize| {
+                let before = w.text_of(k);
+                w.has(k, flag::PHRASE_PREFIX) || !before.is_ascii() || before.contains('.')
+            };
+            let two_word = if head > i + 1 && may_start(head - 1) {
                 let mut key = String::new();
                 push_lowercase(&mut key, w.text_of(head - 1));
                 key.push(' ');
@@ -987,9 +992,6 @@ impl<'l> Resolver<'l> {
             } else {
                 None
             };
-            if seen.mention_at[head] != NONE {
-                return None; // a name starts here: "the Chicago Teachers Union"
-            }
             let nom = two_word.or_else(|| w.entry(head).and_then(|e| e.nominal));
             let Some(nom) = nom else {
                 // "the Glasgow Kelvin MP", "the 50-year-old MP": a role noun with modifiers
@@ -1072,9 +1074,23 @@ impl<'l> Resolver<'l> {
     }
 }
 
-/// The bytes of `s` in ASCII lower case in `buf`, or empty when `s` is longer than
-/// `buf` or not ASCII. Bytes, not `str`: asked for every word, and matched only
-/// against byte literals, so no UTF-8 check is needed.
+/// The form of a short word that [`Resolver::references`] matches against its pronouns
+/// and determiners: `s` without a contraction's ending, in ASCII lower case in `buf`
+/// ([`short_ascii_lower`]).
+fn pronoun_form<'b>(s: &str, buf: &'b mut [u8; 8]) -> &'b [u8] {
+    // asked for most short words starting with h, s, i or t: a contraction's ending is
+    // one or two letters after ' or ’ (whose last byte is 0x99), so a word without either
+    // byte two or three from its end has none, and needs no search for an apostrophe
+    let b = s.as_bytes();
+    let n = b.len();
+    let apostrophe_at = |back: usize| n >= back && matches!(b[n - back], b'\'' | 0x99);
+    if apostrophe_at(2) || apostrophe_at(3) {
+        short_ascii_lower(without_contraction(s), buf)
+    } else {
+        short_ascii_lower(s, buf)
+    }
+}
+
 /// `s` without a contraction's ending: "they'll", "they’re", "she'd", "he's" → the
 /// pronoun.
 fn without_contraction(s: &str) -> &str {
@@ -1088,14 +1104,22 @@ fn without_contraction(s: &str) -> &str {
         .map_or(s, |(core, _)| core)
 }
 
+/// The bytes of `s` in ASCII lower case in `buf`, or empty when `s` is longer than
+/// `buf` or not ASCII. Bytes, not `str`: asked for every word, and matched only
+/// against byte literals, so no UTF-8 check is needed.
 fn short_ascii_lower<'b>(s: &str, buf: &'b mut [u8; 8]) -> &'b [u8] {
-    if s.len() > buf.len() || !s.is_ascii() {
+    if s.len() > buf.len() {
         return &[];
     }
-    let out = &mut buf[..s.len()];
-    out.copy_from_slice(s.as_bytes());
-    out.make_ascii_lowercase();
-    out
+    // one pass that checks and lowers each byte (the words are a few bytes long: a
+    // check of the whole, a copy and a lowering were three passes and a call)
+    for (o, &c) in buf.iter_mut().zip(s.as_bytes()) {
+        if !c.is_ascii() {
+            return &[];
+        }
+        *o = c.to_ascii_lowercase();
+    }
+    &buf[..s.len()]
 }
 
 /// `words.join(" ")` in `buf` (cleared first).
@@ -1728,6 +1752,24 @@ mod tests {
         let mut buf = [0u8; 8];
         assert_eq!(short_ascii_lower("Himself", &mut buf), b"himself");
         assert_eq!(short_ascii_lower("Themselves", &mut buf), b"");
+        assert_eq!(short_ascii_lower("Hé", &mut buf), b"");
+        for word in [
+            "He'll",
+            "they’re",
+            "SHE'D",
+            "it's",
+            "o'clock",
+            "The",
+            "it’",
+            "tis'",
+        ] {
+            let mut slow = [0u8; 8];
+            assert_eq!(
+                pronoun_form(word, &mut buf),
+                short_ascii_lower(without_contraction(word), &mut slow),
+                "{word}"
+            );
+        }
         let mut key = String::from("x ");
         push_lowercase(&mut key, "ÉCOLE");
         assert_eq!(key, "x école");

@@ -70,48 +70,62 @@ const SUBJECTS: &[&str] = &[
     "several", "both", "every", "each", "any", "more", "few",
 ];
 
-/// Finite verbs that show a clause has begun ("would", "is", "had").
-const FINITE: &[&str] = &[
-    "would",
-    "will",
-    "could",
-    "can",
-    "should",
-    "must",
-    "may",
-    "might",
-    "shall",
-    "is",
-    "was",
-    "are",
-    "were",
-    "has",
-    "have",
-    "had",
-    "did",
-    "does",
-    "do",
-    "won't",
-    "wouldn't",
-    "isn't",
-    "wasn't",
-    "aren't",
-    "weren't",
-    "hasn't",
-    "haven't",
-    "hadn't",
-    "didn't",
-    "doesn't",
-    "don't",
-    "can't",
-    "couldn't",
-    "shouldn't",
-    "needs",
-    "need",
-    "wants",
-    "plans",
-    "remains",
-];
+/// True for a finite verb that shows a clause has begun ("would", "is", "had").
+fn is_finite(w: &Words, k: usize) -> bool {
+    // a `match` on the word lower-cased in place, not a list compared word by word
+    // (`Words::is_any`): asked at most words after a speech verb
+    let t = w.tok(k);
+    let text = w.text_of(k).as_bytes();
+    let mut buf = [0u8; 9];
+    if t.kind != TokenKind::Word || text.len() > buf.len() {
+        return false;
+    }
+    let lower = &mut buf[..text.len()];
+    lower.copy_from_slice(text);
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"would"
+            | b"will"
+            | b"could"
+            | b"can"
+            | b"should"
+            | b"must"
+            | b"may"
+            | b"might"
+            | b"shall"
+            | b"is"
+            | b"was"
+            | b"are"
+            | b"were"
+            | b"has"
+            | b"have"
+            | b"had"
+            | b"did"
+            | b"does"
+            | b"do"
+            | b"won't"
+            | b"wouldn't"
+            | b"isn't"
+            | b"wasn't"
+            | b"aren't"
+            | b"weren't"
+            | b"hasn't"
+            | b"haven't"
+            | b"hadn't"
+            | b"didn't"
+            | b"doesn't"
+            | b"don't"
+            | b"can't"
+            | b"couldn't"
+            | b"shouldn't"
+            | b"needs"
+            | b"need"
+            | b"wants"
+            | b"plans"
+            | b"remains"
+    )
+}
 
 /// Objects of "told" that stand before the reported clause ("told reporters he would").
 const TOLD_OBJECTS: &[&str] = &[
@@ -171,7 +185,12 @@ impl Quoter<'_> {
                     i += 1;
                     continue;
                 }
-                let found = if w.is_any(i, &["according"]) && i + 1 < e && w.is_any(i + 1, &["to"])
+                // asked at every token: the length first, a field of the token, rules out
+                // nearly all before the text is compared
+                let found = if w.tok(i).span.len() == "according".len()
+                    && w.is_any(i, &["according"])
+                    && i + 1 < e
+                    && w.is_any(i + 1, &["to"])
                 {
                     self.according_to(cx, i)
                 } else if is_speech_verb(&w, i) && !w.has(i, flag::QUOTE_ONLY_SPEECH) {
@@ -339,7 +358,7 @@ fn that_after(w: &Words, v: usize, e: usize) -> Option<usize> {
             t.kind,
             TokenKind::Word | TokenKind::Number | TokenKind::Possessive
         ) && !w.has(k, flag::SPEECH)
-            && !w.is_any(k, FINITE)
+            && !is_finite(w, k)
             && !w.is_any(k, &["and", "but", "or", "which", "who"]);
         if !plain {
             return None;
@@ -372,7 +391,7 @@ fn finite_follows(w: &Words, c: usize, e: usize) -> bool {
     for k in c + 1..e.min(c + 11) {
         let t = w.tok(k);
         if t.kind == TokenKind::Word && w.is_lower(k) {
-            if w.is_any(k, FINITE)
+            if is_finite(w, k)
                 || (w.text_of(k).ends_with("ed")
                     && w.text_of(k).len() > 3
                     && !w.has(k, flag::SPEECH))

@@ -39,8 +39,6 @@
 //! standings table; club names without a place or designator word ("Kowalczyk") are typed by
 //! the other rules.
 
-use rustc_hash::FxHashMap;
-
 use super::{Mention, PLACE_PREPS, evidence};
 use crate::kind::Kind;
 use crate::layout::Words;
@@ -168,15 +166,28 @@ fn beaten_side(w: &Words, a: usize) -> bool {
 /// Words between two sides of a fixture: "A v B".
 const VERSUS: &[&str] = &["v", "v.", "vs", "vs.", "versus"];
 
+/// True when token `k` is one of [`VERSUS`]. Asked on both sides of every mention: all
+/// of them start with a "v", which rules out nearly every word before the list is read.
+fn is_versus(w: &Words, k: usize) -> bool {
+    w.text_of(k)
+        .as_bytes()
+        .first()
+        .is_some_and(|&c| c.eq_ignore_ascii_case(&b'v'))
+        && w.is_any(k, VERSUS)
+}
+
 /// Marks the sides of matches with [`evidence::TEAM`] and retypes those named after a
 /// city, county or state (and every other mention of the same name but datelines and
 /// names after "in"/"at") as organizations.
 pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
-    let start_at: FxHashMap<usize, usize> = out
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.tokens.0 as usize, i))
-        .collect();
+    // the mention starting at token `k` (the last one, should two start there): the
+    // mentions are in text order, so a binary search finds it without a map
+    let start_at = |k: usize| {
+        let i = out
+            .partition_point(|m| m.tokens.0 as usize <= k)
+            .checked_sub(1)?;
+        (out[i].tokens.0 as usize == k).then_some(i)
+    };
     let n = w.layout.tokens.len();
     let mut sides: Vec<usize> = Vec::new();
     // sides from scores, fixtures and tables (not prose): a capitalized word there is
@@ -186,7 +197,7 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
         let (a, b) = (m.tokens.0 as usize, m.tokens.1 as usize);
         let para = w.tok(a).para;
         let in_para = |k: usize| k < n && w.tok(k).para == para;
-        let next_side = |k: usize| in_para(k).then(|| start_at.get(&k).copied()).flatten();
+        let next_side = |k: usize| in_para(k).then(|| start_at(k)).flatten();
         // score: A 2 B 1
         if in_para(b)
             && is_score(w, b)
@@ -199,11 +210,11 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
             continue;
         }
         // fixture after a date: "May 20 v Durham"
-        if a > 0 && w.tok(a - 1).para == para && w.is_any(a - 1, VERSUS) {
+        if a > 0 && w.tok(a - 1).para == para && is_versus(w, a - 1) {
             sides.push(i);
         }
         // fixture: A v B; a line "A at B"
-        if in_para(b) && w.is_any(b, VERSUS) {
+        if in_para(b) && is_versus(w, b) {
             if let Some(j) = next_side(b + 1) {
                 sides.extend([i, j]);
                 listed.extend([i, j]);
@@ -212,8 +223,8 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
         }
         // "A at B": A visits; B names where the game is played
         if in_para(b)
-            && w.is_any(b, &["at"])
             && para_start(w, a)
+            && w.is_any(b, &["at"])
             && let Some(j) = next_side(b + 1)
             && !in_para(out[j].tokens.1 as usize)
         {
@@ -222,9 +233,13 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
         }
         // result: A beat B (a verb is a lower-case word after the name)
         let verb_at_b = (in_para(b) && w.is_lower(b)).then(|| w.text_of(b));
+        // the verbs are looked through only after a lower-case word, whose ASCII letters
+        // are all lower case: its text equals a verb's as written, and most words differ
+        // from every verb in their first letter
+        let first = verb_at_b.and_then(|t| t.as_bytes().first().copied());
         for verb in RESULT_VERBS
             .iter()
-            .filter(|v| verb_at_b.is_some_and(|t| t.eq_ignore_ascii_case(v[0])))
+            .filter(|v| Some(v[0].as_bytes()[0]) == first && verb_at_b == Some(v[0]))
         {
             if !(0..verb.len())
                 .all(|k| in_para(b + k) && w.is_lower(b + k) && w.is_any(b + k, &[verb[k]]))
@@ -338,8 +353,13 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
 /// Marks the players of a cricket scorecard as people ([`evidence::PLAYER`]).
 pub(super) fn mark_players(w: &Words, out: &mut [Mention]) {
     let n = w.layout.tokens.len();
+    // asked on both sides of every mention: the marks are three letters or fewer, so the
+    // length rules out most words before the text is read (once)
     let scorer = |k: usize, words: &[&str]| {
-        k < n && w.tok(k).kind == TokenKind::Word && words.iter().any(|s| w.text_of(k) == *s)
+        k < n
+            && w.tok(k).kind == TokenKind::Word
+            && w.tok(k).span.len() <= 3
+            && words.contains(&w.text_of(k))
     };
     for m in out.iter_mut() {
         let (a, b) = (m.tokens.0 as usize, m.tokens.1 as usize);
@@ -471,6 +491,11 @@ fn is_dateline(w: &Words, m: &Mention) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::mentions::tests::show;
+
+    #[test]
+    fn the_fixture_words_start_with_v() {
+        assert!(super::VERSUS.iter().all(|v| v.starts_with('v')));
+    }
 
     #[test]
     fn sides_named_after_places_are_clubs() {
