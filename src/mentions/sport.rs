@@ -182,6 +182,7 @@ fn is_versus(w: &Words, k: usize) -> bool {
 pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
     // the mention starting at token `k` (the last one, should two start there): the
     // mentions are in text order, so a binary search finds it without a map
+    debug_assert!(out.windows(2).all(|p| p[0].tokens.0 <= p[1].tokens.0));
     let start_at = |k: usize| {
         let i = out
             .partition_point(|m| m.tokens.0 as usize <= k)
