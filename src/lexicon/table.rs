@@ -5,8 +5,8 @@
 //! map at every start cost more than extracting a small article, so the build script
 //! lays their keys out once (see `src/build.rs` and [`super::snapshot`]): a blob of key
 //! bytes, the offset of every key, and an open-addressing index of key ids whose slots
-//! hold short keys inline. A start only copies the offsets and the index out of the
-//! binary; no key is hashed or copied.
+//! hold short keys inline. A start only copies the offsets out of the binary and reads
+//! the index where it lies; no key is hashed or copied.
 //! Keys a user lexicon adds go to an ordinary hash map beside it.
 
 use std::fmt;
@@ -86,20 +86,6 @@ fn read_u32s(bytes: &[u8]) -> Vec<u32> {
         .collect()
 }
 
-/// Little-endian pairs of u64s.
-fn read_slots(bytes: &[u8]) -> Vec<[u64; 2]> {
-    bytes
-        .chunks_exact(16)
-        .map(|c| {
-            let (a, b) = c.split_at(8);
-            [
-                u64::from_le_bytes(a.try_into().unwrap_or([0; 8])),
-                u64::from_le_bytes(b.try_into().unwrap_or([0; 8])),
-            ]
-        })
-        .collect()
-}
-
 /// The id of an empty slot of the index.
 const EMPTY: u32 = u32::MAX;
 
@@ -149,15 +135,16 @@ fn slot_tag<const FOLD: u8>(key: &[u8], h: u64) -> [u64; 2] {
 pub(crate) struct Frozen {
     /// The keys' bytes, one after another, where they lie in the binary.
     keys: &'static [u8],
-    /// `len + 1` offsets into `keys`. This and `slots` are decoded from their bytes at
-    /// start (3 MB of the built-in lists, a few million instructions): a lookup then
-    /// indexes them directly, and the tokenizer makes one for every word.
+    /// `len + 1` offsets into `keys`, decoded from their bytes at start (1 MB of the
+    /// built-in lists): a lookup of a key too long for its slot then indexes them
+    /// directly.
     offsets: Vec<u32>,
-    /// A power of two of slots, each a [`slot_tag`] with the key id in the high half of
-    /// its second word, or [`EMPTY`] there. The tokenizer looks up every word: a short
-    /// word found or not reads one cache line, where checking the key in `offsets` and
-    /// `keys` took up to three misses.
-    slots: Vec<[u64; 2]>,
+    /// A power of two of 16-byte slots, read in place in the binary (no copy at start):
+    /// two little-endian u64s, a [`slot_tag`] with the key id in the high half of the
+    /// second, or [`EMPTY`] there. The tokenizer looks up every word: a short word found
+    /// or not reads one cache line, where checking the key in `offsets` and `keys` took
+    /// up to three misses.
+    slots: &'static [u8],
     /// 64 minus log2 of the slot count: slots are chosen by the hash's high bits.
     shift: u32,
 }
@@ -186,12 +173,12 @@ impl Frozen {
         if self.slots.is_empty() {
             return None;
         }
-        let mask = self.slots.len() - 1;
+        let mask = self.slots.len() / 16 - 1;
         let h = hash::<FOLD>(query);
         let [want0, want1] = slot_tag::<FOLD>(query, h);
         let mut i = (h >> self.shift) as usize & mask;
         loop {
-            let [w0, w1] = self.slots[i];
+            let [w0, w1] = self.slot(i);
             let id = (w1 >> 32) as u32;
             if id == EMPTY {
                 return None;
@@ -204,6 +191,14 @@ impl Frozen {
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// The two words of slot `i`.
+    #[inline(always)]
+    fn slot(&self, i: usize) -> [u64; 2] {
+        let word =
+            |at: usize| u64::from_le_bytes(self.slots[at..at + 8].try_into().unwrap_or([0; 8]));
+        [word(16 * i), word(16 * i + 8)]
     }
 
     /// The bytes of the key of id `id`.
@@ -227,9 +222,10 @@ impl Frozen {
         offsets: &'static [u8],
         slots: &'static [u8],
     ) -> Frozen {
-        let (offsets, slots) = (read_u32s(offsets), read_slots(slots));
-        let shift = if slots.len() > 1 {
-            64 - slots.len().trailing_zeros()
+        let offsets = read_u32s(offsets);
+        let n_slots = slots.len() / 16;
+        let shift = if n_slots > 1 {
+            64 - n_slots.trailing_zeros()
         } else {
             63
         };
