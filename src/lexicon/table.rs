@@ -196,9 +196,10 @@ impl Frozen {
     /// The two words of slot `i`.
     #[inline(always)]
     fn slot(&self, i: usize) -> [u64; 2] {
-        let word =
-            |at: usize| u64::from_le_bytes(self.slots[at..at + 8].try_into().unwrap_or([0; 8]));
-        [word(16 * i), word(16 * i + 8)]
+        // one bounds check and one 16-byte read
+        let at = 16 * i;
+        let w = u128::from_le_bytes(self.slots[at..at + 16].try_into().unwrap_or([0; 16]));
+        [w as u64, (w >> 64) as u64]
     }
 
     /// The bytes of the key of id `id`.
