@@ -282,8 +282,13 @@ impl Lexicon {
         // compiles this module itself without one, and parses them as a user lexicon is
         #[cfg(newsgraph_snapshot)]
         {
-            static SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
-            snapshot::read(SNAPSHOT)
+            /// Aligned to a cache line: the key index in it (see `snapshot::Writer::keys`)
+            /// is read in place, and its 16-byte slots must not straddle lines.
+            #[repr(C, align(64))]
+            struct Aligned<B: ?Sized>(B);
+            static SNAPSHOT: &Aligned<[u8]> =
+                &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin")));
+            snapshot::read(&SNAPSHOT.0)
         }
         #[cfg(not(newsgraph_snapshot))]
         {

@@ -63,7 +63,11 @@ impl Writer {
         let (blob, offsets, slots) = freeze(&keys.by_id());
         self.bytes(&blob);
         self.bytes(&offsets);
-        self.bytes(&slots);
+        // the index is read in place: its slots start on a 16-byte boundary of the
+        // snapshot, which is embedded aligned, so none straddles a cache line
+        self.len(slots.len());
+        self.0.resize(self.0.len().next_multiple_of(16), 0);
+        self.0.extend_from_slice(&slots);
     }
     fn kind(&mut self, k: Kind) {
         self.u8(Kind::ALL.iter().position(|&x| x == k).unwrap_or(0) as u8);
@@ -148,7 +152,9 @@ impl Reader {
     fn keys(&mut self) -> Keys {
         let blob = self.bytes();
         let offsets = self.bytes();
-        let slots = self.bytes();
+        let n = self.len();
+        self.pos = self.pos.next_multiple_of(16);
+        let slots = self.take(n);
         Keys::from_frozen(Frozen::from_parts(blob, offsets, slots))
     }
     fn kind(&mut self) -> Kind {

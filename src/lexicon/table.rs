@@ -4,8 +4,9 @@
 //! The built-in lists hold about 200,000 words and 80,000 phrases. Hashing them into a
 //! map at every start cost more than extracting a small article, so the build script
 //! lays their keys out once (see `src/build.rs` and [`super::snapshot`]): a blob of key
-//! bytes, the offset of every key, and an open-addressing index of key ids. A start
-//! only copies the offsets and the index out of the binary; no key is hashed or copied.
+//! bytes, the offset of every key, and an open-addressing index of key ids whose slots
+//! hold short keys inline. A start only copies the offsets out of the binary and reads
+//! the index where it lies; no key is hashed or copied.
 //! Keys a user lexicon adds go to an ordinary hash map beside it.
 
 use std::fmt;
@@ -85,20 +86,65 @@ fn read_u32s(bytes: &[u8]) -> Vec<u32> {
         .collect()
 }
 
-/// Marks an empty slot of the index.
+/// The id of an empty slot of the index.
 const EMPTY: u32 = u32::MAX;
+
+/// Keys of at most this many bytes are held in their slot.
+const INLINE: usize = 11;
+
+/// `s` (at most eight bytes), every byte or-ed with `FOLD`, as a little-endian u64 with
+/// zeros above: reads of four bytes or single bytes, overlapping, as in [`same`].
+#[inline(always)]
+fn low_bytes<const FOLD: u8>(s: &[u8]) -> u64 {
+    let (fold, fold4, _) = folds::<FOLD>();
+    let u4 = |at: usize| {
+        u64::from(u32::from_le_bytes(s[at..at + 4].try_into().unwrap_or([0; 4])) | fold4)
+    };
+    let n = s.len();
+    match n {
+        0 => 0,
+        // overlapping bytes are the same bytes: or-ing them in twice changes nothing
+        1..=3 => [0, n / 2, n - 1]
+            .iter()
+            .fold(0, |w, &i| w | u64::from(s[i] | fold) << (8 * i)),
+        _ => u4(0) | u4(n - 4) << (8 * (n - 4)),
+    }
+}
+
+/// What a slot holds for a key of hash `h`, besides the id (in the high half of its
+/// second word): the key itself when it has at most [`INLINE`] bytes (its first eight,
+/// then the rest and its length), otherwise the hash and the length (capped at 255), so
+/// a probe that cannot match reads neither `offsets` nor `keys`. The length byte keeps
+/// the two kinds apart.
+#[inline(always)]
+fn slot_tag<const FOLD: u8>(key: &[u8], h: u64) -> [u64; 2] {
+    let n = key.len();
+    if n <= INLINE {
+        let (head, tail) = key.split_at(n.min(8));
+        [
+            low_bytes::<FOLD>(head),
+            low_bytes::<FOLD>(tail) | (n as u64) << 24,
+        ]
+    } else {
+        [h, (n.min(255) as u64) << 24]
+    }
+}
 
 /// Keys laid out at build time; ids are positions in the key order.
 #[derive(Clone, Default)]
 pub(crate) struct Frozen {
     /// The keys' bytes, one after another, where they lie in the binary.
     keys: &'static [u8],
-    /// `len + 1` offsets into `keys`. This and `slots` are decoded from their bytes at
-    /// start (3 MB of the built-in lists, a few million instructions): a lookup then
-    /// indexes them directly, and the tokenizer makes one for every word.
+    /// `len + 1` offsets into `keys`, decoded from their bytes at start (1 MB of the
+    /// built-in lists): a lookup of a key too long for its slot then indexes them
+    /// directly.
     offsets: Vec<u32>,
-    /// A power of two of slots: a key id or [`EMPTY`].
-    slots: Vec<u32>,
+    /// A power of two of 16-byte slots, read in place in the binary (no copy at start):
+    /// two little-endian u64s, a [`slot_tag`] with the key id in the high half of the
+    /// second, or [`EMPTY`] there. The tokenizer looks up every word: a short word found
+    /// or not reads one cache line, where checking the key in `offsets` and `keys` took
+    /// up to three misses.
+    slots: &'static [u8],
     /// 64 minus log2 of the slot count: slots are chosen by the hash's high bits.
     shift: u32,
 }
@@ -127,32 +173,48 @@ impl Frozen {
         if self.slots.is_empty() {
             return None;
         }
-        let mask = self.slots.len() - 1;
-        let mut i = (hash::<FOLD>(query) >> self.shift) as usize & mask;
+        let mask = self.slots.len() / 16 - 1;
+        let h = hash::<FOLD>(query);
+        let [want0, want1] = slot_tag::<FOLD>(query, h);
+        let mut i = (h >> self.shift) as usize & mask;
         loop {
-            let id = self.slots[i];
+            let [w0, w1] = self.slot(i);
+            let id = (w1 >> 32) as u32;
             if id == EMPTY {
                 return None;
             }
-            let (a, b) = (
-                self.offsets[id as usize] as usize,
-                self.offsets[id as usize + 1] as usize,
-            );
-            if b - a == query.len() && self.keys.get(a..b).is_some_and(|k| same::<FOLD>(k, query)) {
+            if w0 == want0
+                && w1 as u32 == want1 as u32
+                && (query.len() <= INLINE || same::<FOLD>(self.key_bytes(id), query))
+            {
                 return Some(id);
             }
             i = (i + 1) & mask;
         }
     }
 
-    /// The key of id `id`.
-    pub(crate) fn key(&self, id: u32) -> &'static str {
+    /// The two words of slot `i`.
+    #[inline(always)]
+    fn slot(&self, i: usize) -> [u64; 2] {
+        // one bounds check and one 16-byte read
+        let at = 16 * i;
+        let w = u128::from_le_bytes(self.slots[at..at + 16].try_into().unwrap_or([0; 16]));
+        [w as u64, (w >> 64) as u64]
+    }
+
+    /// The bytes of the key of id `id`.
+    fn key_bytes(&self, id: u32) -> &'static [u8] {
         let (a, b) = (
             self.offsets[id as usize] as usize,
             self.offsets[id as usize + 1] as usize,
         );
+        &self.keys[a..b]
+    }
+
+    /// The key of id `id`.
+    pub(crate) fn key(&self, id: u32) -> &'static str {
         // the build script wrote whole UTF-8 keys
-        std::str::from_utf8(&self.keys[a..b]).unwrap_or("")
+        std::str::from_utf8(self.key_bytes(id)).unwrap_or("")
     }
 
     /// A table over the three parts [`freeze`] wrote, read back from the snapshot.
@@ -161,9 +223,10 @@ impl Frozen {
         offsets: &'static [u8],
         slots: &'static [u8],
     ) -> Frozen {
-        let (offsets, slots) = (read_u32s(offsets), read_u32s(slots));
-        let shift = if slots.len() > 1 {
-            64 - slots.len().trailing_zeros()
+        let offsets = read_u32s(offsets);
+        let n_slots = slots.len() / 16;
+        let shift = if n_slots > 1 {
+            64 - n_slots.trailing_zeros()
         } else {
             63
         };
@@ -185,18 +248,26 @@ pub(crate) fn freeze(keys: &[&str]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
         blob.extend_from_slice(k.as_bytes());
         offsets.extend_from_slice(&(blob.len() as u32).to_le_bytes());
     }
-    // at most half full: short probe runs for misses, which most words of a text are
-    let n_slots = (keys.len() * 2).next_power_of_two().max(2);
+    // at most two thirds full (the built-in words: 53 %, 8 MB): a probe that cannot
+    // match costs a compare in the cache line already read, and four slots share one
+    let n_slots = (keys.len() * 3 / 2 + 1).next_power_of_two().max(2);
     let shift = 64 - n_slots.trailing_zeros();
-    let mut slots = vec![EMPTY; n_slots];
+    let empty = [0, u64::from(EMPTY) << 32];
+    let mut slots = vec![empty; n_slots];
     for (id, k) in keys.iter().enumerate() {
-        let mut i = (hash::<0>(k.as_bytes()) >> shift) as usize & (n_slots - 1);
-        while slots[i] != EMPTY {
+        let h = hash::<0>(k.as_bytes());
+        let mut i = (h >> shift) as usize & (n_slots - 1);
+        while slots[i] != empty {
             i = (i + 1) & (n_slots - 1);
         }
-        slots[i] = id as u32;
+        let [w0, w1] = slot_tag::<0>(k.as_bytes(), h);
+        slots[i] = [w0, w1 | (id as u64) << 32];
     }
-    let slots = slots.iter().flat_map(|s| s.to_le_bytes()).collect();
+    let slots = slots
+        .iter()
+        .flat_map(|[w0, w1]| [w0.to_le_bytes(), w1.to_le_bytes()])
+        .flatten()
+        .collect();
     (blob, offsets, slots)
 }
 
