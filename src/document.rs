@@ -52,6 +52,13 @@ impl Span {
         &text[self.start as usize..self.end as usize]
     }
 
+    /// The bytes the span covers: for tests asked of nearly every token, which compare
+    /// bytes and need not have `str` slicing check the ends' character boundaries.
+    #[inline]
+    pub fn bytes(self, text: &str) -> &[u8] {
+        &text.as_bytes()[self.start as usize..self.end as usize]
+    }
+
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
         Span {

@@ -97,7 +97,7 @@ impl<'a> Words<'a> {
         }
         // the token's bytes once (a span lies on character boundaries: no check), and
         // lengths before letters: asked for nearly every token
-        let s = &self.text.as_bytes()[t.span.start as usize..t.span.end as usize];
+        let s = t.span.bytes(self.text);
         let Some(&first) = s.first() else {
             return false;
         };

@@ -203,7 +203,7 @@ impl WordSet {
         let Some(t) = w.layout.tokens.get(i) else {
             return false;
         };
-        let b = &w.text.as_bytes()[t.span.start as usize..t.span.end as usize];
+        let b = t.span.bytes(w.text);
         // a word equal ignoring ASCII case has the same length and bucket
         b.first()
             .is_some_and(|&f| self.firsts[len_bucket(b.len())] & (1 << first_bucket(f)) != 0)
@@ -1606,7 +1606,7 @@ impl<'l> StanceFinder<'l> {
             if !w.is_lower(i) {
                 continue;
             }
-            let Some(polarity) = partisan_side(token_bytes(w, i)) else {
+            let Some(polarity) = partisan_side(w.tok(i).span.bytes(w.text)) else {
                 continue;
             };
             // "Trump's staunchest supporters", "Trump's fiercest critics": a possessive
@@ -1711,7 +1711,7 @@ impl<'l> StanceFinder<'l> {
         for i in s..e {
             // asked for every token: its first byte turns nearly every word away
             if w.tok(i).kind != TokenKind::Word
-                || !matches!(token_bytes(w, i)[0] | 0x20, b'a' | b'p')
+                || !matches!(w.tok(i).span.bytes(w.text)[0] | 0x20, b'a' | b'p')
             {
                 continue;
             }
@@ -4150,13 +4150,6 @@ fn partisan_side(word: &[u8]) -> Option<Polarity> {
         | b"loyalist" | b"loyalists" | b"defender" | b"defenders" => Some(Polarity::Support),
         _ => None,
     }
-}
-
-/// The bytes of token `i`: for the tests asked of every token, which compare bytes and
-/// need not slice a `str` (checking its char boundaries).
-fn token_bytes<'a>(w: &Words<'a>, i: usize) -> &'a [u8] {
-    let span = w.tok(i).span;
-    &w.text.as_bytes()[span.start as usize..span.end as usize]
 }
 
 /// A word of degree before a stance noun: "strong", "vocal", "most", "fiercest".

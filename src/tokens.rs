@@ -438,7 +438,7 @@ impl<'l> Tokenizer<'l> {
         let (start, end) = (tok.span.start as usize, tok.span.end as usize);
         // bytes, not `str`, where a word is read byte by byte: no character boundary
         // checks (a token's span lies on boundaries)
-        let b = &text.as_bytes()[start..end];
+        let b = tok.span.bytes(text);
         let WordCounts { upper, seen } = counts.unwrap_or_else(|| WordCounts::of(b));
         // nearly every word of English news is ASCII: its bytes were classed above, and
         // it is lowered as it is looked up (see `Tokenizer::id`)
