@@ -162,9 +162,24 @@ impl DocId {
 }
 
 impl Ord for DocId {
+    /// The order of the ids' texts (`d10` before `d9`), the order of the output: the
+    /// numbers' decimal digits compared as text, without writing them out (mentions are
+    /// sorted by document, and this comparison was a tenth of those sorts).
     fn cmp(&self, other: &Self) -> Ordering {
-        let (mut a, mut b) = ([0u8; 10], [0u8; 10]);
-        self.digits(&mut a).cmp(other.digits(&mut b))
+        let (a, b) = (u64::from(self.0), u64::from(other.0));
+        if a == b {
+            return Ordering::Equal;
+        }
+        let digits = |n: u64| n.checked_ilog10().unwrap_or(0);
+        let (da, db) = (digits(a), digits(b));
+        // as many digits, by appending zeros to the shorter: the first difference of
+        // the digits is the difference of the numbers; equal, the shorter is a prefix
+        // of the longer and comes first
+        let (wa, wb) = (
+            a * 10u64.pow(db.saturating_sub(da)),
+            b * 10u64.pow(da.saturating_sub(db)),
+        );
+        wa.cmp(&wb).then(da.cmp(&db))
     }
 }
 
@@ -2159,6 +2174,23 @@ mod tests {
         let mut short = vec![3u32, 1, 2];
         sort_in_runs(&mut short, |r| r.sort_unstable(), |x| x, |a, b| a.cmp(b));
         assert_eq!(short, [1, 2, 3]);
+    }
+
+    #[test]
+    fn doc_ids_in_the_order_of_their_texts() {
+        let ns = [
+            0u32, 1, 2, 9, 10, 11, 19, 20, 99, 100, 101, 109, 110, 999, 1000, 12_345,
+        ];
+        let ns = ns
+            .into_iter()
+            .chain([u32::MAX - 1, u32::MAX, 429_496_729, 4_294_967]);
+        let ns: Vec<u32> = ns.collect();
+        for &a in &ns {
+            for &b in &ns {
+                let want = format!("d{a}").cmp(&format!("d{b}"));
+                assert_eq!(DocId(a).cmp(&DocId(b)), want, "{a} against {b}");
+            }
+        }
     }
 
     #[test]
