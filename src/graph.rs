@@ -936,7 +936,9 @@ fn push_slug(s: &str, out: &mut String) {
     let start = out.len();
     let mut dash = false;
     if s.is_ascii() {
-        // most labels: a byte is a character, and the ASCII tests are the Unicode ones
+        // most labels: a byte is a character, and the ASCII tests are the Unicode ones;
+        // the slug is no longer than the label
+        out.reserve(s.len());
         for &b in s.as_bytes() {
             if b.is_ascii_alphanumeric() {
                 if dash && out.len() > start {
@@ -2134,8 +2136,17 @@ impl KnowledgeGraph {
 /// A quote node's label: its first words.
 pub fn quote_label(text: &str) -> String {
     const MAX: usize = 40;
-    // the byte where character MAX + 1 starts, if the text is longer than MAX
-    let Some((cut_end, _)) = text.char_indices().nth(MAX) else {
+    // the byte where character MAX + 1 starts, if the text is longer than MAX: a text of
+    // at most MAX bytes has no more characters, and in one whose first MAX bytes are
+    // ASCII it is byte MAX (most quotes; no characters decoded)
+    let cut_end = if text.len() <= MAX {
+        None
+    } else if text.as_bytes()[..MAX].is_ascii() {
+        Some(MAX)
+    } else {
+        text.char_indices().nth(MAX).map(|(at, _)| at)
+    };
+    let Some(cut_end) = cut_end else {
         return text.to_string();
     };
     let cut = &text[..cut_end];
