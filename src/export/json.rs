@@ -552,13 +552,24 @@ impl<'w> JsonWriter<'w> {
         self.key(k);
         self.open(b'[');
         for e in ev {
+            if self.pretty {
+                self.next();
+                self.open(b'{');
+                self.doc("doc", e.doc);
+                self.u32("start", e.start);
+                self.u32("end", e.end);
+                self.opt_str("text", g.text_opt(e.text));
+                self.close(b'}');
+                continue;
+            }
             self.next();
-            self.open(b'{');
-            self.doc("doc", e.doc);
-            self.u32("start", e.start);
-            self.u32("end", e.end);
-            self.opt_str("text", g.text_opt(e.text));
-            self.close(b'}');
+            compact_span(
+                &mut self.buf,
+                Some(e.doc),
+                e.start,
+                e.end,
+                g.text_opt(e.text),
+            );
         }
         self.close(b']');
     }
@@ -567,13 +578,41 @@ impl<'w> JsonWriter<'w> {
     fn span(&mut self, g: &KnowledgeGraph, k: &str, s: Option<&SpanText>) {
         if let Some(s) = s {
             self.key(k);
-            self.open(b'{');
-            self.u32("start", s.start);
-            self.u32("end", s.end);
-            self.str("text", g.text(s.text));
-            self.close(b'}');
+            if self.pretty {
+                self.open(b'{');
+                self.u32("start", s.start);
+                self.u32("end", s.end);
+                self.str("text", g.text(s.text));
+                self.close(b'}');
+            } else {
+                compact_span(&mut self.buf, None, s.start, s.end, Some(g.text(s.text)));
+                self.empty = false;
+            }
         }
     }
+}
+
+/// A span object without spaces, `{"doc"?,"start","end","text"?}`, as the writer's
+/// calls write it, in fewer pieces: a graph's spans are most of its JSON, and writing
+/// each key, colon and comma apart was a quarter of the writing.
+#[inline(always)]
+fn compact_span(b: &mut Vec<u8>, doc: Option<DocId>, start: u32, end: u32, text: Option<&str>) {
+    match doc {
+        Some(d) => {
+            b.extend_from_slice(b"{\"doc\":\"d");
+            b.extend_from_slice(itoa::Buffer::new().format(d.0).as_bytes());
+            b.extend_from_slice(b"\",\"start\":");
+        }
+        None => b.extend_from_slice(b"{\"start\":"),
+    }
+    b.extend_from_slice(itoa::Buffer::new().format(start).as_bytes());
+    b.extend_from_slice(b",\"end\":");
+    b.extend_from_slice(itoa::Buffer::new().format(end).as_bytes());
+    if let Some(t) = text {
+        b.extend_from_slice(b",\"text\":");
+        push_str(b, t);
+    }
+    b.push(b'}');
 }
 
 /// The whole contract, in [`JsonGraph`]'s field order.
