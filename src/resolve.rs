@@ -44,7 +44,9 @@
 
 use std::collections::BTreeSet;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
@@ -444,7 +446,6 @@ impl<'l> Resolver<'l> {
                 continue;
             }
             let ws = &words[mi];
-            let joined = ws.join(" ");
             // a person's surname (whatever kind the word was given)
             if ws.len() == 1 {
                 let cands = index.persons_named(&drafts, ws[0]);
@@ -456,7 +457,7 @@ impl<'l> Resolver<'l> {
                 }
             }
             // the same words as an entity already made (any kind)
-            if let Some(di) = index.same_label(&drafts, &joined) {
+            if let Some(di) = index.same_label(&drafts, ws) {
                 draft_of[mi] = Some(di);
                 index.mentioned(di, m.tokens.0);
                 continue;
@@ -751,10 +752,15 @@ impl<'l> Resolver<'l> {
             }
         }
         let mut of_class: FxHashMap<(Kind, u16), Option<usize>> = FxHashMap::default();
+        // resliced to the tokens' length, so that indexing them by token is not
+        // bounds-checked at every token
+        let tokens = &layout.tokens[..];
+        let sentence_of = &layout.sentence_of[..tokens.len()];
+        let mention_at = &mention_at[..tokens.len()];
         let mut i = 0;
-        while i < layout.tokens.len() {
-            let si = layout.sentence_of[i];
+        while i < tokens.len() {
             if mention_at[i] != NONE {
+                let si = sentence_of[i];
                 let mi = mention_at[i] as usize;
                 let m = &mentions[mi];
                 let e = res.entity_of[mi].unwrap_or(0);
@@ -774,7 +780,7 @@ impl<'l> Resolver<'l> {
                 i = m.tokens.1 as usize;
                 continue;
             }
-            let t = w.tok(i);
+            let t = tokens[i];
             // the pronouns and determiners below are of seven letters or fewer, and start
             // with h, s, i or t (in either case: `| 0x20` lowers an ASCII letter): most
             // words are none of them, told without slicing the text
@@ -790,10 +796,11 @@ impl<'l> Resolver<'l> {
                 i += 1;
                 continue;
             }
+            let si = sentence_of[i];
             // only short ASCII words can be the pronouns and determiners below; a
             // pronoun with a contraction ("they'll", "she’d") refers as the pronoun does
             let mut lower_buf = [0u8; 8];
-            let lower = pronoun_form(w.text_of(i), &mut lower_buf);
+            let lower = pronoun_form(w.text, t.span, &mut lower_buf);
             let recent = |pred: &dyn Fn(&Entity) -> bool, within: u32| -> Option<usize> {
                 recent_entities(&recency, &last_sentence, si, within)
                     .find(|&e| count[e] > 0 && pred(&res.entities[e]))
@@ -864,7 +871,7 @@ impl<'l> Resolver<'l> {
                     last_seen: &last_seen,
                     last_sentence: &last_sentence,
                     recency: &recency,
-                    mention_at: &mention_at,
+                    mention_at,
                     sentence: si,
                 };
                 let known = Known {
@@ -980,8 +987,11 @@ impl<'l> Resolver<'l> {
             // token's entry says so, when its text is its plain lower-case key); not the
             // determiner itself, asked first and most
             let may_start = |k: usize| {
-                let before = w.text_of(k);
-                w.has(k, flag::PHRASE_PREFIX) || !before.is_ascii() || before.contains('.')
+                // non-ASCII or with a period, in one pass over the bytes
+                w.has(k, flag::PHRASE_PREFIX)
+                    || (w.tok(k).span.bytes(w.text))
+                        .iter()
+                        .any(|&c| c == b'.' || !c.is_ascii())
             };
             let two_word = if head > i + 1 && may_start(head - 1) {
                 let mut key = String::new();
@@ -1075,20 +1085,35 @@ impl<'l> Resolver<'l> {
 }
 
 /// The form of a short word that [`Resolver::references`] matches against its pronouns
-/// and determiners: `s` without a contraction's ending, in ASCII lower case in `buf`
-/// ([`short_ascii_lower`]).
-fn pronoun_form<'b>(s: &str, buf: &'b mut [u8; 8]) -> &'b [u8] {
+/// and determiners: the word at `span` of `text` without a contraction's ending, with
+/// each byte's ASCII case bit set, in `buf`; empty when longer than `buf`. Setting the
+/// bit lowers a capital and makes no other byte (nor any byte of a non-ASCII
+/// character) a lower-case letter, so the form equals a lower-case word exactly when
+/// the word is that word in any case.
+fn pronoun_form<'b>(text: &str, span: Span, buf: &'b mut [u8; 8]) -> &'b [u8] {
     // asked for most short words starting with h, s, i or t: a contraction's ending is
     // one or two letters after ' or ’ (whose last byte is 0x99), so a word without either
     // byte two or three from its end has none, and needs no search for an apostrophe
-    let b = s.as_bytes();
+    let b = span.bytes(text);
     let n = b.len();
     let apostrophe_at = |back: usize| n >= back && matches!(b[n - back], b'\'' | 0x99);
-    if apostrophe_at(2) || apostrophe_at(3) {
-        short_ascii_lower(without_contraction(s), buf)
+    let n = if apostrophe_at(2) || apostrophe_at(3) {
+        without_contraction(span.text(text)).len()
     } else {
-        short_ascii_lower(s, buf)
+        n
+    };
+    if n > buf.len() {
+        return &[];
     }
+    // the eight bytes from the word's start in one copy and one OR when the text has
+    // them (the bytes past the word are cut off), not a test and a lowering per byte
+    let start = span.start as usize;
+    match text.as_bytes().get(start..start + buf.len()) {
+        Some(window) => buf.copy_from_slice(window),
+        None => buf[..n].copy_from_slice(&b[..n]),
+    }
+    *buf = (u64::from_ne_bytes(*buf) | 0x2020_2020_2020_2020).to_ne_bytes();
+    &buf[..n]
 }
 
 /// `s` without a contraction's ending: "they'll", "they’re", "she'd", "he's" → the
@@ -1102,24 +1127,6 @@ fn without_contraction(s: &str) -> &str {
             )
         })
         .map_or(s, |(core, _)| core)
-}
-
-/// The bytes of `s` in ASCII lower case in `buf`, or empty when `s` is longer than
-/// `buf` or not ASCII. Bytes, not `str`: asked for every word, and matched only
-/// against byte literals, so no UTF-8 check is needed.
-fn short_ascii_lower<'b>(s: &str, buf: &'b mut [u8; 8]) -> &'b [u8] {
-    if s.len() > buf.len() {
-        return &[];
-    }
-    // one pass that checks and lowers each byte (the words are a few bytes long: a
-    // check of the whole, a copy and a lowering were three passes and a call)
-    for (o, &c) in buf.iter_mut().zip(s.as_bytes()) {
-        if !c.is_ascii() {
-            return &[];
-        }
-        *o = c.to_ascii_lowercase();
-    }
-    &buf[..s.len()]
 }
 
 /// `words.join(" ")` in `buf` (cleared first).
@@ -1151,27 +1158,30 @@ fn push_lowercase(out: &mut String, s: &str) {
     }
 }
 
-/// `words.join(" ").eq_ignore_ascii_case(joined)`, without joining.
-fn joined_eq_ignore_ascii_case(words: &[&str], joined: &str) -> bool {
-    let total = words.iter().map(|w| w.len()).sum::<usize>() + words.len().saturating_sub(1);
-    if total != joined.len() {
-        return false;
+/// The bytes of `words.join(" ")`, without joining.
+fn joined_bytes<'a>(words: &'a [&str]) -> impl Iterator<Item = u8> + 'a {
+    words
+        .iter()
+        .enumerate()
+        .flat_map(|(k, word)| (k > 0).then_some(b' ').into_iter().chain(word.bytes()))
+}
+
+/// `a.join(" ").eq_ignore_ascii_case(&b.join(" "))`, without joining ("Liberal
+/// Democrats" as one word of a list entry is "liberal" and "democrats").
+fn joined_eq_ignore_ascii_case(a: &[&str], b: &[&str]) -> bool {
+    joined_bytes(a)
+        .map(|c| c.to_ascii_lowercase())
+        .eq(joined_bytes(b).map(|c| c.to_ascii_lowercase()))
+}
+
+/// A hash of `words.join(" ")` in ASCII lower case, without joining or lowering a copy:
+/// equal for names that [`joined_eq_ignore_ascii_case`] finds equal.
+fn lower_hash(words: &[&str]) -> u64 {
+    let mut h = FxHasher::default();
+    for c in joined_bytes(words) {
+        h.write_u8(c.to_ascii_lowercase());
     }
-    let mut rest = joined.as_bytes();
-    for (k, word) in words.iter().enumerate() {
-        if k > 0 {
-            if rest[0] != b' ' {
-                return false;
-            }
-            rest = &rest[1..];
-        }
-        let (head, tail) = rest.split_at(word.len());
-        if !head.eq_ignore_ascii_case(word.as_bytes()) {
-            return false;
-        }
-        rest = tail;
-    }
-    true
+    h.finish()
 }
 
 fn majority(d: &Draft) -> Kind {
@@ -1187,70 +1197,81 @@ fn majority(d: &Draft) -> Kind {
 
 /// Drafts by label and where each is mentioned, for step 2's look-ups. Entries are
 /// added when a draft's label changes and never removed: each look-up checks the
-/// draft's current label, so a stale entry is skipped.
+/// draft's current label, so a stale entry is skipped. That check also lets a label be
+/// keyed by a hash of its lower-case words, not by a copy of them: a draft under a
+/// colliding hash is skipped as a stale one is.
 #[derive(Default)]
 struct DraftIndex {
-    /// ASCII lower-case last label word → drafts.
-    by_last: FxHashMap<String, Vec<usize>>,
-    /// ASCII lower-case label → drafts.
-    by_label: FxHashMap<String, Vec<usize>>,
+    /// [`lower_hash`] of the last label word → drafts.
+    by_last: Lists,
+    /// [`lower_hash`] of the label → drafts.
+    by_label: Lists,
     /// For each draft, the first tokens of the mentions given to it so far.
-    at: Vec<BTreeSet<u32>>,
-    /// Scratch for keys (a key is copied only when it is new).
-    key: String,
+    at: Lists,
 }
 
-/// Adds `di` under `key`, copying the key only when it is new.
-fn push_keyed(map: &mut FxHashMap<String, Vec<usize>>, key: &str, di: usize) {
-    match map.get_mut(key) {
-        Some(v) => v.push(di),
-        None => {
-            map.insert(key.to_string(), vec![di]);
+/// Lists of numbers by key, all in one vector (each item links to the one pushed before
+/// it under its key): for indexes of a few numbers under each of many keys, with no
+/// allocation per key. A list is walked newest first.
+#[derive(Default)]
+struct Lists {
+    /// Key → its newest item.
+    newest: FxHashMap<u64, u32>,
+    /// (number, the item pushed before it under its key, [`NONE`] for none)
+    items: Vec<(u32, u32)>,
+}
+
+impl Lists {
+    fn with_capacity(n: usize) -> Self {
+        Lists {
+            newest: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            items: Vec::with_capacity(n),
         }
     }
-}
 
-/// `s.to_ascii_lowercase()` in `buf` (cleared first).
-fn ascii_lower_into<'b>(buf: &'b mut String, s: &str) -> &'b str {
-    buf.clear();
-    buf.push_str(s);
-    buf.make_ascii_lowercase();
-    buf
+    fn push(&mut self, key: u64, value: u32) {
+        let before = self.newest.insert(key, self.items.len() as u32);
+        self.items.push((value, before.unwrap_or(NONE)));
+    }
+
+    /// The numbers under `key`, newest first.
+    fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
+        let mut at = self.newest.get(&key).copied().unwrap_or(NONE);
+        std::iter::from_fn(move || {
+            let &(value, before) = self.items.get(at as usize)?;
+            at = before;
+            Some(value)
+        })
+    }
 }
 
 impl DraftIndex {
     fn with_capacity(n: usize) -> Self {
         DraftIndex {
-            by_last: FxHashMap::with_capacity_and_hasher(n, Default::default()),
-            by_label: FxHashMap::with_capacity_and_hasher(n, Default::default()),
-            ..DraftIndex::default()
+            by_last: Lists::with_capacity(n),
+            by_label: Lists::with_capacity(n),
+            at: Lists::with_capacity(n),
         }
     }
 
     fn label(&mut self, di: usize, words: &[&str]) {
         if let Some(last) = words.last() {
-            push_keyed(&mut self.by_last, ascii_lower_into(&mut self.key, last), di);
+            self.by_last
+                .push(lower_hash(std::slice::from_ref(last)), di as u32);
         }
-        join_into(&mut self.key, words);
-        self.key.make_ascii_lowercase();
-        push_keyed(&mut self.by_label, &self.key, di);
+        self.by_label.push(lower_hash(words), di as u32);
     }
 
     fn mentioned(&mut self, di: usize, token: u32) {
-        if self.at.len() <= di {
-            self.at.resize_with(di + 1, BTreeSet::new);
-        }
-        self.at[di].insert(token);
+        self.at.push(di as u64, token);
     }
 
     /// The live persons named in full whose last word is `last`, in draft order.
-    fn persons_named(&mut self, drafts: &[Draft], last: &str) -> Vec<usize> {
+    fn persons_named(&self, drafts: &[Draft], last: &str) -> Vec<usize> {
         let mut found: Vec<usize> = self
             .by_last
-            .get(ascii_lower_into(&mut self.key, last))
-            .into_iter()
-            .flatten()
-            .copied()
+            .get(lower_hash(&[last]))
+            .map(|i| i as usize)
             .filter(|&i| {
                 let d = &drafts[i];
                 d.merged_into.is_none()
@@ -1266,16 +1287,14 @@ impl DraftIndex {
         found
     }
 
-    /// The first live draft whose label is `joined` (ASCII case ignored).
-    fn same_label(&mut self, drafts: &[Draft], joined: &str) -> Option<usize> {
+    /// The first live draft whose label is `words` (ASCII case ignored).
+    fn same_label(&self, drafts: &[Draft], words: &[&str]) -> Option<usize> {
         self.by_label
-            .get(ascii_lower_into(&mut self.key, joined))
-            .into_iter()
-            .flatten()
-            .copied()
+            .get(lower_hash(words))
+            .map(|i| i as usize)
             .filter(|&i| {
                 drafts[i].merged_into.is_none()
-                    && joined_eq_ignore_ascii_case(&drafts[i].label_words, joined)
+                    && joined_eq_ignore_ascii_case(&drafts[i].label_words, words)
             })
             .min()
     }
@@ -1286,17 +1305,17 @@ impl DraftIndex {
         if cands.len() <= 1 {
             return cands.first().copied();
         }
-        let at = |c: usize| self.at.get(c);
+        let at = |c: usize| self.at.get(c as u64);
         let before = cands
             .iter()
-            .filter_map(|&c| at(c)?.range(..m.tokens.0).next_back().map(|&p| (p, c)))
+            .filter_map(|&c| at(c).filter(|&p| p < m.tokens.0).max().map(|p| (p, c)))
             .max();
         if let Some((_, c)) = before {
             return Some(c);
         }
         cands
             .iter()
-            .filter_map(|&c| at(c)?.range(m.tokens.0..).next().map(|&p| (p, c)))
+            .filter_map(|&c| at(c).filter(|&p| p >= m.tokens.0).min().map(|p| (p, c)))
             .min()
             .map(|(_, c)| c)
     }
@@ -1732,28 +1751,35 @@ mod tests {
 
     #[test]
     fn joined_comparison_matches_join() {
-        // words, joined text
-        let cases: &[(&[&str], &str)] = &[
-            (&["Jesse", "Sharkey"], "jesse sharkey"),
-            (&["Liberal Democrats"], "Liberal Democrats"),
-            (&["Liberal", "Democrats"], "liberal democrats"),
-            (&["CTU"], "CTU "),
-            (&["a", "b"], "ab "),
-            (&[], ""),
-            (&["Zoë"], "ZOË"),
+        let cases: &[(&[&str], &[&str])] = &[
+            (&["Jesse", "Sharkey"], &["jesse", "sharkey"]),
+            (&["Liberal Democrats"], &["Liberal Democrats"]),
+            (&["Liberal", "Democrats"], &["liberal democrats"]),
+            (&["CTU"], &["CTU "]),
+            (&["a", "b"], &["ab "]),
+            (&["a", "b"], &["ab"]),
+            (&[], &[]),
+            (&[], &[""]),
+            (&["Zoë"], &["ZOË"]),
+            (&["Zoë"], &["ZOë"]),
         ];
-        for (words, joined) in cases {
-            assert_eq!(
-                joined_eq_ignore_ascii_case(words, joined),
-                words.join(" ").eq_ignore_ascii_case(joined),
-                "{words:?} {joined:?}"
-            );
+        for (a, b) in cases {
+            let equal = a.join(" ").eq_ignore_ascii_case(&b.join(" "));
+            assert_eq!(joined_eq_ignore_ascii_case(a, b), equal, "{a:?} {b:?}");
+            if equal {
+                assert_eq!(lower_hash(a), lower_hash(b), "{a:?} {b:?}");
+            }
         }
-        let mut buf = [0u8; 8];
-        assert_eq!(short_ascii_lower("Himself", &mut buf), b"himself");
-        assert_eq!(short_ascii_lower("Themselves", &mut buf), b"");
-        assert_eq!(short_ascii_lower("Hé", &mut buf), b"");
+        // the form matches a pronoun or determiner exactly when the word without its
+        // contraction, in ASCII lower case, is that word
+        let forms: [&[u8]; 8] = [
+            b"he", b"himself", b"she", b"they", b"it", b"the", b"his", b"that",
+        ];
         for word in [
+            "Himself",
+            "Themselves",
+            "Hé",
+            "HE",
             "He'll",
             "they’re",
             "SHE'D",
@@ -1762,13 +1788,28 @@ mod tests {
             "The",
             "it’",
             "tis'",
+            "h@",
+            "tHAT",
         ] {
-            let mut slow = [0u8; 8];
-            assert_eq!(
-                pronoun_form(word, &mut buf),
-                short_ascii_lower(without_contraction(word), &mut slow),
-                "{word}"
-            );
+            let mut buf = [0u8; 8];
+            let span = Span {
+                start: 0,
+                end: word.len() as u32,
+            };
+            let form = pronoun_form(word, span, &mut buf);
+            let core = without_contraction(word);
+            let lower = (core.len() <= 8 && core.is_ascii()).then(|| core.to_ascii_lowercase());
+            for f in forms {
+                assert_eq!(
+                    form == f,
+                    lower.as_deref().map(str::as_bytes) == Some(f),
+                    "{word} {f:?}"
+                );
+            }
+            // in a longer text, the bytes after the word are cut off
+            let text = format!("{word} himself");
+            let mut long = [0u8; 8];
+            assert_eq!(pronoun_form(&text, span, &mut long), form, "{word}");
         }
         let mut key = String::from("x ");
         push_lowercase(&mut key, "ÉCOLE");
