@@ -137,12 +137,31 @@ pub struct Resolver<'l> {
     lex: &'l Lexicon,
 }
 
-/// The name of a mention as words (no possessive), borrowed from the text: made for
-/// every mention, so no copy of the words.
-fn name_words<'t>(w: &Words<'t>, m: &Mention) -> Vec<&'t str> {
-    (m.tokens.0 as usize..m.tokens.1 as usize)
-        .filter(|&i| w.tok(i).kind != TokenKind::Possessive)
-        .map(|i| w.text_of(i))
+/// The names of the mentions as words (no possessive), borrowed from the text: made
+/// for every mention, so no copy of the words, and all in one vector, not one each
+/// (`all` is that vector, filled here).
+fn name_words<'a, 't>(
+    w: &Words<'t>,
+    mentions: &[Mention],
+    all: &'a mut Vec<&'t str>,
+) -> Vec<&'a [&'t str]> {
+    let mut ends = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        all.extend(
+            (m.tokens.0 as usize..m.tokens.1 as usize)
+                .filter(|&i| w.tok(i).kind != TokenKind::Possessive)
+                .map(|i| w.text_of(i)),
+        );
+        ends.push(all.len());
+    }
+    let all = &all[..];
+    let mut start = 0;
+    ends.iter()
+        .map(|&end| {
+            let ws = &all[start..end];
+            start = end;
+            ws
+        })
         .collect()
 }
 
@@ -369,17 +388,26 @@ impl<'l> Resolver<'l> {
             FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
         let mut by_known: FxHashMap<u32, usize> = FxHashMap::default();
         let mut draft_of: Vec<Option<usize>> = vec![None; mentions.len()];
-        let words: Vec<Vec<&str>> = mentions.iter().map(|m| name_words(&w, m)).collect();
-        let (mut lower, mut key) = (String::new(), String::new());
+        let mut all_words = Vec::with_capacity(mentions.len() * 2);
+        let words = name_words(&w, mentions, &mut all_words);
+        // scratch for lower-case words and keys, large enough for most names
+        let (mut lower, mut key) = (String::with_capacity(64), String::with_capacity(64));
+        let mut spaced = String::with_capacity(64);
 
         // surnames of the people named in full: a lone word equal to one is that person,
         // even when the lists know it as a place ("Rodriguez", "Jackson")
-        let surnames: FxHashSet<String> = mentions
-            .iter()
-            .zip(&words)
-            .filter(|(m, ws)| m.kind == Some(Kind::Person) && ws.len() >= 2)
-            .filter_map(|(_, ws)| ws.last().map(|l| l.to_lowercase()))
-            .collect();
+        // (a name repeats: only a new surname is copied)
+        let mut surnames: FxHashSet<String> = FxHashSet::default();
+        for (m, ws) in mentions.iter().zip(&words) {
+            if m.kind == Some(Kind::Person)
+                && let [_, .., last] = ws
+            {
+                let last = lowercase_into(&mut lower, last);
+                if !surnames.contains(last) {
+                    surnames.insert(last.to_string());
+                }
+            }
+        }
 
         // 1. full names: multi-word names and strong single names
         for (mi, m) in mentions.iter().enumerate() {
@@ -410,7 +438,7 @@ impl<'l> Resolver<'l> {
                 None => draft_for(
                     &mut by_key,
                     &mut drafts,
-                    kind_key(&mut key, kind, &words[mi]),
+                    kind_key(&mut key, kind, words[mi]),
                 ),
             };
             let d = &mut drafts[di];
@@ -421,7 +449,7 @@ impl<'l> Resolver<'l> {
                     d.known = Some(id);
                 }
             } else if !d.label_fixed && words[mi].len() > d.label_words.len() {
-                d.label_words = words[mi].clone();
+                d.label_words = words[mi].to_vec();
             }
             d.kind_votes[kind_slot(kind)] += vote_weight(m);
             draft_of[mi] = Some(di);
@@ -445,7 +473,7 @@ impl<'l> Resolver<'l> {
             if draft_of[mi].is_some() {
                 continue;
             }
-            let ws = &words[mi];
+            let ws = words[mi];
             // a person's surname (whatever kind the word was given)
             if ws.len() == 1 {
                 let cands = index.persons_named(&drafts, ws[0]);
@@ -469,7 +497,7 @@ impl<'l> Resolver<'l> {
             let di = draft_for(&mut by_key, &mut drafts, kind_key(&mut key, kind, ws));
             let d = &mut drafts[di];
             if ws.len() > d.label_words.len() {
-                d.label_words = ws.clone();
+                d.label_words = ws.to_vec();
                 index.label(di, ws);
             } else if di == made {
                 index.label(di, &d.label_words);
@@ -495,12 +523,10 @@ impl<'l> Resolver<'l> {
             if m.gender != Gender::Unknown && d.gender == Gender::Unknown {
                 d.gender = m.gender;
             }
-            // most mentions repeat a name already held: copy only a new one
-            join_into(&mut key, &words[mi]);
-            let surface = key.as_str();
-            if !d.aliases.contains(surface) {
-                d.aliases.insert(surface.to_string());
-            }
+            // most mentions repeat a name and title already held: each is made in a
+            // scratch buffer and copied only when new
+            let surface = join_into(&mut key, words[mi]);
+            insert_new(&mut d.aliases, surface);
             if let Some(t) = m.title {
                 let title_text = t.text(text);
                 let start = m.prefix.map(|p| mentions[p].span.start).unwrap_or(t.start);
@@ -509,19 +535,17 @@ impl<'l> Resolver<'l> {
                     end: m.span.end,
                 }
                 .text(text);
-                d.aliases.insert(collapse_ws(full));
+                insert_new(&mut d.aliases, collapse_into(&mut spaced, &[full]));
                 if start != t.start {
-                    d.aliases
-                        .insert(collapse_ws(&format!("{title_text} {surface}")));
+                    let titled = collapse_into(&mut spaced, &[title_text, surface]);
+                    insert_new(&mut d.aliases, titled);
                 }
                 for tw in title_text.split_whitespace() {
                     let tw = lowercase_into(&mut lower, tw.trim_end_matches('.'));
-                    if !d.titles.contains(tw) {
-                        d.titles.insert(tw.to_string());
-                    }
+                    insert_new(&mut d.titles, tw);
                 }
-                d.titles
-                    .insert(collapse_ws(title_text).trim_end_matches('.').to_lowercase());
+                let title = collapse_into(&mut spaced, &[title_text]).trim_end_matches('.');
+                insert_new(&mut d.titles, lowercase_into(&mut lower, title));
             }
         }
         // descriptors before a name give organizations a class ("charity Actionaid")
@@ -1130,13 +1154,34 @@ fn without_contraction(s: &str) -> &str {
 }
 
 /// `words.join(" ")` in `buf` (cleared first).
-fn join_into(buf: &mut String, words: &[&str]) {
+fn join_into<'b>(buf: &'b mut String, words: &[&str]) -> &'b str {
     buf.clear();
     for (k, word) in words.iter().enumerate() {
         if k > 0 {
             buf.push(' ');
         }
         buf.push_str(word);
+    }
+    buf
+}
+
+/// The words of `parts` (split at whitespace) joined by single spaces, in `buf`
+/// (cleared first): the parts as if joined by spaces, with the whitespace collapsed.
+fn collapse_into<'b>(buf: &'b mut String, parts: &[&str]) -> &'b str {
+    buf.clear();
+    for word in parts.iter().flat_map(|p| p.split_whitespace()) {
+        if !buf.is_empty() {
+            buf.push(' ');
+        }
+        buf.push_str(word);
+    }
+    buf
+}
+
+/// Inserts a copy of `s` unless the set has it already.
+fn insert_new(set: &mut BTreeSet<String>, s: &str) {
+    if !set.contains(s) {
+        set.insert(s.to_string());
     }
 }
 
@@ -1177,9 +1222,15 @@ fn joined_eq_ignore_ascii_case(a: &[&str], b: &[&str]) -> bool {
 /// A hash of `words.join(" ")` in ASCII lower case, without joining or lowering a copy:
 /// equal for names that [`joined_eq_ignore_ascii_case`] finds equal.
 fn lower_hash(words: &[&str]) -> u64 {
+    // loops, not `joined_bytes`: asked for every label, and the loops are the faster
     let mut h = FxHasher::default();
-    for c in joined_bytes(words) {
-        h.write_u8(c.to_ascii_lowercase());
+    for (k, word) in words.iter().enumerate() {
+        if k > 0 {
+            h.write_u8(b' ');
+        }
+        for c in word.bytes() {
+            h.write_u8(c.to_ascii_lowercase());
+        }
     }
     h.finish()
 }
@@ -1554,10 +1605,6 @@ fn starts_with_lower(word: &str, prefix: &str) -> bool {
     }
 }
 
-fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Whether the name at `tokens` is a possessor ("Obama's") in an apposition after
 /// another name: "Brett McGurk, President Obama's envoy, …". Between the comma after
 /// the head's last (capitalized) word and the name only capitalized words (a title)
@@ -1810,6 +1857,22 @@ mod tests {
             let text = format!("{word} himself");
             let mut long = [0u8; 8];
             assert_eq!(pronoun_form(&text, span, &mut long), form, "{word}");
+        }
+        // as if the parts were joined by a space and their whitespace collapsed
+        let mut buf = String::from("x");
+        for parts in [
+            &["President  of the\nUnion", "Obama"][..],
+            &["", " Mr "],
+            &["Mr.", ""],
+            &[" \t", " "],
+            &[],
+        ] {
+            let collapsed = parts
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(collapse_into(&mut buf, parts), collapsed, "{parts:?}");
         }
         let mut key = String::from("x ");
         push_lowercase(&mut key, "ÉCOLE");
