@@ -44,9 +44,9 @@
 
 use std::collections::BTreeSet;
 
-use std::hash::Hasher;
+use std::hash::{BuildHasher, Hasher};
 
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet, FxHasher};
 
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
@@ -1461,21 +1461,28 @@ fn initials_match(acro: &str, long: &Initials) -> bool {
 
 /// Indexes over every draft's words, for step 3: which drafts could be the long form of
 /// a short one. Only organizations are indexed (merging only adds organization votes to
-/// a long form, so no other draft becomes one); liveness is checked at look-up.
+/// a long form, so no other draft becomes one); liveness is checked at look-up. Keys
+/// are hashes, not copies of words: a colliding draft is one more candidate, and every
+/// candidate is compared in full.
 struct FormIndex {
     /// Initials per draft (empty for one-word names, which are never a long form).
     initials: Vec<Initials>,
     /// Drafts by content or all-word initials.
-    by_initials: FxHashMap<String, Vec<usize>>,
+    by_initials: Lists,
     /// Two-word drafts by first word ("CBS 2").
-    by_first: FxHashMap<String, Vec<usize>>,
+    by_first: Lists,
     /// Drafts by each of their proper word suffixes ("telegraph" of "Daily Telegraph"),
-    /// ASCII lower case.
-    by_suffix: FxHashMap<String, Vec<usize>>,
-    /// Drafts of two words or more by the first three lower-case letters of each word.
-    by_prefix: FxHashMap<String, Vec<usize>>,
+    /// by [`lower_hash`] (the tail comparison is ASCII case-blind).
+    by_suffix: Lists,
+    /// Drafts of two words or more by [`prefix_key`].
+    by_prefix: Lists,
     /// Drafts by word count, for a short name with a word too short to key.
-    by_len: FxHashMap<usize, Vec<usize>>,
+    by_len: Lists,
+}
+
+/// The hash of a key of [`FormIndex`].
+fn hash_of(s: &str) -> u64 {
+    FxBuildHasher.hash_one(s)
 }
 
 impl FormIndex {
@@ -1484,11 +1491,11 @@ impl FormIndex {
     fn new(drafts: &[Draft], lex: &Lexicon) -> FormIndex {
         let mut ix = FormIndex {
             initials: Vec::with_capacity(drafts.len()),
-            by_initials: FxHashMap::default(),
-            by_first: FxHashMap::default(),
-            by_suffix: FxHashMap::default(),
-            by_prefix: FxHashMap::default(),
-            by_len: FxHashMap::default(),
+            by_initials: Lists::default(),
+            by_first: Lists::default(),
+            by_suffix: Lists::default(),
+            by_prefix: Lists::default(),
+            by_len: Lists::default(),
         };
         for (l, d) in drafts.iter().enumerate() {
             // only an organization is a long form, and merging only adds to a long
@@ -1503,30 +1510,22 @@ impl FormIndex {
             } else {
                 Initials::default()
             };
+            let l32 = l as u32;
             if long.len() >= 2 {
-                ix.by_initials
-                    .entry(initials.content.clone())
-                    .or_default()
-                    .push(l);
+                ix.by_initials.push(hash_of(&initials.content), l32);
                 if initials.all != initials.content {
-                    ix.by_initials
-                        .entry(initials.all.clone())
-                        .or_default()
-                        .push(l);
+                    ix.by_initials.push(hash_of(&initials.all), l32);
                 }
                 if let Some(key) = prefix_key(long) {
-                    ix.by_prefix.entry(key).or_default().push(l);
+                    ix.by_prefix.push(key, l32);
                 }
-                ix.by_len.entry(long.len()).or_default().push(l);
+                ix.by_len.push(long.len() as u64, l32);
             }
             if long.len() == 2 {
-                ix.by_first.entry(long[0].to_string()).or_default().push(l);
+                ix.by_first.push(hash_of(long[0]), l32);
             }
             for k in 1..long.len() {
-                ix.by_suffix
-                    .entry(lower_key(&long[k..]))
-                    .or_default()
-                    .push(l);
+                ix.by_suffix.push(lower_hash(&long[k..]), l32);
             }
             ix.initials.push(initials);
         }
@@ -1536,22 +1535,22 @@ impl FormIndex {
     /// Drafts that could be the long form of `short`, sorted, each once.
     fn candidates(&self, short: &[&str], is_acronym: bool, out: &mut Vec<usize>) {
         out.clear();
-        let mut add = |v: Option<&Vec<usize>>| out.extend(v.into_iter().flatten());
+        let mut add = |list: &Lists, key: u64| out.extend(list.get(key).map(|l| l as usize));
         if short.is_empty() {
             // no words: every longer name ends with them (never seen; kept exact)
             out.extend(0..self.initials.len());
         } else if is_acronym {
             let (target, capitals) = acronym_keys(short[0]);
-            add(self.by_initials.get(&target));
-            add(self.by_initials.get(&capitals));
-            add(self.by_first.get(short[0]));
+            add(&self.by_initials, hash_of(&target));
+            add(&self.by_initials, hash_of(&capitals));
+            add(&self.by_first, hash_of(short[0]));
         } else {
-            add(self.by_suffix.get(&lower_key(short)));
+            add(&self.by_suffix, lower_hash(short));
             if short.len() >= 2 {
                 match prefix_key(short) {
-                    Some(key) => add(self.by_prefix.get(&key)),
+                    Some(key) => add(&self.by_prefix, key),
                     // a word of fewer than three letters keys nothing: all of that length
-                    None => add(self.by_len.get(&short.len())),
+                    None => add(&self.by_len, short.len() as u64),
                 }
             }
         }
@@ -1560,38 +1559,23 @@ impl FormIndex {
     }
 }
 
-/// The words in ASCII lower case, joined by spaces (the tail comparison is ASCII
-/// case-blind).
-fn lower_key(words: &[&str]) -> String {
-    let mut key = String::new();
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 {
-            key.push(' ');
-        }
-        // ASCII letters lowered byte by byte, other characters kept
-        let from = key.len();
-        key.push_str(w);
-        key[from..].make_ascii_lowercase();
-    }
-    key
-}
-
-/// The first three lower-case letters of each word ("Lib Dem" → "lib dem "), which a
-/// word and its prefix of three letters or more share; None when a word has fewer.
-fn prefix_key(words: &[&str]) -> Option<String> {
-    let mut key = String::new();
+/// A hash of the first three lower-case letters of each word ("Lib Dem": "lib dem "),
+/// which a word and its prefix of three letters or more share; None when a word has
+/// fewer.
+fn prefix_key(words: &[&str]) -> Option<u64> {
+    let mut h = FxHasher::default();
     for w in words {
         let mut n = 0;
         for c in w.chars().flat_map(char::to_lowercase).take(3) {
-            key.push(c);
+            h.write_u32(c.into());
             n += 1;
         }
         if n < 3 {
             return None;
         }
-        key.push(' ');
+        h.write_u8(b' ');
     }
-    Some(key)
+    Some(h.finish())
 }
 
 /// `word` starts with `prefix`, in lower case.
@@ -1792,7 +1776,11 @@ mod tests {
         }
         assert!(starts_with_lower("Straße", "STR"));
         assert!(starts_with_lower("École", "éco"));
-        assert_eq!(prefix_key(&words("Lib Dem")).as_deref(), Some("lib dem "));
+        assert_eq!(
+            prefix_key(&words("Lib Dem")),
+            prefix_key(&words("LIBERAL Democrats"))
+        );
+        assert_ne!(prefix_key(&words("Lib Dem")), prefix_key(&words("Lab Dem")));
         assert_eq!(prefix_key(&words("Lib of")), None);
     }
 
