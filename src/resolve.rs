@@ -44,7 +44,9 @@
 
 use std::collections::BTreeSet;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::hash::{BuildHasher, Hasher};
+
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet, FxHasher};
 
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
@@ -135,12 +137,31 @@ pub struct Resolver<'l> {
     lex: &'l Lexicon,
 }
 
-/// The name of a mention as words (no possessive), borrowed from the text: made for
-/// every mention, so no copy of the words.
-fn name_words<'t>(w: &Words<'t>, m: &Mention) -> Vec<&'t str> {
-    (m.tokens.0 as usize..m.tokens.1 as usize)
-        .filter(|&i| w.tok(i).kind != TokenKind::Possessive)
-        .map(|i| w.text_of(i))
+/// The names of the mentions as words (no possessive), borrowed from the text: made
+/// for every mention, so no copy of the words, and all in one vector, not one each
+/// (`all` is that vector, filled here).
+fn name_words<'a, 't>(
+    w: &Words<'t>,
+    mentions: &[Mention],
+    all: &'a mut Vec<&'t str>,
+) -> Vec<&'a [&'t str]> {
+    let mut ends = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        all.extend(
+            (m.tokens.0 as usize..m.tokens.1 as usize)
+                .filter(|&i| w.tok(i).kind != TokenKind::Possessive)
+                .map(|i| w.text_of(i)),
+        );
+        ends.push(all.len());
+    }
+    let all = &all[..];
+    let mut start = 0;
+    ends.iter()
+        .map(|&end| {
+            let ws = &all[start..end];
+            start = end;
+            ws
+        })
         .collect()
 }
 
@@ -367,17 +388,26 @@ impl<'l> Resolver<'l> {
             FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
         let mut by_known: FxHashMap<u32, usize> = FxHashMap::default();
         let mut draft_of: Vec<Option<usize>> = vec![None; mentions.len()];
-        let words: Vec<Vec<&str>> = mentions.iter().map(|m| name_words(&w, m)).collect();
-        let (mut lower, mut key) = (String::new(), String::new());
+        let mut all_words = Vec::with_capacity(mentions.len() * 2);
+        let words = name_words(&w, mentions, &mut all_words);
+        // scratch for lower-case words and keys, large enough for most names
+        let (mut lower, mut key) = (String::with_capacity(64), String::with_capacity(64));
+        let mut spaced = String::with_capacity(64);
 
         // surnames of the people named in full: a lone word equal to one is that person,
         // even when the lists know it as a place ("Rodriguez", "Jackson")
-        let surnames: FxHashSet<String> = mentions
-            .iter()
-            .zip(&words)
-            .filter(|(m, ws)| m.kind == Some(Kind::Person) && ws.len() >= 2)
-            .filter_map(|(_, ws)| ws.last().map(|l| l.to_lowercase()))
-            .collect();
+        // (a name repeats: only a new surname is copied)
+        let mut surnames: FxHashSet<String> = FxHashSet::default();
+        for (m, ws) in mentions.iter().zip(&words) {
+            if m.kind == Some(Kind::Person)
+                && let [_, .., last] = ws
+            {
+                let last = lowercase_into(&mut lower, last);
+                if !surnames.contains(last) {
+                    surnames.insert(last.to_string());
+                }
+            }
+        }
 
         // 1. full names: multi-word names and strong single names
         for (mi, m) in mentions.iter().enumerate() {
@@ -408,7 +438,7 @@ impl<'l> Resolver<'l> {
                 None => draft_for(
                     &mut by_key,
                     &mut drafts,
-                    kind_key(&mut key, kind, &words[mi]),
+                    kind_key(&mut key, kind, words[mi]),
                 ),
             };
             let d = &mut drafts[di];
@@ -419,7 +449,7 @@ impl<'l> Resolver<'l> {
                     d.known = Some(id);
                 }
             } else if !d.label_fixed && words[mi].len() > d.label_words.len() {
-                d.label_words = words[mi].clone();
+                d.label_words = words[mi].to_vec();
             }
             d.kind_votes[kind_slot(kind)] += vote_weight(m);
             draft_of[mi] = Some(di);
@@ -443,8 +473,7 @@ impl<'l> Resolver<'l> {
             if draft_of[mi].is_some() {
                 continue;
             }
-            let ws = &words[mi];
-            let joined = ws.join(" ");
+            let ws = words[mi];
             // a person's surname (whatever kind the word was given)
             if ws.len() == 1 {
                 let cands = index.persons_named(&drafts, ws[0]);
@@ -456,7 +485,7 @@ impl<'l> Resolver<'l> {
                 }
             }
             // the same words as an entity already made (any kind)
-            if let Some(di) = index.same_label(&drafts, &joined) {
+            if let Some(di) = index.same_label(&drafts, ws) {
                 draft_of[mi] = Some(di);
                 index.mentioned(di, m.tokens.0);
                 continue;
@@ -468,7 +497,7 @@ impl<'l> Resolver<'l> {
             let di = draft_for(&mut by_key, &mut drafts, kind_key(&mut key, kind, ws));
             let d = &mut drafts[di];
             if ws.len() > d.label_words.len() {
-                d.label_words = ws.clone();
+                d.label_words = ws.to_vec();
                 index.label(di, ws);
             } else if di == made {
                 index.label(di, &d.label_words);
@@ -494,12 +523,10 @@ impl<'l> Resolver<'l> {
             if m.gender != Gender::Unknown && d.gender == Gender::Unknown {
                 d.gender = m.gender;
             }
-            // most mentions repeat a name already held: copy only a new one
-            join_into(&mut key, &words[mi]);
-            let surface = key.as_str();
-            if !d.aliases.contains(surface) {
-                d.aliases.insert(surface.to_string());
-            }
+            // most mentions repeat a name and title already held: each is made in a
+            // scratch buffer and copied only when new
+            let surface = join_into(&mut key, words[mi]);
+            insert_new(&mut d.aliases, surface);
             if let Some(t) = m.title {
                 let title_text = t.text(text);
                 let start = m.prefix.map(|p| mentions[p].span.start).unwrap_or(t.start);
@@ -508,19 +535,17 @@ impl<'l> Resolver<'l> {
                     end: m.span.end,
                 }
                 .text(text);
-                d.aliases.insert(collapse_ws(full));
+                insert_new(&mut d.aliases, collapse_into(&mut spaced, &[full]));
                 if start != t.start {
-                    d.aliases
-                        .insert(collapse_ws(&format!("{title_text} {surface}")));
+                    let titled = collapse_into(&mut spaced, &[title_text, surface]);
+                    insert_new(&mut d.aliases, titled);
                 }
                 for tw in title_text.split_whitespace() {
                     let tw = lowercase_into(&mut lower, tw.trim_end_matches('.'));
-                    if !d.titles.contains(tw) {
-                        d.titles.insert(tw.to_string());
-                    }
+                    insert_new(&mut d.titles, tw);
                 }
-                d.titles
-                    .insert(collapse_ws(title_text).trim_end_matches('.').to_lowercase());
+                let title = collapse_into(&mut spaced, &[title_text]).trim_end_matches('.');
+                insert_new(&mut d.titles, lowercase_into(&mut lower, title));
             }
         }
         // descriptors before a name give organizations a class ("charity Actionaid")
@@ -751,10 +776,15 @@ impl<'l> Resolver<'l> {
             }
         }
         let mut of_class: FxHashMap<(Kind, u16), Option<usize>> = FxHashMap::default();
+        // resliced to the tokens' length, so that indexing them by token is not
+        // bounds-checked at every token
+        let tokens = &layout.tokens[..];
+        let sentence_of = &layout.sentence_of[..tokens.len()];
+        let mention_at = &mention_at[..tokens.len()];
         let mut i = 0;
-        while i < layout.tokens.len() {
-            let si = layout.sentence_of[i];
+        while i < tokens.len() {
             if mention_at[i] != NONE {
+                let si = sentence_of[i];
                 let mi = mention_at[i] as usize;
                 let m = &mentions[mi];
                 let e = res.entity_of[mi].unwrap_or(0);
@@ -774,7 +804,7 @@ impl<'l> Resolver<'l> {
                 i = m.tokens.1 as usize;
                 continue;
             }
-            let t = w.tok(i);
+            let t = tokens[i];
             // the pronouns and determiners below are of seven letters or fewer, and start
             // with h, s, i or t (in either case: `| 0x20` lowers an ASCII letter): most
             // words are none of them, told without slicing the text
@@ -790,10 +820,11 @@ impl<'l> Resolver<'l> {
                 i += 1;
                 continue;
             }
+            let si = sentence_of[i];
             // only short ASCII words can be the pronouns and determiners below; a
             // pronoun with a contraction ("they'll", "she’d") refers as the pronoun does
             let mut lower_buf = [0u8; 8];
-            let lower = pronoun_form(w.text_of(i), &mut lower_buf);
+            let lower = pronoun_form(w.text, t.span, &mut lower_buf);
             let recent = |pred: &dyn Fn(&Entity) -> bool, within: u32| -> Option<usize> {
                 recent_entities(&recency, &last_sentence, si, within)
                     .find(|&e| count[e] > 0 && pred(&res.entities[e]))
@@ -864,7 +895,7 @@ impl<'l> Resolver<'l> {
                     last_seen: &last_seen,
                     last_sentence: &last_sentence,
                     recency: &recency,
-                    mention_at: &mention_at,
+                    mention_at,
                     sentence: si,
                 };
                 let known = Known {
@@ -980,8 +1011,11 @@ impl<'l> Resolver<'l> {
             // token's entry says so, when its text is its plain lower-case key); not the
             // determiner itself, asked first and most
             let may_start = |k: usize| {
-                let before = w.text_of(k);
-                w.has(k, flag::PHRASE_PREFIX) || !before.is_ascii() || before.contains('.')
+                // non-ASCII or with a period, in one pass over the bytes
+                w.has(k, flag::PHRASE_PREFIX)
+                    || (w.tok(k).span.bytes(w.text))
+                        .iter()
+                        .any(|&c| c == b'.' || !c.is_ascii())
             };
             let two_word = if head > i + 1 && may_start(head - 1) {
                 let mut key = String::new();
@@ -1075,20 +1109,35 @@ impl<'l> Resolver<'l> {
 }
 
 /// The form of a short word that [`Resolver::references`] matches against its pronouns
-/// and determiners: `s` without a contraction's ending, in ASCII lower case in `buf`
-/// ([`short_ascii_lower`]).
-fn pronoun_form<'b>(s: &str, buf: &'b mut [u8; 8]) -> &'b [u8] {
+/// and determiners: the word at `span` of `text` without a contraction's ending, with
+/// each byte's ASCII case bit set, in `buf`; empty when longer than `buf`. Setting the
+/// bit lowers a capital and makes no other byte (nor any byte of a non-ASCII
+/// character) a lower-case letter, so the form equals a lower-case word exactly when
+/// the word is that word in any case.
+fn pronoun_form<'b>(text: &str, span: Span, buf: &'b mut [u8; 8]) -> &'b [u8] {
     // asked for most short words starting with h, s, i or t: a contraction's ending is
     // one or two letters after ' or ’ (whose last byte is 0x99), so a word without either
     // byte two or three from its end has none, and needs no search for an apostrophe
-    let b = s.as_bytes();
+    let b = span.bytes(text);
     let n = b.len();
     let apostrophe_at = |back: usize| n >= back && matches!(b[n - back], b'\'' | 0x99);
-    if apostrophe_at(2) || apostrophe_at(3) {
-        short_ascii_lower(without_contraction(s), buf)
+    let n = if apostrophe_at(2) || apostrophe_at(3) {
+        without_contraction(span.text(text)).len()
     } else {
-        short_ascii_lower(s, buf)
+        n
+    };
+    if n > buf.len() {
+        return &[];
     }
+    // the eight bytes from the word's start in one copy and one OR when the text has
+    // them (the bytes past the word are cut off), not a test and a lowering per byte
+    let start = span.start as usize;
+    match text.as_bytes().get(start..start + buf.len()) {
+        Some(window) => buf.copy_from_slice(window),
+        None => buf[..n].copy_from_slice(&b[..n]),
+    }
+    *buf = (u64::from_ne_bytes(*buf) | 0x2020_2020_2020_2020).to_ne_bytes();
+    &buf[..n]
 }
 
 /// `s` without a contraction's ending: "they'll", "they’re", "she'd", "he's" → the
@@ -1104,32 +1153,35 @@ fn without_contraction(s: &str) -> &str {
         .map_or(s, |(core, _)| core)
 }
 
-/// The bytes of `s` in ASCII lower case in `buf`, or empty when `s` is longer than
-/// `buf` or not ASCII. Bytes, not `str`: asked for every word, and matched only
-/// against byte literals, so no UTF-8 check is needed.
-fn short_ascii_lower<'b>(s: &str, buf: &'b mut [u8; 8]) -> &'b [u8] {
-    if s.len() > buf.len() {
-        return &[];
-    }
-    // one pass that checks and lowers each byte (the words are a few bytes long: a
-    // check of the whole, a copy and a lowering were three passes and a call)
-    for (o, &c) in buf.iter_mut().zip(s.as_bytes()) {
-        if !c.is_ascii() {
-            return &[];
-        }
-        *o = c.to_ascii_lowercase();
-    }
-    &buf[..s.len()]
-}
-
 /// `words.join(" ")` in `buf` (cleared first).
-fn join_into(buf: &mut String, words: &[&str]) {
+fn join_into<'b>(buf: &'b mut String, words: &[&str]) -> &'b str {
     buf.clear();
     for (k, word) in words.iter().enumerate() {
         if k > 0 {
             buf.push(' ');
         }
         buf.push_str(word);
+    }
+    buf
+}
+
+/// The words of `parts` (split at whitespace) joined by single spaces, in `buf`
+/// (cleared first): the parts as if joined by spaces, with the whitespace collapsed.
+fn collapse_into<'b>(buf: &'b mut String, parts: &[&str]) -> &'b str {
+    buf.clear();
+    for word in parts.iter().flat_map(|p| p.split_whitespace()) {
+        if !buf.is_empty() {
+            buf.push(' ');
+        }
+        buf.push_str(word);
+    }
+    buf
+}
+
+/// Inserts a copy of `s` unless the set has it already.
+fn insert_new(set: &mut BTreeSet<String>, s: &str) {
+    if !set.contains(s) {
+        set.insert(s.to_string());
     }
 }
 
@@ -1151,27 +1203,36 @@ fn push_lowercase(out: &mut String, s: &str) {
     }
 }
 
-/// `words.join(" ").eq_ignore_ascii_case(joined)`, without joining.
-fn joined_eq_ignore_ascii_case(words: &[&str], joined: &str) -> bool {
-    let total = words.iter().map(|w| w.len()).sum::<usize>() + words.len().saturating_sub(1);
-    if total != joined.len() {
-        return false;
-    }
-    let mut rest = joined.as_bytes();
+/// The bytes of `words.join(" ")`, without joining.
+fn joined_bytes<'a>(words: &'a [&str]) -> impl Iterator<Item = u8> + 'a {
+    words
+        .iter()
+        .enumerate()
+        .flat_map(|(k, word)| (k > 0).then_some(b' ').into_iter().chain(word.bytes()))
+}
+
+/// `a.join(" ").eq_ignore_ascii_case(&b.join(" "))`, without joining ("Liberal
+/// Democrats" as one word of a list entry is "liberal" and "democrats").
+fn joined_eq_ignore_ascii_case(a: &[&str], b: &[&str]) -> bool {
+    joined_bytes(a)
+        .map(|c| c.to_ascii_lowercase())
+        .eq(joined_bytes(b).map(|c| c.to_ascii_lowercase()))
+}
+
+/// A hash of `words.join(" ")` in ASCII lower case, without joining or lowering a copy:
+/// equal for names that [`joined_eq_ignore_ascii_case`] finds equal.
+fn lower_hash(words: &[&str]) -> u64 {
+    // loops, not `joined_bytes`: asked for every label, and the loops are the faster
+    let mut h = FxHasher::default();
     for (k, word) in words.iter().enumerate() {
         if k > 0 {
-            if rest[0] != b' ' {
-                return false;
-            }
-            rest = &rest[1..];
+            h.write_u8(b' ');
         }
-        let (head, tail) = rest.split_at(word.len());
-        if !head.eq_ignore_ascii_case(word.as_bytes()) {
-            return false;
+        for c in word.bytes() {
+            h.write_u8(c.to_ascii_lowercase());
         }
-        rest = tail;
     }
-    true
+    h.finish()
 }
 
 fn majority(d: &Draft) -> Kind {
@@ -1187,70 +1248,81 @@ fn majority(d: &Draft) -> Kind {
 
 /// Drafts by label and where each is mentioned, for step 2's look-ups. Entries are
 /// added when a draft's label changes and never removed: each look-up checks the
-/// draft's current label, so a stale entry is skipped.
+/// draft's current label, so a stale entry is skipped. That check also lets a label be
+/// keyed by a hash of its lower-case words, not by a copy of them: a draft under a
+/// colliding hash is skipped as a stale one is.
 #[derive(Default)]
 struct DraftIndex {
-    /// ASCII lower-case last label word → drafts.
-    by_last: FxHashMap<String, Vec<usize>>,
-    /// ASCII lower-case label → drafts.
-    by_label: FxHashMap<String, Vec<usize>>,
+    /// [`lower_hash`] of the last label word → drafts.
+    by_last: Lists,
+    /// [`lower_hash`] of the label → drafts.
+    by_label: Lists,
     /// For each draft, the first tokens of the mentions given to it so far.
-    at: Vec<BTreeSet<u32>>,
-    /// Scratch for keys (a key is copied only when it is new).
-    key: String,
+    at: Lists,
 }
 
-/// Adds `di` under `key`, copying the key only when it is new.
-fn push_keyed(map: &mut FxHashMap<String, Vec<usize>>, key: &str, di: usize) {
-    match map.get_mut(key) {
-        Some(v) => v.push(di),
-        None => {
-            map.insert(key.to_string(), vec![di]);
+/// Lists of numbers by key, all in one vector (each item links to the one pushed before
+/// it under its key): for indexes of a few numbers under each of many keys, with no
+/// allocation per key. A list is walked newest first.
+#[derive(Default)]
+struct Lists {
+    /// Key → its newest item.
+    newest: FxHashMap<u64, u32>,
+    /// (number, the item pushed before it under its key, [`NONE`] for none)
+    items: Vec<(u32, u32)>,
+}
+
+impl Lists {
+    fn with_capacity(n: usize) -> Self {
+        Lists {
+            newest: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            items: Vec::with_capacity(n),
         }
     }
-}
 
-/// `s.to_ascii_lowercase()` in `buf` (cleared first).
-fn ascii_lower_into<'b>(buf: &'b mut String, s: &str) -> &'b str {
-    buf.clear();
-    buf.push_str(s);
-    buf.make_ascii_lowercase();
-    buf
+    fn push(&mut self, key: u64, value: u32) {
+        let before = self.newest.insert(key, self.items.len() as u32);
+        self.items.push((value, before.unwrap_or(NONE)));
+    }
+
+    /// The numbers under `key`, newest first.
+    fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
+        let mut at = self.newest.get(&key).copied().unwrap_or(NONE);
+        std::iter::from_fn(move || {
+            let &(value, before) = self.items.get(at as usize)?;
+            at = before;
+            Some(value)
+        })
+    }
 }
 
 impl DraftIndex {
     fn with_capacity(n: usize) -> Self {
         DraftIndex {
-            by_last: FxHashMap::with_capacity_and_hasher(n, Default::default()),
-            by_label: FxHashMap::with_capacity_and_hasher(n, Default::default()),
-            ..DraftIndex::default()
+            by_last: Lists::with_capacity(n),
+            by_label: Lists::with_capacity(n),
+            at: Lists::with_capacity(n),
         }
     }
 
     fn label(&mut self, di: usize, words: &[&str]) {
         if let Some(last) = words.last() {
-            push_keyed(&mut self.by_last, ascii_lower_into(&mut self.key, last), di);
+            self.by_last
+                .push(lower_hash(std::slice::from_ref(last)), di as u32);
         }
-        join_into(&mut self.key, words);
-        self.key.make_ascii_lowercase();
-        push_keyed(&mut self.by_label, &self.key, di);
+        self.by_label.push(lower_hash(words), di as u32);
     }
 
     fn mentioned(&mut self, di: usize, token: u32) {
-        if self.at.len() <= di {
-            self.at.resize_with(di + 1, BTreeSet::new);
-        }
-        self.at[di].insert(token);
+        self.at.push(di as u64, token);
     }
 
     /// The live persons named in full whose last word is `last`, in draft order.
-    fn persons_named(&mut self, drafts: &[Draft], last: &str) -> Vec<usize> {
+    fn persons_named(&self, drafts: &[Draft], last: &str) -> Vec<usize> {
         let mut found: Vec<usize> = self
             .by_last
-            .get(ascii_lower_into(&mut self.key, last))
-            .into_iter()
-            .flatten()
-            .copied()
+            .get(lower_hash(&[last]))
+            .map(|i| i as usize)
             .filter(|&i| {
                 let d = &drafts[i];
                 d.merged_into.is_none()
@@ -1266,16 +1338,14 @@ impl DraftIndex {
         found
     }
 
-    /// The first live draft whose label is `joined` (ASCII case ignored).
-    fn same_label(&mut self, drafts: &[Draft], joined: &str) -> Option<usize> {
+    /// The first live draft whose label is `words` (ASCII case ignored).
+    fn same_label(&self, drafts: &[Draft], words: &[&str]) -> Option<usize> {
         self.by_label
-            .get(ascii_lower_into(&mut self.key, joined))
-            .into_iter()
-            .flatten()
-            .copied()
+            .get(lower_hash(words))
+            .map(|i| i as usize)
             .filter(|&i| {
                 drafts[i].merged_into.is_none()
-                    && joined_eq_ignore_ascii_case(&drafts[i].label_words, joined)
+                    && joined_eq_ignore_ascii_case(&drafts[i].label_words, words)
             })
             .min()
     }
@@ -1286,17 +1356,17 @@ impl DraftIndex {
         if cands.len() <= 1 {
             return cands.first().copied();
         }
-        let at = |c: usize| self.at.get(c);
+        let at = |c: usize| self.at.get(c as u64);
         let before = cands
             .iter()
-            .filter_map(|&c| at(c)?.range(..m.tokens.0).next_back().map(|&p| (p, c)))
+            .filter_map(|&c| at(c).filter(|&p| p < m.tokens.0).max().map(|p| (p, c)))
             .max();
         if let Some((_, c)) = before {
             return Some(c);
         }
         cands
             .iter()
-            .filter_map(|&c| at(c)?.range(m.tokens.0..).next().map(|&p| (p, c)))
+            .filter_map(|&c| at(c).filter(|&p| p >= m.tokens.0).min().map(|p| (p, c)))
             .min()
             .map(|(_, c)| c)
     }
@@ -1391,21 +1461,28 @@ fn initials_match(acro: &str, long: &Initials) -> bool {
 
 /// Indexes over every draft's words, for step 3: which drafts could be the long form of
 /// a short one. Only organizations are indexed (merging only adds organization votes to
-/// a long form, so no other draft becomes one); liveness is checked at look-up.
+/// a long form, so no other draft becomes one); liveness is checked at look-up. Keys
+/// are hashes, not copies of words: a colliding draft is one more candidate, and every
+/// candidate is compared in full.
 struct FormIndex {
     /// Initials per draft (empty for one-word names, which are never a long form).
     initials: Vec<Initials>,
     /// Drafts by content or all-word initials.
-    by_initials: FxHashMap<String, Vec<usize>>,
+    by_initials: Lists,
     /// Two-word drafts by first word ("CBS 2").
-    by_first: FxHashMap<String, Vec<usize>>,
+    by_first: Lists,
     /// Drafts by each of their proper word suffixes ("telegraph" of "Daily Telegraph"),
-    /// ASCII lower case.
-    by_suffix: FxHashMap<String, Vec<usize>>,
-    /// Drafts of two words or more by the first three lower-case letters of each word.
-    by_prefix: FxHashMap<String, Vec<usize>>,
+    /// by [`lower_hash`] (the tail comparison is ASCII case-blind).
+    by_suffix: Lists,
+    /// Drafts of two words or more by [`prefix_key`].
+    by_prefix: Lists,
     /// Drafts by word count, for a short name with a word too short to key.
-    by_len: FxHashMap<usize, Vec<usize>>,
+    by_len: Lists,
+}
+
+/// The hash of a key of [`FormIndex`].
+fn hash_of(s: &str) -> u64 {
+    FxBuildHasher.hash_one(s)
 }
 
 impl FormIndex {
@@ -1414,11 +1491,11 @@ impl FormIndex {
     fn new(drafts: &[Draft], lex: &Lexicon) -> FormIndex {
         let mut ix = FormIndex {
             initials: Vec::with_capacity(drafts.len()),
-            by_initials: FxHashMap::default(),
-            by_first: FxHashMap::default(),
-            by_suffix: FxHashMap::default(),
-            by_prefix: FxHashMap::default(),
-            by_len: FxHashMap::default(),
+            by_initials: Lists::default(),
+            by_first: Lists::default(),
+            by_suffix: Lists::default(),
+            by_prefix: Lists::default(),
+            by_len: Lists::default(),
         };
         for (l, d) in drafts.iter().enumerate() {
             // only an organization is a long form, and merging only adds to a long
@@ -1433,30 +1510,22 @@ impl FormIndex {
             } else {
                 Initials::default()
             };
+            let l32 = l as u32;
             if long.len() >= 2 {
-                ix.by_initials
-                    .entry(initials.content.clone())
-                    .or_default()
-                    .push(l);
+                ix.by_initials.push(hash_of(&initials.content), l32);
                 if initials.all != initials.content {
-                    ix.by_initials
-                        .entry(initials.all.clone())
-                        .or_default()
-                        .push(l);
+                    ix.by_initials.push(hash_of(&initials.all), l32);
                 }
                 if let Some(key) = prefix_key(long) {
-                    ix.by_prefix.entry(key).or_default().push(l);
+                    ix.by_prefix.push(key, l32);
                 }
-                ix.by_len.entry(long.len()).or_default().push(l);
+                ix.by_len.push(long.len() as u64, l32);
             }
             if long.len() == 2 {
-                ix.by_first.entry(long[0].to_string()).or_default().push(l);
+                ix.by_first.push(hash_of(long[0]), l32);
             }
             for k in 1..long.len() {
-                ix.by_suffix
-                    .entry(lower_key(&long[k..]))
-                    .or_default()
-                    .push(l);
+                ix.by_suffix.push(lower_hash(&long[k..]), l32);
             }
             ix.initials.push(initials);
         }
@@ -1466,22 +1535,22 @@ impl FormIndex {
     /// Drafts that could be the long form of `short`, sorted, each once.
     fn candidates(&self, short: &[&str], is_acronym: bool, out: &mut Vec<usize>) {
         out.clear();
-        let mut add = |v: Option<&Vec<usize>>| out.extend(v.into_iter().flatten());
+        let mut add = |list: &Lists, key: u64| out.extend(list.get(key).map(|l| l as usize));
         if short.is_empty() {
             // no words: every longer name ends with them (never seen; kept exact)
             out.extend(0..self.initials.len());
         } else if is_acronym {
             let (target, capitals) = acronym_keys(short[0]);
-            add(self.by_initials.get(&target));
-            add(self.by_initials.get(&capitals));
-            add(self.by_first.get(short[0]));
+            add(&self.by_initials, hash_of(&target));
+            add(&self.by_initials, hash_of(&capitals));
+            add(&self.by_first, hash_of(short[0]));
         } else {
-            add(self.by_suffix.get(&lower_key(short)));
+            add(&self.by_suffix, lower_hash(short));
             if short.len() >= 2 {
                 match prefix_key(short) {
-                    Some(key) => add(self.by_prefix.get(&key)),
+                    Some(key) => add(&self.by_prefix, key),
                     // a word of fewer than three letters keys nothing: all of that length
-                    None => add(self.by_len.get(&short.len())),
+                    None => add(&self.by_len, short.len() as u64),
                 }
             }
         }
@@ -1490,38 +1559,23 @@ impl FormIndex {
     }
 }
 
-/// The words in ASCII lower case, joined by spaces (the tail comparison is ASCII
-/// case-blind).
-fn lower_key(words: &[&str]) -> String {
-    let mut key = String::new();
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 {
-            key.push(' ');
-        }
-        // ASCII letters lowered byte by byte, other characters kept
-        let from = key.len();
-        key.push_str(w);
-        key[from..].make_ascii_lowercase();
-    }
-    key
-}
-
-/// The first three lower-case letters of each word ("Lib Dem" → "lib dem "), which a
-/// word and its prefix of three letters or more share; None when a word has fewer.
-fn prefix_key(words: &[&str]) -> Option<String> {
-    let mut key = String::new();
+/// A hash of the first three lower-case letters of each word ("Lib Dem": "lib dem "),
+/// which a word and its prefix of three letters or more share; None when a word has
+/// fewer.
+fn prefix_key(words: &[&str]) -> Option<u64> {
+    let mut h = FxHasher::default();
     for w in words {
         let mut n = 0;
         for c in w.chars().flat_map(char::to_lowercase).take(3) {
-            key.push(c);
+            h.write_u32(c.into());
             n += 1;
         }
         if n < 3 {
             return None;
         }
-        key.push(' ');
+        h.write_u8(b' ');
     }
-    Some(key)
+    Some(h.finish())
 }
 
 /// `word` starts with `prefix`, in lower case.
@@ -1533,10 +1587,6 @@ fn starts_with_lower(word: &str, prefix: &str) -> bool {
     } else {
         word.to_lowercase().starts_with(&prefix.to_lowercase())
     }
-}
-
-fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether the name at `tokens` is a possessor ("Obama's") in an apposition after
@@ -1726,34 +1776,45 @@ mod tests {
         }
         assert!(starts_with_lower("Straße", "STR"));
         assert!(starts_with_lower("École", "éco"));
-        assert_eq!(prefix_key(&words("Lib Dem")).as_deref(), Some("lib dem "));
+        assert_eq!(
+            prefix_key(&words("Lib Dem")),
+            prefix_key(&words("LIBERAL Democrats"))
+        );
+        assert_ne!(prefix_key(&words("Lib Dem")), prefix_key(&words("Lab Dem")));
         assert_eq!(prefix_key(&words("Lib of")), None);
     }
 
     #[test]
     fn joined_comparison_matches_join() {
-        // words, joined text
-        let cases: &[(&[&str], &str)] = &[
-            (&["Jesse", "Sharkey"], "jesse sharkey"),
-            (&["Liberal Democrats"], "Liberal Democrats"),
-            (&["Liberal", "Democrats"], "liberal democrats"),
-            (&["CTU"], "CTU "),
-            (&["a", "b"], "ab "),
-            (&[], ""),
-            (&["Zoë"], "ZOË"),
+        let cases: &[(&[&str], &[&str])] = &[
+            (&["Jesse", "Sharkey"], &["jesse", "sharkey"]),
+            (&["Liberal Democrats"], &["Liberal Democrats"]),
+            (&["Liberal", "Democrats"], &["liberal democrats"]),
+            (&["CTU"], &["CTU "]),
+            (&["a", "b"], &["ab "]),
+            (&["a", "b"], &["ab"]),
+            (&[], &[]),
+            (&[], &[""]),
+            (&["Zoë"], &["ZOË"]),
+            (&["Zoë"], &["ZOë"]),
         ];
-        for (words, joined) in cases {
-            assert_eq!(
-                joined_eq_ignore_ascii_case(words, joined),
-                words.join(" ").eq_ignore_ascii_case(joined),
-                "{words:?} {joined:?}"
-            );
+        for (a, b) in cases {
+            let equal = a.join(" ").eq_ignore_ascii_case(&b.join(" "));
+            assert_eq!(joined_eq_ignore_ascii_case(a, b), equal, "{a:?} {b:?}");
+            if equal {
+                assert_eq!(lower_hash(a), lower_hash(b), "{a:?} {b:?}");
+            }
         }
-        let mut buf = [0u8; 8];
-        assert_eq!(short_ascii_lower("Himself", &mut buf), b"himself");
-        assert_eq!(short_ascii_lower("Themselves", &mut buf), b"");
-        assert_eq!(short_ascii_lower("Hé", &mut buf), b"");
+        // the form matches a pronoun or determiner exactly when the word without its
+        // contraction, in ASCII lower case, is that word
+        let forms: [&[u8]; 8] = [
+            b"he", b"himself", b"she", b"they", b"it", b"the", b"his", b"that",
+        ];
         for word in [
+            "Himself",
+            "Themselves",
+            "Hé",
+            "HE",
             "He'll",
             "they’re",
             "SHE'D",
@@ -1762,13 +1823,44 @@ mod tests {
             "The",
             "it’",
             "tis'",
+            "h@",
+            "tHAT",
         ] {
-            let mut slow = [0u8; 8];
-            assert_eq!(
-                pronoun_form(word, &mut buf),
-                short_ascii_lower(without_contraction(word), &mut slow),
-                "{word}"
-            );
+            let mut buf = [0u8; 8];
+            let span = Span {
+                start: 0,
+                end: word.len() as u32,
+            };
+            let form = pronoun_form(word, span, &mut buf);
+            let core = without_contraction(word);
+            let lower = (core.len() <= 8 && core.is_ascii()).then(|| core.to_ascii_lowercase());
+            for f in forms {
+                assert_eq!(
+                    form == f,
+                    lower.as_deref().map(str::as_bytes) == Some(f),
+                    "{word} {f:?}"
+                );
+            }
+            // in a longer text, the bytes after the word are cut off
+            let text = format!("{word} himself");
+            let mut long = [0u8; 8];
+            assert_eq!(pronoun_form(&text, span, &mut long), form, "{word}");
+        }
+        // as if the parts were joined by a space and their whitespace collapsed
+        let mut buf = String::from("x");
+        for parts in [
+            &["President  of the\nUnion", "Obama"][..],
+            &["", " Mr "],
+            &["Mr.", ""],
+            &[" \t", " "],
+            &[],
+        ] {
+            let collapsed = parts
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(collapse_into(&mut buf, parts), collapsed, "{parts:?}");
         }
         let mut key = String::from("x ");
         push_lowercase(&mut key, "ÉCOLE");
