@@ -27,65 +27,85 @@ pub struct Paragraph {
 /// Splits text into paragraphs and marks boilerplate.
 pub struct Cleaner<'l> {
     lexicon: &'l Lexicon,
-    /// Bytes (either ASCII case) that a "prefix" pattern starts with.
-    prefix_first: [bool; 256],
-    /// For each byte, the range of `contains` whose patterns start with it (either
-    /// ASCII case): a place in a line is compared with those alone, and most bytes
-    /// start none.
-    contains_at: [(u16, u16); 256],
-    /// The "contains" patterns with a first byte, by that byte lower-cased.
-    contains: Vec<&'l str>,
-    /// Some "contains" pattern is empty (found in any line).
-    contains_empty: bool,
+    /// The "prefix" patterns, by first byte.
+    prefixes: ByFirst<'l>,
+    /// The "line" patterns.
+    lines: Vec<&'l str>,
+    /// The "contains" patterns, by first byte.
+    contains: ByFirst<'l>,
+}
+
+/// Patterns by their first byte: a place in a line is compared with the patterns that
+/// start with its byte alone, and most bytes start none (few lines start like "READ
+/// MORE:", few bytes are "("). Chained, not sorted: built for every document.
+struct ByFirst<'l> {
+    /// For each byte (lower-cased), 1 + the index in `patterns` of the last pattern that
+    /// starts with it (either ASCII case); 0 for none.
+    head: [u32; 256],
+    /// The patterns with a first byte, each with the `head` of its byte before it.
+    patterns: Vec<(&'l str, u32)>,
+    /// Some pattern is empty (found at any place).
+    empty: bool,
+}
+
+impl<'l> ByFirst<'l> {
+    fn new(rules: &'l [BoilerplateRule], kind: fn(&BoilerplateRule) -> Option<&str>) -> Self {
+        let mut head = [0u32; 256];
+        let mut patterns = Vec::with_capacity(rules.len());
+        let mut empty = false;
+        for p in rules.iter().filter_map(kind) {
+            let Some(&b) = p.as_bytes().first() else {
+                empty = true;
+                continue;
+            };
+            let h = &mut head[b.to_ascii_lowercase() as usize];
+            patterns.push((p, *h));
+            *h = patterns.len() as u32;
+        }
+        ByFirst {
+            head,
+            patterns,
+            empty,
+        }
+    }
+
+    /// True when `f` holds for some pattern (but an empty one) that may start with byte
+    /// `b`.
+    fn any_starting(&self, b: u8, mut f: impl FnMut(&str) -> bool) -> bool {
+        let mut k = self.head[b.to_ascii_lowercase() as usize];
+        while k != 0 {
+            let (p, before) = self.patterns[k as usize - 1];
+            if f(p) {
+                return true;
+            }
+            k = before;
+        }
+        false
+    }
 }
 
 impl<'l> Cleaner<'l> {
     /// A cleaner using the lexicon's boilerplate rules.
     pub fn new(lexicon: &'l Lexicon) -> Self {
-        // a line is checked against the patterns of a kind only where it has a byte one
-        // of them starts with: few lines start like "READ MORE:", few bytes are "("
-        let mut prefix_first = [false; 256];
-        let mut contains = Vec::new();
-        let mut contains_empty = false;
-        for rule in &lexicon.boilerplate {
-            match rule {
-                BoilerplateRule::Prefix(p) => match p.as_bytes().first() {
-                    Some(&b) => {
-                        prefix_first[b.to_ascii_lowercase() as usize] = true;
-                        prefix_first[b.to_ascii_uppercase() as usize] = true;
-                    }
-                    None => prefix_first = [true; 256],
-                },
-                BoilerplateRule::Contains(p) if p.is_empty() => contains_empty = true,
-                BoilerplateRule::Contains(p) => contains.push(p.as_str()),
-                BoilerplateRule::Line(_) => {}
-            }
-        }
-        let first = |p: &str| p.as_bytes()[0].to_ascii_lowercase();
-        contains.sort_by_key(|p| first(p));
-        // more patterns than a range can hold are all compared at every place
-        let n = u16::try_from(contains.len()).unwrap_or(u16::MAX);
-        let mut contains_at = [(0u16, 0u16); 256];
-        if usize::from(n) == contains.len() {
-            for (i, p) in contains.iter().enumerate() {
-                let b = first(p);
-                for c in [b, b.to_ascii_uppercase()] {
-                    let r = &mut contains_at[c as usize];
-                    if r.0 == r.1 {
-                        r.0 = i as u16;
-                    }
-                    r.1 = i as u16 + 1;
-                }
-            }
-        } else {
-            contains_at = [(0, n); 256];
-        }
+        let rules = &lexicon.boilerplate;
+        let prefixes = ByFirst::new(rules, |rule| match rule {
+            BoilerplateRule::Prefix(p) => Some(p),
+            _ => None,
+        });
+        let contains = ByFirst::new(rules, |rule| match rule {
+            BoilerplateRule::Contains(p) => Some(p),
+            _ => None,
+        });
+        let mut lines = Vec::with_capacity(rules.len());
+        lines.extend(rules.iter().filter_map(|rule| match rule {
+            BoilerplateRule::Line(p) => Some(p.as_str()),
+            _ => None,
+        }));
         Cleaner {
             lexicon,
-            prefix_first,
-            contains_at,
+            prefixes,
+            lines,
             contains,
-            contains_empty,
         }
     }
 
@@ -136,18 +156,21 @@ impl<'l> Cleaner<'l> {
         }
         // `str::to_lowercase` lowers a capital sigma by its neighbours and every other
         // character alone: without one, lowering character by character is the same,
-        // and cheap for the ASCII letters around a "£" or an accent
+        // and cheap for the runs of ASCII letters around a "£" or an accent, copied whole
+        // and lowered in place at the end (no character lowers to an upper-case one)
         let lower = if line.contains('\u{03A3}') {
             line.to_lowercase()
         } else {
             let mut lower = String::with_capacity(line.len());
-            for c in line.chars() {
-                if c.is_ascii() {
-                    lower.push(c.to_ascii_lowercase());
-                } else {
-                    lower.extend(c.to_lowercase());
-                }
+            let mut rest = line;
+            while let Some(k) = rest.bytes().position(|b| !b.is_ascii()) {
+                lower.push_str(&rest[..k]);
+                let mut chars = rest[k..].chars();
+                lower.extend(chars.next().into_iter().flat_map(char::to_lowercase));
+                rest = chars.as_str();
             }
+            lower.push_str(rest);
+            lower.make_ascii_lowercase();
             lower
         };
         self.is_lowered_boilerplate(&lower)
@@ -191,30 +214,36 @@ impl<'l> Cleaner<'l> {
         if (starts("http://") || starts("https://") || starts("www.")) && !b.contains(&b' ') {
             return true;
         }
+        // the rules by kind, each pattern compared only where its first byte is
+        let prefix = |p: &str| {
+            starts(p)
+                && b.get(p.len()).is_none_or(|&c| {
+                    !c.is_ascii_alphanumeric() || !p.ends_with(|e: char| e.is_alphanumeric())
+                })
+        };
+        if b.first()
+            .is_some_and(|&c| self.prefixes.empty || self.prefixes.any_starting(c, prefix))
+        {
+            return true;
+        }
+        // a pattern with letters other than ASCII ones never equals an ASCII line
         let bare = line.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
-        let may_start = b.first().is_some_and(|&c| self.prefix_first[c as usize]);
-        // the "contains" patterns, all at once, at the places one may start (short lines)
-        let contains = line.len() < 200
-            && ((self.contains_empty && !b.is_empty())
+        if self
+            .lines
+            .iter()
+            .any(|p| bare.as_bytes().eq_ignore_ascii_case(p.as_bytes()))
+        {
+            return true;
+        }
+        // the "contains" patterns, all at once (short lines)
+        line.len() < 200
+            && ((self.contains.empty && !b.is_empty())
                 || (0..b.len()).any(|i| {
-                    let (from, to) = self.contains_at[b[i] as usize];
-                    self.contains[from as usize..to as usize].iter().any(|p| {
+                    self.contains.any_starting(b[i], |p| {
                         b.len() - i >= p.len()
                             && b[i..i + p.len()].eq_ignore_ascii_case(p.as_bytes())
                     })
-                }));
-        self.lexicon.boilerplate.iter().any(|rule| match rule {
-            BoilerplateRule::Prefix(p) => {
-                may_start
-                    && starts(p)
-                    && b.get(p.len()).is_none_or(|&c| {
-                        !c.is_ascii_alphanumeric() || !p.ends_with(|e: char| e.is_alphanumeric())
-                    })
-            }
-            // a pattern with letters other than ASCII ones never equals an ASCII line
-            BoilerplateRule::Line(p) => bare.as_bytes().eq_ignore_ascii_case(p.as_bytes()),
-            BoilerplateRule::Contains(_) => contains,
-        })
+                }))
     }
 }
 

@@ -35,6 +35,16 @@ pub fn split(tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
     let mut start = 0usize;
     let mut i = 0usize;
     while i < tokens.len() {
+        // most tokens end no sentence (neither the paragraph, nor the longest sentence,
+        // nor a terminal or an abbreviation): passed over reading only these
+        let stop = (start + MAX_TOKENS - 1).min(tokens.len() - 1);
+        while i < stop {
+            let t = &tokens[i];
+            if tokens[i + 1].para != t.para || t.is(shape::ABBREV) || is_terminal(*t) {
+                break;
+            }
+            i += 1;
+        }
         let t = tokens[i];
         let mut end_here = None;
         if (i + 1 < tokens.len() && tokens[i + 1].para != t.para) || i + 1 - start >= MAX_TOKENS {
