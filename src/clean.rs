@@ -12,6 +12,8 @@
 //!
 //! Limits: boilerplate in the middle of a paragraph (inline share prompts) is kept.
 
+use std::borrow::Cow;
+
 use crate::document::Span;
 use crate::lexicon::{BoilerplateRule, Lexicon};
 
@@ -27,39 +29,83 @@ pub struct Paragraph {
 /// Splits text into paragraphs and marks boilerplate.
 pub struct Cleaner<'l> {
     lexicon: &'l Lexicon,
+    /// The lexicon's rules by kind and first byte.
+    index: Cow<'l, BoilerplateIndex>,
+}
+
+/// The boilerplate rules of a lexicon by kind, and the prefix and "contains" patterns
+/// by first byte: a line is compared with the few that start like it, not every rule.
+/// Built once per pipeline ([`crate::pipeline::Pipeline`]), not per document.
+#[derive(Clone, Debug)]
+pub(crate) struct BoilerplateIndex {
     /// The "prefix" patterns, by first byte.
-    prefixes: ByFirst<'l>,
-    /// The "line" patterns.
-    lines: Vec<&'l str>,
+    prefixes: ByFirst,
+    /// The "line" patterns (numbers of rules).
+    lines: Vec<u32>,
     /// The "contains" patterns, by first byte.
-    contains: ByFirst<'l>,
+    contains: ByFirst,
+    /// How many rules the lexicon had: an index is only used with its own lexicon.
+    rules: usize,
+}
+
+impl BoilerplateIndex {
+    /// The index of `rules` (a lexicon's `boilerplate`).
+    pub(crate) fn new(rules: &[BoilerplateRule]) -> Self {
+        let prefixes = ByFirst::new(rules, |rule| match rule {
+            BoilerplateRule::Prefix(p) => Some(p),
+            _ => None,
+        });
+        let contains = ByFirst::new(rules, |rule| match rule {
+            BoilerplateRule::Contains(p) => Some(p),
+            _ => None,
+        });
+        let lines = (rules.iter().enumerate())
+            .filter(|(_, rule)| matches!(rule, BoilerplateRule::Line(_)))
+            .map(|(i, _)| i as u32)
+            .collect();
+        BoilerplateIndex {
+            prefixes,
+            lines,
+            contains,
+            rules: rules.len(),
+        }
+    }
+}
+
+/// The words of a rule.
+fn pattern(rule: &BoilerplateRule) -> &str {
+    match rule {
+        BoilerplateRule::Prefix(p) | BoilerplateRule::Line(p) | BoilerplateRule::Contains(p) => p,
+    }
 }
 
 /// Patterns by their first byte: a place in a line is compared with the patterns that
 /// start with its byte alone, and most bytes start none (few lines start like "READ
-/// MORE:", few bytes are "("). Chained, not sorted: built for every document.
-struct ByFirst<'l> {
+/// MORE:", few bytes are "(").
+#[derive(Clone, Debug)]
+struct ByFirst {
     /// For each byte (lower-cased), 1 + the index in `patterns` of the last pattern that
     /// starts with it (either ASCII case); 0 for none.
     head: [u32; 256],
-    /// The patterns with a first byte, each with the `head` of its byte before it.
-    patterns: Vec<(&'l str, u32)>,
+    /// The patterns with a first byte (numbers of rules), each with the `head` of its
+    /// byte before it.
+    patterns: Vec<(u32, u32)>,
     /// Some pattern is empty (found at any place).
     empty: bool,
 }
 
-impl<'l> ByFirst<'l> {
-    fn new(rules: &'l [BoilerplateRule], kind: fn(&BoilerplateRule) -> Option<&str>) -> Self {
+impl ByFirst {
+    fn new(rules: &[BoilerplateRule], kind: fn(&BoilerplateRule) -> Option<&str>) -> Self {
         let mut head = [0u32; 256];
         let mut patterns = Vec::with_capacity(rules.len());
         let mut empty = false;
-        for p in rules.iter().filter_map(kind) {
+        for (i, p) in (rules.iter().enumerate()).filter_map(|(i, r)| Some((i, kind(r)?))) {
             let Some(&b) = p.as_bytes().first() else {
                 empty = true;
                 continue;
             };
             let h = &mut head[b.to_ascii_lowercase() as usize];
-            patterns.push((p, *h));
+            patterns.push((i as u32, *h));
             *h = patterns.len() as u32;
         }
         ByFirst {
@@ -69,13 +115,18 @@ impl<'l> ByFirst<'l> {
         }
     }
 
-    /// True when `f` holds for some pattern (but an empty one) that may start with byte
-    /// `b`.
-    fn any_starting(&self, b: u8, mut f: impl FnMut(&str) -> bool) -> bool {
+    /// True when `f` holds for some pattern of `rules` (but an empty one) that may start
+    /// with byte `b`.
+    fn any_starting(
+        &self,
+        rules: &[BoilerplateRule],
+        b: u8,
+        mut f: impl FnMut(&str) -> bool,
+    ) -> bool {
         let mut k = self.head[b.to_ascii_lowercase() as usize];
         while k != 0 {
-            let (p, before) = self.patterns[k as usize - 1];
-            if f(p) {
+            let (rule, before) = self.patterns[k as usize - 1];
+            if f(pattern(&rules[rule as usize])) {
                 return true;
             }
             k = before;
@@ -87,25 +138,22 @@ impl<'l> ByFirst<'l> {
 impl<'l> Cleaner<'l> {
     /// A cleaner using the lexicon's boilerplate rules.
     pub fn new(lexicon: &'l Lexicon) -> Self {
-        let rules = &lexicon.boilerplate;
-        let prefixes = ByFirst::new(rules, |rule| match rule {
-            BoilerplateRule::Prefix(p) => Some(p),
-            _ => None,
-        });
-        let contains = ByFirst::new(rules, |rule| match rule {
-            BoilerplateRule::Contains(p) => Some(p),
-            _ => None,
-        });
-        let mut lines = Vec::with_capacity(rules.len());
-        lines.extend(rules.iter().filter_map(|rule| match rule {
-            BoilerplateRule::Line(p) => Some(p.as_str()),
-            _ => None,
-        }));
         Cleaner {
             lexicon,
-            prefixes,
-            lines,
-            contains,
+            index: Cow::Owned(BoilerplateIndex::new(&lexicon.boilerplate)),
+        }
+    }
+
+    /// A cleaner using the lexicon's boilerplate rules through `index`, made from them
+    /// once (an index of a different number of rules is not used: the cleaner makes
+    /// its own).
+    pub(crate) fn with_index(lexicon: &'l Lexicon, index: &'l BoilerplateIndex) -> Self {
+        if index.rules != lexicon.boilerplate.len() {
+            return Cleaner::new(lexicon);
+        }
+        Cleaner {
+            lexicon,
+            index: Cow::Borrowed(index),
         }
     }
 
@@ -221,25 +269,25 @@ impl<'l> Cleaner<'l> {
                     !c.is_ascii_alphanumeric() || !p.ends_with(|e: char| e.is_alphanumeric())
                 })
         };
+        let (ix, rules) = (&*self.index, &self.lexicon.boilerplate[..]);
         if b.first()
-            .is_some_and(|&c| self.prefixes.empty || self.prefixes.any_starting(c, prefix))
+            .is_some_and(|&c| ix.prefixes.empty || ix.prefixes.any_starting(rules, c, prefix))
         {
             return true;
         }
         // a pattern with letters other than ASCII ones never equals an ASCII line
         let bare = line.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
-        if self
-            .lines
-            .iter()
-            .any(|p| bare.as_bytes().eq_ignore_ascii_case(p.as_bytes()))
-        {
+        if (ix.lines.iter()).any(|&r| {
+            bare.as_bytes()
+                .eq_ignore_ascii_case(pattern(&rules[r as usize]).as_bytes())
+        }) {
             return true;
         }
         // the "contains" patterns, all at once (short lines)
         line.len() < 200
-            && ((self.contains.empty && !b.is_empty())
+            && ((ix.contains.empty && !b.is_empty())
                 || (0..b.len()).any(|i| {
-                    self.contains.any_starting(b[i], |p| {
+                    ix.contains.any_starting(rules, b[i], |p| {
                         b.len() - i >= p.len()
                             && b[i..i + p.len()].eq_ignore_ascii_case(p.as_bytes())
                     })

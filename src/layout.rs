@@ -25,7 +25,13 @@ pub struct Layout {
 impl Layout {
     /// Cleans, tokenizes and splits `text`.
     pub fn parse(text: &str, lexicon: &Lexicon) -> Layout {
-        let paragraphs = Cleaner::new(lexicon).paragraphs(text);
+        Layout::parse_with(text, lexicon, &Cleaner::new(lexicon))
+    }
+
+    /// [`Layout::parse`] with a cleaner made once for many documents (see
+    /// [`crate::clean::BoilerplateIndex`]).
+    pub(crate) fn parse_with(text: &str, lexicon: &Lexicon, cleaner: &Cleaner) -> Layout {
+        let paragraphs = cleaner.paragraphs(text);
         // news text has a token every 5.2 bytes or so: a fifth of the length was short
         // for one article in five, whose tokens were then copied as the vector doubled
         let mut tokens = Vec::with_capacity(text.len() / 4);

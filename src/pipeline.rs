@@ -10,6 +10,7 @@
 
 use std::sync::Arc;
 
+use crate::clean::{BoilerplateIndex, Cleaner};
 use crate::document::{CharIndex, Document, MAX_TEXT_BYTES, Source, Span};
 use crate::kind::{Kind, Polarity};
 use crate::layout::Layout;
@@ -163,6 +164,8 @@ pub struct Pipeline {
     lexicon: LexiconRef,
     /// Derived from the lexicon once, for every document.
     mention_index: Arc<MentionIndex>,
+    /// The lexicon's boilerplate rules indexed once, for every document.
+    boilerplate: Arc<BoilerplateIndex>,
 }
 
 /// The longest prefix of `text` within [`MAX_TEXT_BYTES`], cut on a char boundary.
@@ -190,6 +193,7 @@ impl Pipeline {
         Pipeline {
             lexicon: LexiconRef::Shared(lexicon),
             mention_index: Arc::new(MentionIndex::new(lexicon)),
+            boilerplate: Arc::new(BoilerplateIndex::new(&lexicon.boilerplate)),
         }
     }
 
@@ -197,6 +201,7 @@ impl Pipeline {
     pub fn with_lexicon(lexicon: Lexicon) -> Self {
         Pipeline {
             mention_index: Arc::new(MentionIndex::new(&lexicon)),
+            boilerplate: Arc::new(BoilerplateIndex::new(&lexicon.boilerplate)),
             lexicon: LexiconRef::Owned(Arc::new(lexicon)),
         }
     }
@@ -211,7 +216,7 @@ impl Pipeline {
     pub fn extract(&self, doc: &Document) -> Extraction {
         let lex: &Lexicon = &self.lexicon;
         let text = within_limit(&doc.text);
-        let layout = Layout::parse(text, lex);
+        let layout = Layout::parse_with(text, lex, &Cleaner::with_index(lex, &self.boilerplate));
         let quoter = Quoter::new(lex);
         let regions = quoter.regions(&layout);
         let mentions = Recognizer::with_index(lex, &self.mention_index).recognize(text, &layout);
