@@ -1066,13 +1066,15 @@ const KEYED_RUN: usize = 1 << 18;
 
 /// Sorts `v` when it is too long to hold a key for every item: runs of [`KEYED_RUN`]
 /// items are sorted by `sort_run` (which sorts them as `cmp` orders their keys, and may
-/// key them: one run's keys at a time), then all runs are merged at once, each item's
-/// key made once (`key`), as it comes to the head of its run, and compared with the other
-/// runs' heads in a heap. Sorting all of them by comparing items took about 22
+/// key them: one run's keys at a time), then merged, each item's key made as it comes to
+/// the head of its run. Sorting all of them by comparing items took about 22
 /// comparisons an item for 4 M nodes, each reading two records from anywhere in a large
 /// graph's memory (7.8 % of a 1 GB run's time); letting the stable sort merge the
-/// sorted runs still read them at each of its four or five merging passes. The merge
-/// writes to a buffer as long as `v`.
+/// sorted runs still read them at each of its four or five merging passes. Here the
+/// first half of the runs is merged at once into a buffer (a heap of run heads), the
+/// second half into the room that frees, and the two halves from their ends into `v`:
+/// each item is keyed twice, and the buffer is about half of `v`, as the stable sort's
+/// was (a 1 GB run's memory has little room to spare). Equal items keep their order.
 fn sort_in_runs<T: Copy, K>(
     v: &mut [T],
     mut sort_run: impl FnMut(&mut [T]),
@@ -1086,6 +1088,48 @@ fn sort_in_runs<T: Copy, K>(
     if runs < 2 {
         return;
     }
+    // the front part at least as long as the back, so the back's merge, written from
+    // the start of `v`, never reaches an item of the back not yet read
+    let split = runs.div_ceil(2) * KEYED_RUN;
+    let mut front: Vec<T> = Vec::with_capacity(split);
+    merge_runs(&v[..split], &key, &cmp, |x| front.push(x));
+    let (room, back_runs) = v.split_at_mut(split);
+    let mut back = 0;
+    merge_runs(back_runs, &key, &cmp, |x| {
+        room[back] = x;
+        back += 1;
+    });
+    // from the ends: the place written is never before the unread part of the back
+    // (it is the count of unread items of both, less one); on equal keys the back's
+    // item, from a later run, goes last
+    let (mut a, mut b) = (front.len(), back);
+    let mut key_a = (a > 0).then(|| (key(front[a - 1]), front[a - 1]));
+    let mut key_b = (b > 0).then(|| (key(v[b - 1]), v[b - 1]));
+    while let (Some(ka), Some(kb)) = (&key_a, &key_b) {
+        if cmp(kb, ka) == Ordering::Less {
+            v[a + b - 1] = ka.1;
+            a -= 1;
+            key_a = (a > 0).then(|| (key(front[a - 1]), front[a - 1]));
+        } else {
+            v[a + b - 1] = kb.1;
+            b -= 1;
+            key_b = (b > 0).then(|| (key(v[b - 1]), v[b - 1]));
+        }
+    }
+    // what is left of the back is in place already
+    v[..a].copy_from_slice(&front[..a]);
+}
+
+/// Merges the sorted runs of [`KEYED_RUN`] items of `v` (the last may be shorter),
+/// giving the items in order to `emit`: a binary heap of runs, the run with the least
+/// head first, each head keyed once; equal heads are taken in run order.
+fn merge_runs<T: Copy, K>(
+    v: &[T],
+    key: &impl Fn(T) -> K,
+    cmp: &impl Fn(&(K, T), &(K, T)) -> Ordering,
+    mut emit: impl FnMut(T),
+) {
+    let runs = v.len().div_ceil(KEYED_RUN);
     // per run: the keyed item at its head and where the rest of it starts and ends
     let mut heads: Vec<(K, T)> = Vec::with_capacity(runs);
     let mut rest: Vec<(usize, usize)> = Vec::with_capacity(runs);
@@ -1093,8 +1137,6 @@ fn sort_in_runs<T: Copy, K>(
         heads.push((key(run[0]), run[0]));
         rest.push((r * KEYED_RUN + 1, r * KEYED_RUN + run.len()));
     }
-    // a binary heap of run numbers, the run with the least head first; equal heads are
-    // taken in run order, as a stable sort would
     let less = |heads: &[(K, T)], a: usize, b: usize| {
         cmp(&heads[a], &heads[b]).then(a.cmp(&b)) == Ordering::Less
     };
@@ -1117,9 +1159,8 @@ fn sort_in_runs<T: Copy, K>(
     for at in (0..runs / 2).rev() {
         sift_down(&mut heap, &heads, at);
     }
-    let mut out: Vec<T> = Vec::with_capacity(v.len());
     while let Some(&r) = heap.first() {
-        out.push(heads[r].1);
+        emit(heads[r].1);
         let (next, end) = rest[r];
         if next < end {
             heads[r] = (key(v[next]), v[next]);
@@ -1132,7 +1173,6 @@ fn sort_in_runs<T: Copy, K>(
         }
         sift_down(&mut heap, &heads, 0);
     }
-    v.copy_from_slice(&out);
 }
 
 /// The first 16 bytes of an id (zeros past its end), as two big-endian numbers: when
@@ -2171,16 +2211,18 @@ mod tests {
     fn sorted_in_runs_as_sorted_whole() {
         // several runs and a short last one, with repeated keys; the items keep their
         // first places among equal keys, as a stable sort keeps them
-        let n = 5 * KEYED_RUN as u32 + 7;
-        let mut v: Vec<(u32, u32)> = (0..n)
-            .map(|i| (i.wrapping_mul(2_654_435_761) % 100_003, i))
-            .collect();
-        let mut want = v.clone();
-        want.sort_by_key(|&(k, _)| k);
         let by_key = |a: &(u32, (u32, u32)), b: &(u32, (u32, u32))| a.0.cmp(&b.0);
         let sort_run = |run: &mut [(u32, u32)]| run.sort_by_key(|&(k, _)| k);
-        sort_in_runs(&mut v, sort_run, |(k, _)| k, by_key);
-        assert_eq!(v, want);
+        let r = KEYED_RUN as u32;
+        for n in [2 * r, 2 * r + 1, 3 * r - 5, 5 * r + 7, 6 * r] {
+            let mut v: Vec<(u32, u32)> = (0..n)
+                .map(|i| (i.wrapping_mul(2_654_435_761) % 100_003, i))
+                .collect();
+            let mut want = v.clone();
+            want.sort_by_key(|&(k, _)| k);
+            sort_in_runs(&mut v, sort_run, |(k, _)| k, by_key);
+            assert!(v == want, "{n} items");
+        }
         // fewer items than a run: only that run's sort
         let mut short = vec![3u32, 1, 2];
         sort_in_runs(&mut short, |r| r.sort_unstable(), |x| x, |a, b| a.cmp(b));
