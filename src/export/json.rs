@@ -552,24 +552,18 @@ impl<'w> JsonWriter<'w> {
         self.key(k);
         self.open(b'[');
         for e in ev {
+            self.next();
             if self.pretty {
-                self.next();
                 self.open(b'{');
                 self.doc("doc", e.doc);
                 self.u32("start", e.start);
                 self.u32("end", e.end);
                 self.opt_str("text", g.text_opt(e.text));
                 self.close(b'}');
-                continue;
+            } else {
+                let text = g.text_opt(e.text);
+                compact_span(&mut self.buf, Some(e.doc), e.start, e.end, text);
             }
-            self.next();
-            compact_span(
-                &mut self.buf,
-                Some(e.doc),
-                e.start,
-                e.end,
-                g.text_opt(e.text),
-            );
         }
         self.close(b']');
     }
@@ -586,7 +580,6 @@ impl<'w> JsonWriter<'w> {
                 self.close(b'}');
             } else {
                 compact_span(&mut self.buf, None, s.start, s.end, Some(g.text(s.text)));
-                self.empty = false;
             }
         }
     }
