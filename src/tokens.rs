@@ -192,6 +192,32 @@ impl<'l> Tokenizer<'l> {
                 i += 1;
                 continue;
             }
+            // most tokens: a word or number of one run of ASCII letters and digits that
+            // nothing after it extends, and no period after it that could be an
+            // abbreviation's; made here in one go, without the general path's cases
+            if b.is_ascii_alphanumeric() {
+                let (j, c) = WordCounts::of_run(&bytes[..end], i);
+                if ends_run_word(&bytes[..end], j) && bytes.get(j) != Some(&b'.') {
+                    if space_before && let Some(last) = out[first_new..].last_mut() {
+                        last.shape |= shape::SPACE_AFTER;
+                    }
+                    let word = &bytes[i..j];
+                    out.push(Token {
+                        span: Span::new(i, j),
+                        kind: if b.is_ascii_digit() {
+                            TokenKind::Number
+                        } else {
+                            TokenKind::Word
+                        },
+                        shape: c.ascii_shape(b, space_before),
+                        word: self.lexicon.and_then(|l| l.ascii_word_id(word)),
+                        para,
+                    });
+                    space_before = false;
+                    i = j;
+                    continue;
+                }
+            }
             // the case counts of a word read in one pass, when that pass read all of it
             let mut counts = None;
             let (kind, stop) = if b.is_ascii_alphanumeric() {
@@ -574,6 +600,27 @@ impl WordCounts {
     fn add(&mut self, k: u8) {
         self.upper += usize::from(k & class::UPPER);
         self.seen |= k;
+    }
+
+    /// The [`shape`] bits of a word of one ASCII run with these counts that starts
+    /// with `first` and has no period: as [`Tokenizer::finish_word`] sets them.
+    #[inline]
+    fn ascii_shape(self, first: u8, space_before: bool) -> u8 {
+        let lower = self.seen & class::LOWER != 0;
+        let mut bits = if space_before { shape::SPACE_BEFORE } else { 0 };
+        if first.is_ascii_uppercase() {
+            bits |= shape::CAP;
+        }
+        if self.upper >= 2 && !lower {
+            bits |= shape::UPPER;
+        }
+        if lower && self.upper == 0 {
+            bits |= shape::LOWER;
+        }
+        if self.seen & class::DIGIT != 0 {
+            bits |= shape::DIGIT;
+        }
+        bits
     }
 
     /// The counts of all of `word`.
