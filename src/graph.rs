@@ -937,19 +937,27 @@ fn push_slug(s: &str, out: &mut String) {
     let mut dash = false;
     if s.is_ascii() {
         // most labels: a byte is a character, and the ASCII tests are the Unicode ones;
-        // the slug is no longer than the label
+        // the slug is no longer than the label. Each run of letters and digits is copied
+        // whole and the slug lowered in place at the end, not pushed byte by byte.
         out.reserve(s.len());
-        for &b in s.as_bytes() {
-            if b.is_ascii_alphanumeric() {
-                if dash && out.len() > start {
-                    out.push('-');
-                }
-                dash = false;
-                out.push(b.to_ascii_lowercase() as char);
-            } else {
-                dash = true;
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let run = bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if run == 0 {
+                i += 1;
+                continue;
             }
+            if i > 0 && out.len() > start {
+                out.push('-');
+            }
+            out.push_str(&s[i..i + run]);
+            i += run;
         }
+        out[start..].make_ascii_lowercase();
     } else {
         for c in s.chars() {
             // ASCII first: the same answers as the Unicode tests, without their tables
@@ -2253,6 +2261,31 @@ mod tests {
         assert_eq!(slug("McDonald's"), "mcdonald-s");
         assert_eq!(slug("Zoë Ball"), "zoë-ball");
         assert_eq!(slug("!!"), "_");
+        assert_eq!(slug("  --U.S. -- Steel!  "), "u-s-steel");
+    }
+
+    proptest::proptest! {
+        /// The ASCII path (runs copied whole) slugs as the character path does.
+        #[test]
+        fn ascii_slugs_as_characters_do(s in "[ -~]{0,24}") {
+            let mut want = String::new();
+            let mut dash = false;
+            for c in s.chars() {
+                if c.is_alphanumeric() {
+                    if dash && !want.is_empty() {
+                        want.push('-');
+                    }
+                    dash = false;
+                    want.extend(c.to_lowercase());
+                } else {
+                    dash = true;
+                }
+            }
+            if want.is_empty() {
+                want.push('_');
+            }
+            proptest::prop_assert_eq!(slug(&s), want);
+        }
     }
 
     #[test]
