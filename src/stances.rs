@@ -849,6 +849,93 @@ struct CueMatch {
 /// A holder and how sure we are of it.
 type Holders = Vec<(usize, f32)>;
 
+/// The tokens of a sentence that could start a stance cue, or a pro-/anti- modifier, or
+/// be a partisan noun (see [`StanceFinder::candidates`]).
+#[derive(Default)]
+struct Candidates {
+    cues: Vec<u32>,
+    pro_anti: Vec<u32>,
+    partisans: Vec<u32>,
+}
+
+/// For the first words of stance cues met in a document, which words can come second.
+/// "the" and "a" start dozens of fixed cues ("the backing of", "a disgrace") and are
+/// among the commonest words; the length and first letter of the word after them turn
+/// nearly every such token away before one cue is read.
+struct CueFilters {
+    /// By word id, direct-mapped: the word id and its filter. An empty slot's filter is
+    /// open, so a word that takes it by chance is only looked at in full.
+    slots: [(u32, CueFilter); 64],
+}
+
+#[derive(Clone, Copy)]
+struct CueFilter {
+    /// Some cue has no literal second word (one word only, a slot, a verb's forms): any
+    /// word may follow.
+    open: bool,
+    /// Bit [`second_bit`] of each cue's literal second word.
+    bits: u128,
+}
+
+impl Default for CueFilters {
+    fn default() -> Self {
+        let open = CueFilter {
+            open: true,
+            bits: 0,
+        };
+        CueFilters {
+            slots: [(u32::MAX, open); 64],
+        }
+    }
+}
+
+impl CueFilters {
+    /// False when none of `cues` (those of word `id`, token `i`'s) can match at `i`, as
+    /// [`StanceFinder::longest_cue`] matches them: every cue has a literal second word
+    /// and the word after `i` (past quote marks) can be none of them.
+    fn may_start(
+        &mut self,
+        lex: &Lexicon,
+        id: u32,
+        cues: &[u32],
+        w: &Words,
+        i: usize,
+        e: usize,
+    ) -> bool {
+        let slot = &mut self.slots[id as usize % 64];
+        if slot.0 != id {
+            let mut f = CueFilter {
+                open: false,
+                bits: 0,
+            };
+            for &ci in cues {
+                match lex.stance_cues[ci as usize].words.get(1) {
+                    Some(CueWord::Literal(l)) if !l.is_empty() => {
+                        f.bits |= second_bit(l.as_bytes())
+                    }
+                    _ => f.open = true,
+                }
+            }
+            *slot = (id, f);
+        }
+        let f = slot.1;
+        if f.open {
+            return true;
+        }
+        let j = past_quote_marks(w, i + 1, e);
+        j < e && f.bits & second_bit(w.tok(j).span.bytes(w.text)) != 0
+    }
+}
+
+/// A bit for a word by its length and first letter, the same for words equal ignoring
+/// ASCII case (no bit for the empty word).
+fn second_bit(b: &[u8]) -> u128 {
+    match b.first() {
+        Some(&f) => 1 << (((f | 0x20) as usize & 15) | (b.len() & 7) << 4),
+        None => 0,
+    }
+}
+
 impl<'l> StanceFinder<'l> {
     /// A stance finder over the lexicon.
     pub fn new(lexicon: &'l Lexicon) -> Self {
@@ -904,10 +991,14 @@ impl<'l> StanceFinder<'l> {
             implied: RefCell::new(Vec::new()),
         };
         let mut out = Vec::new();
+        let mut cands = Candidates::default();
+        let mut filters = CueFilters::default();
         for sent in &layout.sentences {
-            self.sentence(&cx, sent.tokens.start, sent.tokens.end, &mut out);
-            self.pro_anti(&cx, sent.tokens.start, sent.tokens.end, &mut out);
-            self.partisans(&cx, sent.tokens.start, sent.tokens.end, &mut out);
+            let (s, e) = (sent.tokens.start, sent.tokens.end);
+            self.candidates(&cx.w, s, e, &mut filters, &mut cands);
+            self.sentence(&cx, s, e, &cands.cues, &mut out);
+            self.pro_anti(&cx, s, e, &cands.pro_anti, &mut out);
+            self.partisans(&cx, s, e, &cands.partisans, &mut out);
         }
         merge_topics(&mut out);
         // one stance per holder, polarity, target: the most confident
@@ -1018,15 +1109,55 @@ impl<'l> StanceFinder<'l> {
         Some(n + implied.len() - 1)
     }
 
-    fn sentence(&self, cx: &Ctx, s: usize, e: usize, out: &mut Vec<Stance>) {
+    /// Sorts out the tokens of the sentence `s..e` that [`StanceFinder::sentence`],
+    /// [`StanceFinder::pro_anti`] and [`StanceFinder::partisans`] look at, in one loop:
+    /// each of them asked every token before, and most tokens are none of these.
+    fn candidates(
+        &self,
+        w: &Words,
+        s: usize,
+        e: usize,
+        filters: &mut CueFilters,
+        out: &mut Candidates,
+    ) {
+        out.cues.clear();
+        out.pro_anti.clear();
+        out.partisans.clear();
+        for (i, t) in (s..e).zip(&w.layout.tokens[s..e]) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let b = t.span.bytes(w.text);
+            if matches!(b[0] | 0x20, b'a' | b'p') {
+                out.pro_anti.push(i as u32);
+            }
+            // a lower-case word, then one match on the text
+            if i > s && t.is(shape::LOWER) && partisan_side(b).is_some() {
+                out.partisans.push(i as u32);
+            }
+            if let Some(id) = t.word {
+                let cues = &self.lex.entry(id).stance_cues;
+                if !cues.is_empty() && filters.may_start(self.lex, id, cues, w, i, e) {
+                    out.cues.push(i as u32);
+                }
+            }
+        }
+    }
+
+    fn sentence(&self, cx: &Ctx, s: usize, e: usize, cands: &[u32], out: &mut Vec<Stance>) {
         let w = &cx.w;
         let evidence = w.tok(s).span.cover(w.tok(e - 1).span);
         let mut prev_holders: Option<Holders> = None;
         // the end, side and holders of the last cue that had a holder
         // (and where its stances start in `out`)
         let mut prev_cue: Option<(usize, Polarity, Holders, usize)> = None;
+        // only a candidate can start a cue: the others are passed over
+        let mut cands = cands.iter().map(|&c| c as usize).peekable();
         let mut i = s;
-        while i < e {
+        loop {
+            while cands.next_if(|&c| c < i).is_some() {}
+            let Some(&c) = cands.peek() else { break };
+            i = c;
             let Some(m) = self.match_cue(w, i, e, s) else {
                 i += 1;
                 continue;
@@ -1597,15 +1728,12 @@ impl<'l> StanceFinder<'l> {
     /// been a vocal Trump critic", "Clinton ally Sidney Blumenthal": a name before a
     /// partisan noun (critic, opponent, supporter, ally…) is its target; the holder is the
     /// person named after it, in apposition before it, or the subject of "is a".
-    fn partisans(&self, cx: &Ctx, s: usize, e: usize, out: &mut Vec<Stance>) {
+    fn partisans(&self, cx: &Ctx, s: usize, e: usize, cands: &[u32], out: &mut Vec<Stance>) {
         let w = &cx.w;
         let evidence = w.tok(s).span.cover(w.tok(e - 1).span);
-        for i in s + 1..e {
-            // asked for every token: the flag first, then one match on the text, which a
-            // lower-case word has with no capital to fold
-            if !w.is_lower(i) {
-                continue;
-            }
+        // the lower-case partisan nouns after the sentence's first token
+        for &i in cands {
+            let i = i as usize;
             let Some(polarity) = partisan_side(w.tok(i).span.bytes(w.text)) else {
                 continue;
             };
@@ -1705,16 +1833,12 @@ impl<'l> StanceFinder<'l> {
     /// "pro-Iraq war Labour MP Oona King" (King supports the Iraq war), "his anti Iraq
     /// war stance" (he opposes it): a pro-/anti- modifier of a named holder or of a
     /// possessed noun.
-    fn pro_anti(&self, cx: &Ctx, s: usize, e: usize, out: &mut Vec<Stance>) {
+    fn pro_anti(&self, cx: &Ctx, s: usize, e: usize, cands: &[u32], out: &mut Vec<Stance>) {
         let w = &cx.w;
         let evidence = w.tok(s).span.cover(w.tok(e - 1).span);
-        for i in s..e {
-            // asked for every token: its first byte turns nearly every word away
-            if w.tok(i).kind != TokenKind::Word
-                || !matches!(w.tok(i).span.bytes(w.text)[0] | 0x20, b'a' | b'p')
-            {
-                continue;
-            }
+        // the words that start with "a" or "p": the first byte turns nearly every word away
+        for &i in cands {
+            let i = i as usize;
             // the prefix is compared ignoring ASCII case in place (no other letter
             // lower-cases to one of "anti" or "pro")
             let text = w.text_of(i);
