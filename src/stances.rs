@@ -996,9 +996,16 @@ impl<'l> StanceFinder<'l> {
         for sent in &layout.sentences {
             let (s, e) = (sent.tokens.start, sent.tokens.end);
             self.candidates(&cx.w, s, e, &mut filters, &mut cands);
-            self.sentence(&cx, s, e, &cands.cues, &mut out);
-            self.pro_anti(&cx, s, e, &cands.pro_anti, &mut out);
-            self.partisans(&cx, s, e, &cands.partisans, &mut out);
+            // most sentences have none of one kind or another
+            if !cands.cues.is_empty() {
+                self.sentence(&cx, s, e, &cands.cues, &mut out);
+            }
+            if !cands.pro_anti.is_empty() {
+                self.pro_anti(&cx, s, e, &cands.pro_anti, &mut out);
+            }
+            if !cands.partisans.is_empty() {
+                self.partisans(&cx, s, e, &cands.partisans, &mut out);
+            }
         }
         merge_topics(&mut out);
         // one stance per holder, polarity, target: the most confident
@@ -1128,7 +1135,11 @@ impl<'l> StanceFinder<'l> {
                 continue;
             }
             let b = t.span.bytes(w.text);
-            if matches!(b[0] | 0x20, b'a' | b'p') {
+            // the prefix as `pro_anti` compares it, on the bytes
+            if matches!(b[0] | 0x20, b'a' | b'p')
+                && (b.len() >= 4 && b[..4].eq_ignore_ascii_case(b"anti")
+                    || b.len() >= 3 && b[..3].eq_ignore_ascii_case(b"pro"))
+            {
                 out.pro_anti.push(i as u32);
             }
             // a lower-case word, then one match on the text
@@ -1836,7 +1847,7 @@ impl<'l> StanceFinder<'l> {
     fn pro_anti(&self, cx: &Ctx, s: usize, e: usize, cands: &[u32], out: &mut Vec<Stance>) {
         let w = &cx.w;
         let evidence = w.tok(s).span.cover(w.tok(e - 1).span);
-        // the words that start with "a" or "p": the first byte turns nearly every word away
+        // the words that start with "anti" or "pro" (see `candidates`)
         for &i in cands {
             let i = i as usize;
             // the prefix is compared ignoring ASCII case in place (no other letter
@@ -4266,6 +4277,7 @@ fn lowercase_len(text: &str) -> usize {
 
 /// The side a partisan noun takes, for a lower-case word: "critic" opposes, "supporter"
 /// supports.
+#[inline(always)]
 fn partisan_side(word: &[u8]) -> Option<Polarity> {
     match word {
         b"critic" | b"critics" | b"opponent" | b"opponents" | b"foe" | b"foes" | b"detractor"
@@ -4334,11 +4346,15 @@ fn is_time_adjunct(w: &Words, k: usize, v: usize, s: usize) -> bool {
 /// True when a phrase of `data/demands.txt` (lexicon category `demand`) starts at token
 /// `k` and ends before `e` ("resign", "be fired").
 fn is_demand_at(w: &Words, k: usize, e: usize) -> bool {
+    // token `k`'s bytes once: most phrases differ from it in their first word
+    let first = (k < e).then(|| w.tok(k).span.bytes(w.text));
     w.lexicon.demand_phrases().iter().any(|p| {
         k + p.len() <= e
             && p.iter().enumerate().all(|(j, word)| {
                 let q = k + j;
-                if word == "x" {
+                if j == 0 && word != "x" {
+                    first.is_some_and(|f| f.eq_ignore_ascii_case(word.as_bytes()))
+                } else if word == "x" {
                     // an object: "lift restrictions", "end the strike", "stop detaining"
                     w.tok(q).kind == TokenKind::Word
                         && (!w.is_function(q)
