@@ -103,6 +103,7 @@
 //! Limits: no syntax parser; long-distance subjects, sarcasm and hedged stances are
 //! missed, and a cue whose target is only implied ("is not budging") gives no edge.
 
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 
@@ -111,7 +112,7 @@ use rustc_hash::FxHashMap;
 use crate::document::Span;
 use crate::kind::{Gender, Kind, Polarity};
 use crate::layout::{Layout, Words};
-use crate::lexicon::{CueWord, Frame, Lexicon, flag, verb_forms};
+use crate::lexicon::{CueWord, Frame, Lexicon, flag};
 use crate::quotes::Quote;
 use crate::resolve::{RefKind, Resolution};
 use crate::roles::Affiliation;
@@ -927,6 +928,17 @@ impl CueFilters {
     }
 }
 
+/// Bit `c & 31` for each byte `c`: one for both cases of a letter.
+const fn first_bits(letters: &[u8]) -> u32 {
+    let mut m = 0;
+    let mut i = 0;
+    while i < letters.len() {
+        m |= 1 << (letters[i] & 31);
+        i += 1;
+    }
+    m
+}
+
 /// A bit for a word by its length and first letter, the same for words equal ignoring
 /// ASCII case (no bit for the empty word).
 fn second_bit(b: &[u8]) -> u128 {
@@ -1130,21 +1142,25 @@ impl<'l> StanceFinder<'l> {
         out.cues.clear();
         out.pro_anti.clear();
         out.partisans.clear();
+        // the first letters, either case, of "anti", "pro" and the partisan nouns, by
+        // their last five bits: the first byte alone turns most words away from both
+        const FIRSTS: u32 = first_bits(b"apbcdflos");
         for (i, t) in (s..e).zip(&w.layout.tokens[s..e]) {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            let b = t.span.bytes(w.text);
-            // the prefix as `pro_anti` compares it, on the bytes
-            if matches!(b[0] | 0x20, b'a' | b'p')
-                && (b.len() >= 4 && b[..4].eq_ignore_ascii_case(b"anti")
-                    || b.len() >= 3 && b[..3].eq_ignore_ascii_case(b"pro"))
-            {
-                out.pro_anti.push(i as u32);
-            }
-            // a lower-case word, then one match on the text
-            if i > s && t.is(shape::LOWER) && partisan_side(b).is_some() {
-                out.partisans.push(i as u32);
+            if FIRSTS & 1 << (w.text.as_bytes()[t.span.start as usize] & 31) != 0 {
+                let b = t.span.bytes(w.text);
+                // the prefix as `pro_anti` compares it, on the bytes
+                if b.len() >= 4 && b[..4].eq_ignore_ascii_case(b"anti")
+                    || b.len() >= 3 && b[..3].eq_ignore_ascii_case(b"pro")
+                {
+                    out.pro_anti.push(i as u32);
+                }
+                // a lower-case word, then one match on the text
+                if i > s && t.is(shape::LOWER) && partisan_side(b).is_some() {
+                    out.partisans.push(i as u32);
+                }
             }
             if let Some(id) = t.word {
                 let cues = &self.lex.entry(id).stance_cues;
@@ -4089,11 +4105,57 @@ impl<'l> StanceFinder<'l> {
         } else {
             return None;
         };
-        verb_forms(&base)
-            .into_iter()
-            .find(|f| f.ends_with("ing"))
-            .map(Noun::Gerund)
+        ing_form(&base).map(Noun::Gerund)
     }
+}
+
+/// The first form ending in "ing" that [`verb_forms`] gives for `base`, without making
+/// the others: the base itself when it ends so ("bring"), else its present participle
+/// (the third person and the past end in "s" and "d"). The test `ing_form_is_verb_forms`
+/// holds the two together.
+fn ing_form(base: &str) -> Option<String> {
+    let b = base.to_lowercase();
+    if b.ends_with("ing") {
+        return Some(b);
+    }
+    let is_vowel = |c: char| "aeiou".contains(c);
+    let mut rev = b.chars().rev();
+    let last = rev.next()?;
+    let prev = rev.next();
+    let third = rev.next();
+    let longer_than_two = third.is_some();
+    if b.ends_with("ie") {
+        return Some(format!("{}ying", &b[..b.len() - 2]));
+    }
+    if last == 'e'
+        && !b.ends_with("ee")
+        && !b.ends_with("ye")
+        && !b.ends_with("oe")
+        && longer_than_two
+    {
+        return Some(format!("{}ing", &b[..b.len() - 1]));
+    }
+    // consonant-vowel-consonant ending: the final consonant may double, in a word of
+    // one syllable
+    let cvc = !is_vowel(last)
+        && !"wxy".contains(last)
+        && prev.is_some_and(is_vowel)
+        && third.is_some_and(|c| !is_vowel(c));
+    if cvc {
+        let mut syllables = 0;
+        let mut after_vowel = false;
+        for c in b.chars() {
+            let v = is_vowel(c);
+            if v && !after_vowel {
+                syllables += 1;
+            }
+            after_vowel = v;
+        }
+        if syllables <= 1 {
+            return Some(format!("{b}{last}ing"));
+        }
+    }
+    Some(format!("{b}ing"))
 }
 
 /// A target and how directly the words aim at it (1 for the object itself; less for a
@@ -4530,10 +4592,10 @@ fn topic_np_label(w: &Words, a: usize, b: usize) -> Option<String> {
 /// case with its head noun singular ("protections for teachers" → "protection for
 /// teachers"), so "strikes" and "strike" are one node.
 pub fn topic_key(label: &str, lexicon: &Lexicon) -> String {
-    let mut words: Vec<String> = label.split(' ').map(|w| w.to_lowercase()).collect();
+    let mut words: Vec<Cow<str>> = label.split(' ').map(lowered).collect();
     let head = words
         .iter()
-        .position(|x| matches!(x.as_str(), "of" | "for" | "to" | "in" | "with" | "against"))
+        .position(|x| matches!(x.as_ref(), "of" | "for" | "to" | "in" | "with" | "against"))
         .map(|p| p.saturating_sub(1))
         .unwrap_or(words.len().saturating_sub(1));
     if let Some(h) = words.get(head).cloned()
@@ -4550,14 +4612,24 @@ pub fn topic_key(label: &str, lexicon: &Lexicon) -> String {
             h[..h.len() - 1].to_string()
         };
         if lexicon.word(&sing).is_some_and(|e| e.has(flag::COMMON)) {
-            words[head] = sing;
+            words[head] = Cow::Owned(sing);
         }
     }
     words.join(" ")
 }
 
+/// `s.to_lowercase()`, borrowed when that is `s` itself (ASCII with no capital): a
+/// topic's words are mostly lower case already, and each was a copy.
+fn lowered(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
 fn topic_np_words(w: &Words, a: usize, b: usize) -> Option<String> {
-    let mut words: Vec<String> = Vec::new();
+    let mut words: Vec<Cow<str>> = Vec::new();
     let mut i = a;
     while i < b {
         let t = w.tok(i);
@@ -4588,9 +4660,9 @@ fn topic_np_words(w: &Words, a: usize, b: usize) -> Option<String> {
             let keep_case = t.is(shape::UPPER)
                 || (t.is(shape::CAP) && !(opener && (w.has(i, flag::COMMON) || w.is_function(i))));
             words.push(if keep_case {
-                s.to_string()
+                Cow::Borrowed(s)
             } else {
-                s.to_lowercase()
+                lowered(s)
             });
         }
         i += 1;
@@ -4691,6 +4763,48 @@ mod tests {
     use crate::quotes::Quoter;
     use crate::resolve::Resolver;
     use crate::roles::RoleFinder;
+
+    #[test]
+    fn ing_form_is_verb_forms() {
+        let words = include_str!("../data/common_words.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .chain([
+                "",
+                "a",
+                "ie",
+                "tie",
+                "die",
+                "see",
+                "agree",
+                "eye",
+                "hoe",
+                "be",
+                "go",
+                "bring",
+                "visit",
+                "admit",
+                "slam",
+                "play",
+                "fix",
+                "row",
+                "stay",
+                "x",
+                "über",
+                "naïve",
+                "café",
+                "Slam",
+                "TIE",
+                "ÉCLAT",
+                "q\u{301}ue",
+            ]);
+        for w in words {
+            let want = crate::lexicon::verb_forms(w)
+                .into_iter()
+                .find(|f| f.ends_with("ing"));
+            assert_eq!(ing_form(w), want, "{w}");
+        }
+    }
 
     fn run(text: &str) -> Vec<String> {
         run_with(Lexicon::shared(), text)
