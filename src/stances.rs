@@ -726,6 +726,119 @@ const PARTICLES: WordSet = WordSet::new(&[
     "up", "out", "off", "down", "back", "on", "in", "away", "forward", "through", "over",
 ]);
 const MODALS: &[&str] = &["should", "must", "ought", "need", "needs"];
+// The longer lists that the rules below ask of a token, where they ask it (see
+// `StanceFinder::sentence`, `negated`, `verb_context`, `np_end`, `topic_np_words`):
+// as `WordSet`s, most tokens are turned away before a word is compared.
+const NESTED_BETWEEN: WordSet = WordSet::new(&[
+    "more", "the", "a", "an", "further", "new", "its", "their", "his", "her",
+]);
+const SUBORDINATORS: WordSet = WordSet::new(&[
+    "until", "unless", "because", "while", "when", "if", "after", "before", "since", "although",
+    "though", "whether",
+]);
+const CONTRACTED_SUBJECTS: WordSet =
+    WordSet::new(&["he", "she", "it", "that", "there", "who", "what", "here"]);
+const OWNERS: WordSet = WordSet::new(&[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+]);
+const NOUN_CUE_PREPS: WordSet = WordSet::new(&[
+    "on", "for", "against", "with", "of", "to", "toward", "towards", "at", "over",
+]);
+const GAVE_UP: WordSet = WordSet::new(&[
+    "refuse",
+    "refused",
+    "refuses",
+    "refusing",
+    "decline",
+    "declined",
+    "declines",
+    "declining",
+    "fail",
+    "failed",
+    "fails",
+    "failing",
+]);
+const UNDESERVED: WordSet = WordSet::new(&[
+    "unfairly",
+    "wrongly",
+    "falsely",
+    "unjustly",
+    "wrongfully",
+    "baselessly",
+]);
+const HEAD_MODIFIERS: WordSet = WordSet::new(&[
+    "other", "its", "their", "his", "her", "some", "of", "several", "many", "fellow", "top",
+    "senior", "key", "western", "european",
+]);
+const DEGREE_ADVERBS: WordSet = WordSet::new(&[
+    "so",
+    "very",
+    "really",
+    "truly",
+    "absolutely",
+    "pretty",
+    "quite",
+    "too",
+    "extremely",
+    "an",
+    "a",
+    "the",
+    "most",
+    "more",
+    "simply",
+    "also",
+    "not",
+    "all",
+    "and",
+]);
+const NP_LEAD_WORDS: WordSet = WordSet::new(&[
+    "the", "a", "an", "again", "its", "their", "his", "her", "our", "my", "your", "this", "that",
+    "other", "fellow",
+]);
+const NOUN_INGS: WordSet = WordSet::new(&[
+    "funding",
+    "spending",
+    "training",
+    "meeting",
+    "building",
+    "housing",
+    "bombing",
+    "ruling",
+    "hearing",
+    "briefing",
+    "warning",
+    "thing",
+    "something",
+    "nothing",
+    "everything",
+    "anything",
+    "morning",
+    "evening",
+    "king",
+    "ceiling",
+    "wedding",
+    "opening",
+    "reopening",
+    "shooting",
+    "killing",
+    "polling",
+    "uprising",
+    "setting",
+]);
+const NP_END_FUNCTION_KEPT: WordSet = WordSet::new(&[
+    "the", "a", "an", "more", "its", "their", "our", "his", "her", "my", "your", "this", "that",
+    "these", "those", "some", "any", "all", "no",
+]);
+const NP_END_WORDS_KEPT: WordSet = WordSet::new(&[
+    "the", "a", "an", "more", "its", "their", "our", "his", "her", "any", "some", "all", "every",
+    "these", "those", "first", "last", "next", "many", "much", "most", "several", "few", "other",
+    "such", "no",
+]);
+const TOPIC_SKIPPED: WordSet = WordSet::new(&[
+    "the", "a", "an", "its", "their", "our", "my", "his", "her", "your", "this", "that", "these",
+    "those", "some", "any", "more", "most", "much", "many", "further", "such", "other", "every",
+    "each", "all", "again", "even", "least", "about", "around", "over",
+]);
 
 /// Finds stances.
 pub struct StanceFinder<'l> {
@@ -1207,13 +1320,7 @@ impl<'l> StanceFinder<'l> {
                     && (*end..m.start).all(|k| {
                         w.is_lower(k)
                             && !w.has(k, flag::SPEECH)
-                            && (w.is_any(
-                                k,
-                                &[
-                                    "more", "the", "a", "an", "further", "new", "its", "their",
-                                    "his", "her",
-                                ],
-                            ) || !w.is_function(k))
+                            && (NESTED_BETWEEN.has(w, k) || !w.is_function(k))
                     })
             });
             let was_nested = nested.is_some();
@@ -1372,16 +1479,10 @@ impl<'l> StanceFinder<'l> {
             prev_cue = (!holders.is_empty()).then(|| (m.end, polarity, holders.clone(), out.len()));
             if !holders.is_empty() && cue.frame != Frame::Source {
                 // a holder inside "until X agrees" does not carry to "and plan to"
-                let subordinate = (s..m.start).rev().take(6).any(|k| {
-                    w.is_lower(k)
-                        && w.is_any(
-                            k,
-                            &[
-                                "until", "unless", "because", "while", "when", "if", "after",
-                                "before", "since", "although", "though", "whether",
-                            ],
-                        )
-                });
+                let subordinate = (s..m.start)
+                    .rev()
+                    .take(6)
+                    .any(|k| w.is_lower(k) && SUBORDINATORS.has(w, k));
                 prev_holders = if subordinate {
                     None
                 } else {
@@ -1998,24 +2099,9 @@ impl<'l> StanceFinder<'l> {
         // stay (a noun cue with its preposition), and "he's supporting" is "he is"
         let after_owner = i > s
             && ((w.tok(i - 1).kind == TokenKind::Possessive
-                && !(i > s + 1
-                    && w.is_any(
-                        i - 2,
-                        &["he", "she", "it", "that", "there", "who", "what", "here"],
-                    )))
-                || w.is_any(
-                    i - 1,
-                    &[
-                        "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
-                    ],
-                ));
-        let owned_noun = after_owner
-            && !w.is_any(
-                i + 1,
-                &[
-                    "on", "for", "against", "with", "of", "to", "toward", "towards", "at", "over",
-                ],
-            );
+                && !(i > s + 1 && CONTRACTED_SUBJECTS.has(w, i - 2)))
+                || OWNERS.has(w, i - 1));
+        let owned_noun = after_owner && !NOUN_CUE_PREPS.has(w, i + 1);
         // after "be", a base form is not a verb ("will be back in classrooms")
         let form = w.text_of(i);
         let after_be = i > s
@@ -2151,26 +2237,7 @@ impl<'l> StanceFinder<'l> {
     fn negated(&self, w: &Words, start: usize, s: usize) -> bool {
         let lo = start.saturating_sub(3).max(s);
         // "refused to back", "declined to bring charges against", "failed to condemn"
-        if start > s + 1
-            && w.is_any(start - 1, &["to"])
-            && w.is_any(
-                start - 2,
-                &[
-                    "refuse",
-                    "refused",
-                    "refuses",
-                    "refusing",
-                    "decline",
-                    "declined",
-                    "declines",
-                    "declining",
-                    "fail",
-                    "failed",
-                    "fails",
-                    "failing",
-                ],
-            )
-        {
+        if start > s + 1 && w.is_any(start - 1, &["to"]) && GAVE_UP.has(w, start - 2) {
             return true;
         }
         // "not", "never", and the adverbs that say a deed was undeserved: "Apple has been
@@ -2181,17 +2248,7 @@ impl<'l> StanceFinder<'l> {
             (w.is_negation(k)
                 && !w.is_any(k + 1, &["only"])
                 && (is_modal_negation(w, k, s) || !w.is_any(k + 1, &["just", "merely"])))
-                || w.is_any(
-                    k,
-                    &[
-                        "unfairly",
-                        "wrongly",
-                        "falsely",
-                        "unjustly",
-                        "wrongfully",
-                        "baselessly",
-                    ],
-                )
+                || UNDESERVED.has(w, k)
         })
     }
 
@@ -2651,15 +2708,7 @@ impl<'l> StanceFinder<'l> {
             if let Some(a) = and
                 && (w.is_any(k, &["others", "allies", "partners"])
                     || (w.text_of(k).ends_with('s') && is_representative(w, k)))
-                && (a + 1..k).all(|q| {
-                    w.is_any(
-                        q,
-                        &[
-                            "other", "its", "their", "his", "her", "some", "of", "several", "many",
-                            "fellow", "top", "senior", "key", "western", "european",
-                        ],
-                    )
-                })
+                && (a + 1..k).all(|q| HEAD_MODIFIERS.has(w, q))
                 && let Some(h) = self.np_holders(cx, a - 1, s)
             {
                 return Some(h);
@@ -3195,32 +3244,7 @@ impl<'l> StanceFinder<'l> {
         // the cue must be a predicate: a form of "be" (or look/seem) right before it,
         // possibly with an adverb or article
         let mut k = start;
-        while k > s
-            && (w.is_any(
-                k - 1,
-                &[
-                    "so",
-                    "very",
-                    "really",
-                    "truly",
-                    "absolutely",
-                    "pretty",
-                    "quite",
-                    "too",
-                    "extremely",
-                    "an",
-                    "a",
-                    "the",
-                    "most",
-                    "more",
-                    "simply",
-                    "also",
-                    "not",
-                    "all",
-                    "and",
-                ],
-            ) || w.tok(k - 1).quote().is_some())
-        {
+        while k > s && (DEGREE_ADVERBS.has(w, k - 1) || w.tok(k - 1).quote().is_some()) {
             k -= 1;
         }
         let contracted_is = k > s + 1
@@ -3566,13 +3590,8 @@ impl<'l> StanceFinder<'l> {
         let mut pronoun_owner = false;
         let mut i = a;
         while i < b
-            && (w.is_any(
-                i,
-                &[
-                    "the", "a", "an", "again", "its", "their", "his", "her", "our", "my", "your",
-                    "this", "that", "other", "fellow",
-                ],
-            ) || w.tok(i).quote().is_some()
+            && (NP_LEAD_WORDS.has(w, i)
+                || w.tok(i).quote().is_some()
                 || (w.tok(i).is(shape::CAP)
                     && w.entry(i).is_some_and(|e| e.title.is_some())
                     && cx.res.reference_at(i).is_none()))
@@ -4481,55 +4500,13 @@ const ING_ADJECTIVES: WordSet = WordSet::new(&[
 
 /// "-ing" words that are nouns in practice ("funding", "training", "spending").
 fn is_noun_ing(w: &Words, i: usize) -> bool {
-    w.is_any(
-        i,
-        &[
-            "funding",
-            "spending",
-            "training",
-            "meeting",
-            "building",
-            "housing",
-            "bombing",
-            "ruling",
-            "hearing",
-            "briefing",
-            "warning",
-            "thing",
-            "something",
-            "nothing",
-            "everything",
-            "anything",
-            "morning",
-            "evening",
-            "king",
-            "ceiling",
-            "wedding",
-            "opening",
-            "reopening",
-            "shooting",
-            "killing",
-            "polling",
-            "uprising",
-            "setting",
-        ],
-    )
+    NOUN_INGS.has(w, i)
 }
 
 /// The end of the noun phrase starting at `a`: the first clause boundary, preposition
 /// other than "of"/"for", or eight tokens.
 fn np_end(w: &Words, a: usize, e: usize) -> usize {
-    if a < e
-        && w.is_lower(a)
-        && w.is_function(a)
-        && !w.is_any(
-            a,
-            &[
-                "the", "a", "an", "more", "its", "their", "our", "his", "her", "my", "your",
-                "this", "that", "these", "those", "some", "any", "all", "no",
-            ],
-        )
-    {
+    if a < e && w.is_lower(a) && w.is_function(a) && !NP_END_FUNCTION_KEPT.has(w, a) {
         return a;
     }
     let mut i = a;
@@ -4555,14 +4532,7 @@ fn np_end(w: &Words, a: usize, e: usize) -> usize {
             if w.is_function(i)
                 && !after_nominal
                 && !NP_PREPS_KEPT.has(w, i)
-                && !w.is_any(
-                    i,
-                    &[
-                        "the", "a", "an", "more", "its", "their", "our", "his", "her", "any",
-                        "some", "all", "every", "these", "those", "first", "last", "next", "many",
-                        "much", "most", "several", "few", "other", "such", "no",
-                    ],
-                )
+                && !NP_END_WORDS_KEPT.has(w, i)
             {
                 break;
             }
@@ -4635,15 +4605,7 @@ fn topic_np_words(w: &Words, a: usize, b: usize) -> Option<String> {
         let t = w.tok(i);
         let s = w.text_of(i);
         let skip = match t.kind {
-            TokenKind::Word => w.is_any(
-                i,
-                &[
-                    "the", "a", "an", "its", "their", "our", "my", "his", "her", "your", "this",
-                    "that", "these", "those", "some", "any", "more", "most", "much", "many",
-                    "further", "such", "other", "every", "each", "all", "again", "even", "least",
-                    "about", "around", "over",
-                ],
-            ),
+            TokenKind::Word => TOPIC_SKIPPED.has(w, i),
             // a number after a word stays ("April 19"); a leading quantity goes ("10 plants")
             TokenKind::Number => words.is_empty(),
             TokenKind::Possessive | TokenKind::Quote(_) => true,
