@@ -103,6 +103,7 @@
 //! Limits: no syntax parser; long-distance subjects, sarcasm and hedged stances are
 //! missed, and a cue whose target is only implied ("is not budging") gives no edge.
 
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 
@@ -111,7 +112,7 @@ use rustc_hash::FxHashMap;
 use crate::document::Span;
 use crate::kind::{Gender, Kind, Polarity};
 use crate::layout::{Layout, Words};
-use crate::lexicon::{CueWord, Frame, Lexicon, flag, verb_forms};
+use crate::lexicon::{CueWord, Frame, Lexicon, flag};
 use crate::quotes::Quote;
 use crate::resolve::{RefKind, Resolution};
 use crate::roles::Affiliation;
@@ -725,6 +726,119 @@ const PARTICLES: WordSet = WordSet::new(&[
     "up", "out", "off", "down", "back", "on", "in", "away", "forward", "through", "over",
 ]);
 const MODALS: &[&str] = &["should", "must", "ought", "need", "needs"];
+// The longer lists that the rules below ask of a token, where they ask it (see
+// `StanceFinder::sentence`, `negated`, `verb_context`, `np_end`, `topic_np_words`):
+// as `WordSet`s, most tokens are turned away before a word is compared.
+const NESTED_BETWEEN: WordSet = WordSet::new(&[
+    "more", "the", "a", "an", "further", "new", "its", "their", "his", "her",
+]);
+const SUBORDINATORS: WordSet = WordSet::new(&[
+    "until", "unless", "because", "while", "when", "if", "after", "before", "since", "although",
+    "though", "whether",
+]);
+const CONTRACTED_SUBJECTS: WordSet =
+    WordSet::new(&["he", "she", "it", "that", "there", "who", "what", "here"]);
+const OWNERS: WordSet = WordSet::new(&[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+]);
+const NOUN_CUE_PREPS: WordSet = WordSet::new(&[
+    "on", "for", "against", "with", "of", "to", "toward", "towards", "at", "over",
+]);
+const GAVE_UP: WordSet = WordSet::new(&[
+    "refuse",
+    "refused",
+    "refuses",
+    "refusing",
+    "decline",
+    "declined",
+    "declines",
+    "declining",
+    "fail",
+    "failed",
+    "fails",
+    "failing",
+]);
+const UNDESERVED: WordSet = WordSet::new(&[
+    "unfairly",
+    "wrongly",
+    "falsely",
+    "unjustly",
+    "wrongfully",
+    "baselessly",
+]);
+const HEAD_MODIFIERS: WordSet = WordSet::new(&[
+    "other", "its", "their", "his", "her", "some", "of", "several", "many", "fellow", "top",
+    "senior", "key", "western", "european",
+]);
+const DEGREE_ADVERBS: WordSet = WordSet::new(&[
+    "so",
+    "very",
+    "really",
+    "truly",
+    "absolutely",
+    "pretty",
+    "quite",
+    "too",
+    "extremely",
+    "an",
+    "a",
+    "the",
+    "most",
+    "more",
+    "simply",
+    "also",
+    "not",
+    "all",
+    "and",
+]);
+const NP_LEAD_WORDS: WordSet = WordSet::new(&[
+    "the", "a", "an", "again", "its", "their", "his", "her", "our", "my", "your", "this", "that",
+    "other", "fellow",
+]);
+const NOUN_INGS: WordSet = WordSet::new(&[
+    "funding",
+    "spending",
+    "training",
+    "meeting",
+    "building",
+    "housing",
+    "bombing",
+    "ruling",
+    "hearing",
+    "briefing",
+    "warning",
+    "thing",
+    "something",
+    "nothing",
+    "everything",
+    "anything",
+    "morning",
+    "evening",
+    "king",
+    "ceiling",
+    "wedding",
+    "opening",
+    "reopening",
+    "shooting",
+    "killing",
+    "polling",
+    "uprising",
+    "setting",
+]);
+const NP_END_FUNCTION_KEPT: WordSet = WordSet::new(&[
+    "the", "a", "an", "more", "its", "their", "our", "his", "her", "my", "your", "this", "that",
+    "these", "those", "some", "any", "all", "no",
+]);
+const NP_END_WORDS_KEPT: WordSet = WordSet::new(&[
+    "the", "a", "an", "more", "its", "their", "our", "his", "her", "any", "some", "all", "every",
+    "these", "those", "first", "last", "next", "many", "much", "most", "several", "few", "other",
+    "such", "no",
+]);
+const TOPIC_SKIPPED: WordSet = WordSet::new(&[
+    "the", "a", "an", "its", "their", "our", "my", "his", "her", "your", "this", "that", "these",
+    "those", "some", "any", "more", "most", "much", "many", "further", "such", "other", "every",
+    "each", "all", "again", "even", "least", "about", "around", "over",
+]);
 
 /// Finds stances.
 pub struct StanceFinder<'l> {
@@ -849,6 +963,104 @@ struct CueMatch {
 /// A holder and how sure we are of it.
 type Holders = Vec<(usize, f32)>;
 
+/// The tokens of a sentence that could start a stance cue, or a pro-/anti- modifier, or
+/// be a partisan noun (see [`StanceFinder::candidates`]).
+#[derive(Default)]
+struct Candidates {
+    cues: Vec<u32>,
+    pro_anti: Vec<u32>,
+    partisans: Vec<u32>,
+}
+
+/// For the first words of stance cues met in a document, which words can come second.
+/// "the" and "a" start dozens of fixed cues ("the backing of", "a disgrace") and are
+/// among the commonest words; the length and first letter of the word after them turn
+/// nearly every such token away before one cue is read.
+struct CueFilters {
+    /// By word id, direct-mapped: the word id and its filter. An empty slot's filter is
+    /// open, so a word that takes it by chance is only looked at in full.
+    slots: [(u32, CueFilter); 64],
+}
+
+#[derive(Clone, Copy)]
+struct CueFilter {
+    /// Some cue has no literal second word (one word only, a slot, a verb's forms): any
+    /// word may follow.
+    open: bool,
+    /// Bit [`second_bit`] of each cue's literal second word.
+    bits: u128,
+}
+
+impl Default for CueFilters {
+    fn default() -> Self {
+        let open = CueFilter {
+            open: true,
+            bits: 0,
+        };
+        CueFilters {
+            slots: [(u32::MAX, open); 64],
+        }
+    }
+}
+
+impl CueFilters {
+    /// False when none of `cues` (those of word `id`, token `i`'s) can match at `i`, as
+    /// [`StanceFinder::longest_cue`] matches them: every cue has a literal second word
+    /// and the word after `i` (past quote marks) can be none of them.
+    fn may_start(
+        &mut self,
+        lex: &Lexicon,
+        id: u32,
+        cues: &[u32],
+        w: &Words,
+        i: usize,
+        e: usize,
+    ) -> bool {
+        let slot = &mut self.slots[id as usize % 64];
+        if slot.0 != id {
+            let mut f = CueFilter {
+                open: false,
+                bits: 0,
+            };
+            for &ci in cues {
+                match lex.stance_cues[ci as usize].words.get(1) {
+                    Some(CueWord::Literal(l)) if !l.is_empty() => {
+                        f.bits |= second_bit(l.as_bytes())
+                    }
+                    _ => f.open = true,
+                }
+            }
+            *slot = (id, f);
+        }
+        let f = slot.1;
+        if f.open {
+            return true;
+        }
+        let j = past_quote_marks(w, i + 1, e);
+        j < e && f.bits & second_bit(w.tok(j).span.bytes(w.text)) != 0
+    }
+}
+
+/// Bit `c & 31` for each byte `c`: one for both cases of a letter.
+const fn first_bits(letters: &[u8]) -> u32 {
+    let mut m = 0;
+    let mut i = 0;
+    while i < letters.len() {
+        m |= 1 << (letters[i] & 31);
+        i += 1;
+    }
+    m
+}
+
+/// A bit for a word by its length and first letter, the same for words equal ignoring
+/// ASCII case (no bit for the empty word).
+fn second_bit(b: &[u8]) -> u128 {
+    match b.first() {
+        Some(&f) => 1 << (((f | 0x20) as usize & 15) | (b.len() & 7) << 4),
+        None => 0,
+    }
+}
+
 impl<'l> StanceFinder<'l> {
     /// A stance finder over the lexicon.
     pub fn new(lexicon: &'l Lexicon) -> Self {
@@ -904,10 +1116,21 @@ impl<'l> StanceFinder<'l> {
             implied: RefCell::new(Vec::new()),
         };
         let mut out = Vec::new();
+        let mut cands = Candidates::default();
+        let mut filters = CueFilters::default();
         for sent in &layout.sentences {
-            self.sentence(&cx, sent.tokens.start, sent.tokens.end, &mut out);
-            self.pro_anti(&cx, sent.tokens.start, sent.tokens.end, &mut out);
-            self.partisans(&cx, sent.tokens.start, sent.tokens.end, &mut out);
+            let (s, e) = (sent.tokens.start, sent.tokens.end);
+            self.candidates(&cx.w, s, e, &mut filters, &mut cands);
+            // most sentences have none of one kind or another
+            if !cands.cues.is_empty() {
+                self.sentence(&cx, s, e, &cands.cues, &mut out);
+            }
+            if !cands.pro_anti.is_empty() {
+                self.pro_anti(&cx, s, e, &cands.pro_anti, &mut out);
+            }
+            if !cands.partisans.is_empty() {
+                self.partisans(&cx, s, e, &cands.partisans, &mut out);
+            }
         }
         merge_topics(&mut out);
         // one stance per holder, polarity, target: the most confident
@@ -1018,15 +1241,63 @@ impl<'l> StanceFinder<'l> {
         Some(n + implied.len() - 1)
     }
 
-    fn sentence(&self, cx: &Ctx, s: usize, e: usize, out: &mut Vec<Stance>) {
+    /// Sorts out the tokens of the sentence `s..e` that [`StanceFinder::sentence`],
+    /// [`StanceFinder::pro_anti`] and [`StanceFinder::partisans`] look at, in one loop:
+    /// each of them asked every token before, and most tokens are none of these.
+    fn candidates(
+        &self,
+        w: &Words,
+        s: usize,
+        e: usize,
+        filters: &mut CueFilters,
+        out: &mut Candidates,
+    ) {
+        out.cues.clear();
+        out.pro_anti.clear();
+        out.partisans.clear();
+        // the first letters, either case, of "anti", "pro" and the partisan nouns, by
+        // their last five bits: the first byte alone turns most words away from both
+        const FIRSTS: u32 = first_bits(b"apbcdflos");
+        for (i, t) in (s..e).zip(&w.layout.tokens[s..e]) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            if FIRSTS & 1 << (w.text.as_bytes()[t.span.start as usize] & 31) != 0 {
+                let b = t.span.bytes(w.text);
+                // the prefix as `pro_anti` compares it, on the bytes
+                if b.len() >= 4 && b[..4].eq_ignore_ascii_case(b"anti")
+                    || b.len() >= 3 && b[..3].eq_ignore_ascii_case(b"pro")
+                {
+                    out.pro_anti.push(i as u32);
+                }
+                // a lower-case word, then one match on the text
+                if i > s && t.is(shape::LOWER) && partisan_side(b).is_some() {
+                    out.partisans.push(i as u32);
+                }
+            }
+            if let Some(id) = t.word {
+                let cues = &self.lex.entry(id).stance_cues;
+                if !cues.is_empty() && filters.may_start(self.lex, id, cues, w, i, e) {
+                    out.cues.push(i as u32);
+                }
+            }
+        }
+    }
+
+    fn sentence(&self, cx: &Ctx, s: usize, e: usize, cands: &[u32], out: &mut Vec<Stance>) {
         let w = &cx.w;
         let evidence = w.tok(s).span.cover(w.tok(e - 1).span);
         let mut prev_holders: Option<Holders> = None;
         // the end, side and holders of the last cue that had a holder
         // (and where its stances start in `out`)
         let mut prev_cue: Option<(usize, Polarity, Holders, usize)> = None;
+        // only a candidate can start a cue: the others are passed over
+        let mut cands = cands.iter().map(|&c| c as usize).peekable();
         let mut i = s;
-        while i < e {
+        loop {
+            while cands.next_if(|&c| c < i).is_some() {}
+            let Some(&c) = cands.peek() else { break };
+            i = c;
             let Some(m) = self.match_cue(w, i, e, s) else {
                 i += 1;
                 continue;
@@ -1049,13 +1320,7 @@ impl<'l> StanceFinder<'l> {
                     && (*end..m.start).all(|k| {
                         w.is_lower(k)
                             && !w.has(k, flag::SPEECH)
-                            && (w.is_any(
-                                k,
-                                &[
-                                    "more", "the", "a", "an", "further", "new", "its", "their",
-                                    "his", "her",
-                                ],
-                            ) || !w.is_function(k))
+                            && (NESTED_BETWEEN.has(w, k) || !w.is_function(k))
                     })
             });
             let was_nested = nested.is_some();
@@ -1214,16 +1479,10 @@ impl<'l> StanceFinder<'l> {
             prev_cue = (!holders.is_empty()).then(|| (m.end, polarity, holders.clone(), out.len()));
             if !holders.is_empty() && cue.frame != Frame::Source {
                 // a holder inside "until X agrees" does not carry to "and plan to"
-                let subordinate = (s..m.start).rev().take(6).any(|k| {
-                    w.is_lower(k)
-                        && w.is_any(
-                            k,
-                            &[
-                                "until", "unless", "because", "while", "when", "if", "after",
-                                "before", "since", "although", "though", "whether",
-                            ],
-                        )
-                });
+                let subordinate = (s..m.start)
+                    .rev()
+                    .take(6)
+                    .any(|k| w.is_lower(k) && SUBORDINATORS.has(w, k));
                 prev_holders = if subordinate {
                     None
                 } else {
@@ -1597,15 +1856,12 @@ impl<'l> StanceFinder<'l> {
     /// been a vocal Trump critic", "Clinton ally Sidney Blumenthal": a name before a
     /// partisan noun (critic, opponent, supporter, ally…) is its target; the holder is the
     /// person named after it, in apposition before it, or the subject of "is a".
-    fn partisans(&self, cx: &Ctx, s: usize, e: usize, out: &mut Vec<Stance>) {
+    fn partisans(&self, cx: &Ctx, s: usize, e: usize, cands: &[u32], out: &mut Vec<Stance>) {
         let w = &cx.w;
         let evidence = w.tok(s).span.cover(w.tok(e - 1).span);
-        for i in s + 1..e {
-            // asked for every token: the flag first, then one match on the text, which a
-            // lower-case word has with no capital to fold
-            if !w.is_lower(i) {
-                continue;
-            }
+        // the lower-case partisan nouns after the sentence's first token
+        for &i in cands {
+            let i = i as usize;
             let Some(polarity) = partisan_side(w.tok(i).span.bytes(w.text)) else {
                 continue;
             };
@@ -1705,16 +1961,12 @@ impl<'l> StanceFinder<'l> {
     /// "pro-Iraq war Labour MP Oona King" (King supports the Iraq war), "his anti Iraq
     /// war stance" (he opposes it): a pro-/anti- modifier of a named holder or of a
     /// possessed noun.
-    fn pro_anti(&self, cx: &Ctx, s: usize, e: usize, out: &mut Vec<Stance>) {
+    fn pro_anti(&self, cx: &Ctx, s: usize, e: usize, cands: &[u32], out: &mut Vec<Stance>) {
         let w = &cx.w;
         let evidence = w.tok(s).span.cover(w.tok(e - 1).span);
-        for i in s..e {
-            // asked for every token: its first byte turns nearly every word away
-            if w.tok(i).kind != TokenKind::Word
-                || !matches!(w.tok(i).span.bytes(w.text)[0] | 0x20, b'a' | b'p')
-            {
-                continue;
-            }
+        // the words that start with "anti" or "pro" (see `candidates`)
+        for &i in cands {
+            let i = i as usize;
             // the prefix is compared ignoring ASCII case in place (no other letter
             // lower-cases to one of "anti" or "pro")
             let text = w.text_of(i);
@@ -1847,24 +2099,9 @@ impl<'l> StanceFinder<'l> {
         // stay (a noun cue with its preposition), and "he's supporting" is "he is"
         let after_owner = i > s
             && ((w.tok(i - 1).kind == TokenKind::Possessive
-                && !(i > s + 1
-                    && w.is_any(
-                        i - 2,
-                        &["he", "she", "it", "that", "there", "who", "what", "here"],
-                    )))
-                || w.is_any(
-                    i - 1,
-                    &[
-                        "the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
-                    ],
-                ));
-        let owned_noun = after_owner
-            && !w.is_any(
-                i + 1,
-                &[
-                    "on", "for", "against", "with", "of", "to", "toward", "towards", "at", "over",
-                ],
-            );
+                && !(i > s + 1 && CONTRACTED_SUBJECTS.has(w, i - 2)))
+                || OWNERS.has(w, i - 1));
+        let owned_noun = after_owner && !NOUN_CUE_PREPS.has(w, i + 1);
         // after "be", a base form is not a verb ("will be back in classrooms")
         let form = w.text_of(i);
         let after_be = i > s
@@ -2000,26 +2237,7 @@ impl<'l> StanceFinder<'l> {
     fn negated(&self, w: &Words, start: usize, s: usize) -> bool {
         let lo = start.saturating_sub(3).max(s);
         // "refused to back", "declined to bring charges against", "failed to condemn"
-        if start > s + 1
-            && w.is_any(start - 1, &["to"])
-            && w.is_any(
-                start - 2,
-                &[
-                    "refuse",
-                    "refused",
-                    "refuses",
-                    "refusing",
-                    "decline",
-                    "declined",
-                    "declines",
-                    "declining",
-                    "fail",
-                    "failed",
-                    "fails",
-                    "failing",
-                ],
-            )
-        {
+        if start > s + 1 && w.is_any(start - 1, &["to"]) && GAVE_UP.has(w, start - 2) {
             return true;
         }
         // "not", "never", and the adverbs that say a deed was undeserved: "Apple has been
@@ -2030,17 +2248,7 @@ impl<'l> StanceFinder<'l> {
             (w.is_negation(k)
                 && !w.is_any(k + 1, &["only"])
                 && (is_modal_negation(w, k, s) || !w.is_any(k + 1, &["just", "merely"])))
-                || w.is_any(
-                    k,
-                    &[
-                        "unfairly",
-                        "wrongly",
-                        "falsely",
-                        "unjustly",
-                        "wrongfully",
-                        "baselessly",
-                    ],
-                )
+                || UNDESERVED.has(w, k)
         })
     }
 
@@ -2500,15 +2708,7 @@ impl<'l> StanceFinder<'l> {
             if let Some(a) = and
                 && (w.is_any(k, &["others", "allies", "partners"])
                     || (w.text_of(k).ends_with('s') && is_representative(w, k)))
-                && (a + 1..k).all(|q| {
-                    w.is_any(
-                        q,
-                        &[
-                            "other", "its", "their", "his", "her", "some", "of", "several", "many",
-                            "fellow", "top", "senior", "key", "western", "european",
-                        ],
-                    )
-                })
+                && (a + 1..k).all(|q| HEAD_MODIFIERS.has(w, q))
                 && let Some(h) = self.np_holders(cx, a - 1, s)
             {
                 return Some(h);
@@ -3044,32 +3244,7 @@ impl<'l> StanceFinder<'l> {
         // the cue must be a predicate: a form of "be" (or look/seem) right before it,
         // possibly with an adverb or article
         let mut k = start;
-        while k > s
-            && (w.is_any(
-                k - 1,
-                &[
-                    "so",
-                    "very",
-                    "really",
-                    "truly",
-                    "absolutely",
-                    "pretty",
-                    "quite",
-                    "too",
-                    "extremely",
-                    "an",
-                    "a",
-                    "the",
-                    "most",
-                    "more",
-                    "simply",
-                    "also",
-                    "not",
-                    "all",
-                    "and",
-                ],
-            ) || w.tok(k - 1).quote().is_some())
-        {
+        while k > s && (DEGREE_ADVERBS.has(w, k - 1) || w.tok(k - 1).quote().is_some()) {
             k -= 1;
         }
         let contracted_is = k > s + 1
@@ -3415,13 +3590,8 @@ impl<'l> StanceFinder<'l> {
         let mut pronoun_owner = false;
         let mut i = a;
         while i < b
-            && (w.is_any(
-                i,
-                &[
-                    "the", "a", "an", "again", "its", "their", "his", "her", "our", "my", "your",
-                    "this", "that", "other", "fellow",
-                ],
-            ) || w.tok(i).quote().is_some()
+            && (NP_LEAD_WORDS.has(w, i)
+                || w.tok(i).quote().is_some()
                 || (w.tok(i).is(shape::CAP)
                     && w.entry(i).is_some_and(|e| e.title.is_some())
                     && cx.res.reference_at(i).is_none()))
@@ -3954,11 +4124,57 @@ impl<'l> StanceFinder<'l> {
         } else {
             return None;
         };
-        verb_forms(&base)
-            .into_iter()
-            .find(|f| f.ends_with("ing"))
-            .map(Noun::Gerund)
+        ing_form(&base).map(Noun::Gerund)
     }
+}
+
+/// The first form ending in "ing" that [`verb_forms`] gives for `base`, without making
+/// the others: the base itself when it ends so ("bring"), else its present participle
+/// (the third person and the past end in "s" and "d"). The test `ing_form_is_verb_forms`
+/// holds the two together.
+fn ing_form(base: &str) -> Option<String> {
+    let b = base.to_lowercase();
+    if b.ends_with("ing") {
+        return Some(b);
+    }
+    let is_vowel = |c: char| "aeiou".contains(c);
+    let mut rev = b.chars().rev();
+    let last = rev.next()?;
+    let prev = rev.next();
+    let third = rev.next();
+    let longer_than_two = third.is_some();
+    if b.ends_with("ie") {
+        return Some(format!("{}ying", &b[..b.len() - 2]));
+    }
+    if last == 'e'
+        && !b.ends_with("ee")
+        && !b.ends_with("ye")
+        && !b.ends_with("oe")
+        && longer_than_two
+    {
+        return Some(format!("{}ing", &b[..b.len() - 1]));
+    }
+    // consonant-vowel-consonant ending: the final consonant may double, in a word of
+    // one syllable
+    let cvc = !is_vowel(last)
+        && !"wxy".contains(last)
+        && prev.is_some_and(is_vowel)
+        && third.is_some_and(|c| !is_vowel(c));
+    if cvc {
+        let mut syllables = 0;
+        let mut after_vowel = false;
+        for c in b.chars() {
+            let v = is_vowel(c);
+            if v && !after_vowel {
+                syllables += 1;
+            }
+            after_vowel = v;
+        }
+        if syllables <= 1 {
+            return Some(format!("{b}{last}ing"));
+        }
+    }
+    Some(format!("{b}ing"))
 }
 
 /// A target and how directly the words aim at it (1 for the object itself; less for a
@@ -4142,6 +4358,7 @@ fn lowercase_len(text: &str) -> usize {
 
 /// The side a partisan noun takes, for a lower-case word: "critic" opposes, "supporter"
 /// supports.
+#[inline(always)]
 fn partisan_side(word: &[u8]) -> Option<Polarity> {
     match word {
         b"critic" | b"critics" | b"opponent" | b"opponents" | b"foe" | b"foes" | b"detractor"
@@ -4210,11 +4427,15 @@ fn is_time_adjunct(w: &Words, k: usize, v: usize, s: usize) -> bool {
 /// True when a phrase of `data/demands.txt` (lexicon category `demand`) starts at token
 /// `k` and ends before `e` ("resign", "be fired").
 fn is_demand_at(w: &Words, k: usize, e: usize) -> bool {
+    // token `k`'s bytes once: most phrases differ from it in their first word
+    let first = (k < e).then(|| w.tok(k).span.bytes(w.text));
     w.lexicon.demand_phrases().iter().any(|p| {
         k + p.len() <= e
             && p.iter().enumerate().all(|(j, word)| {
                 let q = k + j;
-                if word == "x" {
+                if j == 0 && word != "x" {
+                    first.is_some_and(|f| f.eq_ignore_ascii_case(word.as_bytes()))
+                } else if word == "x" {
                     // an object: "lift restrictions", "end the strike", "stop detaining"
                     w.tok(q).kind == TokenKind::Word
                         && (!w.is_function(q)
@@ -4279,55 +4500,13 @@ const ING_ADJECTIVES: WordSet = WordSet::new(&[
 
 /// "-ing" words that are nouns in practice ("funding", "training", "spending").
 fn is_noun_ing(w: &Words, i: usize) -> bool {
-    w.is_any(
-        i,
-        &[
-            "funding",
-            "spending",
-            "training",
-            "meeting",
-            "building",
-            "housing",
-            "bombing",
-            "ruling",
-            "hearing",
-            "briefing",
-            "warning",
-            "thing",
-            "something",
-            "nothing",
-            "everything",
-            "anything",
-            "morning",
-            "evening",
-            "king",
-            "ceiling",
-            "wedding",
-            "opening",
-            "reopening",
-            "shooting",
-            "killing",
-            "polling",
-            "uprising",
-            "setting",
-        ],
-    )
+    NOUN_INGS.has(w, i)
 }
 
 /// The end of the noun phrase starting at `a`: the first clause boundary, preposition
 /// other than "of"/"for", or eight tokens.
 fn np_end(w: &Words, a: usize, e: usize) -> usize {
-    if a < e
-        && w.is_lower(a)
-        && w.is_function(a)
-        && !w.is_any(
-            a,
-            &[
-                "the", "a", "an", "more", "its", "their", "our", "his", "her", "my", "your",
-                "this", "that", "these", "those", "some", "any", "all", "no",
-            ],
-        )
-    {
+    if a < e && w.is_lower(a) && w.is_function(a) && !NP_END_FUNCTION_KEPT.has(w, a) {
         return a;
     }
     let mut i = a;
@@ -4353,14 +4532,7 @@ fn np_end(w: &Words, a: usize, e: usize) -> usize {
             if w.is_function(i)
                 && !after_nominal
                 && !NP_PREPS_KEPT.has(w, i)
-                && !w.is_any(
-                    i,
-                    &[
-                        "the", "a", "an", "more", "its", "their", "our", "his", "her", "any",
-                        "some", "all", "every", "these", "those", "first", "last", "next", "many",
-                        "much", "most", "several", "few", "other", "such", "no",
-                    ],
-                )
+                && !NP_END_WORDS_KEPT.has(w, i)
             {
                 break;
             }
@@ -4390,10 +4562,10 @@ fn topic_np_label(w: &Words, a: usize, b: usize) -> Option<String> {
 /// case with its head noun singular ("protections for teachers" → "protection for
 /// teachers"), so "strikes" and "strike" are one node.
 pub fn topic_key(label: &str, lexicon: &Lexicon) -> String {
-    let mut words: Vec<String> = label.split(' ').map(|w| w.to_lowercase()).collect();
+    let mut words: Vec<Cow<str>> = label.split(' ').map(lowered).collect();
     let head = words
         .iter()
-        .position(|x| matches!(x.as_str(), "of" | "for" | "to" | "in" | "with" | "against"))
+        .position(|x| matches!(x.as_ref(), "of" | "for" | "to" | "in" | "with" | "against"))
         .map(|p| p.saturating_sub(1))
         .unwrap_or(words.len().saturating_sub(1));
     if let Some(h) = words.get(head).cloned()
@@ -4410,28 +4582,30 @@ pub fn topic_key(label: &str, lexicon: &Lexicon) -> String {
             h[..h.len() - 1].to_string()
         };
         if lexicon.word(&sing).is_some_and(|e| e.has(flag::COMMON)) {
-            words[head] = sing;
+            words[head] = Cow::Owned(sing);
         }
     }
     words.join(" ")
 }
 
+/// `s.to_lowercase()`, borrowed when that is `s` itself (ASCII with no capital): a
+/// topic's words are mostly lower case already, and each was a copy.
+fn lowered(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
 fn topic_np_words(w: &Words, a: usize, b: usize) -> Option<String> {
-    let mut words: Vec<String> = Vec::new();
+    let mut words: Vec<Cow<str>> = Vec::new();
     let mut i = a;
     while i < b {
         let t = w.tok(i);
         let s = w.text_of(i);
         let skip = match t.kind {
-            TokenKind::Word => w.is_any(
-                i,
-                &[
-                    "the", "a", "an", "its", "their", "our", "my", "his", "her", "your", "this",
-                    "that", "these", "those", "some", "any", "more", "most", "much", "many",
-                    "further", "such", "other", "every", "each", "all", "again", "even", "least",
-                    "about", "around", "over",
-                ],
-            ),
+            TokenKind::Word => TOPIC_SKIPPED.has(w, i),
             // a number after a word stays ("April 19"); a leading quantity goes ("10 plants")
             TokenKind::Number => words.is_empty(),
             TokenKind::Possessive | TokenKind::Quote(_) => true,
@@ -4448,9 +4622,9 @@ fn topic_np_words(w: &Words, a: usize, b: usize) -> Option<String> {
             let keep_case = t.is(shape::UPPER)
                 || (t.is(shape::CAP) && !(opener && (w.has(i, flag::COMMON) || w.is_function(i))));
             words.push(if keep_case {
-                s.to_string()
+                Cow::Borrowed(s)
             } else {
-                s.to_lowercase()
+                lowered(s)
             });
         }
         i += 1;
@@ -4551,6 +4725,48 @@ mod tests {
     use crate::quotes::Quoter;
     use crate::resolve::Resolver;
     use crate::roles::RoleFinder;
+
+    #[test]
+    fn ing_form_is_verb_forms() {
+        let words = include_str!("../data/common_words.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .chain([
+                "",
+                "a",
+                "ie",
+                "tie",
+                "die",
+                "see",
+                "agree",
+                "eye",
+                "hoe",
+                "be",
+                "go",
+                "bring",
+                "visit",
+                "admit",
+                "slam",
+                "play",
+                "fix",
+                "row",
+                "stay",
+                "x",
+                "über",
+                "naïve",
+                "café",
+                "Slam",
+                "TIE",
+                "ÉCLAT",
+                "q\u{301}ue",
+            ]);
+        for w in words {
+            let want = crate::lexicon::verb_forms(w)
+                .into_iter()
+                .find(|f| f.ends_with("ing"));
+            assert_eq!(ing_form(w), want, "{w}");
+        }
+    }
 
     fn run(text: &str) -> Vec<String> {
         run_with(Lexicon::shared(), text)
