@@ -112,7 +112,7 @@ use rustc_hash::FxHashMap;
 use crate::document::Span;
 use crate::kind::{Gender, Kind, Polarity};
 use crate::layout::{Layout, Words};
-use crate::lexicon::{CueWord, Frame, Lexicon, flag};
+use crate::lexicon::{CueWord, Frame, Lexicon, flag, ing_form};
 use crate::quotes::Quote;
 use crate::resolve::{RefKind, Resolution};
 use crate::roles::Affiliation;
@@ -4128,55 +4128,6 @@ impl<'l> StanceFinder<'l> {
     }
 }
 
-/// The first form ending in "ing" that [`verb_forms`] gives for `base`, without making
-/// the others: the base itself when it ends so ("bring"), else its present participle
-/// (the third person and the past end in "s" and "d"). The test `ing_form_is_verb_forms`
-/// holds the two together.
-fn ing_form(base: &str) -> Option<String> {
-    let b = base.to_lowercase();
-    if b.ends_with("ing") {
-        return Some(b);
-    }
-    let is_vowel = |c: char| "aeiou".contains(c);
-    let mut rev = b.chars().rev();
-    let last = rev.next()?;
-    let prev = rev.next();
-    let third = rev.next();
-    let longer_than_two = third.is_some();
-    if b.ends_with("ie") {
-        return Some(format!("{}ying", &b[..b.len() - 2]));
-    }
-    if last == 'e'
-        && !b.ends_with("ee")
-        && !b.ends_with("ye")
-        && !b.ends_with("oe")
-        && longer_than_two
-    {
-        return Some(format!("{}ing", &b[..b.len() - 1]));
-    }
-    // consonant-vowel-consonant ending: the final consonant may double, in a word of
-    // one syllable
-    let cvc = !is_vowel(last)
-        && !"wxy".contains(last)
-        && prev.is_some_and(is_vowel)
-        && third.is_some_and(|c| !is_vowel(c));
-    if cvc {
-        let mut syllables = 0;
-        let mut after_vowel = false;
-        for c in b.chars() {
-            let v = is_vowel(c);
-            if v && !after_vowel {
-                syllables += 1;
-            }
-            after_vowel = v;
-        }
-        if syllables <= 1 {
-            return Some(format!("{b}{last}ing"));
-        }
-    }
-    Some(format!("{b}ing"))
-}
-
 /// A target and how directly the words aim at it (1 for the object itself; less for a
 /// name that only modifies it: "the North Carolina law" aims at North Carolina too).
 #[derive(Clone, Debug, PartialEq)]
@@ -4725,48 +4676,6 @@ mod tests {
     use crate::quotes::Quoter;
     use crate::resolve::Resolver;
     use crate::roles::RoleFinder;
-
-    #[test]
-    fn ing_form_is_verb_forms() {
-        let words = include_str!("../data/common_words.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .chain([
-                "",
-                "a",
-                "ie",
-                "tie",
-                "die",
-                "see",
-                "agree",
-                "eye",
-                "hoe",
-                "be",
-                "go",
-                "bring",
-                "visit",
-                "admit",
-                "slam",
-                "play",
-                "fix",
-                "row",
-                "stay",
-                "x",
-                "über",
-                "naïve",
-                "café",
-                "Slam",
-                "TIE",
-                "ÉCLAT",
-                "q\u{301}ue",
-            ]);
-        for w in words {
-            let want = crate::lexicon::verb_forms(w)
-                .into_iter()
-                .find(|f| f.ends_with("ing"));
-            assert_eq!(ing_form(w), want, "{w}");
-        }
-    }
 
     fn run(text: &str) -> Vec<String> {
         run_with(Lexicon::shared(), text)

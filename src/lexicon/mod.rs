@@ -24,7 +24,7 @@ mod load;
 mod snapshot;
 mod table;
 
-pub use inflect::verb_forms;
+pub use inflect::{ing_form, verb_forms};
 pub use load::Category;
 
 use std::path::Path;
