@@ -75,7 +75,7 @@
 //! with a [`MentionIndex`] (the pipeline's), a lower-case word is looked up only when
 //! some known name written in lower case ("eBay") starts with it.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
@@ -287,14 +287,36 @@ pub(crate) const PLACE_PREPS: &[&str] = &[
 pub struct MentionIndex {
     /// A bit per word id (asked at every lower-case word that starts some phrase).
     lower_starts: Vec<u64>,
+    /// The first two words of every known name of two words or more, as word ids
+    /// (`first << 32 | second`), when both are words of the lists: a name whose first
+    /// two words are two tokens without a period is read only when they are a pair here.
+    pairs: FxHashSet<u64>,
+    /// Per word id, the known entity whose one-word name is that word, as
+    /// `(entity + 1) << 1 | all-capitals`, 0 for none: what a phrase look-up of a token
+    /// without a period would find, without building its key.
+    singles: Vec<u32>,
 }
 
 impl MentionIndex {
     /// The index of the lexicon's phrases.
     pub fn new(lex: &Lexicon) -> Self {
         let mut lower_starts = vec![0u64; lex.len().div_ceil(64)];
+        let mut pairs = FxHashSet::default();
+        let mut singles = vec![0u32; lex.len()];
         for (key, p) in lex.phrases() {
             let Some(id) = p.entity else { continue };
+            // a word not in the lists is no token's word id: no id reads it (the words
+            // are split at a byte, not a `char` pattern: one pass per phrase of the lists)
+            let space = |k: &str| k.bytes().position(|b| b == b' ');
+            if let Some(at) = space(key) {
+                let (first, rest) = (&key[..at], &key[at + 1..]);
+                let second = &rest[..space(rest).unwrap_or(rest.len())];
+                if let (Some(a), Some(b)) = (lex.word_id(first), lex.word_id(second)) {
+                    pairs.insert(u64::from(a) << 32 | u64::from(b));
+                }
+            } else if let Some(word) = lex.word_id(key) {
+                singles[word as usize] = (id + 1) << 1 | u32::from(p.entity_caps);
+            }
             // the two ways `known_at` lets a phrase match a word that is not capitalized
             if p.entity_caps || canonical_capitalized(lex, id) {
                 continue;
@@ -308,7 +330,26 @@ impl MentionIndex {
                 lower_starts[id as usize / 64] |= 1 << (id % 64);
             }
         }
-        MentionIndex { lower_starts }
+        MentionIndex {
+            lower_starts,
+            pairs,
+            singles,
+        }
+    }
+
+    /// The known entity named by word `id` alone, and whether its name is listed in
+    /// capitals.
+    fn single(&self, id: WordId) -> Option<(u32, bool)> {
+        match self.singles.get(id as usize) {
+            Some(&v) if v != 0 => Some(((v >> 1) - 1, v & 1 != 0)),
+            _ => None,
+        }
+    }
+
+    /// True when some known name of two words or more opens with words `first`, `second`.
+    fn pair(&self, first: WordId, second: WordId) -> bool {
+        self.pairs
+            .contains(&(u64::from(first) << 32 | u64::from(second)))
     }
 
     /// True when a known name that a lower-case word can open starts with word `id`.
@@ -533,6 +574,9 @@ impl<'l> Recognizer<'l> {
 
     /// The longest known entity starting at token `i` (not past `end`):
     /// (length in tokens, entity id). `any_case` ignores capitalization (all-caps text).
+    /// Inline: the rules ask it several times per run, and after the first time the
+    /// answer is in `memo`.
+    #[inline]
     fn known_at(
         &mut self,
         w: &Words,
@@ -541,32 +585,47 @@ impl<'l> Recognizer<'l> {
         any_case: bool,
     ) -> Option<(usize, u32)> {
         if any_case {
-            let from = self.hits.len();
-            self.scan_known(w, i, end, true, false);
-            let found = self.hits.get(from).map(|&(n, id)| (n as usize, id));
-            self.hits.truncate(from);
-            return found;
-        }
-        let first = w.tok(i);
-        if !first.is(shape::CAP)
-            && let Some(ix) = self.index
-            && !first.word.is_some_and(|id| ix.lower_start(id))
-        {
-            return None; // no known name a lower-case word can open starts with it
+            return self.known_any_case(w, i, end);
         }
         // every match at `i` whatever the end, once: the answer for an end is the
         // longest that fits before it
-        if self.memo[i] == UNSEEN {
-            let from = self.hits.len();
-            self.scan_known(w, i, w.layout.tokens.len(), false, true);
-            self.memo[i] = (from as u32, (self.hits.len() - from) as u32);
-        }
-        let (from, len) = self.memo[i];
+        let (from, len) = match self.memo[i] {
+            UNSEEN => self.look_up(w, i),
+            found => found,
+        };
         let room = end.saturating_sub(i);
         self.hits[from as usize..(from + len) as usize]
             .iter()
             .find(|&&(n, _)| n as usize <= room)
             .map(|&(n, id)| (n as usize, id))
+    }
+
+    /// [`Recognizer::known_at`] in all-capital text: not kept in `memo`.
+    #[inline(never)]
+    fn known_any_case(&mut self, w: &Words, i: usize, end: usize) -> Option<(usize, u32)> {
+        let from = self.hits.len();
+        self.scan_known(w, i, end, true, false);
+        let found = self.hits.get(from).map(|&(n, id)| (n as usize, id));
+        self.hits.truncate(from);
+        found
+    }
+
+    /// Finds every known name starting at token `i` and records them in `memo`.
+    #[inline(never)]
+    fn look_up(&mut self, w: &Words, i: usize) -> (u32, u32) {
+        let from = self.hits.len();
+        let first = w.tok(i);
+        // no known name a lower-case word can open starts with it: none to find
+        let lower_none = !first.is(shape::CAP)
+            && self
+                .index
+                .is_some_and(|ix| !first.word.is_some_and(|id| ix.lower_start(id)));
+        if !lower_none {
+            self.scan_known(w, i, w.layout.tokens.len(), false, true);
+        }
+        let found = (from as u32, (self.hits.len() - from) as u32);
+        self.memo[i] = found;
+        found
     }
 
     /// Pushes onto `hits` the known entities starting at token `i` (not past `end`),
@@ -584,6 +643,21 @@ impl<'l> Recognizer<'l> {
         // whose flags answer the first word's two table lookups
         let plain_first = !w.text_of(i).contains('.');
         let max = self.lex.max_phrase_words().min(end - i);
+        if !any_case
+            && plain_first
+            && let Some(ix) = self.index
+            && let Some(x) = first.word
+            && !self.may_run_on(w, ix, i, x, max, first_flags)
+        {
+            // only the one-word name can match: the word's own, found by its id
+            if first_flags & flag::PHRASE_WHOLE != 0
+                && let Some((id, caps)) = ix.single(x)
+                && self.case_fits(w, i, id, caps)
+            {
+                self.hits.push((1, id));
+            }
+            return;
+        }
         // tokens joined by spaces, as phrase keys are
         let mut bounds = std::mem::take(&mut self.bounds);
         bounds.clear();
@@ -632,21 +706,8 @@ impl<'l> Recognizer<'l> {
                 if last.kind == TokenKind::Possessive {
                     continue;
                 }
-                if !any_case {
-                    if p.entity_caps
-                        && !first.is(shape::UPPER)
-                        && letters_up_to(w.text_of(i), 2) > 1
-                    {
-                        continue;
-                    }
-                    // "us" is not "US", "labour" is not "Labour"
-                    let canon_cap = canonical_capitalized(self.lex, id);
-                    if canon_cap && !first.is(shape::CAP) && !p.entity_caps {
-                        continue;
-                    }
-                    if p.entity_caps && !first.is(shape::CAP) {
-                        continue;
-                    }
+                if !any_case && !self.case_fits(w, i, id, p.entity_caps) {
+                    continue;
                 }
                 self.hits.push((n as u32, id));
                 if !all {
@@ -655,6 +716,53 @@ impl<'l> Recognizer<'l> {
             }
         }
         self.bounds = bounds;
+    }
+
+    /// True when the capitals of the name's first token `i` fit known entity `id`, whose
+    /// name is listed in capitals when `caps`.
+    fn case_fits(&self, w: &Words, i: usize, id: u32, caps: bool) -> bool {
+        let first = w.tok(i);
+        if caps && !first.is(shape::UPPER) && letters_up_to(w.text_of(i), 2) > 1 {
+            return false;
+        }
+        // "us" is not "US", "labour" is not "Labour"
+        if !first.is(shape::CAP) && (caps || canonical_capitalized(self.lex, id)) {
+            return false;
+        }
+        true
+    }
+
+    /// False when no known name of two tokens or more can start at token `i`, a token
+    /// without a period whose word id is `x` (and flags `flags`), with at most `max`
+    /// tokens read: the phrase scan would stop at the second token, or the first two
+    /// tokens open no known name (a second token without a period and with a word id
+    /// reads as that word). True when a longer name may start there.
+    fn may_run_on(
+        &self,
+        w: &Words,
+        ix: &MentionIndex,
+        i: usize,
+        x: WordId,
+        max: usize,
+        flags: u32,
+    ) -> bool {
+        if max < 2 || flags & flag::PHRASE_PREFIX == 0 {
+            return false;
+        }
+        let (first, t) = (w.tok(i), w.tok(i + 1));
+        // the scan's conditions for reading on to the second token
+        if t.para != first.para {
+            return false;
+        }
+        match t.kind {
+            TokenKind::Word | TokenKind::Number => match t.word {
+                Some(y) if !w.text_of(i + 1).contains('.') => ix.pair(x, y),
+                _ => true,
+            },
+            TokenKind::Possessive | TokenKind::Punct('&') => true,
+            TokenKind::Punct('.') => t.span.start == first.span.end,
+            _ => false,
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
