@@ -1155,13 +1155,22 @@ impl<'l> Recognizer<'l> {
 
     /// "Vienna-based", "Texas-born", "Hong Kong-listed": a name made into a modifier by
     /// a lower-case word after a hyphen describes something else; it is not a name.
+    /// Inline, the rest out of line: asked of most runs' first and last words, and most
+    /// have no hyphen.
+    #[inline]
     fn is_hyphen_modifier(&self, w: &Words, i: usize) -> bool {
-        let t = w.text_of(i);
-        // a byte loop: the words are short, and most have no hyphen
-        let Some(hyphen) = t.bytes().rposition(|b| b == b'-') else {
-            return false;
-        };
-        let last = &t[hyphen + 1..];
+        // a byte loop over the token's bytes (no character boundaries to check): the
+        // words are short
+        let t = w.tok(i).span.bytes(w.text);
+        t.iter()
+            .rposition(|&b| b == b'-')
+            .is_some_and(|hyphen| self.modifier_after_hyphen(&w.text_of(i)[hyphen + 1..]))
+    }
+
+    /// The part of [`Recognizer::is_hyphen_modifier`] after the last hyphen: a common
+    /// word in lower case.
+    #[inline(never)]
+    fn modifier_after_hyphen(&self, last: &str) -> bool {
         !last.is_empty()
             && last.chars().all(|c| c.is_lowercase())
             && self.lex.word(last).is_some_and(|e| e.has(flag::COMMON))
@@ -1350,6 +1359,10 @@ impl<'l> Recognizer<'l> {
             self.push(w, out, a, b, si, Some(o.kind), evidence::DESIGNATOR);
             return;
         }
+        // asked before the evidence below, which it would discard
+        if self.not_a_name(w, a, b) {
+            return;
+        }
         let span = w.tok(a).span.cover(w.tok(b - 1).span);
         let mut ev = 0u32;
         let mut gender = Gender::Unknown;
@@ -1449,56 +1462,13 @@ impl<'l> Recognizer<'l> {
         }
         let every_common =
             (a..b).all(|i| w.has(i, flag::COMMON) && !self.is_given_not_common(w, i));
-        let demonym_or_calendar = (a..b).all(|i| {
-            w.has(i, flag::DEMONYM) || w.has(i, flag::CALENDAR) || w.has(i, flag::FUNCTION)
-        });
         let surname_last = w.has(b - 1, flag::SURNAME);
         let taking_sides_before = a > s && self.takes_sides_on(w, a - 1);
         if surname_last {
             ev |= evidence::SURNAME;
         }
 
-        // "HIV/Aids", "and/or": a slash compound of common words or non-entity acronyms
-        let slash_common = n == 1
-            && w.text_of(a).contains('/')
-            && w.text_of(a).split('/').any(|p| {
-                self.lex
-                    .word(&p.to_lowercase())
-                    .is_some_and(|e| e.has(flag::NOT_ENTITY_ACRONYM) || e.has(flag::COMMON))
-            });
-        // "I'd", "We're": a pronoun with a contraction; "COVID-19": a non-entity acronym
-        // with a suffix
-        let first_text = w.text_of(a);
-        let contraction = n == 1
-            && first_text
-                .split(['\'', '\u{2019}'])
-                .next()
-                .is_some_and(|p| {
-                    p.len() < first_text.len()
-                        && self
-                            .lex
-                            .word(&p.to_lowercase())
-                            .is_some_and(|e| e.has(flag::FUNCTION))
-                });
-        let acronym_suffix = n == 1
-            && first_text.contains('-')
-            && first_text.split('-').next().is_some_and(|p| {
-                self.lex
-                    .word(&p.to_lowercase())
-                    .is_some_and(|e| e.has(flag::NOT_ENTITY_ACRONYM))
-            });
-        let kind: Option<Kind> = if demonym_or_calendar
-            || slash_common
-            || contraction
-            || acronym_suffix
-            || (n == 1 && w.has(a, flag::NOT_ENTITY_ACRONYM))
-            || self.is_hyphen_modifier(w, b - 1)
-            || (n == 1 && is_party_designation(w, a))
-            || (n == 1 && self.is_prefixed_modifier(w, a))
-            || ((n >= 2 || !w.has(a, flag::COMMON)) && w.has(b - 1, flag::EVENT))
-        {
-            return;
-        } else if ev & evidence::HONORIFIC != 0 && designator.is_none() {
+        let kind: Option<Kind> = if ev & evidence::HONORIFIC != 0 && designator.is_none() {
             Some(Kind::Person)
         } else if let Some(k) = designator.or(numbered_kind) {
             Some(k)
@@ -1587,6 +1557,68 @@ impl<'l> Recognizer<'l> {
             sentence: si as u32,
             evidence: ev,
         });
+    }
+
+    /// True when `[a, b)`, a run that names nothing the lists know, is no name at all:
+    /// only nationality, calendar and function words; a slash compound of common words
+    /// ("HIV/Aids"); a pronoun with a contraction ("I'd"); a non-entity acronym, alone
+    /// or with a suffix ("CEO", "COVID-19"); a modifier ("Vienna-based", "Pro-Moscow");
+    /// a legislator's party and state ("R-Va."); an event's name ("World Cup").
+    fn not_a_name(&self, w: &Words, a: usize, b: usize) -> bool {
+        let n = b - a;
+        let demonym_or_calendar = (a..b).all(|i| {
+            w.has(i, flag::DEMONYM) || w.has(i, flag::CALENDAR) || w.has(i, flag::FUNCTION)
+        });
+        if demonym_or_calendar
+            || ((n >= 2 || !w.has(a, flag::COMMON)) && w.has(b - 1, flag::EVENT))
+        {
+            return true;
+        }
+        if n >= 2 {
+            return self.is_hyphen_modifier(w, b - 1);
+        }
+        // one word: the bytes its rules look for, in one pass (a curly apostrophe's
+        // first byte stands for it)
+        let (mut slash, mut apostrophe, mut hyphen) = (false, false, false);
+        for &c in w.tok(a).span.bytes(w.text) {
+            match c {
+                b'/' => slash = true,
+                b'\'' | 0xE2 => apostrophe = true,
+                b'-' => hyphen = true,
+                _ => {}
+            }
+        }
+        let text = w.text_of(a);
+        // "HIV/Aids", "and/or": a slash compound of common words or non-entity acronyms
+        let slash_common = slash
+            && text.split('/').any(|p| {
+                self.lex
+                    .word(&p.to_lowercase())
+                    .is_some_and(|e| e.has(flag::NOT_ENTITY_ACRONYM) || e.has(flag::COMMON))
+            });
+        // "I'd", "We're": a pronoun with a contraction; "COVID-19": a non-entity acronym
+        // with a suffix
+        let contraction = apostrophe
+            && text.split(['\'', '\u{2019}']).next().is_some_and(|p| {
+                p.len() < text.len()
+                    && self
+                        .lex
+                        .word(&p.to_lowercase())
+                        .is_some_and(|e| e.has(flag::FUNCTION))
+            });
+        let acronym_suffix = hyphen
+            && text.split('-').next().is_some_and(|p| {
+                self.lex
+                    .word(&p.to_lowercase())
+                    .is_some_and(|e| e.has(flag::NOT_ENTITY_ACRONYM))
+            });
+        slash_common
+            || contraction
+            || acronym_suffix
+            || w.has(a, flag::NOT_ENTITY_ACRONYM)
+            || (hyphen && self.is_hyphen_modifier(w, a))
+            || is_party_designation(w, a)
+            || (hyphen && self.is_prefixed_modifier(w, a))
     }
 
     /// Records a plain mention of `[a, b)`.
