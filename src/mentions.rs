@@ -416,7 +416,8 @@ impl<'l> Recognizer<'l> {
             layout,
             lexicon: self.lex,
         };
-        let mut out = Vec::new();
+        // room for the usual share of names among the tokens, not grown name by name
+        let mut out = Vec::with_capacity(layout.tokens.len() / 16);
         let mut caps_tokens = Vec::new();
         self.memo.clear();
         self.memo.resize(layout.tokens.len(), UNSEEN);
@@ -641,7 +642,7 @@ impl<'l> Recognizer<'l> {
         }
         // without a period, the token's lexicon entry is that of its key's first word,
         // whose flags answer the first word's two table lookups
-        let plain_first = !w.text_of(i).contains('.');
+        let plain_first = !first.span.bytes(w.text).contains(&b'.');
         let max = self.lex.max_phrase_words().min(end - i);
         if !any_case
             && plain_first
@@ -756,7 +757,7 @@ impl<'l> Recognizer<'l> {
         }
         match t.kind {
             TokenKind::Word | TokenKind::Number => match t.word {
-                Some(y) if !w.text_of(i + 1).contains('.') => ix.pair(x, y),
+                Some(y) if !t.span.bytes(w.text).contains(&b'.') => ix.pair(x, y),
                 _ => true,
             },
             TokenKind::Possessive | TokenKind::Punct('&') => true,
@@ -827,8 +828,10 @@ impl<'l> Recognizer<'l> {
                 .take_while(|&k| {
                     // a lower-case word's ASCII letters are all lower case: its text is
                     // the particle as written
+                    // (no particle is longer than five bytes)
                     w.tok(k).kind == TokenKind::Word
                         && w.tok(k).is(shape::LOWER)
+                        && w.tok(k).span.len() <= 5
                         && is_particle(w.text_of(k))
                 })
                 .count();
@@ -842,7 +845,10 @@ impl<'l> Recognizer<'l> {
                 continue;
             }
             // "of", "for", "and", "&" inside an institution's name
-            if (t.kind == TokenKind::Word && w.is_any(j, CONNECTORS)) || t.is_punct('&') {
+            // (no connector is longer than three bytes)
+            if (t.kind == TokenKind::Word && t.span.len() <= 3 && w.is_any(j, CONNECTORS))
+                || t.is_punct('&')
+            {
                 let mut k = j + 1;
                 if k < e && w.is_any(k, &["the"]) && !w.is_any(j, &["and", "&"]) {
                     k += 1;
@@ -1070,8 +1076,10 @@ impl<'l> Recognizer<'l> {
     /// "said Clinton"), or stands after an honorific ("Mr Murray"), is a person; so are
     /// the name's other mentions in the story.
     fn towns_that_speak(&self, w: &Words, out: &mut [Mention]) {
+        // the mention's own fields first, the word's flags after
         let town = |m: &Mention| {
             m.len() == 1
+                && m.known.is_some()
                 && w.has(m.tokens.0 as usize, flag::SURNAME)
                 && m.known.is_some_and(|id| {
                     let ent = &self.lex.entities[id as usize];
@@ -1198,14 +1206,20 @@ impl<'l> Recognizer<'l> {
     }
 
     /// Is this token (or the phrase ending at it) a title or role word?
+    #[inline]
     fn is_title_word(&self, w: &Words, i: usize) -> bool {
         if let Some(e) = w.entry(i) {
             return e.title.is_some() || e.has(flag::ROLE);
         }
-        // "Secretary-Treasurer", "Editor-in-Chief": a hyphenated title
-        let t = w.text_of(i);
-        t.contains('-')
-            && t.split('-').any(|p| {
+        // "Secretary-Treasurer", "Editor-in-Chief": a hyphenated title (the bytes are
+        // read first: no character boundaries to check, and most words have no hyphen)
+        w.tok(i).span.bytes(w.text).contains(&b'-') && self.is_hyphenated_title(w.text_of(i))
+    }
+
+    /// The part of [`Recognizer::is_title_word`] for a hyphenated word not in the lists.
+    #[inline(never)]
+    fn is_hyphenated_title(&self, t: &str) -> bool {
+        t.split('-').any(|p| {
                 self.lex
                     .word(&p.to_lowercase())
                     .is_some_and(|e| e.title.is_some() || e.has(flag::ROLE))

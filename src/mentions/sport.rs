@@ -404,7 +404,7 @@ pub(super) fn mark_players(w: &Words, out: &mut [Mention]) {
 /// True when token `k` is one of the scorer's `marks`, as written. Asked on both sides of
 /// every mention: the marks are three letters or fewer, so the length rules out most
 /// words before the bytes are read (bytes, not text: no character boundaries to check).
-#[inline]
+#[inline(always)]
 fn is_scorer_mark(w: &Words, k: usize, marks: &[&[u8]]) -> bool {
     let t = w.tok(k);
     t.kind == TokenKind::Word && t.span.len() <= 3 && marks.contains(&t.span.bytes(w.text))
