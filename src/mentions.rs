@@ -260,7 +260,22 @@ const HYPHEN_PREFIXES: &[&str] = &["pro", "anti", "non", "ex", "post", "pre", "n
 /// The letters of `t`, counted up to `max`: the rules only compare the count with a
 /// small number, and need not read a long word to its end.
 fn letters_up_to(t: &str, max: usize) -> usize {
-    t.chars().filter(|c| c.is_alphabetic()).take(max).count()
+    // ASCII bytes without decoding characters, the rest (if any) as characters
+    let mut n = 0;
+    for (i, &c) in t.as_bytes().iter().enumerate() {
+        if n == max {
+            break;
+        }
+        if !c.is_ascii() {
+            return n + t[i..]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .take(max - n)
+                .count();
+        }
+        n += usize::from(c.is_ascii_alphabetic());
+    }
+    n
 }
 
 /// "M.", "J.": one capital letter and a period.
@@ -1165,7 +1180,7 @@ impl<'l> Recognizer<'l> {
     /// a lower-case word after a hyphen describes something else; it is not a name.
     /// Inline, the rest out of line: asked of most runs' first and last words, and most
     /// have no hyphen.
-    #[inline]
+    #[inline(always)]
     fn is_hyphen_modifier(&self, w: &Words, i: usize) -> bool {
         // a byte loop over the token's bytes (no character boundaries to check): the
         // words are short
@@ -1206,7 +1221,7 @@ impl<'l> Recognizer<'l> {
     }
 
     /// Is this token (or the phrase ending at it) a title or role word?
-    #[inline]
+    #[inline(always)]
     fn is_title_word(&self, w: &Words, i: usize) -> bool {
         if let Some(e) = w.entry(i) {
             return e.title.is_some() || e.has(flag::ROLE);
@@ -1839,43 +1854,53 @@ impl<'l> Recognizer<'l> {
         if b - a == 1 && letters_up_to(w.text_of(a), 2) < 2 {
             return false;
         }
+        // each test in turn, the cheapest first: most names have none of them
         let descriptor = a > s
             && w.is_lower(a - 1)
             && w.entry(a - 1)
                 .and_then(|e| e.nominal)
                 .is_some_and(|nom| nom.kind == Kind::Organization);
-        let role_after = b + 1 < n
-            && w.tok(b).para == w.tok(b + 1).para
-            && w.is_lower(b)
-            && w.entry(b).is_some_and(|e| e.has(flag::ROLE))
-            && w.tok(b + 1).kind == TokenKind::Word
-            && w.tok(b + 1).is(shape::CAP);
-        // "Acme shares", "Le Soir newspaper", "Air Nord workers": nouns only an
-        // organization's name describes
-        let noun_after = b < n
-            && (b - a >= 2 || !w.has(a, flag::COMMON))
-            && w.tok(b).para == w.tok(a).para
-            && w.is_lower(b)
-            && (w.is_any(b, ORG_NOUNS_AFTER)
-                || w.entry(b)
-                    .and_then(|e| e.nominal)
-                    .is_some_and(|nom| nom.kind == Kind::Organization));
-        let last = w.text_of(b - 1);
+        if descriptor {
+            return true;
+        }
+        if b < n && w.is_lower(b) {
+            let after = w.entry(b);
+            let role_after = b + 1 < n
+                && w.tok(b).para == w.tok(b + 1).para
+                && after.is_some_and(|e| e.has(flag::ROLE))
+                && w.tok(b + 1).kind == TokenKind::Word
+                && w.tok(b + 1).is(shape::CAP);
+            // "Acme shares", "Le Soir newspaper", "Air Nord workers": nouns only an
+            // organization's name describes
+            let noun_after = || {
+                (b - a >= 2 || !w.has(a, flag::COMMON))
+                    && w.tok(b).para == w.tok(a).para
+                    && (w.is_any(b, ORG_NOUNS_AFTER)
+                        || after
+                            .and_then(|e| e.nominal)
+                            .is_some_and(|nom| nom.kind == Kind::Organization))
+            };
+            if role_after || noun_after() {
+                return true;
+            }
+        }
         // not inside a title: "Top of the Pops", "Lord of the Rings"
-        let in_title = a >= s + 3 && w.is_any(a - 2, &["of"]) && w.tok(a - 3).is(shape::CAP);
-        let the_plural = a > s
-            && !in_title
+        let in_title = || a >= s + 3 && w.is_any(a - 2, &["of"]) && w.tok(a - 3).is(shape::CAP);
+        a > s
             && w.is_any(a - 1, &["the"])
-            && last.len() > 3
-            && last.ends_with('s')
-            && !last.ends_with("ss")
-            && !w.tok(b - 1).is(shape::UPPER)
-            && !(a..b).any(|i| w.has(i, flag::DEMONYM))
-            && self
-                .lex
-                .word(&last[..last.len() - 1].to_lowercase())
-                .is_some_and(|e| e.has(flag::COMMON) && !e.has(flag::DEMONYM));
-        descriptor || role_after || noun_after || the_plural
+            && !in_title()
+            && {
+                let last = w.text_of(b - 1);
+                last.len() > 3
+                    && last.ends_with('s')
+                    && !last.ends_with("ss")
+                    && !w.tok(b - 1).is(shape::UPPER)
+                    && !(a..b).any(|i| w.has(i, flag::DEMONYM))
+                    && self
+                        .lex
+                        .word(&last[..last.len() - 1].to_lowercase())
+                        .is_some_and(|e| e.has(flag::COMMON) && !e.has(flag::DEMONYM))
+            }
     }
 
     /// True when `[a, b)` opens with a known place (not a given name) and goes on

@@ -192,7 +192,7 @@ const VERSUS: &[&str] = &["v", "v.", "vs", "vs.", "versus"];
 
 /// True when token `k` is one of [`VERSUS`]. Asked on both sides of every mention: all
 /// of them start with a "v", which rules out nearly every word before the list is read.
-#[inline]
+#[inline(always)]
 fn is_versus(w: &Words, k: usize) -> bool {
     let t = w.tok(k);
     // a word's bytes, not its text: no character boundaries to check
