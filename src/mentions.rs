@@ -442,19 +442,19 @@ impl<'l> Recognizer<'l> {
             let caps_end = s + caps_zone(&w, s, e);
             caps_tokens.extend(s..caps_end);
             let mut i = s;
-            while i < e {
-                let t = w.tok(i);
-                if i < caps_end {
-                    if let Some((len, id)) = self.known_at(&w, i, e, true)
-                        && !(len == 1 && self.is_word_town(&w, i, id))
-                    {
-                        self.push_known(&w, &mut out, i, i + len, id, si, evidence::CAPS);
-                        i += len;
-                    } else {
-                        i += 1;
-                    }
-                    continue;
+            while i < caps_end {
+                if let Some((len, id)) = self.known_at(&w, i, e, true)
+                    && !(len == 1 && self.is_word_town(&w, i, id))
+                {
+                    self.push_known(&w, &mut out, i, i + len, id, si, evidence::CAPS);
+                    i += len;
+                } else {
+                    i += 1;
                 }
+            }
+            while i < e {
+                // (by reference: most tokens are read for their kind and shape only)
+                let t = &layout.tokens[i];
                 if t.kind != TokenKind::Word {
                     i += 1;
                     continue;
@@ -631,12 +631,17 @@ impl<'l> Recognizer<'l> {
     fn look_up(&mut self, w: &Words, i: usize) -> (u32, u32) {
         let from = self.hits.len();
         let first = w.tok(i);
-        // no known name a lower-case word can open starts with it: none to find
+        // no known name a lower-case word can open starts with it, or none at all (the
+        // scan's own first test, asked here without the call): none to find
         let lower_none = !first.is(shape::CAP)
             && self
                 .index
                 .is_some_and(|ix| !first.word.is_some_and(|id| ix.lower_start(id)));
-        if !lower_none {
+        let starts = matches!(first.kind, TokenKind::Word | TokenKind::Number)
+            && first
+                .word
+                .is_some_and(|id| self.lex.entry(id).has(flag::PHRASE_START));
+        if !lower_none && starts {
             self.scan_known(w, i, w.layout.tokens.len(), false, true);
         }
         let found = (from as u32, (self.hits.len() - from) as u32);
