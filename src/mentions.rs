@@ -432,11 +432,13 @@ impl<'l> Recognizer<'l> {
             lexicon: self.lex,
         };
         // room for the usual share of names among the tokens, not grown name by name
-        let mut out = Vec::with_capacity(layout.tokens.len() / 16);
+        let mut out = Vec::with_capacity(layout.tokens.len() / 10);
         let mut caps_tokens = Vec::new();
         self.memo.clear();
         self.memo.resize(layout.tokens.len(), UNSEEN);
         self.hits.clear();
+        // (a document's known names are a few dozen: not grown one by one)
+        self.hits.reserve(32);
         for (si, sent) in layout.sentences.iter().enumerate() {
             let (s, e) = (sent.tokens.start, sent.tokens.end);
             let caps_end = s + caps_zone(&w, s, e);
@@ -1110,6 +1112,8 @@ impl<'l> Recognizer<'l> {
         };
         let speakers: Vec<String> = out
             .iter()
+            // both kinds of speaker are one word: most mentions are ruled out by that
+            .filter(|m| m.len() == 1)
             .filter(|m| {
                 (town(m) && self.is_speaker_context(w, m.tokens.0 as usize, m.tokens.1 as usize))
                     || (m.len() == 1
