@@ -1244,18 +1244,17 @@ impl<'l> Recognizer<'l> {
     #[inline(never)]
     fn is_hyphenated_title(&self, t: &str) -> bool {
         t.split('-').any(|p| {
-                self.lex
-                    .word(&p.to_lowercase())
-                    .is_some_and(|e| e.title.is_some() || e.has(flag::ROLE))
+            self.lex
+                .word(&p.to_lowercase())
+                .is_some_and(|e| e.title.is_some() || e.has(flag::ROLE))
+        }) && t.split('-').all(|p| {
+            self.lex.word(&p.to_lowercase()).is_some_and(|e| {
+                e.title.is_some()
+                    || e.has(flag::ROLE)
+                    || e.has(flag::ROLE_MOD)
+                    || e.has(flag::FUNCTION)
             })
-            && t.split('-').all(|p| {
-                self.lex.word(&p.to_lowercase()).is_some_and(|e| {
-                    e.title.is_some()
-                        || e.has(flag::ROLE)
-                        || e.has(flag::ROLE_MOD)
-                        || e.has(flag::FUNCTION)
-                })
-            })
+        })
     }
 
     /// Finds the last title/role token `k` in `[a, b)` with a name after it; returns
@@ -1607,8 +1606,7 @@ impl<'l> Recognizer<'l> {
         let demonym_or_calendar = (a..b).all(|i| {
             w.has(i, flag::DEMONYM) || w.has(i, flag::CALENDAR) || w.has(i, flag::FUNCTION)
         });
-        if demonym_or_calendar
-            || ((n >= 2 || !w.has(a, flag::COMMON)) && w.has(b - 1, flag::EVENT))
+        if demonym_or_calendar || ((n >= 2 || !w.has(a, flag::COMMON)) && w.has(b - 1, flag::EVENT))
         {
             return true;
         }
@@ -1895,21 +1893,18 @@ impl<'l> Recognizer<'l> {
         }
         // not inside a title: "Top of the Pops", "Lord of the Rings"
         let in_title = || a >= s + 3 && w.is_any(a - 2, &["of"]) && w.tok(a - 3).is(shape::CAP);
-        a > s
-            && w.is_any(a - 1, &["the"])
-            && !in_title()
-            && {
-                let last = w.text_of(b - 1);
-                last.len() > 3
-                    && last.ends_with('s')
-                    && !last.ends_with("ss")
-                    && !w.tok(b - 1).is(shape::UPPER)
-                    && !(a..b).any(|i| w.has(i, flag::DEMONYM))
-                    && self
-                        .lex
-                        .word(&last[..last.len() - 1].to_lowercase())
-                        .is_some_and(|e| e.has(flag::COMMON) && !e.has(flag::DEMONYM))
-            }
+        a > s && w.is_any(a - 1, &["the"]) && !in_title() && {
+            let last = w.text_of(b - 1);
+            last.len() > 3
+                && last.ends_with('s')
+                && !last.ends_with("ss")
+                && !w.tok(b - 1).is(shape::UPPER)
+                && !(a..b).any(|i| w.has(i, flag::DEMONYM))
+                && self
+                    .lex
+                    .word(&last[..last.len() - 1].to_lowercase())
+                    .is_some_and(|e| e.has(flag::COMMON) && !e.has(flag::DEMONYM))
+        }
     }
 
     /// True when `[a, b)` opens with a known place (not a given name) and goes on

@@ -271,10 +271,7 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
             Some(t) if opens_result(t) => RESULT_VERBS,
             _ => &[],
         };
-        for verb in verbs
-            .iter()
-            .filter(|v| verb_at_b == Some(v[0].as_bytes()))
-        {
+        for verb in verbs.iter().filter(|v| verb_at_b == Some(v[0].as_bytes())) {
             if !(0..verb.len())
                 .all(|k| in_para(b + k) && w.is_lower(b + k) && w.is_any(b + k, &[verb[k]]))
             {
