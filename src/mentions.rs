@@ -73,7 +73,9 @@
 //! Cost: linear in the tokens. The known names starting at a token are looked up once
 //! (the rules ask again for shorter runs: the answer is the longest match that fits);
 //! with a [`MentionIndex`] (the pipeline's), a lower-case word is looked up only when
-//! some known name written in lower case ("eBay") starts with it.
+//! some known name written in lower case ("eBay") starts with it, and a word without a
+//! period is matched by its word id: the one-word names by a table per id, the longer
+//! names read as text only when the first two words' ids open one.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -297,7 +299,10 @@ pub(crate) const PLACE_PREPS: &[&str] = &[
 /// What the recognizer derives from the lists once per program (see
 /// [`Recognizer::with_index`]): the first words of the known names that a lower-case
 /// word can open, those whose canonical name is not capitalized ("eBay", "al-Qaeda").
-/// Any other lower-case word is no known name's start, without a phrase look-up.
+/// Any other lower-case word is no known name's start, without a phrase look-up. Also
+/// the known names by word id: the one-word names, and the first two words of the
+/// longer ones, so that the names at a token without a period are found without
+/// building their text keys.
 #[derive(Debug, Default)]
 pub struct MentionIndex {
     /// A bit per word id (asked at every lower-case word that starts some phrase).
