@@ -73,9 +73,11 @@
 //! Cost: linear in the tokens. The known names starting at a token are looked up once
 //! (the rules ask again for shorter runs: the answer is the longest match that fits);
 //! with a [`MentionIndex`] (the pipeline's), a lower-case word is looked up only when
-//! some known name written in lower case ("eBay") starts with it.
+//! some known name written in lower case ("eBay") starts with it, and a word without a
+//! period is matched by its word id: the one-word names by a table per id, the longer
+//! names read as text only when the first two words' ids open one.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
@@ -260,7 +262,22 @@ const HYPHEN_PREFIXES: &[&str] = &["pro", "anti", "non", "ex", "post", "pre", "n
 /// The letters of `t`, counted up to `max`: the rules only compare the count with a
 /// small number, and need not read a long word to its end.
 fn letters_up_to(t: &str, max: usize) -> usize {
-    t.chars().filter(|c| c.is_alphabetic()).take(max).count()
+    // ASCII bytes without decoding characters, the rest (if any) as characters
+    let mut n = 0;
+    for (i, &c) in t.as_bytes().iter().enumerate() {
+        if n == max {
+            break;
+        }
+        if !c.is_ascii() {
+            return n + t[i..]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .take(max - n)
+                .count();
+        }
+        n += usize::from(c.is_ascii_alphabetic());
+    }
+    n
 }
 
 /// "M.", "J.": one capital letter and a period.
@@ -282,19 +299,44 @@ pub(crate) const PLACE_PREPS: &[&str] = &[
 /// What the recognizer derives from the lists once per program (see
 /// [`Recognizer::with_index`]): the first words of the known names that a lower-case
 /// word can open, those whose canonical name is not capitalized ("eBay", "al-Qaeda").
-/// Any other lower-case word is no known name's start, without a phrase look-up.
+/// Any other lower-case word is no known name's start, without a phrase look-up. Also
+/// the known names by word id: the one-word names, and the first two words of the
+/// longer ones, so that the names at a token without a period are found without
+/// building their text keys.
 #[derive(Debug, Default)]
 pub struct MentionIndex {
     /// A bit per word id (asked at every lower-case word that starts some phrase).
     lower_starts: Vec<u64>,
+    /// The first two words of every known name of two words or more, as word ids
+    /// (`first << 32 | second`), when both are words of the lists: a name whose first
+    /// two words are two tokens without a period is read only when they are a pair here.
+    pairs: FxHashSet<u64>,
+    /// Per word id, the known entity whose one-word name is that word, as
+    /// `(entity + 1) << 1 | all-capitals`, 0 for none: what a phrase look-up of a token
+    /// without a period would find, without building its key.
+    singles: Vec<u32>,
 }
 
 impl MentionIndex {
     /// The index of the lexicon's phrases.
     pub fn new(lex: &Lexicon) -> Self {
         let mut lower_starts = vec![0u64; lex.len().div_ceil(64)];
+        let mut pairs = FxHashSet::default();
+        let mut singles = vec![0u32; lex.len()];
         for (key, p) in lex.phrases() {
             let Some(id) = p.entity else { continue };
+            // a word not in the lists is no token's word id: no id reads it (the words
+            // are split at a byte, not a `char` pattern: one pass per phrase of the lists)
+            let space = |k: &str| k.bytes().position(|b| b == b' ');
+            if let Some(at) = space(key) {
+                let (first, rest) = (&key[..at], &key[at + 1..]);
+                let second = &rest[..space(rest).unwrap_or(rest.len())];
+                if let (Some(a), Some(b)) = (lex.word_id(first), lex.word_id(second)) {
+                    pairs.insert(u64::from(a) << 32 | u64::from(b));
+                }
+            } else if let Some(word) = lex.word_id(key) {
+                singles[word as usize] = (id + 1) << 1 | u32::from(p.entity_caps);
+            }
             // the two ways `known_at` lets a phrase match a word that is not capitalized
             if p.entity_caps || canonical_capitalized(lex, id) {
                 continue;
@@ -308,7 +350,26 @@ impl MentionIndex {
                 lower_starts[id as usize / 64] |= 1 << (id % 64);
             }
         }
-        MentionIndex { lower_starts }
+        MentionIndex {
+            lower_starts,
+            pairs,
+            singles,
+        }
+    }
+
+    /// The known entity named by word `id` alone, and whether its name is listed in
+    /// capitals.
+    fn single(&self, id: WordId) -> Option<(u32, bool)> {
+        match self.singles.get(id as usize) {
+            Some(&v) if v != 0 => Some(((v >> 1) - 1, v & 1 != 0)),
+            _ => None,
+        }
+    }
+
+    /// True when some known name of two words or more opens with words `first`, `second`.
+    fn pair(&self, first: WordId, second: WordId) -> bool {
+        self.pairs
+            .contains(&(u64::from(first) << 32 | u64::from(second)))
     }
 
     /// True when a known name that a lower-case word can open starts with word `id`.
@@ -375,29 +436,32 @@ impl<'l> Recognizer<'l> {
             layout,
             lexicon: self.lex,
         };
-        let mut out = Vec::new();
+        // room for the usual share of names among the tokens, not grown name by name
+        let mut out = Vec::with_capacity(layout.tokens.len() / 10);
         let mut caps_tokens = Vec::new();
         self.memo.clear();
         self.memo.resize(layout.tokens.len(), UNSEEN);
         self.hits.clear();
+        // (a document's known names are a few dozen: not grown one by one)
+        self.hits.reserve(32);
         for (si, sent) in layout.sentences.iter().enumerate() {
             let (s, e) = (sent.tokens.start, sent.tokens.end);
             let caps_end = s + caps_zone(&w, s, e);
             caps_tokens.extend(s..caps_end);
             let mut i = s;
-            while i < e {
-                let t = w.tok(i);
-                if i < caps_end {
-                    if let Some((len, id)) = self.known_at(&w, i, e, true)
-                        && !(len == 1 && self.is_word_town(&w, i, id))
-                    {
-                        self.push_known(&w, &mut out, i, i + len, id, si, evidence::CAPS);
-                        i += len;
-                    } else {
-                        i += 1;
-                    }
-                    continue;
+            while i < caps_end {
+                if let Some((len, id)) = self.known_at(&w, i, e, true)
+                    && !(len == 1 && self.is_word_town(&w, i, id))
+                {
+                    self.push_known(&w, &mut out, i, i + len, id, si, evidence::CAPS);
+                    i += len;
+                } else {
+                    i += 1;
                 }
+            }
+            while i < e {
+                // (by reference: most tokens are read for their kind and shape only)
+                let t = &layout.tokens[i];
                 if t.kind != TokenKind::Word {
                     i += 1;
                     continue;
@@ -533,6 +597,9 @@ impl<'l> Recognizer<'l> {
 
     /// The longest known entity starting at token `i` (not past `end`):
     /// (length in tokens, entity id). `any_case` ignores capitalization (all-caps text).
+    /// Inline: the rules ask it several times per run, and after the first time the
+    /// answer is in `memo`.
+    #[inline]
     fn known_at(
         &mut self,
         w: &Words,
@@ -541,32 +608,52 @@ impl<'l> Recognizer<'l> {
         any_case: bool,
     ) -> Option<(usize, u32)> {
         if any_case {
-            let from = self.hits.len();
-            self.scan_known(w, i, end, true, false);
-            let found = self.hits.get(from).map(|&(n, id)| (n as usize, id));
-            self.hits.truncate(from);
-            return found;
-        }
-        let first = w.tok(i);
-        if !first.is(shape::CAP)
-            && let Some(ix) = self.index
-            && !first.word.is_some_and(|id| ix.lower_start(id))
-        {
-            return None; // no known name a lower-case word can open starts with it
+            return self.known_any_case(w, i, end);
         }
         // every match at `i` whatever the end, once: the answer for an end is the
         // longest that fits before it
-        if self.memo[i] == UNSEEN {
-            let from = self.hits.len();
-            self.scan_known(w, i, w.layout.tokens.len(), false, true);
-            self.memo[i] = (from as u32, (self.hits.len() - from) as u32);
-        }
-        let (from, len) = self.memo[i];
+        let (from, len) = match self.memo[i] {
+            UNSEEN => self.look_up(w, i),
+            found => found,
+        };
         let room = end.saturating_sub(i);
         self.hits[from as usize..(from + len) as usize]
             .iter()
             .find(|&&(n, _)| n as usize <= room)
             .map(|&(n, id)| (n as usize, id))
+    }
+
+    /// [`Recognizer::known_at`] in all-capital text: not kept in `memo`.
+    #[inline(never)]
+    fn known_any_case(&mut self, w: &Words, i: usize, end: usize) -> Option<(usize, u32)> {
+        let from = self.hits.len();
+        self.scan_known(w, i, end, true, false);
+        let found = self.hits.get(from).map(|&(n, id)| (n as usize, id));
+        self.hits.truncate(from);
+        found
+    }
+
+    /// Finds every known name starting at token `i` and records them in `memo`.
+    #[inline(never)]
+    fn look_up(&mut self, w: &Words, i: usize) -> (u32, u32) {
+        let from = self.hits.len();
+        let first = w.tok(i);
+        // no known name a lower-case word can open starts with it, or none at all (the
+        // scan's own first test, asked here without the call): none to find
+        let lower_none = !first.is(shape::CAP)
+            && self
+                .index
+                .is_some_and(|ix| !first.word.is_some_and(|id| ix.lower_start(id)));
+        let starts = matches!(first.kind, TokenKind::Word | TokenKind::Number)
+            && first
+                .word
+                .is_some_and(|id| self.lex.entry(id).has(flag::PHRASE_START));
+        if !lower_none && starts {
+            self.scan_known(w, i, w.layout.tokens.len(), false, true);
+        }
+        let found = (from as u32, (self.hits.len() - from) as u32);
+        self.memo[i] = found;
+        found
     }
 
     /// Pushes onto `hits` the known entities starting at token `i` (not past `end`),
@@ -582,8 +669,23 @@ impl<'l> Recognizer<'l> {
         }
         // without a period, the token's lexicon entry is that of its key's first word,
         // whose flags answer the first word's two table lookups
-        let plain_first = !w.text_of(i).contains('.');
+        let plain_first = !first.span.bytes(w.text).contains(&b'.');
         let max = self.lex.max_phrase_words().min(end - i);
+        if !any_case
+            && plain_first
+            && let Some(ix) = self.index
+            && let Some(x) = first.word
+            && !self.may_run_on(w, ix, i, x, max, first_flags)
+        {
+            // only the one-word name can match: the word's own, found by its id
+            if first_flags & flag::PHRASE_WHOLE != 0
+                && let Some((id, caps)) = ix.single(x)
+                && self.case_fits(w, i, id, caps)
+            {
+                self.hits.push((1, id));
+            }
+            return;
+        }
         // tokens joined by spaces, as phrase keys are
         let mut bounds = std::mem::take(&mut self.bounds);
         bounds.clear();
@@ -632,21 +734,8 @@ impl<'l> Recognizer<'l> {
                 if last.kind == TokenKind::Possessive {
                     continue;
                 }
-                if !any_case {
-                    if p.entity_caps
-                        && !first.is(shape::UPPER)
-                        && letters_up_to(w.text_of(i), 2) > 1
-                    {
-                        continue;
-                    }
-                    // "us" is not "US", "labour" is not "Labour"
-                    let canon_cap = canonical_capitalized(self.lex, id);
-                    if canon_cap && !first.is(shape::CAP) && !p.entity_caps {
-                        continue;
-                    }
-                    if p.entity_caps && !first.is(shape::CAP) {
-                        continue;
-                    }
+                if !any_case && !self.case_fits(w, i, id, p.entity_caps) {
+                    continue;
                 }
                 self.hits.push((n as u32, id));
                 if !all {
@@ -655,6 +744,53 @@ impl<'l> Recognizer<'l> {
             }
         }
         self.bounds = bounds;
+    }
+
+    /// True when the capitals of the name's first token `i` fit known entity `id`, whose
+    /// name is listed in capitals when `caps`.
+    fn case_fits(&self, w: &Words, i: usize, id: u32, caps: bool) -> bool {
+        let first = w.tok(i);
+        if caps && !first.is(shape::UPPER) && letters_up_to(w.text_of(i), 2) > 1 {
+            return false;
+        }
+        // "us" is not "US", "labour" is not "Labour"
+        if !first.is(shape::CAP) && (caps || canonical_capitalized(self.lex, id)) {
+            return false;
+        }
+        true
+    }
+
+    /// False when no known name of two tokens or more can start at token `i`, a token
+    /// without a period whose word id is `x` (and flags `flags`), with at most `max`
+    /// tokens read: the phrase scan would stop at the second token, or the first two
+    /// tokens open no known name (a second token without a period and with a word id
+    /// reads as that word). True when a longer name may start there.
+    fn may_run_on(
+        &self,
+        w: &Words,
+        ix: &MentionIndex,
+        i: usize,
+        x: WordId,
+        max: usize,
+        flags: u32,
+    ) -> bool {
+        if max < 2 || flags & flag::PHRASE_PREFIX == 0 {
+            return false;
+        }
+        let (first, t) = (w.tok(i), w.tok(i + 1));
+        // the scan's conditions for reading on to the second token
+        if t.para != first.para {
+            return false;
+        }
+        match t.kind {
+            TokenKind::Word | TokenKind::Number => match t.word {
+                Some(y) if !t.span.bytes(w.text).contains(&b'.') => ix.pair(x, y),
+                _ => true,
+            },
+            TokenKind::Possessive | TokenKind::Punct('&') => true,
+            TokenKind::Punct('.') => t.span.start == first.span.end,
+            _ => false,
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -719,8 +855,10 @@ impl<'l> Recognizer<'l> {
                 .take_while(|&k| {
                     // a lower-case word's ASCII letters are all lower case: its text is
                     // the particle as written
+                    // (no particle is longer than five bytes)
                     w.tok(k).kind == TokenKind::Word
                         && w.tok(k).is(shape::LOWER)
+                        && w.tok(k).span.len() <= 5
                         && is_particle(w.text_of(k))
                 })
                 .count();
@@ -734,7 +872,10 @@ impl<'l> Recognizer<'l> {
                 continue;
             }
             // "of", "for", "and", "&" inside an institution's name
-            if (t.kind == TokenKind::Word && w.is_any(j, CONNECTORS)) || t.is_punct('&') {
+            // (no connector is longer than three bytes)
+            if (t.kind == TokenKind::Word && t.span.len() <= 3 && w.is_any(j, CONNECTORS))
+                || t.is_punct('&')
+            {
                 let mut k = j + 1;
                 if k < e && w.is_any(k, &["the"]) && !w.is_any(j, &["and", "&"]) {
                     k += 1;
@@ -962,8 +1103,10 @@ impl<'l> Recognizer<'l> {
     /// "said Clinton"), or stands after an honorific ("Mr Murray"), is a person; so are
     /// the name's other mentions in the story.
     fn towns_that_speak(&self, w: &Words, out: &mut [Mention]) {
+        // the mention's own fields first, the word's flags after
         let town = |m: &Mention| {
             m.len() == 1
+                && m.known.is_some()
                 && w.has(m.tokens.0 as usize, flag::SURNAME)
                 && m.known.is_some_and(|id| {
                     let ent = &self.lex.entities[id as usize];
@@ -974,6 +1117,8 @@ impl<'l> Recognizer<'l> {
         };
         let speakers: Vec<String> = out
             .iter()
+            // both kinds of speaker are one word: most mentions are ruled out by that
+            .filter(|m| m.len() == 1)
             .filter(|m| {
                 (town(m) && self.is_speaker_context(w, m.tokens.0 as usize, m.tokens.1 as usize))
                     || (m.len() == 1
@@ -1047,13 +1192,22 @@ impl<'l> Recognizer<'l> {
 
     /// "Vienna-based", "Texas-born", "Hong Kong-listed": a name made into a modifier by
     /// a lower-case word after a hyphen describes something else; it is not a name.
+    /// Inline, the rest out of line: asked of most runs' first and last words, and most
+    /// have no hyphen.
+    #[inline(always)]
     fn is_hyphen_modifier(&self, w: &Words, i: usize) -> bool {
-        let t = w.text_of(i);
-        // a byte loop: the words are short, and most have no hyphen
-        let Some(hyphen) = t.bytes().rposition(|b| b == b'-') else {
-            return false;
-        };
-        let last = &t[hyphen + 1..];
+        // a byte loop over the token's bytes (no character boundaries to check): the
+        // words are short
+        let t = w.tok(i).span.bytes(w.text);
+        t.iter()
+            .rposition(|&b| b == b'-')
+            .is_some_and(|hyphen| self.modifier_after_hyphen(&w.text_of(i)[hyphen + 1..]))
+    }
+
+    /// The part of [`Recognizer::is_hyphen_modifier`] after the last hyphen: a common
+    /// word in lower case.
+    #[inline(never)]
+    fn modifier_after_hyphen(&self, last: &str) -> bool {
         !last.is_empty()
             && last.chars().all(|c| c.is_lowercase())
             && self.lex.word(last).is_some_and(|e| e.has(flag::COMMON))
@@ -1081,26 +1235,31 @@ impl<'l> Recognizer<'l> {
     }
 
     /// Is this token (or the phrase ending at it) a title or role word?
+    #[inline(always)]
     fn is_title_word(&self, w: &Words, i: usize) -> bool {
         if let Some(e) = w.entry(i) {
             return e.title.is_some() || e.has(flag::ROLE);
         }
-        // "Secretary-Treasurer", "Editor-in-Chief": a hyphenated title
-        let t = w.text_of(i);
-        t.contains('-')
-            && t.split('-').any(|p| {
-                self.lex
-                    .word(&p.to_lowercase())
-                    .is_some_and(|e| e.title.is_some() || e.has(flag::ROLE))
+        // "Secretary-Treasurer", "Editor-in-Chief": a hyphenated title (the bytes are
+        // read first: no character boundaries to check, and most words have no hyphen)
+        w.tok(i).span.bytes(w.text).contains(&b'-') && self.is_hyphenated_title(w.text_of(i))
+    }
+
+    /// The part of [`Recognizer::is_title_word`] for a hyphenated word not in the lists.
+    #[inline(never)]
+    fn is_hyphenated_title(&self, t: &str) -> bool {
+        t.split('-').any(|p| {
+            self.lex
+                .word(&p.to_lowercase())
+                .is_some_and(|e| e.title.is_some() || e.has(flag::ROLE))
+        }) && t.split('-').all(|p| {
+            self.lex.word(&p.to_lowercase()).is_some_and(|e| {
+                e.title.is_some()
+                    || e.has(flag::ROLE)
+                    || e.has(flag::ROLE_MOD)
+                    || e.has(flag::FUNCTION)
             })
-            && t.split('-').all(|p| {
-                self.lex.word(&p.to_lowercase()).is_some_and(|e| {
-                    e.title.is_some()
-                        || e.has(flag::ROLE)
-                        || e.has(flag::ROLE_MOD)
-                        || e.has(flag::FUNCTION)
-                })
-            })
+        })
     }
 
     /// Finds the last title/role token `k` in `[a, b)` with a name after it; returns
@@ -1242,6 +1401,10 @@ impl<'l> Recognizer<'l> {
             self.push(w, out, a, b, si, Some(o.kind), evidence::DESIGNATOR);
             return;
         }
+        // asked before the evidence below, which it would discard
+        if self.not_a_name(w, a, b) {
+            return;
+        }
         let span = w.tok(a).span.cover(w.tok(b - 1).span);
         let mut ev = 0u32;
         let mut gender = Gender::Unknown;
@@ -1341,56 +1504,13 @@ impl<'l> Recognizer<'l> {
         }
         let every_common =
             (a..b).all(|i| w.has(i, flag::COMMON) && !self.is_given_not_common(w, i));
-        let demonym_or_calendar = (a..b).all(|i| {
-            w.has(i, flag::DEMONYM) || w.has(i, flag::CALENDAR) || w.has(i, flag::FUNCTION)
-        });
         let surname_last = w.has(b - 1, flag::SURNAME);
         let taking_sides_before = a > s && self.takes_sides_on(w, a - 1);
         if surname_last {
             ev |= evidence::SURNAME;
         }
 
-        // "HIV/Aids", "and/or": a slash compound of common words or non-entity acronyms
-        let slash_common = n == 1
-            && w.text_of(a).contains('/')
-            && w.text_of(a).split('/').any(|p| {
-                self.lex
-                    .word(&p.to_lowercase())
-                    .is_some_and(|e| e.has(flag::NOT_ENTITY_ACRONYM) || e.has(flag::COMMON))
-            });
-        // "I'd", "We're": a pronoun with a contraction; "COVID-19": a non-entity acronym
-        // with a suffix
-        let first_text = w.text_of(a);
-        let contraction = n == 1
-            && first_text
-                .split(['\'', '\u{2019}'])
-                .next()
-                .is_some_and(|p| {
-                    p.len() < first_text.len()
-                        && self
-                            .lex
-                            .word(&p.to_lowercase())
-                            .is_some_and(|e| e.has(flag::FUNCTION))
-                });
-        let acronym_suffix = n == 1
-            && first_text.contains('-')
-            && first_text.split('-').next().is_some_and(|p| {
-                self.lex
-                    .word(&p.to_lowercase())
-                    .is_some_and(|e| e.has(flag::NOT_ENTITY_ACRONYM))
-            });
-        let kind: Option<Kind> = if demonym_or_calendar
-            || slash_common
-            || contraction
-            || acronym_suffix
-            || (n == 1 && w.has(a, flag::NOT_ENTITY_ACRONYM))
-            || self.is_hyphen_modifier(w, b - 1)
-            || (n == 1 && is_party_designation(w, a))
-            || (n == 1 && self.is_prefixed_modifier(w, a))
-            || ((n >= 2 || !w.has(a, flag::COMMON)) && w.has(b - 1, flag::EVENT))
-        {
-            return;
-        } else if ev & evidence::HONORIFIC != 0 && designator.is_none() {
+        let kind: Option<Kind> = if ev & evidence::HONORIFIC != 0 && designator.is_none() {
             Some(Kind::Person)
         } else if let Some(k) = designator.or(numbered_kind) {
             Some(k)
@@ -1479,6 +1599,67 @@ impl<'l> Recognizer<'l> {
             sentence: si as u32,
             evidence: ev,
         });
+    }
+
+    /// True when `[a, b)`, a run that names nothing the lists know, is no name at all:
+    /// only nationality, calendar and function words; a slash compound of common words
+    /// ("HIV/Aids"); a pronoun with a contraction ("I'd"); a non-entity acronym, alone
+    /// or with a suffix ("CEO", "COVID-19"); a modifier ("Vienna-based", "Pro-Moscow");
+    /// a legislator's party and state ("R-Va."); an event's name ("World Cup").
+    fn not_a_name(&self, w: &Words, a: usize, b: usize) -> bool {
+        let n = b - a;
+        let demonym_or_calendar = (a..b).all(|i| {
+            w.has(i, flag::DEMONYM) || w.has(i, flag::CALENDAR) || w.has(i, flag::FUNCTION)
+        });
+        if demonym_or_calendar || ((n >= 2 || !w.has(a, flag::COMMON)) && w.has(b - 1, flag::EVENT))
+        {
+            return true;
+        }
+        if n >= 2 {
+            return self.is_hyphen_modifier(w, b - 1);
+        }
+        // one word: the bytes its rules look for, in one pass (a curly apostrophe's
+        // first byte stands for it)
+        let (mut slash, mut apostrophe, mut hyphen) = (false, false, false);
+        for &c in w.tok(a).span.bytes(w.text) {
+            match c {
+                b'/' => slash = true,
+                b'\'' | 0xE2 => apostrophe = true,
+                b'-' => hyphen = true,
+                _ => {}
+            }
+        }
+        let text = w.text_of(a);
+        // "HIV/Aids", "and/or": a slash compound of common words or non-entity acronyms
+        let slash_common = slash
+            && text.split('/').any(|p| {
+                self.lex
+                    .word(&p.to_lowercase())
+                    .is_some_and(|e| e.has(flag::NOT_ENTITY_ACRONYM) || e.has(flag::COMMON))
+            });
+        // "I'd", "We're": a pronoun with a contraction; "COVID-19": a non-entity acronym
+        // with a suffix
+        let contraction = apostrophe
+            && text.split(['\'', '\u{2019}']).next().is_some_and(|p| {
+                p.len() < text.len()
+                    && self
+                        .lex
+                        .word(&p.to_lowercase())
+                        .is_some_and(|e| e.has(flag::FUNCTION))
+            });
+        let acronym_suffix = hyphen
+            && text.split('-').next().is_some_and(|p| {
+                self.lex
+                    .word(&p.to_lowercase())
+                    .is_some_and(|e| e.has(flag::NOT_ENTITY_ACRONYM))
+            });
+        slash_common
+            || contraction
+            || acronym_suffix
+            || w.has(a, flag::NOT_ENTITY_ACRONYM)
+            || (hyphen && self.is_hyphen_modifier(w, a))
+            || is_party_designation(w, a)
+            || (hyphen && self.is_prefixed_modifier(w, a))
     }
 
     /// Records a plain mention of `[a, b)`.
@@ -1685,43 +1866,50 @@ impl<'l> Recognizer<'l> {
         if b - a == 1 && letters_up_to(w.text_of(a), 2) < 2 {
             return false;
         }
+        // each test in turn, the cheapest first: most names have none of them
         let descriptor = a > s
             && w.is_lower(a - 1)
             && w.entry(a - 1)
                 .and_then(|e| e.nominal)
                 .is_some_and(|nom| nom.kind == Kind::Organization);
-        let role_after = b + 1 < n
-            && w.tok(b).para == w.tok(b + 1).para
-            && w.is_lower(b)
-            && w.entry(b).is_some_and(|e| e.has(flag::ROLE))
-            && w.tok(b + 1).kind == TokenKind::Word
-            && w.tok(b + 1).is(shape::CAP);
-        // "Acme shares", "Le Soir newspaper", "Air Nord workers": nouns only an
-        // organization's name describes
-        let noun_after = b < n
-            && (b - a >= 2 || !w.has(a, flag::COMMON))
-            && w.tok(b).para == w.tok(a).para
-            && w.is_lower(b)
-            && (w.is_any(b, ORG_NOUNS_AFTER)
-                || w.entry(b)
-                    .and_then(|e| e.nominal)
-                    .is_some_and(|nom| nom.kind == Kind::Organization));
-        let last = w.text_of(b - 1);
+        if descriptor {
+            return true;
+        }
+        if b < n && w.is_lower(b) {
+            let after = w.entry(b);
+            let role_after = b + 1 < n
+                && w.tok(b).para == w.tok(b + 1).para
+                && after.is_some_and(|e| e.has(flag::ROLE))
+                && w.tok(b + 1).kind == TokenKind::Word
+                && w.tok(b + 1).is(shape::CAP);
+            // "Acme shares", "Le Soir newspaper", "Air Nord workers": nouns only an
+            // organization's name describes
+            let noun_after = || {
+                (b - a >= 2 || !w.has(a, flag::COMMON))
+                    && w.tok(b).para == w.tok(a).para
+                    && (w.is_any(b, ORG_NOUNS_AFTER)
+                        || after
+                            .and_then(|e| e.nominal)
+                            .is_some_and(|nom| nom.kind == Kind::Organization))
+            };
+            if role_after || noun_after() {
+                return true;
+            }
+        }
         // not inside a title: "Top of the Pops", "Lord of the Rings"
-        let in_title = a >= s + 3 && w.is_any(a - 2, &["of"]) && w.tok(a - 3).is(shape::CAP);
-        let the_plural = a > s
-            && !in_title
-            && w.is_any(a - 1, &["the"])
-            && last.len() > 3
-            && last.ends_with('s')
-            && !last.ends_with("ss")
-            && !w.tok(b - 1).is(shape::UPPER)
-            && !(a..b).any(|i| w.has(i, flag::DEMONYM))
-            && self
-                .lex
-                .word(&last[..last.len() - 1].to_lowercase())
-                .is_some_and(|e| e.has(flag::COMMON) && !e.has(flag::DEMONYM));
-        descriptor || role_after || noun_after || the_plural
+        let in_title = || a >= s + 3 && w.is_any(a - 2, &["of"]) && w.tok(a - 3).is(shape::CAP);
+        a > s && w.is_any(a - 1, &["the"]) && !in_title() && {
+            let last = w.text_of(b - 1);
+            last.len() > 3
+                && last.ends_with('s')
+                && !last.ends_with("ss")
+                && !w.tok(b - 1).is(shape::UPPER)
+                && !(a..b).any(|i| w.has(i, flag::DEMONYM))
+                && self
+                    .lex
+                    .word(&last[..last.len() - 1].to_lowercase())
+                    .is_some_and(|e| e.has(flag::COMMON) && !e.has(flag::DEMONYM))
+        }
     }
 
     /// True when `[a, b)` opens with a known place (not a given name) and goes on

@@ -65,6 +65,30 @@ const RESULT_VERBS: &[&[&str]] = &[
     &["beat", "visiting"],
 ];
 
+/// True when `word` (lower case, as written) is the first word of one of
+/// [`RESULT_VERBS`].
+fn opens_result(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"beat"
+            | b"beats"
+            | b"defeated"
+            | b"defeat"
+            | b"defeats"
+            | b"thrashed"
+            | b"routed"
+            | b"edged"
+            | b"overcame"
+            | b"crushed"
+            | b"hammered"
+            | b"drew"
+            | b"draw"
+            | b"lost"
+            | b"lose"
+            | b"loses"
+    )
+}
+
 /// Verbs after which the side beaten stands, whoever beat it ("Kent, who thrashed
 /// Sussex"): the one-word [`RESULT_VERBS`] and a few more.
 const BEATEN_AFTER: &[&str] = &[
@@ -168,11 +192,15 @@ const VERSUS: &[&str] = &["v", "v.", "vs", "vs.", "versus"];
 
 /// True when token `k` is one of [`VERSUS`]. Asked on both sides of every mention: all
 /// of them start with a "v", which rules out nearly every word before the list is read.
+#[inline(always)]
 fn is_versus(w: &Words, k: usize) -> bool {
-    w.text_of(k)
-        .as_bytes()
-        .first()
-        .is_some_and(|&c| c.eq_ignore_ascii_case(&b'v'))
+    let t = w.tok(k);
+    // a word's bytes, not its text: no character boundaries to check
+    t.kind == TokenKind::Word
+        && t.span
+            .bytes(w.text)
+            .first()
+            .is_some_and(|&c| c.eq_ignore_ascii_case(&b'v'))
         && w.is_any(k, VERSUS)
 }
 
@@ -233,15 +261,17 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
             continue;
         }
         // result: A beat B (a verb is a lower-case word after the name)
-        let verb_at_b = (in_para(b) && w.is_lower(b)).then(|| w.text_of(b));
+        let verb_at_b = (in_para(b) && w.is_lower(b)).then(|| w.tok(b).span.bytes(w.text));
         // the verbs are looked through only after a lower-case word, whose ASCII letters
         // are all lower case: its text equals a verb's as written, and most words differ
         // from every verb in their first letter
-        let first = verb_at_b.and_then(|t| t.as_bytes().first().copied());
-        for verb in RESULT_VERBS
-            .iter()
-            .filter(|v| Some(v[0].as_bytes()[0]) == first && verb_at_b == Some(v[0]))
-        {
+        // most names have a lower-case word after them ("said"): one `match` rules out
+        // nearly all before the list is read
+        let verbs = match verb_at_b {
+            Some(t) if opens_result(t) => RESULT_VERBS,
+            _ => &[],
+        };
+        for verb in verbs.iter().filter(|v| verb_at_b == Some(v[0].as_bytes())) {
             if !(0..verb.len())
                 .all(|k| in_para(b + k) && w.is_lower(b + k) && w.is_any(b + k, &[verb[k]]))
             {
@@ -354,25 +384,27 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
 /// Marks the players of a cricket scorecard as people ([`evidence::PLAYER`]).
 pub(super) fn mark_players(w: &Words, out: &mut [Mention]) {
     let n = w.layout.tokens.len();
-    // asked on both sides of every mention: the marks are three letters or fewer, so the
-    // length rules out most words before the text is read (once)
-    let scorer = |k: usize, words: &[&str]| {
-        k < n
-            && w.tok(k).kind == TokenKind::Word
-            && w.tok(k).span.len() <= 3
-            && words.contains(&w.text_of(k))
-    };
     for m in out.iter_mut() {
         let (a, b) = (m.tokens.0 as usize, m.tokens.1 as usize);
+        let para = w.tok(a).para;
         let before =
-            a > 0 && w.tok(a - 1).para == w.tok(a).para && scorer(a - 1, &["c", "b", "st"]);
-        let after = b < n && w.tok(b).para == w.tok(a).para && scorer(b, &["c", "b", "lbw"]);
+            a > 0 && is_scorer_mark(w, a - 1, &[b"c", b"b", b"st"]) && w.tok(a - 1).para == para;
+        let after = b < n && is_scorer_mark(w, b, &[b"c", b"b", b"lbw"]) && w.tok(b).para == para;
         if (before || after) && m.kind != Some(Kind::Person) {
             m.kind = Some(Kind::Person);
             m.known = None;
             m.evidence |= evidence::PLAYER;
         }
     }
+}
+
+/// True when token `k` is one of the scorer's `marks`, as written. Asked on both sides of
+/// every mention: the marks are three letters or fewer, so the length rules out most
+/// words before the bytes are read (bytes, not text: no character boundaries to check).
+#[inline(always)]
+fn is_scorer_mark(w: &Words, k: usize, marks: &[&[u8]]) -> bool {
+    let t = w.tok(k);
+    t.kind == TokenKind::Word && t.span.len() <= 3 && marks.contains(&t.span.bytes(w.text))
 }
 
 fn retype(m: &mut Mention) {
@@ -496,6 +528,22 @@ mod tests {
     #[test]
     fn the_fixture_words_start_with_v() {
         assert!(super::VERSUS.iter().all(|v| v.starts_with('v')));
+    }
+
+    #[test]
+    fn the_result_verbs_open_with_the_matched_words() {
+        for verb in super::RESULT_VERBS {
+            assert!(super::opens_result(verb[0].as_bytes()), "{verb:?}");
+        }
+        for word in [
+            "beat", "beats", "defeated", "defeat", "defeats", "thrashed", "routed", "edged",
+            "overcame", "crushed", "hammered", "drew", "draw", "lost", "lose", "loses",
+        ] {
+            assert!(
+                super::RESULT_VERBS.iter().any(|v| v[0] == word),
+                "{word} opens no result verb"
+            );
+        }
     }
 
     #[test]
