@@ -805,17 +805,19 @@ impl<'l> Resolver<'l> {
                 continue;
             }
             let t = tokens[i];
-            // the pronouns and determiners below are of seven letters or fewer, and start
-            // with h, s, i or t (in either case: `| 0x20` lowers an ASCII letter): most
-            // words are none of them, told without slicing the text
-            let first = w
-                .text
-                .as_bytes()
-                .get(t.span.start as usize)
-                .map(|b| b | 0x20);
+            // the pronouns and determiners below are of seven letters or fewer (ten with
+            // a contraction), of two at least, and start with "he", "hi", "sh", "it" or
+            // "th" (in either case: `| 0x20` lowers an ASCII letter and makes no other
+            // byte one): most words are none of them, told without slicing the text
+            let start = t.span.start as usize;
+            let first_two = match w.text.as_bytes().get(start..start + 2) {
+                Some(&[a, b]) => [a | 0x20, b | 0x20],
+                _ => [0, 0],
+            };
             if t.kind != TokenKind::Word
                 || t.span.len() > 10
-                || !matches!(first, Some(b'h' | b's' | b'i' | b't'))
+                || t.span.len() < 2
+                || !matches!(&first_two, b"he" | b"hi" | b"sh" | b"it" | b"th")
             {
                 i += 1;
                 continue;
@@ -993,7 +995,10 @@ impl<'l> Resolver<'l> {
             }
             // the head must end the noun phrase (not "the union leaders", "the district
             // officials"): a role noun or a plural common noun after it makes a compound
-            let next_is_noun = end < n && w.is_lower(end) && {
+            // asked only where it decides (it takes several lexicon look-ups, and most
+            // heads have no nominal and no role)
+            let next_is_noun = || {
+                end < n && w.is_lower(end) && {
                 let nx = w.text_of(end);
                 w.has(end, flag::ROLE)
                     || w.entry(end).is_some_and(|e| e.nominal.is_some())
@@ -1003,6 +1008,7 @@ impl<'l> Resolver<'l> {
                         && !w.has(end, flag::FUNCTION)
                         && !w.has(end, flag::SPEECH)
                         && w.entry(end).is_some_and(|e| e.stance_cues.is_empty()))
+                }
             };
             if seen.mention_at[head] != NONE {
                 return None; // a name starts here: "the Chicago Teachers Union"
@@ -1032,9 +1038,9 @@ impl<'l> Resolver<'l> {
                 // is the person with that title, else the most mentioned person of the last
                 // three sentences
                 if (w.is_lower(head) || w.tok(head).is(shape::UPPER))
-                    && !next_is_noun
                     && w.entry(head).is_some_and(|e| e.has(flag::ROLE))
                     && head > i + 1
+                    && !next_is_noun()
                 {
                     return self
                         .person_by_role(w, i + 1, head, res, seen)
@@ -1049,7 +1055,7 @@ impl<'l> Resolver<'l> {
             if w.tok(head).is(shape::CAP) && !w.has(head, flag::DEMONYM) && head == i + 1 {
                 return None;
             }
-            if next_is_noun {
+            if next_is_noun() {
                 continue; // "the school district": the head is further on
             }
             // "the corporation" → the BBC ("British Broadcasting Corporation"), "the
@@ -1258,7 +1264,44 @@ struct DraftIndex {
     /// [`lower_hash`] of the label → drafts.
     by_label: Lists,
     /// For each draft, the first tokens of the mentions given to it so far.
-    at: Lists,
+    at: DraftLists,
+}
+
+/// [`Lists`] under draft numbers: the newest item of each draft in a vector indexed by
+/// the draft, not a hash map (an item is pushed for every mention given a draft).
+#[derive(Default)]
+struct DraftLists {
+    /// Draft → its newest item ([`NONE`]: none, also past the end).
+    newest: Vec<u32>,
+    /// (number, the item pushed before it for its draft, [`NONE`] for none)
+    items: Vec<(u32, u32)>,
+}
+
+impl DraftLists {
+    fn with_capacity(n: usize) -> Self {
+        DraftLists {
+            newest: Vec::with_capacity(n),
+            items: Vec::with_capacity(n),
+        }
+    }
+
+    fn push(&mut self, di: usize, value: u32) {
+        if di >= self.newest.len() {
+            self.newest.resize(di + 1, NONE);
+        }
+        let before = std::mem::replace(&mut self.newest[di], self.items.len() as u32);
+        self.items.push((value, before));
+    }
+
+    /// The numbers of draft `di`, newest first.
+    fn get(&self, di: usize) -> impl Iterator<Item = u32> + '_ {
+        let mut at = self.newest.get(di).copied().unwrap_or(NONE);
+        std::iter::from_fn(move || {
+            let &(value, before) = self.items.get(at as usize)?;
+            at = before;
+            Some(value)
+        })
+    }
 }
 
 /// Lists of numbers by key, all in one vector (each item links to the one pushed before
@@ -1301,7 +1344,7 @@ impl DraftIndex {
         DraftIndex {
             by_last: Lists::with_capacity(n),
             by_label: Lists::with_capacity(n),
-            at: Lists::with_capacity(n),
+            at: DraftLists::with_capacity(n),
         }
     }
 
@@ -1314,7 +1357,7 @@ impl DraftIndex {
     }
 
     fn mentioned(&mut self, di: usize, token: u32) {
-        self.at.push(di as u64, token);
+        self.at.push(di, token);
     }
 
     /// The live persons named in full whose last word is `last`, in draft order.
@@ -1356,7 +1399,7 @@ impl DraftIndex {
         if cands.len() <= 1 {
             return cands.first().copied();
         }
-        let at = |c: usize| self.at.get(c as u64);
+        let at = |c: usize| self.at.get(c);
         let before = cands
             .iter()
             .filter_map(|&c| at(c).filter(|&p| p < m.tokens.0).max().map(|p| (p, c)))
