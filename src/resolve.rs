@@ -53,7 +53,7 @@ use crate::kind::{Gender, Kind};
 use crate::layout::{Layout, Words};
 use crate::lexicon::{Lexicon, flag};
 use crate::mentions::{Mention, PLACE_PREPS, evidence};
-use crate::tokens::{TokenKind, shape};
+use crate::tokens::{Token, TokenKind, shape};
 
 /// One real-world entity of a document.
 #[derive(Clone, Debug, PartialEq)]
@@ -782,7 +782,11 @@ impl<'l> Resolver<'l> {
         let sentence_of = &layout.sentence_of[..tokens.len()];
         let mention_at = &mention_at[..tokens.len()];
         let mut i = 0;
-        while i < tokens.len() {
+        loop {
+            i = next_stop(w.text, tokens, mention_at, i);
+            if i >= tokens.len() {
+                break;
+            }
             if mention_at[i] != NONE {
                 let si = sentence_of[i];
                 let mi = mention_at[i] as usize;
@@ -804,24 +808,8 @@ impl<'l> Resolver<'l> {
                 i = m.tokens.1 as usize;
                 continue;
             }
+            // a word that may be a pronoun or determiner (`next_stop` skipped the others)
             let t = tokens[i];
-            // the pronouns and determiners below are of seven letters or fewer (ten with
-            // a contraction), of two at least, and start with "he", "hi", "sh", "it" or
-            // "th" (in either case: `| 0x20` lowers an ASCII letter and makes no other
-            // byte one): most words are none of them, told without slicing the text
-            let start = t.span.start as usize;
-            let first_two = match w.text.as_bytes().get(start..start + 2) {
-                Some(&[a, b]) => [a | 0x20, b | 0x20],
-                _ => [0, 0],
-            };
-            if t.kind != TokenKind::Word
-                || t.span.len() > 10
-                || t.span.len() < 2
-                || !matches!(&first_two, b"he" | b"hi" | b"sh" | b"it" | b"th")
-            {
-                i += 1;
-                continue;
-            }
             let si = sentence_of[i];
             // only short ASCII words can be the pronouns and determiners below; a
             // pronoun with a contraction ("they'll", "she’d") refers as the pronoun does
@@ -1112,6 +1100,38 @@ impl<'l> Resolver<'l> {
         }
         None
     }
+}
+
+/// The first token from `i` on that starts a resolved mention (`mention_at`) or may be
+/// one of the pronouns and determiners [`Resolver::references`] looks for; the number
+/// of tokens when none does: a tight loop of its own over the tokens that refer to
+/// nothing (most of them), not a pass of the main loop for each.
+fn next_stop(text: &str, tokens: &[Token], mention_at: &[u32], from: usize) -> usize {
+    let text = text.as_bytes();
+    let (Some(tokens), Some(mention_at)) = (tokens.get(from..), mention_at.get(from..)) else {
+        return from;
+    };
+    tokens
+        .iter()
+        .zip(mention_at)
+        .position(|(t, &m)| m != NONE || may_refer(text, t))
+        .map_or(from + tokens.len(), |k| from + k)
+}
+
+/// True when token `t` may be a pronoun or determiner of [`Resolver::references`]:
+/// those are of seven letters or fewer (ten with a contraction), of two at least, and
+/// start with "he", "hi", "sh", "it" or "th" (in either case: `| 0x20` lowers an ASCII
+/// letter and makes no other byte one). Most words are none of them, told without
+/// slicing the text.
+fn may_refer(text: &[u8], t: &Token) -> bool {
+    let start = t.span.start as usize;
+    let first_two = match text.get(start..start + 2) {
+        Some(&[a, b]) => [a | 0x20, b | 0x20],
+        _ => [0, 0],
+    };
+    t.kind == TokenKind::Word
+        && (2..=10).contains(&t.span.len())
+        && matches!(&first_two, b"he" | b"hi" | b"sh" | b"it" | b"th")
 }
 
 /// The form of a short word that [`Resolver::references`] matches against its pronouns
