@@ -1436,8 +1436,21 @@ impl DraftIndex {
 }
 
 fn is_acronym(s: &str) -> bool {
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    // an ASCII word (nearly all) in one pass over its bytes: for ASCII characters the
+    // Unicode tests are the ASCII ones
+    let (letters, upper) = if s.is_ascii() {
+        s.bytes().fold((0, 0), |(l, u), c| {
+            (
+                l + usize::from(c.is_ascii_alphabetic()),
+                u + usize::from(c.is_ascii_uppercase()),
+            )
+        })
+    } else {
+        (
+            s.chars().filter(|c| c.is_alphabetic()).count(),
+            s.chars().filter(|c| c.is_uppercase()).count(),
+        )
+    };
     (2..=7).contains(&letters) && upper >= 2 && upper * 10 >= letters * 7
 }
 
@@ -1482,11 +1495,12 @@ struct Initials {
 }
 
 impl Initials {
-    fn of(long: &[&str], lex: &Lexicon) -> Initials {
+    /// `lower` is scratch for the lower-case words (no copy of each).
+    fn of(long: &[&str], lex: &Lexicon, lower: &mut String) -> Initials {
         let content: String = long
             .iter()
             .filter(|w| {
-                !lex.word(&w.to_lowercase())
+                !lex.word(lowercase_into(lower, w))
                     .is_some_and(|e| e.has(flag::FUNCTION))
             })
             .filter_map(|w| w.chars().next())
@@ -1560,6 +1574,7 @@ impl FormIndex {
             by_prefix: Lists::default(),
             by_len: Lists::default(),
         };
+        let mut lower = String::new();
         for (l, d) in drafts.iter().enumerate() {
             // only an organization is a long form, and merging only adds to a long
             // form's organization votes: no other draft is ever a candidate's match
@@ -1569,7 +1584,7 @@ impl FormIndex {
             }
             let long = &d.label_words;
             let initials = if long.len() >= 2 {
-                Initials::of(long, lex)
+                Initials::of(long, lex, &mut lower)
             } else {
                 Initials::default()
             };
