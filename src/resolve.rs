@@ -982,20 +982,20 @@ impl<'l> Resolver<'l> {
                 return None;
             }
             // the head must end the noun phrase (not "the union leaders", "the district
-            // officials"): a role noun or a plural common noun after it makes a compound
-            // asked only where it decides (it takes several lexicon look-ups, and most
-            // heads have no nominal and no role)
+            // officials"): a role noun or a plural common noun after it makes a compound.
+            // Asked only where it decides: it takes several lexicon look-ups, and most
+            // heads have no nominal and no role
             let next_is_noun = || {
                 end < n && w.is_lower(end) && {
-                let nx = w.text_of(end);
-                w.has(end, flag::ROLE)
-                    || w.entry(end).is_some_and(|e| e.nominal.is_some())
-                    || (nx.ends_with('s')
-                        && !nx.ends_with("ss")
-                        && w.has(end, flag::COMMON)
-                        && !w.has(end, flag::FUNCTION)
-                        && !w.has(end, flag::SPEECH)
-                        && w.entry(end).is_some_and(|e| e.stance_cues.is_empty()))
+                    let nx = w.text_of(end);
+                    w.has(end, flag::ROLE)
+                        || w.entry(end).is_some_and(|e| e.nominal.is_some())
+                        || (nx.ends_with('s')
+                            && !nx.ends_with("ss")
+                            && w.has(end, flag::COMMON)
+                            && !w.has(end, flag::FUNCTION)
+                            && !w.has(end, flag::SPEECH)
+                            && w.entry(end).is_some_and(|e| e.stance_cues.is_empty()))
                 }
             };
             if seen.mention_at[head] != NONE {
