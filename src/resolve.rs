@@ -1369,11 +1369,16 @@ impl DraftIndex {
     }
 
     fn label(&mut self, di: usize, words: &[&str]) {
+        let whole = lower_hash(words);
         if let Some(last) = words.last() {
-            self.by_last
-                .push(lower_hash(std::slice::from_ref(last)), di as u32);
+            // a one-word label is its last word: hashed once
+            let last = match words.len() {
+                1 => whole,
+                _ => lower_hash(std::slice::from_ref(last)),
+            };
+            self.by_last.push(last, di as u32);
         }
-        self.by_label.push(lower_hash(words), di as u32);
+        self.by_label.push(whole, di as u32);
     }
 
     fn mentioned(&mut self, di: usize, token: u32) {
