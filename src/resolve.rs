@@ -187,12 +187,14 @@ fn kind_key<'k>(key: &'k mut String, kind: Kind, words: &[&str]) -> &'k str {
 
 /// The draft of merge key `key`, made (empty) when the key is new.
 fn draft_for(by_key: &mut FxHashMap<String, usize>, drafts: &mut Vec<Draft>, key: &str) -> usize {
-    if let Some(&di) = by_key.get(key) {
-        return di;
+    // one look-up with a copy of the key, not a look-up and then an insertion that
+    // hashes it again: most keys are new (a repeated name mostly joins by surname)
+    let new = drafts.len();
+    let di = *by_key.entry(key.to_string()).or_insert(new);
+    if di == new {
+        drafts.push(Draft::default());
     }
-    drafts.push(Draft::default());
-    by_key.insert(key.to_string(), drafts.len() - 1);
-    drafts.len() - 1
+    di
 }
 
 /// How much each entity has been mentioned so far, while reading.
