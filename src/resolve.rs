@@ -53,7 +53,7 @@ use crate::kind::{Gender, Kind};
 use crate::layout::{Layout, Words};
 use crate::lexicon::{Lexicon, flag};
 use crate::mentions::{Mention, PLACE_PREPS, evidence};
-use crate::tokens::{TokenKind, shape};
+use crate::tokens::{Token, TokenKind, shape};
 
 /// One real-world entity of a document.
 #[derive(Clone, Debug, PartialEq)]
@@ -187,12 +187,14 @@ fn kind_key<'k>(key: &'k mut String, kind: Kind, words: &[&str]) -> &'k str {
 
 /// The draft of merge key `key`, made (empty) when the key is new.
 fn draft_for(by_key: &mut FxHashMap<String, usize>, drafts: &mut Vec<Draft>, key: &str) -> usize {
-    if let Some(&di) = by_key.get(key) {
-        return di;
+    // one look-up with a copy of the key, not a look-up and then an insertion that
+    // hashes it again: most keys are new (a repeated name mostly joins by surname)
+    let new = drafts.len();
+    let di = *by_key.entry(key.to_string()).or_insert(new);
+    if di == new {
+        drafts.push(Draft::default());
     }
-    drafts.push(Draft::default());
-    by_key.insert(key.to_string(), drafts.len() - 1);
-    drafts.len() - 1
+    di
 }
 
 /// How much each entity has been mentioned so far, while reading.
@@ -782,7 +784,11 @@ impl<'l> Resolver<'l> {
         let sentence_of = &layout.sentence_of[..tokens.len()];
         let mention_at = &mention_at[..tokens.len()];
         let mut i = 0;
-        while i < tokens.len() {
+        loop {
+            i = next_stop(w.text, tokens, mention_at, i);
+            if i >= tokens.len() {
+                break;
+            }
             if mention_at[i] != NONE {
                 let si = sentence_of[i];
                 let mi = mention_at[i] as usize;
@@ -804,22 +810,8 @@ impl<'l> Resolver<'l> {
                 i = m.tokens.1 as usize;
                 continue;
             }
+            // a word that may be a pronoun or determiner (`next_stop` skipped the others)
             let t = tokens[i];
-            // the pronouns and determiners below are of seven letters or fewer, and start
-            // with h, s, i or t (in either case: `| 0x20` lowers an ASCII letter): most
-            // words are none of them, told without slicing the text
-            let first = w
-                .text
-                .as_bytes()
-                .get(t.span.start as usize)
-                .map(|b| b | 0x20);
-            if t.kind != TokenKind::Word
-                || t.span.len() > 10
-                || !matches!(first, Some(b'h' | b's' | b'i' | b't'))
-            {
-                i += 1;
-                continue;
-            }
             let si = sentence_of[i];
             // only short ASCII words can be the pronouns and determiners below; a
             // pronoun with a contraction ("they'll", "she’d") refers as the pronoun does
@@ -992,17 +984,21 @@ impl<'l> Resolver<'l> {
                 return None;
             }
             // the head must end the noun phrase (not "the union leaders", "the district
-            // officials"): a role noun or a plural common noun after it makes a compound
-            let next_is_noun = end < n && w.is_lower(end) && {
-                let nx = w.text_of(end);
-                w.has(end, flag::ROLE)
-                    || w.entry(end).is_some_and(|e| e.nominal.is_some())
-                    || (nx.ends_with('s')
-                        && !nx.ends_with("ss")
-                        && w.has(end, flag::COMMON)
-                        && !w.has(end, flag::FUNCTION)
-                        && !w.has(end, flag::SPEECH)
-                        && w.entry(end).is_some_and(|e| e.stance_cues.is_empty()))
+            // officials"): a role noun or a plural common noun after it makes a compound.
+            // Asked only where it decides: it takes several lexicon look-ups, and most
+            // heads have no nominal and no role
+            let next_is_noun = || {
+                end < n && w.is_lower(end) && {
+                    let nx = w.text_of(end);
+                    w.has(end, flag::ROLE)
+                        || w.entry(end).is_some_and(|e| e.nominal.is_some())
+                        || (nx.ends_with('s')
+                            && !nx.ends_with("ss")
+                            && w.has(end, flag::COMMON)
+                            && !w.has(end, flag::FUNCTION)
+                            && !w.has(end, flag::SPEECH)
+                            && w.entry(end).is_some_and(|e| e.stance_cues.is_empty()))
+                }
             };
             if seen.mention_at[head] != NONE {
                 return None; // a name starts here: "the Chicago Teachers Union"
@@ -1032,9 +1028,9 @@ impl<'l> Resolver<'l> {
                 // is the person with that title, else the most mentioned person of the last
                 // three sentences
                 if (w.is_lower(head) || w.tok(head).is(shape::UPPER))
-                    && !next_is_noun
                     && w.entry(head).is_some_and(|e| e.has(flag::ROLE))
                     && head > i + 1
+                    && !next_is_noun()
                 {
                     return self
                         .person_by_role(w, i + 1, head, res, seen)
@@ -1049,7 +1045,7 @@ impl<'l> Resolver<'l> {
             if w.tok(head).is(shape::CAP) && !w.has(head, flag::DEMONYM) && head == i + 1 {
                 return None;
             }
-            if next_is_noun {
+            if next_is_noun() {
                 continue; // "the school district": the head is further on
             }
             // "the corporation" → the BBC ("British Broadcasting Corporation"), "the
@@ -1106,6 +1102,38 @@ impl<'l> Resolver<'l> {
         }
         None
     }
+}
+
+/// The first token from `i` on that starts a resolved mention (`mention_at`) or may be
+/// one of the pronouns and determiners [`Resolver::references`] looks for; the number
+/// of tokens when none does: a tight loop of its own over the tokens that refer to
+/// nothing (most of them), not a pass of the main loop for each.
+fn next_stop(text: &str, tokens: &[Token], mention_at: &[u32], from: usize) -> usize {
+    let text = text.as_bytes();
+    let (Some(tokens), Some(mention_at)) = (tokens.get(from..), mention_at.get(from..)) else {
+        return from;
+    };
+    tokens
+        .iter()
+        .zip(mention_at)
+        .position(|(t, &m)| m != NONE || may_refer(text, t))
+        .map_or(from + tokens.len(), |k| from + k)
+}
+
+/// True when token `t` may be a pronoun or determiner of [`Resolver::references`]:
+/// those are of seven letters or fewer (ten with a contraction), of two at least, and
+/// start with "he", "hi", "sh", "it" or "th" (in either case: `| 0x20` lowers an ASCII
+/// letter and makes no other byte one). Most words are none of them, told without
+/// slicing the text.
+fn may_refer(text: &[u8], t: &Token) -> bool {
+    let start = t.span.start as usize;
+    let first_two = match text.get(start..start + 2) {
+        Some(&[a, b]) => [a | 0x20, b | 0x20],
+        _ => [0, 0],
+    };
+    t.kind == TokenKind::Word
+        && (2..=10).contains(&t.span.len())
+        && matches!(&first_two, b"he" | b"hi" | b"sh" | b"it" | b"th")
 }
 
 /// The form of a short word that [`Resolver::references`] matches against its pronouns
@@ -1258,7 +1286,44 @@ struct DraftIndex {
     /// [`lower_hash`] of the label → drafts.
     by_label: Lists,
     /// For each draft, the first tokens of the mentions given to it so far.
-    at: Lists,
+    at: DraftLists,
+}
+
+/// [`Lists`] under draft numbers: the newest item of each draft in a vector indexed by
+/// the draft, not a hash map (an item is pushed for every mention given a draft).
+#[derive(Default)]
+struct DraftLists {
+    /// Draft → its newest item ([`NONE`]: none, also past the end).
+    newest: Vec<u32>,
+    /// (number, the item pushed before it for its draft, [`NONE`] for none)
+    items: Vec<(u32, u32)>,
+}
+
+impl DraftLists {
+    fn with_capacity(n: usize) -> Self {
+        DraftLists {
+            newest: Vec::with_capacity(n),
+            items: Vec::with_capacity(n),
+        }
+    }
+
+    fn push(&mut self, di: usize, value: u32) {
+        if di >= self.newest.len() {
+            self.newest.resize(di + 1, NONE);
+        }
+        let before = std::mem::replace(&mut self.newest[di], self.items.len() as u32);
+        self.items.push((value, before));
+    }
+
+    /// The numbers of draft `di`, newest first.
+    fn get(&self, di: usize) -> impl Iterator<Item = u32> + '_ {
+        let mut at = self.newest.get(di).copied().unwrap_or(NONE);
+        std::iter::from_fn(move || {
+            let &(value, before) = self.items.get(at as usize)?;
+            at = before;
+            Some(value)
+        })
+    }
 }
 
 /// Lists of numbers by key, all in one vector (each item links to the one pushed before
@@ -1301,20 +1366,25 @@ impl DraftIndex {
         DraftIndex {
             by_last: Lists::with_capacity(n),
             by_label: Lists::with_capacity(n),
-            at: Lists::with_capacity(n),
+            at: DraftLists::with_capacity(n),
         }
     }
 
     fn label(&mut self, di: usize, words: &[&str]) {
+        let whole = lower_hash(words);
         if let Some(last) = words.last() {
-            self.by_last
-                .push(lower_hash(std::slice::from_ref(last)), di as u32);
+            // a one-word label is its last word: hashed once
+            let last = match words.len() {
+                1 => whole,
+                _ => lower_hash(std::slice::from_ref(last)),
+            };
+            self.by_last.push(last, di as u32);
         }
-        self.by_label.push(lower_hash(words), di as u32);
+        self.by_label.push(whole, di as u32);
     }
 
     fn mentioned(&mut self, di: usize, token: u32) {
-        self.at.push(di as u64, token);
+        self.at.push(di, token);
     }
 
     /// The live persons named in full whose last word is `last`, in draft order.
@@ -1356,7 +1426,7 @@ impl DraftIndex {
         if cands.len() <= 1 {
             return cands.first().copied();
         }
-        let at = |c: usize| self.at.get(c as u64);
+        let at = |c: usize| self.at.get(c);
         let before = cands
             .iter()
             .filter_map(|&c| at(c).filter(|&p| p < m.tokens.0).max().map(|p| (p, c)))
@@ -1373,8 +1443,21 @@ impl DraftIndex {
 }
 
 fn is_acronym(s: &str) -> bool {
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    // an ASCII word (nearly all) in one pass over its bytes: for ASCII characters the
+    // Unicode tests are the ASCII ones
+    let (letters, upper) = if s.is_ascii() {
+        s.bytes().fold((0, 0), |(l, u), c| {
+            (
+                l + usize::from(c.is_ascii_alphabetic()),
+                u + usize::from(c.is_ascii_uppercase()),
+            )
+        })
+    } else {
+        (
+            s.chars().filter(|c| c.is_alphabetic()).count(),
+            s.chars().filter(|c| c.is_uppercase()).count(),
+        )
+    };
     (2..=7).contains(&letters) && upper >= 2 && upper * 10 >= letters * 7
 }
 
@@ -1419,11 +1502,12 @@ struct Initials {
 }
 
 impl Initials {
-    fn of(long: &[&str], lex: &Lexicon) -> Initials {
+    /// `lower` is scratch for the lower-case words (no copy of each).
+    fn of(long: &[&str], lex: &Lexicon, lower: &mut String) -> Initials {
         let content: String = long
             .iter()
             .filter(|w| {
-                !lex.word(&w.to_lowercase())
+                !lex.word(lowercase_into(lower, w))
                     .is_some_and(|e| e.has(flag::FUNCTION))
             })
             .filter_map(|w| w.chars().next())
@@ -1497,6 +1581,7 @@ impl FormIndex {
             by_prefix: Lists::default(),
             by_len: Lists::default(),
         };
+        let mut lower = String::new();
         for (l, d) in drafts.iter().enumerate() {
             // only an organization is a long form, and merging only adds to a long
             // form's organization votes: no other draft is ever a candidate's match
@@ -1506,7 +1591,7 @@ impl FormIndex {
             }
             let long = &d.label_words;
             let initials = if long.len() >= 2 {
-                Initials::of(long, lex)
+                Initials::of(long, lex, &mut lower)
             } else {
                 Initials::default()
             };
