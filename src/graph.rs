@@ -934,7 +934,6 @@ pub fn slug(s: &str) -> String {
 /// [`slug`] of `s`, appended to `out`.
 fn push_slug(s: &str, out: &mut String) {
     let start = out.len();
-    let mut dash = false;
     if s.is_ascii() {
         // most labels: a byte is a character, and the ASCII tests are the Unicode ones;
         // the slug is no longer than the label. Each run of letters and digits is copied
@@ -959,30 +958,38 @@ fn push_slug(s: &str, out: &mut String) {
         }
         out[start..].make_ascii_lowercase();
     } else {
-        for c in s.chars() {
-            // ASCII first: the same answers as the Unicode tests, without their tables
-            let alnum = if c.is_ascii() {
-                c.is_ascii_alphanumeric()
-            } else {
-                c.is_alphanumeric()
-            };
-            if alnum {
-                if dash && out.len() > start {
-                    out.push('-');
-                }
-                dash = false;
-                if c.is_ascii() {
-                    out.push(c.to_ascii_lowercase());
-                } else {
-                    out.extend(c.to_lowercase());
-                }
-            } else {
-                dash = true;
-            }
-        }
+        push_slug_chars(s, out);
     }
     if out.len() == start {
         out.push('_');
+    }
+}
+
+/// The words of [`push_slug`] of `s`, character by character (any text; the ASCII
+/// path gives the same for ASCII, as a property test checks).
+fn push_slug_chars(s: &str, out: &mut String) {
+    let start = out.len();
+    let mut dash = false;
+    for c in s.chars() {
+        // ASCII first: the same answers as the Unicode tests, without their tables
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum {
+            if dash && out.len() > start {
+                out.push('-');
+            }
+            dash = false;
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else {
+            dash = true;
+        }
     }
 }
 
@@ -2269,18 +2276,7 @@ mod tests {
         #[test]
         fn ascii_slugs_as_characters_do(s in "[ -~]{0,24}") {
             let mut want = String::new();
-            let mut dash = false;
-            for c in s.chars() {
-                if c.is_alphanumeric() {
-                    if dash && !want.is_empty() {
-                        want.push('-');
-                    }
-                    dash = false;
-                    want.extend(c.to_lowercase());
-                } else {
-                    dash = true;
-                }
-            }
+            push_slug_chars(&s, &mut want);
             if want.is_empty() {
                 want.push('_');
             }

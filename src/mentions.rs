@@ -83,7 +83,7 @@ use crate::document::Span;
 use crate::kind::{Gender, Kind};
 use crate::layout::{Layout, Words};
 use crate::lexicon::{CueWord, Frame, Lexicon, TitleClass, WordId, flag, push_lower};
-use crate::tokens::{QuoteMark, TokenKind, shape};
+use crate::tokens::{QuoteMark, Token, TokenKind, shape};
 
 mod sport;
 
@@ -644,11 +644,7 @@ impl<'l> Recognizer<'l> {
             && self
                 .index
                 .is_some_and(|ix| !first.word.is_some_and(|id| ix.lower_start(id)));
-        let starts = matches!(first.kind, TokenKind::Word | TokenKind::Number)
-            && first
-                .word
-                .is_some_and(|id| self.lex.entry(id).has(flag::PHRASE_START));
-        if !lower_none && starts {
+        if !lower_none && self.phrase_flags(first) & flag::PHRASE_START != 0 {
             self.scan_known(w, i, w.layout.tokens.len(), false, true);
         }
         let found = (from as u32, (self.hits.len() - from) as u32);
@@ -660,10 +656,7 @@ impl<'l> Recognizer<'l> {
     /// longest first: (length in tokens, entity id); only the longest unless `all`.
     fn scan_known(&mut self, w: &Words, i: usize, end: usize, any_case: bool, all: bool) {
         let first = w.tok(i);
-        if first.kind != TokenKind::Word && first.kind != TokenKind::Number {
-            return;
-        }
-        let first_flags = first.word.map_or(0, |id| self.lex.entry(id).flags);
+        let first_flags = self.phrase_flags(first);
         if first_flags & flag::PHRASE_START == 0 {
             return;
         }
@@ -744,6 +737,16 @@ impl<'l> Recognizer<'l> {
             }
         }
         self.bounds = bounds;
+    }
+
+    /// The lexicon flags of a word or number that may open a known name (0 for any other
+    /// token): [`flag::PHRASE_START`] says whether one can.
+    #[inline(always)]
+    fn phrase_flags(&self, t: Token) -> u32 {
+        match (t.kind, t.word) {
+            (TokenKind::Word | TokenKind::Number, Some(id)) => self.lex.entry(id).flags,
+            _ => 0,
+        }
     }
 
     /// True when the capitals of the name's first token `i` fit known entity `id`, whose
@@ -1105,15 +1108,14 @@ impl<'l> Recognizer<'l> {
     fn towns_that_speak(&self, w: &Words, out: &mut [Mention]) {
         // the mention's own fields first, the word's flags after
         let town = |m: &Mention| {
-            m.len() == 1
-                && m.known.is_some()
-                && w.has(m.tokens.0 as usize, flag::SURNAME)
-                && m.known.is_some_and(|id| {
-                    let ent = &self.lex.entities[id as usize];
-                    ent.kind == Kind::Place
-                        && ent.population < 1_000_000
-                        && ent.class.is_some_and(|c| self.lex.class_name(c) == "city")
-                })
+            let Some(id) = m.known.filter(|_| m.len() == 1) else {
+                return false;
+            };
+            let ent = &self.lex.entities[id as usize];
+            w.has(m.tokens.0 as usize, flag::SURNAME)
+                && ent.kind == Kind::Place
+                && ent.population < 1_000_000
+                && ent.class.is_some_and(|c| self.lex.class_name(c) == "city")
         };
         let speakers: Vec<String> = out
             .iter()
@@ -1121,9 +1123,7 @@ impl<'l> Recognizer<'l> {
             .filter(|m| m.len() == 1)
             .filter(|m| {
                 (town(m) && self.is_speaker_context(w, m.tokens.0 as usize, m.tokens.1 as usize))
-                    || (m.len() == 1
-                        && m.has(evidence::HONORIFIC)
-                        && w.has(m.tokens.0 as usize, flag::SURNAME))
+                    || (m.has(evidence::HONORIFIC) && w.has(m.tokens.0 as usize, flag::SURNAME))
             })
             .map(|m| m.span.text(w.text).to_lowercase())
             .collect();

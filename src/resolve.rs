@@ -1317,12 +1317,7 @@ impl DraftLists {
 
     /// The numbers of draft `di`, newest first.
     fn get(&self, di: usize) -> impl Iterator<Item = u32> + '_ {
-        let mut at = self.newest.get(di).copied().unwrap_or(NONE);
-        std::iter::from_fn(move || {
-            let &(value, before) = self.items.get(at as usize)?;
-            at = before;
-            Some(value)
-        })
+        walk(&self.items, self.newest.get(di).copied().unwrap_or(NONE))
     }
 }
 
@@ -1352,13 +1347,18 @@ impl Lists {
 
     /// The numbers under `key`, newest first.
     fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
-        let mut at = self.newest.get(&key).copied().unwrap_or(NONE);
-        std::iter::from_fn(move || {
-            let &(value, before) = self.items.get(at as usize)?;
-            at = before;
-            Some(value)
-        })
+        walk(&self.items, self.newest.get(&key).copied().unwrap_or(NONE))
     }
+}
+
+/// The numbers of a list of [`Lists`] or [`DraftLists`] whose newest item is `at` in
+/// `items` (each links to the one before it), newest first.
+fn walk(items: &[(u32, u32)], mut at: u32) -> impl Iterator<Item = u32> + '_ {
+    std::iter::from_fn(move || {
+        let &(value, before) = items.get(at as usize)?;
+        at = before;
+        Some(value)
+    })
 }
 
 impl DraftIndex {

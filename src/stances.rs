@@ -4378,15 +4378,11 @@ fn is_time_adjunct(w: &Words, k: usize, v: usize, s: usize) -> bool {
 /// True when a phrase of `data/demands.txt` (lexicon category `demand`) starts at token
 /// `k` and ends before `e` ("resign", "be fired").
 fn is_demand_at(w: &Words, k: usize, e: usize) -> bool {
-    // token `k`'s bytes once: most phrases differ from it in their first word
-    let first = (k < e).then(|| w.tok(k).span.bytes(w.text));
     w.lexicon.demand_phrases().iter().any(|p| {
         k + p.len() <= e
             && p.iter().enumerate().all(|(j, word)| {
                 let q = k + j;
-                if j == 0 && word != "x" {
-                    first.is_some_and(|f| f.eq_ignore_ascii_case(word.as_bytes()))
-                } else if word == "x" {
+                if word == "x" {
                     // an object: "lift restrictions", "end the strike", "stop detaining"
                     w.tok(q).kind == TokenKind::Word
                         && (!w.is_function(q)
@@ -4397,7 +4393,8 @@ fn is_demand_at(w: &Words, k: usize, e: usize) -> bool {
                                 ],
                             ))
                 } else {
-                    w.text_of(q).eq_ignore_ascii_case(word)
+                    // the token's bytes: no character boundaries to check
+                    (w.tok(q).span.bytes(w.text)).eq_ignore_ascii_case(word.as_bytes())
                 }
             })
     })

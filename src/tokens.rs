@@ -192,44 +192,41 @@ impl<'l> Tokenizer<'l> {
                 i += 1;
                 continue;
             }
-            // most tokens: a word or number of one run of ASCII letters and digits that
-            // nothing after it extends, and no period after it that could be an
-            // abbreviation's; made here in one go, without the general path's cases
+            // most tokens: a word or number starting with an ASCII letter or digit (told
+            // apart by that byte without decoding a character), read as one run of them
+            let mut run = None;
             if b.is_ascii_alphanumeric() {
-                let (j, c) = WordCounts::of_run(&bytes[..end], i);
-                if ends_run_word(&bytes[..end], j) && bytes.get(j) != Some(&b'.') {
-                    if space_before && let Some(last) = out[first_new..].last_mut() {
-                        last.shape |= shape::SPACE_AFTER;
-                    }
-                    let word = &bytes[i..j];
-                    out.push(Token {
-                        span: Span::new(i, j),
-                        kind: if b.is_ascii_digit() {
-                            TokenKind::Number
-                        } else {
-                            TokenKind::Word
-                        },
-                        shape: c.ascii_shape(b, space_before),
-                        word: self.lexicon.and_then(|l| l.ascii_word_id(word)),
-                        para,
-                    });
-                    space_before = false;
-                    i = j;
-                    continue;
-                }
-            }
-            // the case counts of a word read in one pass, when that pass read all of it
-            let mut counts = None;
-            let (kind, stop) = if b.is_ascii_alphanumeric() {
-                // most tokens: a word or number starting with an ASCII letter or digit,
-                // told apart by that byte without decoding a character
                 let kind = if b.is_ascii_digit() {
                     TokenKind::Number
                 } else {
                     TokenKind::Word
                 };
                 let (j, c) = WordCounts::of_run(&bytes[..end], i);
-                if ends_run_word(&bytes[..end], j) {
+                let whole = ends_run_word(&bytes[..end], j);
+                // nearly all of them: the run is the word, and no period after it could
+                // be an abbreviation's; made here in one go, without the general path's
+                // cases
+                if whole && bytes.get(j) != Some(&b'.') {
+                    if space_before && let Some(last) = out[first_new..].last_mut() {
+                        last.shape |= shape::SPACE_AFTER;
+                    }
+                    out.push(Token {
+                        span: Span::new(i, j),
+                        kind,
+                        shape: c.ascii_shape(b, space_before),
+                        word: self.lexicon.and_then(|l| l.ascii_word_id(&bytes[i..j])),
+                        para,
+                    });
+                    space_before = false;
+                    i = j;
+                    continue;
+                }
+                run = Some((kind, j, c, whole));
+            }
+            // the case counts of a word read in one pass, when that pass read all of it
+            let mut counts = None;
+            let (kind, stop) = if let Some((kind, j, c, whole)) = run {
+                if whole {
                     counts = Some(c);
                     (kind, j)
                 } else {
@@ -489,18 +486,7 @@ impl<'l> Tokenizer<'l> {
             let first = s.chars().next().is_some_and(|c| c.is_uppercase());
             (upper, lower, first)
         };
-        if first_upper {
-            tok.shape |= shape::CAP;
-        }
-        if upper >= 2 && !lower {
-            tok.shape |= shape::UPPER;
-        }
-        if lower && upper == 0 {
-            tok.shape |= shape::LOWER;
-        }
-        if seen & class::DIGIT != 0 {
-            tok.shape |= shape::DIGIT;
-        }
+        tok.shape |= case_shape(upper, lower, first_upper, seen & class::DIGIT != 0);
         // a word of one ASCII run has no period
         let run = counts.is_some();
         let ends_with_period = !run && b.last() == Some(&b'.');
@@ -575,6 +561,26 @@ fn ends_run_word(bytes: &[u8], j: usize) -> bool {
     }
 }
 
+/// The [`shape`] bits of a word's letters: `upper` capitals, some lower-case letter
+/// (`lower`), a capital first (`first_upper`), some digit.
+#[inline]
+fn case_shape(upper: usize, lower: bool, first_upper: bool, digit: bool) -> u8 {
+    let mut bits = 0;
+    if first_upper {
+        bits |= shape::CAP;
+    }
+    if upper >= 2 && !lower {
+        bits |= shape::UPPER;
+    }
+    if lower && upper == 0 {
+        bits |= shape::LOWER;
+    }
+    if digit {
+        bits |= shape::DIGIT;
+    }
+    bits
+}
+
 /// Byte classes for the one pass made over a word.
 mod class {
     pub const UPPER: u8 = 1;
@@ -606,21 +612,14 @@ impl WordCounts {
     /// with `first` and has no period: as [`Tokenizer::finish_word`] sets them.
     #[inline]
     fn ascii_shape(self, first: u8, space_before: bool) -> u8 {
-        let lower = self.seen & class::LOWER != 0;
-        let mut bits = if space_before { shape::SPACE_BEFORE } else { 0 };
-        if first.is_ascii_uppercase() {
-            bits |= shape::CAP;
-        }
-        if self.upper >= 2 && !lower {
-            bits |= shape::UPPER;
-        }
-        if lower && self.upper == 0 {
-            bits |= shape::LOWER;
-        }
-        if self.seen & class::DIGIT != 0 {
-            bits |= shape::DIGIT;
-        }
-        bits
+        let space = if space_before { shape::SPACE_BEFORE } else { 0 };
+        space
+            | case_shape(
+                self.upper,
+                self.seen & class::LOWER != 0,
+                first.is_ascii_uppercase(),
+                self.seen & class::DIGIT != 0,
+            )
     }
 
     /// The counts of all of `word`.
