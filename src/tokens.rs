@@ -201,24 +201,27 @@ impl<'l> Tokenizer<'l> {
                 } else {
                     TokenKind::Word
                 };
-                let (j, c) = WordCounts::of_run(&bytes[..end], i);
+                let (j, c) = WordCounts::of_run(bytes, i, end);
                 let whole = ends_run_word(&bytes[..end], j);
                 // nearly all of them: the run is the word, and no period after it could
                 // be an abbreviation's; made here in one go, without the general path's
                 // cases
                 if whole && bytes.get(j) != Some(&b'.') {
-                    if space_before && let Some(last) = out[first_new..].last_mut() {
-                        last.shape |= shape::SPACE_AFTER;
-                    }
+                    // the byte after a whole run is ASCII (or the paragraph ends): when
+                    // it is white space, it is skipped here too
+                    let space_after = bytes[..end]
+                        .get(j)
+                        .is_none_or(|&t| (t as char).is_whitespace());
+                    let after = if space_after { shape::SPACE_AFTER } else { 0 };
                     out.push(Token {
                         span: Span::new(i, j),
                         kind,
-                        shape: c.ascii_shape(b, space_before),
+                        shape: c.ascii_shape(b, space_before) | after,
                         word: self.lexicon.and_then(|l| l.ascii_word_id(&bytes[i..j])),
                         para,
                     });
-                    space_before = false;
-                    i = j;
+                    space_before = space_after;
+                    i = j + usize::from(space_after);
                     continue;
                 }
                 run = Some((kind, j, c, whole));
@@ -337,9 +340,6 @@ impl<'l> Tokenizer<'l> {
                     }
                 }
             };
-            if space_before && let Some(last) = out[first_new..].last_mut() {
-                last.shape |= shape::SPACE_AFTER;
-            }
             let mut tok = Token {
                 span: Span::new(start, stop),
                 kind,
@@ -351,14 +351,12 @@ impl<'l> Tokenizer<'l> {
                 // may take in an abbreviation's period
                 self.finish_word(text, &mut tok, counts);
             }
+            i = tok.span.end as usize;
+            if space_follows(text, i, end) {
+                tok.shape |= shape::SPACE_AFTER;
+            }
             out.push(tok);
             space_before = false;
-            i = tok.span.end as usize;
-        }
-        if out.len() > first_new {
-            if let Some(last) = out.last_mut() {
-                last.shape |= shape::SPACE_AFTER;
-            }
         }
     }
 
@@ -546,6 +544,14 @@ impl<'l> Tokenizer<'l> {
     }
 }
 
+/// True when white space or the paragraph's end (`end`) follows a token that ends at
+/// `i`: the token's [`shape::SPACE_AFTER`]. Only white space lies between two tokens of
+/// a paragraph, so this is set as the token is made, not when the next one is.
+#[inline]
+fn space_follows(text: &str, i: usize, end: usize) -> bool {
+    i >= end || next_char(text, i).is_whitespace()
+}
+
 /// True when a word whose leading run of ASCII letters and digits ends at `j` ends
 /// there, as `Tokenizer::scan_word` would find: at the end, or at an ASCII byte that
 /// no rule reads on through (a space, a bracket), or at one (`-/.'&,`) that a rule
@@ -595,7 +601,8 @@ mod class {
 /// What one pass over a word's bytes saw.
 #[derive(Clone, Copy, Default)]
 struct WordCounts {
-    /// ASCII capitals.
+    /// ASCII capitals (a run's are counted up to two per eight bytes: whether there are
+    /// none, one, or more is all that is asked).
     upper: usize,
     /// The [`class`] bits of every byte, or-ed.
     seen: u8,
@@ -631,12 +638,31 @@ impl WordCounts {
         c
     }
 
-    /// The end of the run of ASCII letters and digits from `i` in `bytes`, and its counts.
+    /// The end of the run of ASCII letters and digits from `i` in `bytes[..end]`, and
+    /// its counts. Asked at nearly every word: read eight bytes at a time (see
+    /// [`WordCounts::of_eight`]), a word of up to seven letters in one read, where a
+    /// loop over its bytes took nine instructions a byte.
     #[inline]
-    fn of_run(bytes: &[u8], i: usize) -> (usize, WordCounts) {
+    fn of_run(bytes: &[u8], i: usize, end: usize) -> (usize, WordCounts) {
         let mut c = WordCounts::default();
         let mut j = i;
-        while let Some(&x) = bytes.get(j) {
+        // the reads may go past the paragraph's end (never the text's): a run that
+        // does is read again below, byte by byte, as are the text's last seven bytes
+        while let Some(eight) = bytes.get(j..j + 8) {
+            let (n, counts) = WordCounts::of_eight(eight.try_into().unwrap_or([0; 8]));
+            c.upper += counts.upper;
+            c.seen |= counts.seen;
+            j += n;
+            if n < 8 {
+                if j <= end {
+                    return (j, c);
+                }
+                break;
+            }
+        }
+        let mut c = WordCounts::default();
+        let mut j = i;
+        while let Some(&x) = bytes[..end].get(j) {
             let k = BYTE_CLASS[x as usize];
             if k & class::ALNUM == 0 {
                 break;
@@ -645,6 +671,40 @@ impl WordCounts {
             j += 1;
         }
         (j, c)
+    }
+
+    /// How many of eight bytes (at most eight) lead with ASCII letters and digits, and
+    /// their counts, with the capitals counted up to two (all that [`case_shape`] asks):
+    /// each byte's classes in its high bit, worked out for all eight bytes at once.
+    #[inline]
+    fn of_eight(eight: [u8; 8]) -> (usize, WordCounts) {
+        const ONES: u64 = u64::from_ne_bytes([1; 8]);
+        const HIGH: u64 = ONES * 0x80;
+        let w = u64::from_le_bytes(eight);
+        let ascii = !w & HIGH;
+        // below 0x80, `x + ONES * (0x80 - lo)` has a byte's high bit set when it is at
+        // least `lo`, and adds carry nothing into the next byte
+        let x = w & !HIGH;
+        let at_least = |v: u64, lo: u8| v + ONES * u64::from(0x80 - lo);
+        let in_range = |v: u64, lo: u8, hi: u8| at_least(v, lo) & !at_least(v, hi + 1);
+        // ASCII letters with the lower-case bit set are a..z
+        let letter = in_range(x | (ONES * 0x20), b'a', b'z') & ascii;
+        let digit = in_range(x, b'0', b'9') & ascii;
+        let stop = !(letter | digit) & HIGH;
+        // the run and its first other byte (none of its letters or digits); all eight
+        // when there is none
+        let keep = stop ^ stop.wrapping_sub(1);
+        let n = (stop.trailing_zeros() / 8) as usize;
+        // the lower-case bit (0x20) moved up to the high bit
+        let lower_bit = w << 2;
+        let upper = letter & !lower_bit & keep;
+        let lower = letter & lower_bit & keep;
+        let digit = digit & keep;
+        let seen = if upper != 0 { class::UPPER } else { 0 }
+            | if lower != 0 { class::LOWER } else { 0 }
+            | if digit != 0 { class::DIGIT } else { 0 };
+        let upper = usize::from(upper != 0) + usize::from(upper & upper.wrapping_sub(1) != 0);
+        (n, WordCounts { upper, seen })
     }
 }
 
@@ -797,6 +857,29 @@ mod tests {
             t.tokenize_into(&phrase, Span::new(0, phrase.len()), 0, &mut toks);
             let slow: Vec<String> = toks.iter().map(|k| k.text(&phrase).to_lowercase()).collect();
             proptest::prop_assert_eq!(phrase_key(&phrase), slow.join(" "));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_read_eight_bytes_at_a_time_match_a_byte_loop(
+            text in "[a-zA-Z0-9 .,'é-]{0,40}",
+            cut in 0usize..40,
+        ) {
+            let bytes = text.as_bytes();
+            let end = cut.min(bytes.len());
+            for i in 0..end {
+                let (j, c) = WordCounts::of_run(bytes, i, end);
+                let mut want = WordCounts::default();
+                let mut k = i;
+                while k < end && bytes[k].is_ascii_alphanumeric() {
+                    want.add(BYTE_CLASS[bytes[k] as usize]);
+                    k += 1;
+                }
+                proptest::prop_assert_eq!(j, k);
+                proptest::prop_assert_eq!(c.seen, want.seen);
+                proptest::prop_assert_eq!(c.ascii_shape(b'a', false), want.ascii_shape(b'a', false));
+            }
         }
     }
 

@@ -19,30 +19,39 @@ use rustc_hash::FxHashMap;
 /// lower-cased, made without a lower-case copy of it.
 #[inline]
 fn hash<const FOLD: u8>(key: &[u8]) -> u64 {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-    let (fold, fold4, fold8) = folds::<FOLD>();
+    if key.len() <= 8 {
+        return short_hash(key.len(), low_bytes::<FOLD>(key));
+    }
+    let (_, fold4, fold8) = folds::<FOLD>();
     let mut h = key.len() as u64;
     let mut rest = key;
     while rest.len() > 8 {
         let (word, tail) = rest.split_at(8);
         h = (h.rotate_left(5) ^ (u64::from_le_bytes(word.try_into().unwrap_or([0; 8])) | fold8))
-            .wrapping_mul(K);
+            .wrapping_mul(HASH_K);
         rest = tail;
     }
-    // the last one to eight bytes (most words are no longer) without a copy of
-    // variable length: two overlapping 4-byte reads, or the first, middle and last byte
+    // the last one to eight bytes without a copy of variable length: two overlapping
+    // 4-byte reads (`rest` has at least one byte)
     let n = rest.len();
     let last = if n >= 4 {
         (u64::from(u32::from_le_bytes(rest[..4].try_into().unwrap_or([0; 4])) | fold4) << 32)
             | u64::from(u32::from_le_bytes(rest[n - 4..].try_into().unwrap_or([0; 4])) | fold4)
-    } else if n > 0 {
-        (u64::from(rest[0] | fold) << 16)
-            | (u64::from(rest[n / 2] | fold) << 8)
-            | u64::from(rest[n - 1] | fold)
     } else {
-        0
+        low_bytes::<FOLD>(rest)
     };
-    (h.rotate_left(5) ^ last).wrapping_mul(K)
+    (h.rotate_left(5) ^ last).wrapping_mul(HASH_K)
+}
+
+/// The multiplier of [`hash`]: odd, its bits mixed, so every bit of a key moves the
+/// high bits that choose a slot.
+const HASH_K: u64 = 0xf135_7aea_2e62_a9c5;
+
+/// [`hash`] of a key of `n` bytes, at most eight, whose [`low_bytes`] are `low`: the
+/// slot's tag holds the same word (see [`slot_tag`]), so a lookup reads the key once.
+#[inline(always)]
+fn short_hash(n: usize, low: u64) -> u64 {
+    ((n as u64).rotate_left(5) ^ low).wrapping_mul(HASH_K)
 }
 
 /// `FOLD` as a byte, four bytes and eight bytes.
@@ -174,8 +183,16 @@ impl Frozen {
             return None;
         }
         let mask = self.slots.len() / 16 - 1;
-        let h = hash::<FOLD>(query);
-        let [want0, want1] = slot_tag::<FOLD>(query, h);
+        // most words have at most eight bytes: their bytes, read once, are both the
+        // hash's input and the tag
+        let n = query.len();
+        let (h, [want0, want1]) = if n <= 8 {
+            let low = low_bytes::<FOLD>(query);
+            (short_hash(n, low), [low, (n as u64) << 24])
+        } else {
+            let h = hash::<FOLD>(query);
+            (h, slot_tag::<FOLD>(query, h))
+        };
         let mut i = (h >> self.shift) as usize & mask;
         loop {
             let [w0, w1] = self.slot(i);
