@@ -186,8 +186,8 @@ impl<'l> Tokenizer<'l> {
             let start = i;
             let b = bytes[i];
             if b == b' ' {
-                // most bytes between tokens: the token before gets SPACE_AFTER when the
-                // next one is pushed (or the paragraph ends)
+                // most bytes between tokens (the space after a word is skipped with it):
+                // the next token gets SPACE_BEFORE
                 space_before = true;
                 i += 1;
                 continue;
@@ -202,16 +202,21 @@ impl<'l> Tokenizer<'l> {
                     TokenKind::Word
                 };
                 let (j, c) = WordCounts::of_run(bytes, i, end);
-                let whole = ends_run_word(&bytes[..end], j);
                 // nearly all of them: the run is the word, and no period after it could
                 // be an abbreviation's; made here in one go, without the general path's
-                // cases
-                if whole && bytes.get(j) != Some(&b'.') {
-                    // the byte after a whole run is ASCII (or the paragraph ends): when
-                    // it is white space, it is skipped here too
-                    let space_after = bytes[..end]
-                        .get(j)
-                        .is_none_or(|&t| (t as char).is_whitespace());
+                // cases. The byte after the run tells, read once (see `run_end`).
+                let next = match bytes.get(j) {
+                    Some(&t) if j < end => RUN_END[t as usize],
+                    // the paragraph's end, where a period of the text after it is still
+                    // read as an abbreviation's (see `Tokenizer::finish_word`)
+                    Some(&b'.') => run_end::OTHER,
+                    _ => run_end::SPACE,
+                };
+                if next & run_end::ENDS != 0
+                    || (next == run_end::JOINS && joins_nothing(&bytes[..end], j))
+                {
+                    // white space after the run is skipped here too
+                    let space_after = next == run_end::SPACE;
                     let after = if space_after { shape::SPACE_AFTER } else { 0 };
                     out.push(Token {
                         span: Span::new(i, j),
@@ -224,7 +229,7 @@ impl<'l> Tokenizer<'l> {
                     i = j + usize::from(space_after);
                     continue;
                 }
-                run = Some((kind, j, c, whole));
+                run = Some((kind, j, c, ends_run_word(&bytes[..end], j)));
             }
             // the case counts of a word read in one pass, when that pass read all of it
             let mut counts = None;
@@ -560,12 +565,49 @@ fn space_follows(text: &str, i: usize, end: usize) -> bool {
 fn ends_run_word(bytes: &[u8], j: usize) -> bool {
     match bytes.get(j) {
         None => true,
-        Some(b'-' | b'/' | b'.' | b'\'' | b'&' | b',') => bytes
-            .get(j + 1)
-            .is_none_or(|&n| n.is_ascii() && !n.is_ascii_alphanumeric()),
+        Some(b'-' | b'/' | b'.' | b'\'' | b'&' | b',') => joins_nothing(bytes, j),
         Some(b) => b.is_ascii(),
     }
 }
+
+/// True when the byte after `bytes[j]` (a `-/.'&,` after a run) is no letter or digit
+/// that a rule of `Tokenizer::scan_word` would join on: the end, or other ASCII.
+#[inline]
+fn joins_nothing(bytes: &[u8], j: usize) -> bool {
+    bytes
+        .get(j + 1)
+        .is_none_or(|&n| n.is_ascii() && !n.is_ascii_alphanumeric())
+}
+
+/// What the byte after a run of ASCII letters and digits (never one of them) says of
+/// the word, as [`ends_run_word`] and the fast path of `Tokenizer::tokenize_into` ask:
+/// the tokenizer reads it once, in [`RUN_END`].
+mod run_end {
+    /// The word may go on (a period, a character outside ASCII): the general path.
+    pub const OTHER: u8 = 0;
+    /// The word ends before it (a bracket, a quote mark).
+    pub const ENDS: u8 = 1;
+    /// The word ends before it and it is white space (or the paragraph ends).
+    pub const SPACE: u8 = ENDS | 2;
+    /// One of `-/'&,`: the word goes on when a letter or digit follows it.
+    pub const JOINS: u8 = 4;
+}
+
+static RUN_END: [u8; 256] = {
+    let mut t = [run_end::OTHER; 256];
+    let mut i = 0;
+    while i < 0x80 {
+        t[i] = match i as u8 {
+            // `char::is_whitespace` among ASCII bytes
+            b'\t'..=b'\r' | b' ' => run_end::SPACE,
+            b'-' | b'/' | b'\'' | b'&' | b',' => run_end::JOINS,
+            b'.' => run_end::OTHER,
+            _ => run_end::ENDS,
+        };
+        i += 1;
+    }
+    t
+};
 
 /// The [`shape`] bits of a word's letters: `upper` capitals, some lower-case letter
 /// (`lower`), a capital first (`first_upper`), some digit.
@@ -879,6 +921,34 @@ mod tests {
                 proptest::prop_assert_eq!(j, k);
                 proptest::prop_assert_eq!(c.seen, want.seen);
                 proptest::prop_assert_eq!(c.ascii_shape(b'a', false), want.ascii_shape(b'a', false));
+            }
+        }
+    }
+
+    #[test]
+    fn run_end_table_matches_ends_run_word() {
+        for t in 0..=255u8 {
+            for n in [
+                None,
+                Some(b'a'),
+                Some(b'7'),
+                Some(b' '),
+                Some(b'.'),
+                Some(0xC3),
+            ] {
+                let bytes: Vec<u8> = [t].into_iter().chain(n).collect();
+                let next = RUN_END[t as usize];
+                let fast = next & run_end::ENDS != 0
+                    || (next == run_end::JOINS && joins_nothing(&bytes, 0));
+                let want = ends_run_word(&bytes, 0) && t != b'.';
+                assert_eq!(fast, want, "{t:#x} then {n:?}");
+                if fast {
+                    assert_eq!(
+                        next == run_end::SPACE,
+                        (t as char).is_whitespace(),
+                        "{t:#x}"
+                    );
+                }
             }
         }
     }

@@ -156,6 +156,8 @@ pub(crate) struct Frozen {
     slots: &'static [u8],
     /// 64 minus log2 of the slot count: slots are chosen by the hash's high bits.
     shift: u32,
+    /// The slot count minus one (0 without slots).
+    mask: usize,
 }
 
 impl fmt::Debug for Frozen {
@@ -179,23 +181,47 @@ impl Frozen {
     /// The id of the key that is `query` with every byte or-ed with `FOLD`.
     #[inline(always)]
     fn get_folded<const FOLD: u8>(&self, query: &[u8]) -> Option<u32> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mask = self.slots.len() / 16 - 1;
-        // most words have at most eight bytes: their bytes, read once, are both the
-        // hash's input and the tag
+        // most words have one to eight bytes: their bytes, read once, are both the
+        // hash's input and the whole tag
         let n = query.len();
-        let (h, [want0, want1]) = if n <= 8 {
-            let low = low_bytes::<FOLD>(query);
-            (short_hash(n, low), [low, (n as u64) << 24])
-        } else {
-            let h = hash::<FOLD>(query);
-            (h, slot_tag::<FOLD>(query, h))
-        };
-        let mut i = (h >> self.shift) as usize & mask;
+        if n.wrapping_sub(1) < 8 {
+            return self.get_short(n, low_bytes::<FOLD>(query));
+        }
+        self.get_long::<FOLD>(query)
+    }
+
+    /// The id of the key of `n` bytes, one to eight, whose [`low_bytes`] are `low`. The
+    /// tokenizer asks this at nearly every word: its tag is `[low, n << 24]` (see
+    /// [`slot_tag`]), which no empty slot (length 0) and no longer key has, so a slot
+    /// is compared before it is checked for being empty, and no key bytes are read.
+    #[inline(always)]
+    fn get_short(&self, n: usize, low: u64) -> Option<u32> {
+        let want1 = (n as u32) << 24;
+        let mut i = (short_hash(n, low) >> self.shift) as usize;
         loop {
-            let [w0, w1] = self.slot(i);
+            i &= self.mask;
+            // no slots (a default table): nothing is found
+            let [w0, w1] = self.slot(i)?;
+            if w0 == low && w1 as u32 == want1 {
+                return Some((w1 >> 32) as u32);
+            }
+            if (w1 >> 32) as u32 == EMPTY {
+                return None;
+            }
+            i += 1;
+        }
+    }
+
+    /// [`Frozen::get_folded`] of the empty key or one longer than eight bytes: out of
+    /// line, so that the loop of the tokenizer that inlines the short case stays small.
+    #[inline(never)]
+    fn get_long<const FOLD: u8>(&self, query: &[u8]) -> Option<u32> {
+        let h = hash::<FOLD>(query);
+        let [want0, want1] = slot_tag::<FOLD>(query, h);
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            i &= self.mask;
+            let [w0, w1] = self.slot(i)?;
             let id = (w1 >> 32) as u32;
             if id == EMPTY {
                 return None;
@@ -206,17 +232,17 @@ impl Frozen {
             {
                 return Some(id);
             }
-            i = (i + 1) & mask;
+            i += 1;
         }
     }
 
-    /// The two words of slot `i`.
+    /// The two words of slot `i`, if there is one.
     #[inline(always)]
-    fn slot(&self, i: usize) -> [u64; 2] {
+    fn slot(&self, i: usize) -> Option<[u64; 2]> {
         // one bounds check and one 16-byte read
         let at = 16 * i;
-        let w = u128::from_le_bytes(self.slots[at..at + 16].try_into().unwrap_or([0; 16]));
-        [w as u64, (w >> 64) as u64]
+        let w = u128::from_le_bytes(self.slots.get(at..at + 16)?.try_into().ok()?);
+        Some([w as u64, (w >> 64) as u64])
     }
 
     /// The bytes of the key of id `id`.
@@ -252,6 +278,7 @@ impl Frozen {
             offsets,
             slots,
             shift,
+            mask: n_slots.saturating_sub(1),
         }
     }
 }
