@@ -201,17 +201,10 @@ impl<'l> Tokenizer<'l> {
                 } else {
                     TokenKind::Word
                 };
-                let (j, c) = WordCounts::of_run(bytes, i, end);
+                let (j, c, next) = WordCounts::of_run(bytes, i, end);
                 // nearly all of them: the run is the word, and no period after it could
                 // be an abbreviation's; made here in one go, without the general path's
-                // cases. The byte after the run tells, read once (see `run_end`).
-                let next = match bytes.get(j) {
-                    Some(&t) if j < end => RUN_END[t as usize],
-                    // the paragraph's end, where a period of the text after it is still
-                    // read as an abbreviation's (see `Tokenizer::finish_word`)
-                    Some(&b'.') => run_end::OTHER,
-                    _ => run_end::SPACE,
-                };
+                // cases. The byte after the run tells (see `run_end`).
                 if next & run_end::ENDS != 0
                     || (next == run_end::JOINS && joins_nothing(&bytes[..end], j))
                 {
@@ -581,7 +574,7 @@ fn joins_nothing(bytes: &[u8], j: usize) -> bool {
 
 /// What the byte after a run of ASCII letters and digits (never one of them) says of
 /// the word, as [`ends_run_word`] and the fast path of `Tokenizer::tokenize_into` ask:
-/// the tokenizer reads it once, in [`RUN_END`].
+/// the tokenizer reads it with the run, in [`RUN_CLASS`].
 mod run_end {
     /// The word may go on (a period, a character outside ASCII): the general path.
     pub const OTHER: u8 = 0;
@@ -591,18 +584,34 @@ mod run_end {
     pub const SPACE: u8 = ENDS | 2;
     /// One of `-/'&,`: the word goes on when a letter or digit follows it.
     pub const JOINS: u8 = 4;
+
+    /// The code of a byte that is no ASCII letter or digit.
+    pub const fn of(b: u8) -> u8 {
+        match b {
+            // `char::is_whitespace` among ASCII bytes
+            b'\t'..=b'\r' | b' ' => SPACE,
+            b'-' | b'/' | b'\'' | b'&' | b',' => JOINS,
+            b'.' | 0x80.. => OTHER,
+            _ => ENDS,
+        }
+    }
 }
 
-static RUN_END: [u8; 256] = {
-    let mut t = [run_end::OTHER; 256];
+/// A byte's [`class`] when it is an ASCII letter or digit, else its [`run_end`] code
+/// shifted up by four: one read a byte for [`WordCounts::of_run`].
+static RUN_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut i = 0;
-    while i < 0x80 {
-        t[i] = match i as u8 {
-            // `char::is_whitespace` among ASCII bytes
-            b'\t'..=b'\r' | b' ' => run_end::SPACE,
-            b'-' | b'/' | b'\'' | b'&' | b',' => run_end::JOINS,
-            b'.' => run_end::OTHER,
-            _ => run_end::ENDS,
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_uppercase() {
+            class::UPPER
+        } else if b.is_ascii_lowercase() {
+            class::LOWER
+        } else if b.is_ascii_digit() {
+            class::DIGIT
+        } else {
+            run_end::of(b) << 4
         };
         i += 1;
     }
@@ -643,8 +652,8 @@ mod class {
 /// What one pass over a word's bytes saw.
 #[derive(Clone, Copy, Default)]
 struct WordCounts {
-    /// ASCII capitals (a run's are counted up to two per eight bytes: whether there are
-    /// none, one, or more is all that is asked).
+    /// ASCII capitals (a run with lower-case letters counts whether it has any: with
+    /// them, that is all that [`case_shape`] asks).
     upper: usize,
     /// The [`class`] bits of every byte, or-ed.
     seen: u8,
@@ -680,73 +689,39 @@ impl WordCounts {
         c
     }
 
-    /// The end of the run of ASCII letters and digits from `i` in `bytes[..end]`, and
-    /// its counts. Asked at nearly every word: read eight bytes at a time (see
-    /// [`WordCounts::of_eight`]), a word of up to seven letters in one read, where a
-    /// loop over its bytes took nine instructions a byte.
+    /// The end of the run of ASCII letters and digits from `i` in `bytes[..end]`, its
+    /// counts, and what the byte after it says (a [`run_end`] code). Asked at nearly
+    /// every word: one table read a byte ([`RUN_CLASS`]) both classes a byte of the run
+    /// and tells of the one that ends it; the capitals are counted only in a run
+    /// without lower-case letters, the one case where [`case_shape`] asks how many.
     #[inline]
-    fn of_run(bytes: &[u8], i: usize, end: usize) -> (usize, WordCounts) {
-        let mut c = WordCounts::default();
+    fn of_run(bytes: &[u8], i: usize, end: usize) -> (usize, WordCounts, u8) {
+        let run = &bytes[..end];
+        let mut seen = 0;
         let mut j = i;
-        // the reads may go past the paragraph's end (never the text's): a run that
-        // does is read again below, byte by byte, as are the text's last seven bytes
-        while let Some(eight) = bytes.get(j..j + 8) {
-            let (n, counts) = WordCounts::of_eight(eight.try_into().unwrap_or([0; 8]));
-            c.upper += counts.upper;
-            c.seen |= counts.seen;
-            j += n;
-            if n < 8 {
-                if j <= end {
-                    return (j, c);
-                }
-                break;
-            }
-        }
-        let mut c = WordCounts::default();
-        let mut j = i;
-        while let Some(&x) = bytes[..end].get(j) {
-            let k = BYTE_CLASS[x as usize];
+        let next = loop {
+            let Some(&x) = run.get(j) else {
+                // the paragraph's end, where a period of the text after it is still
+                // read as an abbreviation's (see `Tokenizer::finish_word`)
+                break if bytes.get(j) == Some(&b'.') {
+                    run_end::OTHER
+                } else {
+                    run_end::SPACE
+                };
+            };
+            let k = RUN_CLASS[x as usize];
             if k & class::ALNUM == 0 {
-                break;
+                break k >> 4;
             }
-            c.add(k);
+            seen |= k;
             j += 1;
-        }
-        (j, c)
-    }
-
-    /// How many of eight bytes (at most eight) lead with ASCII letters and digits, and
-    /// their counts, with the capitals counted up to two (all that [`case_shape`] asks):
-    /// each byte's classes in its high bit, worked out for all eight bytes at once.
-    #[inline]
-    fn of_eight(eight: [u8; 8]) -> (usize, WordCounts) {
-        const ONES: u64 = u64::from_ne_bytes([1; 8]);
-        const HIGH: u64 = ONES * 0x80;
-        let w = u64::from_le_bytes(eight);
-        let ascii = !w & HIGH;
-        // below 0x80, `x + ONES * (0x80 - lo)` has a byte's high bit set when it is at
-        // least `lo`, and adds carry nothing into the next byte
-        let x = w & !HIGH;
-        let at_least = |v: u64, lo: u8| v + ONES * u64::from(0x80 - lo);
-        let in_range = |v: u64, lo: u8, hi: u8| at_least(v, lo) & !at_least(v, hi + 1);
-        // ASCII letters with the lower-case bit set are a..z
-        let letter = in_range(x | (ONES * 0x20), b'a', b'z') & ascii;
-        let digit = in_range(x, b'0', b'9') & ascii;
-        let stop = !(letter | digit) & HIGH;
-        // the run and its first other byte (none of its letters or digits); all eight
-        // when there is none
-        let keep = stop ^ stop.wrapping_sub(1);
-        let n = (stop.trailing_zeros() / 8) as usize;
-        // the lower-case bit (0x20) moved up to the high bit
-        let lower_bit = w << 2;
-        let upper = letter & !lower_bit & keep;
-        let lower = letter & lower_bit & keep;
-        let digit = digit & keep;
-        let seen = if upper != 0 { class::UPPER } else { 0 }
-            | if lower != 0 { class::LOWER } else { 0 }
-            | if digit != 0 { class::DIGIT } else { 0 };
-        let upper = usize::from(upper != 0) + usize::from(upper & upper.wrapping_sub(1) != 0);
-        (n, WordCounts { upper, seen })
+        };
+        let upper = if seen & (class::UPPER | class::LOWER) == class::UPPER {
+            run[i..j].iter().filter(|b| b.is_ascii_uppercase()).count()
+        } else {
+            usize::from(seen & class::UPPER != 0)
+        };
+        (j, WordCounts { upper, seen }, next)
     }
 }
 
@@ -904,14 +879,14 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn runs_read_eight_bytes_at_a_time_match_a_byte_loop(
+        fn runs_match_a_byte_loop(
             text in "[a-zA-Z0-9 .,'é-]{0,40}",
             cut in 0usize..40,
         ) {
             let bytes = text.as_bytes();
             let end = cut.min(bytes.len());
             for i in 0..end {
-                let (j, c) = WordCounts::of_run(bytes, i, end);
+                let (j, c, next) = WordCounts::of_run(bytes, i, end);
                 let mut want = WordCounts::default();
                 let mut k = i;
                 while k < end && bytes[k].is_ascii_alphanumeric() {
@@ -920,14 +895,27 @@ mod tests {
                 }
                 proptest::prop_assert_eq!(j, k);
                 proptest::prop_assert_eq!(c.seen, want.seen);
-                proptest::prop_assert_eq!(c.ascii_shape(b'a', false), want.ascii_shape(b'a', false));
+                for first in [b'a', b'A'] {
+                    proptest::prop_assert_eq!(
+                        c.ascii_shape(first, false),
+                        want.ascii_shape(first, false)
+                    );
+                }
+                let want_next = match bytes.get(k) {
+                    Some(&t) if k < end => run_end::of(t),
+                    Some(b'.') => run_end::OTHER,
+                    _ => run_end::SPACE,
+                };
+                proptest::prop_assert_eq!(next, want_next);
             }
         }
     }
 
     #[test]
     fn run_end_table_matches_ends_run_word() {
-        for t in 0..=255u8 {
+        for t in (0..=255u8).filter(|t| !t.is_ascii_alphanumeric()) {
+            assert_eq!(RUN_CLASS[t as usize] & class::ALNUM, 0);
+            assert_eq!(RUN_CLASS[t as usize] >> 4, run_end::of(t));
             for n in [
                 None,
                 Some(b'a'),
@@ -937,7 +925,7 @@ mod tests {
                 Some(0xC3),
             ] {
                 let bytes: Vec<u8> = [t].into_iter().chain(n).collect();
-                let next = RUN_END[t as usize];
+                let next = run_end::of(t);
                 let fast = next & run_end::ENDS != 0
                     || (next == run_end::JOINS && joins_nothing(&bytes, 0));
                 let want = ends_run_word(&bytes, 0) && t != b'.';

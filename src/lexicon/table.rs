@@ -351,18 +351,30 @@ impl Keys {
             word.iter()
                 .all(|&b| b.is_ascii_alphabetic() || (0x20..0x40).contains(&b))
         );
-        match self.frozen.get_folded::<0x20>(word) {
-            Some(id) => Some(id),
-            None if self.extra.is_empty() => None,
-            None => self.extra_ascii_word(word),
+        // most words: found (or not) without a call, which then saves no registers
+        let n = word.len();
+        if n.wrapping_sub(1) < 8 {
+            let found = self.frozen.get_short(n, low_bytes::<0x20>(word));
+            if found.is_some() || self.extra.is_empty() {
+                return found;
+            }
         }
+        self.other_ascii_word(word)
     }
 
-    /// [`Keys::get_ascii_word`] among the run-time keys: kept out of the lookup that
-    /// every word makes, as most runs add none.
-    #[cold]
+    /// [`Keys::get_ascii_word`] of a word of no or more than eight bytes, or among the
+    /// run-time keys: kept out of the lookup that every word makes.
     #[inline(never)]
-    fn extra_ascii_word(&self, word: &[u8]) -> Option<u32> {
+    fn other_ascii_word(&self, word: &[u8]) -> Option<u32> {
+        let n = word.len();
+        let frozen = if n.wrapping_sub(1) < 8 {
+            None
+        } else {
+            self.frozen.get_long::<0x20>(word)
+        };
+        if frozen.is_some() || self.extra.is_empty() {
+            return frozen;
+        }
         let lower: String = word.iter().map(|&b| char::from(b | 0x20)).collect();
         self.extra.get(lower.as_str()).copied()
     }
