@@ -195,8 +195,9 @@ impl<'l> Tokenizer<'l> {
             // most tokens: a word or number starting with an ASCII letter or digit (told
             // apart by that byte without decoding a character), read as one run of them
             let mut run = None;
-            if b.is_ascii_alphanumeric() {
-                let kind = if b.is_ascii_digit() {
+            let first = RUN_CLASS[b as usize] & class::ALNUM;
+            if first != 0 {
+                let kind = if first == class::DIGIT {
                     TokenKind::Number
                 } else {
                     TokenKind::Word
