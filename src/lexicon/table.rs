@@ -187,7 +187,25 @@ impl Frozen {
         if n.wrapping_sub(1) < 8 {
             return self.get_short(n, low_bytes::<FOLD>(query));
         }
+        if (9..=INLINE).contains(&n) {
+            return self.get_medium::<FOLD>(query);
+        }
         self.get_long::<FOLD>(query)
+    }
+
+    /// [`Frozen::get_folded`] of a key of nine to [`INLINE`] bytes (a word in ten): its
+    /// first eight bytes and the rest are the words that [`hash`] mixes and the slot's
+    /// tag (see [`slot_tag`]), read once; as for [`Frozen::get_short`], the length in
+    /// the tag sets it apart from empty slots and other keys.
+    #[inline(always)]
+    fn get_medium<const FOLD: u8>(&self, query: &[u8]) -> Option<u32> {
+        let n = query.len();
+        let (head, tail) = query.split_at(8);
+        let head = u64::from_le_bytes(head.try_into().unwrap_or([0; 8])) | folds::<FOLD>().2;
+        let tail = low_bytes::<FOLD>(tail);
+        let h = short_hash(n, head);
+        let h = (h.rotate_left(5) ^ tail).wrapping_mul(HASH_K);
+        self.find(h, head, (tail as u32) | (n as u32) << 24)
     }
 
     /// The id of the key of `n` bytes, one to eight, whose [`low_bytes`] are `low`. The
@@ -196,13 +214,19 @@ impl Frozen {
     /// is compared before it is checked for being empty, and no key bytes are read.
     #[inline(always)]
     fn get_short(&self, n: usize, low: u64) -> Option<u32> {
-        let want1 = (n as u32) << 24;
-        let mut i = (short_hash(n, low) >> self.shift) as usize;
+        self.find(short_hash(n, low), low, (n as u32) << 24)
+    }
+
+    /// The id in the slot from `h`'s on whose tag is `[want0, want1]` (the low half of
+    /// the second word), for a tag with a length in it: it matches no empty slot.
+    #[inline(always)]
+    fn find(&self, h: u64, want0: u64, want1: u32) -> Option<u32> {
+        let mut i = (h >> self.shift) as usize;
         loop {
             i &= self.mask;
             // no slots (a default table): nothing is found
             let [w0, w1] = self.slot(i)?;
-            if w0 == low && w1 as u32 == want1 {
+            if w0 == want0 && w1 as u32 == want1 {
                 return Some((w1 >> 32) as u32);
             }
             if (w1 >> 32) as u32 == EMPTY {
@@ -371,7 +395,7 @@ impl Keys {
         let frozen = if n.wrapping_sub(1) < 8 {
             None
         } else {
-            self.frozen.get_long::<0x20>(word)
+            self.frozen.get_folded::<0x20>(word)
         };
         if frozen.is_some() || self.extra.is_empty() {
             return frozen;
