@@ -215,7 +215,7 @@ impl<'l> Tokenizer<'l> {
                     out.push(Token {
                         span: Span::new(i, j),
                         kind,
-                        shape: c.ascii_shape(b, space_before) | after,
+                        shape: c.ascii_shape(first, space_before) | after,
                         word: self.lexicon.and_then(|l| l.ascii_word_id(&bytes[i..j])),
                         para,
                     });
@@ -622,7 +622,7 @@ static RUN_CLASS: [u8; 256] = {
 /// The [`shape`] bits of a word's letters: `upper` capitals, some lower-case letter
 /// (`lower`), a capital first (`first_upper`), some digit.
 #[inline]
-fn case_shape(upper: usize, lower: bool, first_upper: bool, digit: bool) -> u8 {
+const fn case_shape(upper: usize, lower: bool, first_upper: bool, digit: bool) -> u8 {
     let mut bits = 0;
     if first_upper {
         bits |= shape::CAP;
@@ -638,6 +638,31 @@ fn case_shape(upper: usize, lower: bool, first_upper: bool, digit: bool) -> u8 {
     }
     bits
 }
+
+/// [`case_shape`] (without [`shape::CAP`]) of a word whose [`class`] bits or-ed are
+/// the low three bits of the index, with two capitals or more when the index has 8.
+static CASE_SHAPE: [u8; 16] = {
+    let mut t = [0u8; 16];
+    let mut i = 0;
+    while i < 16 {
+        let seen = i as u8;
+        let upper = if i >= 8 {
+            2
+        } else if seen & class::UPPER != 0 {
+            1
+        } else {
+            0
+        };
+        t[i] = case_shape(
+            upper,
+            seen & class::LOWER != 0,
+            false,
+            seen & class::DIGIT != 0,
+        );
+        i += 1;
+    }
+    t
+};
 
 /// Byte classes for the one pass made over a word.
 mod class {
@@ -667,18 +692,15 @@ impl WordCounts {
         self.seen |= k;
     }
 
-    /// The [`shape`] bits of a word of one ASCII run with these counts that starts
-    /// with `first` and has no period: as [`Tokenizer::finish_word`] sets them.
+    /// The [`shape`] bits of a word of one ASCII run with these counts whose first
+    /// byte is of [`class`] `first` and that has no period: as
+    /// [`Tokenizer::finish_word`] sets them, its case bits read from [`CASE_SHAPE`].
     #[inline]
     fn ascii_shape(self, first: u8, space_before: bool) -> u8 {
         let space = if space_before { shape::SPACE_BEFORE } else { 0 };
-        space
-            | case_shape(
-                self.upper,
-                self.seen & class::LOWER != 0,
-                first.is_ascii_uppercase(),
-                self.seen & class::DIGIT != 0,
-            )
+        let cap = if first == class::UPPER { shape::CAP } else { 0 };
+        let two_upper = usize::from(self.upper >= 2) << 3;
+        space | cap | CASE_SHAPE[usize::from(self.seen & class::ALNUM) | two_upper]
     }
 
     /// The counts of all of `word`.
@@ -896,11 +918,14 @@ mod tests {
                 }
                 proptest::prop_assert_eq!(j, k);
                 proptest::prop_assert_eq!(c.seen, want.seen);
-                for first in [b'a', b'A'] {
-                    proptest::prop_assert_eq!(
-                        c.ascii_shape(first, false),
-                        want.ascii_shape(first, false)
+                for (first, first_upper) in [(class::LOWER, false), (class::UPPER, true)] {
+                    let slow = case_shape(
+                        want.upper,
+                        want.seen & class::LOWER != 0,
+                        first_upper,
+                        want.seen & class::DIGIT != 0,
                     );
+                    proptest::prop_assert_eq!(c.ascii_shape(first, true), slow | shape::SPACE_BEFORE);
                 }
                 let want_next = match bytes.get(k) {
                     Some(&t) if k < end => run_end::of(t),
