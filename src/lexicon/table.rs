@@ -236,8 +236,8 @@ impl Frozen {
         }
     }
 
-    /// [`Frozen::get_folded`] of the empty key or one longer than eight bytes: out of
-    /// line, so that the loop of the tokenizer that inlines the short case stays small.
+    /// [`Frozen::get_folded`] of the empty key or one longer than [`INLINE`] bytes: out
+    /// of line, so that the loop of the tokenizer that inlines the short case stays small.
     #[inline(never)]
     fn get_long<const FOLD: u8>(&self, query: &[u8]) -> Option<u32> {
         let h = hash::<FOLD>(query);
