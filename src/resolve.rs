@@ -51,7 +51,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet, FxHasher};
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
 use crate::layout::{Layout, Words};
-use crate::lexicon::{Lexicon, flag};
+use crate::lexicon::{Lexicon, Nominal, flag};
 use crate::mentions::{Mention, PLACE_PREPS, evidence};
 use crate::tokens::{Token, TokenKind, shape};
 
@@ -783,9 +783,22 @@ impl<'l> Resolver<'l> {
         let tokens = &layout.tokens[..];
         let sentence_of = &layout.sentence_of[..tokens.len()];
         let mention_at = &mention_at[..tokens.len()];
+        // the tokens that start resolved mentions, in order: the stops that `next_stop`
+        // need not find by asking at every token (`next_start` is the first not passed)
+        let mut starts: Vec<u32> = (mentions.iter().zip(&res.entity_of))
+            .filter(|(_, e)| e.is_some())
+            .map(|(m, _)| m.tokens.0)
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let mut next_start = 0;
         let mut i = 0;
         loop {
-            i = next_stop(w.text, tokens, mention_at, i);
+            while starts.get(next_start).is_some_and(|&s| (s as usize) < i) {
+                next_start += 1;
+            }
+            let limit = starts.get(next_start).map_or(tokens.len(), |&s| s as usize);
+            i = next_stop(w.text, &tokens[..limit], i);
             if i >= tokens.len() {
                 break;
             }
@@ -1014,11 +1027,7 @@ impl<'l> Resolver<'l> {
                         .any(|&c| c == b'.' || !c.is_ascii())
             };
             let two_word = if head > i + 1 && may_start(head - 1) {
-                let mut key = String::new();
-                push_lowercase(&mut key, w.text_of(head - 1));
-                key.push(' ');
-                push_lowercase(&mut key, w.text_of(head));
-                self.lex.phrase(&key).and_then(|p| p.nominal)
+                self.two_word_nominal(w.text_of(head - 1), w.text_of(head))
             } else {
                 None
             };
@@ -1102,22 +1111,44 @@ impl<'l> Resolver<'l> {
         }
         None
     }
+
+    /// The nominal of the phrase of two words ("prime minister"), looked up by their
+    /// lower-case forms joined by a space. Two short ASCII words (nearly all) are lowered
+    /// into a buffer on the stack, not a new string: asked at many "the" of a story.
+    fn two_word_nominal(&self, first: &str, second: &str) -> Option<Nominal> {
+        let (a, b) = (first.as_bytes(), second.as_bytes());
+        let mut buf = [0u8; 48];
+        let n = a.len() + 1 + b.len();
+        if n <= buf.len() && first.is_ascii() && second.is_ascii() {
+            buf[..a.len()].copy_from_slice(a);
+            buf[a.len()] = b' ';
+            buf[a.len() + 1..n].copy_from_slice(b);
+            buf[..n].make_ascii_lowercase();
+            // ASCII bytes: always a string
+            let key = std::str::from_utf8(&buf[..n]).ok()?;
+            return self.lex.phrase(key).and_then(|p| p.nominal);
+        }
+        let mut key = String::new();
+        push_lowercase(&mut key, first);
+        key.push(' ');
+        push_lowercase(&mut key, second);
+        self.lex.phrase(&key).and_then(|p| p.nominal)
+    }
 }
 
-/// The first token from `i` on that starts a resolved mention (`mention_at`) or may be
-/// one of the pronouns and determiners [`Resolver::references`] looks for; the number
-/// of tokens when none does: a tight loop of its own over the tokens that refer to
-/// nothing (most of them), not a pass of the main loop for each.
-fn next_stop(text: &str, tokens: &[Token], mention_at: &[u32], from: usize) -> usize {
+/// The first token of `tokens` from `from` on that may be one of the pronouns and
+/// determiners [`Resolver::references`] looks for; the number of tokens when none is.
+/// The caller cuts `tokens` at the next resolved mention, so that this is a tight loop
+/// of its own over the tokens that refer to nothing (most of them), with no question
+/// about mentions at each, not a pass of the main loop for each.
+fn next_stop(text: &str, tokens: &[Token], from: usize) -> usize {
     let text = text.as_bytes();
-    let (Some(tokens), Some(mention_at)) = (tokens.get(from..), mention_at.get(from..)) else {
+    let Some(rest) = tokens.get(from..) else {
         return from;
     };
-    tokens
-        .iter()
-        .zip(mention_at)
-        .position(|(t, &m)| m != NONE || may_refer(text, t))
-        .map_or(from + tokens.len(), |k| from + k)
+    rest.iter()
+        .position(|t| may_refer(text, t))
+        .map_or(tokens.len(), |k| from + k)
 }
 
 /// True when token `t` may be a pronoun or determiner of [`Resolver::references`]:
@@ -1127,13 +1158,12 @@ fn next_stop(text: &str, tokens: &[Token], mention_at: &[u32], from: usize) -> u
 /// slicing the text.
 fn may_refer(text: &[u8], t: &Token) -> bool {
     let start = t.span.start as usize;
-    let first_two = match text.get(start..start + 2) {
-        Some(&[a, b]) => [a | 0x20, b | 0x20],
-        _ => [0, 0],
-    };
     t.kind == TokenKind::Word
         && (2..=10).contains(&t.span.len())
-        && matches!(&first_two, b"he" | b"hi" | b"sh" | b"it" | b"th")
+        && match text.get(start..start + 2) {
+            Some(&[a, b]) => matches!(&[a | 0x20, b | 0x20], b"he" | b"hi" | b"sh" | b"it" | b"th"),
+            _ => false,
+        }
 }
 
 /// The form of a short word that [`Resolver::references`] matches against its pronouns
