@@ -185,12 +185,14 @@ fn kind_key<'k>(key: &'k mut String, kind: Kind, words: &[&str]) -> &'k str {
     key
 }
 
+/// Drafts by merge key. A `hashbrown` map for `entry_ref`: one look-up, hashing the
+/// key once, that copies the key only when it is new.
+type ByKey = hashbrown::HashMap<String, usize, FxBuildHasher>;
+
 /// The draft of merge key `key`, made (empty) when the key is new.
-fn draft_for(by_key: &mut FxHashMap<String, usize>, drafts: &mut Vec<Draft>, key: &str) -> usize {
-    // one look-up with a copy of the key, not a look-up and then an insertion that
-    // hashes it again: most keys are new (a repeated name mostly joins by surname)
+fn draft_for(by_key: &mut ByKey, drafts: &mut Vec<Draft>, key: &str) -> usize {
     let new = drafts.len();
-    let di = *by_key.entry(key.to_string()).or_insert(new);
+    let di = *by_key.entry_ref(key).or_insert(new);
     if di == new {
         drafts.push(Draft::default());
     }
@@ -310,11 +312,12 @@ struct Known<'a, 'b> {
 }
 
 /// Work state of one entity while resolving. Its label words are borrowed from the
-/// text or the lexicon (both outlive the resolution).
+/// text or the lexicon (both outlive the resolution), as a slice of a mention's words
+/// (or of the canonical names), not a vector of its own: no allocation per draft.
 #[derive(Default, Clone)]
 struct Draft<'a> {
     kind_votes: [u32; 3],
-    label_words: Vec<&'a str>,
+    label_words: &'a [&'a str],
     label_fixed: bool,
     mentions: Vec<usize>,
     evidence: u32,
@@ -360,16 +363,22 @@ impl<'l> Resolver<'l> {
     /// → "Democrat" (a party's plural short form). "a Democrat" names one of them, so it is
     /// a name of the group too.
     fn member_noun(&self, surface: &str, label: &str) -> Option<String> {
-        let one = match surface.strip_suffix("ies") {
-            Some(stem) => format!("{stem}y"), // "Tories" → "Tory"
-            None => surface.strip_suffix('s')?.to_string(),
+        // the singular is the stem and "y" or the stem alone; it is tested on the stem
+        // (it has a space, ends in "s", starts with a capital exactly when the stem
+        // does, "y" added or not) before a copy is made: most aliases fail
+        let (stem, y) = match surface.strip_suffix("ies") {
+            Some(stem) => (stem, "y"), // "Tories" → "Tory"
+            None => (surface.strip_suffix('s')?, ""),
         };
-        if one.contains(' ') || one.ends_with('s') || !one.starts_with(char::is_uppercase) {
+        if stem.contains(' ')
+            || (y.is_empty() && stem.ends_with('s'))
+            || !stem.starts_with(char::is_uppercase)
+        {
             return None;
         }
-        let lower = one.to_lowercase();
+        let one = format!("{stem}{y}");
         let party = label.ends_with(" Party") && surface != label;
-        (party || self.lex.demonym_place(&lower).is_some()).then_some(one)
+        (party || self.lex.demonym_place(&one.to_lowercase()).is_some()).then_some(one)
     }
 
     /// A resolver over the lexicon.
@@ -386,12 +395,20 @@ impl<'l> Resolver<'l> {
         };
         let mut drafts: Vec<Draft> = Vec::new();
         // merge keys: names by kind and words, known names by their list entry
-        let mut by_key: FxHashMap<String, usize> =
-            FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
+        let mut by_key = ByKey::with_capacity_and_hasher(mentions.len(), FxBuildHasher);
         let mut by_known: FxHashMap<u32, usize> = FxHashMap::default();
         let mut draft_of: Vec<Option<usize>> = vec![None; mentions.len()];
         let mut all_words = Vec::with_capacity(mentions.len() * 2);
         let words = name_words(&w, mentions, &mut all_words);
+        // the canonical name of each mention's known entity ("" when none): a draft's
+        // label borrows it here as a one-word slice
+        let canonical: Vec<&str> = mentions
+            .iter()
+            .map(|m| {
+                m.known
+                    .map_or("", |id| self.lex.entities[id as usize].canonical.as_str())
+            })
+            .collect();
         // scratch for lower-case words and keys, large enough for most names
         let (mut lower, mut key) = (String::with_capacity(64), String::with_capacity(64));
         let mut spaced = String::with_capacity(64);
@@ -446,12 +463,12 @@ impl<'l> Resolver<'l> {
             let d = &mut drafts[di];
             if let Some(id) = m.known {
                 if d.known.is_none() {
-                    d.label_words = vec![self.lex.entities[id as usize].canonical.as_str()];
+                    d.label_words = std::slice::from_ref(&canonical[mi]);
                     d.label_fixed = true;
                     d.known = Some(id);
                 }
             } else if !d.label_fixed && words[mi].len() > d.label_words.len() {
-                d.label_words = words[mi].to_vec();
+                d.label_words = words[mi];
             }
             d.kind_votes[kind_slot(kind)] += vote_weight(m);
             draft_of[mi] = Some(di);
@@ -462,7 +479,7 @@ impl<'l> Resolver<'l> {
         // (a scan per mention is quadratic in a long document)
         let mut index = DraftIndex::with_capacity(drafts.len());
         for (di, d) in drafts.iter().enumerate() {
-            index.label(di, &d.label_words);
+            index.label(di, d.label_words);
         }
         for (mi, d) in draft_of.iter().enumerate() {
             if let Some(di) = *d {
@@ -499,10 +516,10 @@ impl<'l> Resolver<'l> {
             let di = draft_for(&mut by_key, &mut drafts, kind_key(&mut key, kind, ws));
             let d = &mut drafts[di];
             if ws.len() > d.label_words.len() {
-                d.label_words = ws.to_vec();
+                d.label_words = ws;
                 index.label(di, ws);
             } else if di == made {
-                index.label(di, &d.label_words);
+                index.label(di, d.label_words);
             }
             d.kind_votes[kind_slot(kind)] += vote_weight(m);
             draft_of[mi] = Some(di);
@@ -588,17 +605,23 @@ impl<'l> Resolver<'l> {
                 continue;
             }
             let kind = majority(d);
-            let label = d.label_words.join(" ");
             let mut aliases = std::mem::take(&mut d.aliases);
+            // the label is no alias: nearly always one of them (its own surface form),
+            // whose string is taken as the label rather than joined anew
+            let joined = join_into(&mut key, d.label_words);
+            let label = aliases.take(joined).unwrap_or_else(|| joined.to_string());
             if kind != Kind::Person {
                 let members: Vec<String> = aliases
                     .iter()
                     .chain(std::iter::once(&label))
                     .filter_map(|a| self.member_noun(a, &label))
                     .collect();
-                aliases.extend(members);
+                // a member noun may be the label itself ("Democrat")
+                if !members.is_empty() {
+                    aliases.extend(members);
+                    aliases.remove(&label);
+                }
             }
-            aliases.remove(&label);
             entity_of_draft[di] = Some(entities.len());
             entities.push(Entity {
                 kind,
@@ -672,7 +695,7 @@ impl<'l> Resolver<'l> {
             if !live(&drafts[s]) || majority(&drafts[s]) == Kind::Person {
                 continue;
             }
-            let short = &drafts[s].label_words;
+            let short = drafts[s].label_words;
             let short_is_acronym = short.len() == 1 && is_acronym(short[0]);
             // a bare designator ("Union", "Group") is no short form of every name ending in it
             let only_designator = short.len() == 1
@@ -694,7 +717,7 @@ impl<'l> Resolver<'l> {
                     short,
                     short_is_acronym,
                     tail_allowed,
-                    &drafts[l].label_words,
+                    drafts[l].label_words,
                     &index.initials[l],
                 ) {
                     count += 1;
@@ -784,20 +807,28 @@ impl<'l> Resolver<'l> {
         let sentence_of = &layout.sentence_of[..tokens.len()];
         let mention_at = &mention_at[..tokens.len()];
         // the tokens that start resolved mentions, in order: the stops that `next_stop`
-        // need not find by asking at every token (`next_start` is the first not passed)
-        let mut starts: Vec<u32> = (mentions.iter().zip(&res.entity_of))
+        // need not find by asking at every token. Read off the mentions, which come in
+        // text order (a sorted copy of the starts is made only when they do not)
+        let resolved = (mentions.iter().zip(&res.entity_of))
             .filter(|(_, e)| e.is_some())
-            .map(|(m, _)| m.tokens.0)
-            .collect();
-        starts.sort_unstable();
-        starts.dedup();
-        let mut next_start = 0;
+            .map(|(m, _)| m.tokens.0);
+        let sorted_starts: Vec<u32>;
+        let starts: Box<dyn Iterator<Item = u32> + '_> =
+            if mentions.is_sorted_by_key(|m| m.tokens.0) {
+                Box::new(resolved)
+            } else {
+                sorted_starts = {
+                    let mut v: Vec<u32> = resolved.collect();
+                    v.sort_unstable();
+                    v
+                };
+                Box::new(sorted_starts.iter().copied())
+            };
+        let mut starts = starts.peekable();
         let mut i = 0;
         loop {
-            while starts.get(next_start).is_some_and(|&s| (s as usize) < i) {
-                next_start += 1;
-            }
-            let limit = starts.get(next_start).map_or(tokens.len(), |&s| s as usize);
+            while starts.next_if(|&s| (s as usize) < i).is_some() {}
+            let limit = starts.peek().map_or(tokens.len(), |&s| s as usize);
             i = next_stop(w.text, &tokens[..limit], i);
             if i >= tokens.len() {
                 break;
@@ -1619,7 +1650,7 @@ impl FormIndex {
                 ix.initials.push(Initials::default());
                 continue;
             }
-            let long = &d.label_words;
+            let long = d.label_words;
             let initials = if long.len() >= 2 {
                 Initials::of(long, lex, &mut lower)
             } else {
@@ -1828,7 +1859,7 @@ mod tests {
                 .collect();
             let drafts: Vec<Draft> = names
                 .iter()
-                .map(|words| Draft { label_words: words.clone(), ..Draft::default() })
+                .map(|words| Draft { label_words: words, ..Draft::default() })
                 .collect();
             let index = FormIndex::new(&drafts, lex);
             let mut cands = Vec::new();
@@ -1836,7 +1867,7 @@ mod tests {
                 let acronym = short.len() == 1 && is_acronym(short[0]);
                 index.candidates(short, acronym, &mut cands);
                 for (l, d) in drafts.iter().enumerate() {
-                    if is_long_form(short, acronym, tail_allowed, &d.label_words, &index.initials[l]) {
+                    if is_long_form(short, acronym, tail_allowed, d.label_words, &index.initials[l]) {
                         proptest::prop_assert!(cands.contains(&l), "{short:?} -> {:?}", d.label_words);
                     }
                 }
@@ -1855,10 +1886,11 @@ mod tests {
             "Daily Telegraph",
             "Liberal Democrats",
         ];
-        let drafts: Vec<Draft> = long
+        let long_words: Vec<Vec<&str>> = long.iter().map(|n| words(n)).collect();
+        let drafts: Vec<Draft> = long_words
             .iter()
-            .map(|n| Draft {
-                label_words: words(n),
+            .map(|ws| Draft {
+                label_words: ws,
                 ..Draft::default()
             })
             .collect();
@@ -1882,7 +1914,7 @@ mod tests {
                         &short,
                         acronym,
                         true,
-                        &drafts[l].label_words,
+                        drafts[l].label_words,
                         &index.initials[l],
                     )
                 })
