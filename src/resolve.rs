@@ -46,7 +46,8 @@ use std::collections::BTreeSet;
 
 use std::hash::{BuildHasher, Hasher};
 
-use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet, FxHasher};
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHasher};
 
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
@@ -185,14 +186,63 @@ fn kind_key<'k>(key: &'k mut String, kind: Kind, words: &[&str]) -> &'k str {
     key
 }
 
-/// Drafts by merge key. A `hashbrown` map for `entry_ref`: one look-up, hashing the
-/// key once, that copies the key only when it is new.
-type ByKey = hashbrown::HashMap<String, usize, FxBuildHasher>;
+/// Strings with a number each (merge keys and their drafts, surnames), all in one
+/// buffer: a key is copied into it only when new, and has no allocation of its own
+/// (a `HashMap<String, _>` makes and frees one for every key).
+#[derive(Default)]
+struct Keys {
+    text: String,
+    /// (start, end) of a key in `text`, and its number.
+    table: HashTable<(u32, u32, u32)>,
+}
+
+impl Keys {
+    fn with_capacity(n: usize) -> Self {
+        Keys {
+            text: String::with_capacity(n * 16),
+            table: HashTable::with_capacity(n),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.table.is_empty()
+    }
+
+    /// The number of `key`, which is `new` when the key is new: one look-up, hashing
+    /// the key once.
+    fn get_or_insert(&mut self, key: &str, new: u32) -> u32 {
+        let text = self.text.as_bytes();
+        let at = |&(s, e, _): &(u32, u32, u32)| &text[s as usize..e as usize];
+        let entry = self.table.entry(
+            FxBuildHasher.hash_one(key.as_bytes()),
+            |k| at(k) == key.as_bytes(),
+            |k| FxBuildHasher.hash_one(at(k)),
+        );
+        match entry {
+            hashbrown::hash_table::Entry::Occupied(o) => o.get().2,
+            hashbrown::hash_table::Entry::Vacant(v) => {
+                let start = self.text.len() as u32;
+                self.text.push_str(key);
+                v.insert((start, self.text.len() as u32, new));
+                new
+            }
+        }
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        let text = self.text.as_bytes();
+        self.table
+            .find(FxBuildHasher.hash_one(key.as_bytes()), |&(s, e, _)| {
+                &text[s as usize..e as usize] == key.as_bytes()
+            })
+            .is_some()
+    }
+}
 
 /// The draft of merge key `key`, made (empty) when the key is new.
-fn draft_for(by_key: &mut ByKey, drafts: &mut Vec<Draft>, key: &str) -> usize {
+fn draft_for(by_key: &mut Keys, drafts: &mut Vec<Draft>, key: &str) -> usize {
     let new = drafts.len();
-    let di = *by_key.entry_ref(key).or_insert(new);
+    let di = by_key.get_or_insert(key, new as u32) as usize;
     if di == new {
         drafts.push(Draft::default());
     }
@@ -395,7 +445,7 @@ impl<'l> Resolver<'l> {
         };
         let mut drafts: Vec<Draft> = Vec::new();
         // merge keys: names by kind and words, known names by their list entry
-        let mut by_key = ByKey::with_capacity_and_hasher(mentions.len(), FxBuildHasher);
+        let mut by_key = Keys::with_capacity(mentions.len());
         let mut by_known: FxHashMap<u32, usize> = FxHashMap::default();
         let mut draft_of: Vec<Option<usize>> = vec![None; mentions.len()];
         let mut all_words = Vec::with_capacity(mentions.len() * 2);
@@ -416,15 +466,13 @@ impl<'l> Resolver<'l> {
         // surnames of the people named in full: a lone word equal to one is that person,
         // even when the lists know it as a place ("Rodriguez", "Jackson")
         // (a name repeats: only a new surname is copied)
-        let mut surnames: FxHashSet<String> = FxHashSet::default();
+        let mut surnames = Keys::default();
         for (m, ws) in mentions.iter().zip(&words) {
             if m.kind == Some(Kind::Person)
                 && let [_, .., last] = ws
             {
                 let last = lowercase_into(&mut lower, last);
-                if !surnames.contains(last) {
-                    surnames.insert(last.to_string());
-                }
+                surnames.get_or_insert(last, 0);
             }
         }
 
@@ -807,28 +855,25 @@ impl<'l> Resolver<'l> {
         let sentence_of = &layout.sentence_of[..tokens.len()];
         let mention_at = &mention_at[..tokens.len()];
         // the tokens that start resolved mentions, in order: the stops that `next_stop`
-        // need not find by asking at every token. Read off the mentions, which come in
-        // text order (a sorted copy of the starts is made only when they do not)
-        let resolved = (mentions.iter().zip(&res.entity_of))
-            .filter(|(_, e)| e.is_some())
-            .map(|(m, _)| m.tokens.0);
-        let sorted_starts: Vec<u32>;
-        let starts: Box<dyn Iterator<Item = u32> + '_> =
-            if mentions.is_sorted_by_key(|m| m.tokens.0) {
-                Box::new(resolved)
-            } else {
-                sorted_starts = {
-                    let mut v: Vec<u32> = resolved.collect();
-                    v.sort_unstable();
-                    v
-                };
-                Box::new(sorted_starts.iter().copied())
-            };
-        let mut starts = starts.peekable();
+        // need not find by asking at every token (`next_start` is the first not passed).
+        // The mentions come in text order (else they are sorted here); a repeated start
+        // is passed like any other
+        let mut starts: Vec<u32> = Vec::with_capacity(mentions.len());
+        starts.extend(
+            (mentions.iter().zip(&res.entity_of))
+                .filter(|(_, e)| e.is_some())
+                .map(|(m, _)| m.tokens.0),
+        );
+        if !starts.is_sorted() {
+            starts.sort_unstable();
+        }
+        let mut next_start = 0;
         let mut i = 0;
         loop {
-            while starts.next_if(|&s| (s as usize) < i).is_some() {}
-            let limit = starts.peek().map_or(tokens.len(), |&s| s as usize);
+            while starts.get(next_start).is_some_and(|&s| (s as usize) < i) {
+                next_start += 1;
+            }
+            let limit = starts.get(next_start).map_or(tokens.len(), |&s| s as usize);
             i = next_stop(w.text, &tokens[..limit], i);
             if i >= tokens.len() {
                 break;
