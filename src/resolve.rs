@@ -645,7 +645,11 @@ impl<'l> Resolver<'l> {
         }
 
         // build entities (drop merged drafts and empty ones)
-        let mut entities = Vec::new();
+        let mut entities = Vec::with_capacity(
+            (drafts.iter())
+                .filter(|d| d.merged_into.is_none() && !d.mentions.is_empty())
+                .count(),
+        );
         let mut entity_of_draft = vec![None; drafts.len()];
         // the drafts are done with: their sets move into the entities
         for (di, d) in drafts.iter_mut().enumerate() {
@@ -715,26 +719,22 @@ impl<'l> Resolver<'l> {
             let a = m.tokens.0 as usize;
             m.len() == 1 && m.has(evidence::ACRONYM) && a >= 2 && w.tok(a - 1).is_punct('(')
         };
-        // mentions by end token, only for a document that has such a definition
-        let mut ends_at: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-        if mentions.iter().any(defines) {
-            for (mi, m) in mentions.iter().enumerate() {
-                ends_at.entry(m.tokens.1).or_default().push(mi);
-            }
-        }
-        for (mi, m) in mentions.iter().enumerate() {
+        // only for a document that has such a definition: the last mention so far that
+        // ends at each token, kept while reading (no list of every mention per token)
+        let mut ends_at: FxHashMap<u32, usize> = FxHashMap::default();
+        let any_defines = mentions.iter().any(defines);
+        for (mi, m) in mentions.iter().enumerate().filter(|_| any_defines) {
             let a = m.tokens.0 as usize;
+            // asked before this mention's own end is kept: the last mention before it
             if defines(m)
-                && let Some(&prev) = ends_at.get(&(a as u32 - 1)).and_then(|ms| {
-                    // the last mention before this one that ends there
-                    ms[..ms.partition_point(|&p| p < mi)].last()
-                })
+                && let Some(&prev) = ends_at.get(&(a as u32 - 1))
                 && let (Some(short), Some(long)) = (draft_of[mi], draft_of[prev])
                 && short != long
                 && majority(&drafts[long]) == Kind::Organization
             {
                 drafts[short].merged_into = Some(long);
             }
+            ends_at.insert(m.tokens.1, mi);
         }
         let index = FormIndex::new(drafts, self.lex);
         let mut cands: Vec<usize> = Vec::new();
@@ -745,6 +745,12 @@ impl<'l> Resolver<'l> {
             }
             let short = drafts[s].label_words;
             let short_is_acronym = short.len() == 1 && is_acronym(short[0]);
+            // only the drafts an index says could match are compared (a superset of the
+            // matches), so the pass is linear in the drafts, not drafts x drafts
+            index.candidates(short, short_is_acronym, &mut cands);
+            if cands.is_empty() {
+                continue; // most drafts: and then no look-up for the test below
+            }
             // a bare designator ("Union", "Group") is no short form of every name ending in it
             let only_designator = short.len() == 1
                 && self
@@ -754,9 +760,6 @@ impl<'l> Resolver<'l> {
             let tail_allowed = !only_designator && !drafts[s].label_fixed;
             let mut target = None;
             let mut count = 0;
-            // only the drafts an index says could match are compared (a superset of the
-            // matches), so the pass is linear in the drafts, not drafts x drafts
-            index.candidates(short, short_is_acronym, &mut cands);
             for &l in &cands {
                 if l == s || !live(&drafts[l]) || majority(&drafts[l]) != Kind::Organization {
                     continue;
@@ -1617,13 +1620,14 @@ impl Initials {
                     .is_some_and(|e| e.has(flag::FUNCTION))
             })
             .filter_map(|w| w.chars().next())
-            .collect::<String>()
-            .to_uppercase();
+            .flat_map(char::to_uppercase)
+            .collect();
+        // (`str::to_uppercase` is that of each character: no string to copy upper-cased)
         let all: String = long
             .iter()
             .filter_map(|w| w.chars().next())
-            .collect::<String>()
-            .to_uppercase();
+            .flat_map(char::to_uppercase)
+            .collect();
         Initials { content, all }
     }
 }
