@@ -736,7 +736,17 @@ impl<'l> Resolver<'l> {
             }
             ends_at.insert(m.tokens.1, mi);
         }
-        let index = FormIndex::new(drafts, self.lex);
+        // the drafts that are acronyms, told once (a person's never counts: no person is
+        // a short form below, and no draft becomes one). Initials are for acronyms: a
+        // document with none needs none
+        let acronym: Vec<bool> = (drafts.iter())
+            .map(|d| {
+                d.label_words.len() == 1
+                    && majority(d) != Kind::Person
+                    && is_acronym(d.label_words[0])
+            })
+            .collect();
+        let index = FormIndex::new(drafts, self.lex, acronym.contains(&true));
         let mut cands: Vec<usize> = Vec::new();
         let mut lower = String::new();
         for s in 0..n {
@@ -744,7 +754,7 @@ impl<'l> Resolver<'l> {
                 continue;
             }
             let short = drafts[s].label_words;
-            let short_is_acronym = short.len() == 1 && is_acronym(short[0]);
+            let short_is_acronym = acronym[s];
             // only the drafts an index says could match are compared (a superset of the
             // matches), so the pass is linear in the drafts, not drafts x drafts
             index.candidates(short, short_is_acronym, &mut cands);
@@ -1234,13 +1244,16 @@ fn next_stop(text: &str, tokens: &[Token], from: usize) -> usize {
 /// those are of seven letters or fewer (ten with a contraction), of two at least, and
 /// start with "he", "hi", "sh", "it" or "th" (in either case: `| 0x20` lowers an ASCII
 /// letter and makes no other byte one). Most words are none of them, told without
-/// slicing the text.
+/// slicing the text, and mostly by their first letter: asked first, before the length.
 fn may_refer(text: &[u8], t: &Token) -> bool {
     let start = t.span.start as usize;
     t.kind == TokenKind::Word
-        && (2..=10).contains(&t.span.len())
         && match text.get(start..start + 2) {
-            Some(&[a, b]) => matches!(&[a | 0x20, b | 0x20], b"he" | b"hi" | b"sh" | b"it" | b"th"),
+            Some(&[a, b]) => {
+                matches!(a | 0x20, b'h' | b's' | b'i' | b't')
+                    && (2..=10).contains(&t.span.len())
+                    && matches!(&[a | 0x20, b | 0x20], b"he" | b"hi" | b"sh" | b"it" | b"th")
+            }
             _ => false,
         }
 }
@@ -1659,7 +1672,8 @@ fn initials_match(acro: &str, long: &Initials) -> bool {
 /// are hashes, not copies of words: a colliding draft is one more candidate, and every
 /// candidate is compared in full.
 struct FormIndex {
-    /// Initials per draft (empty for one-word names, which are never a long form).
+    /// Initials per draft (empty for one-word names, which are never a long form, and
+    /// for all when no acronym is to be matched).
     initials: Vec<Initials>,
     /// Drafts by content or all-word initials.
     by_initials: Lists,
@@ -1682,7 +1696,7 @@ fn hash_of(s: &str) -> u64 {
 impl FormIndex {
     // out of line: called once per document, and a profile then shows its cost
     #[inline(never)]
-    fn new(drafts: &[Draft], lex: &Lexicon) -> FormIndex {
+    fn new(drafts: &[Draft], lex: &Lexicon, acronyms: bool) -> FormIndex {
         let mut ix = FormIndex {
             initials: Vec::with_capacity(drafts.len()),
             by_initials: Lists::default(),
@@ -1700,23 +1714,26 @@ impl FormIndex {
                 continue;
             }
             let long = d.label_words;
-            let initials = if long.len() >= 2 {
+            let initials = if long.len() >= 2 && acronyms {
                 Initials::of(long, lex, &mut lower)
             } else {
                 Initials::default()
             };
             let l32 = l as u32;
-            if long.len() >= 2 {
+            if long.len() >= 2 && acronyms {
                 ix.by_initials.push(hash_of(&initials.content), l32);
                 if initials.all != initials.content {
                     ix.by_initials.push(hash_of(&initials.all), l32);
                 }
+            }
+            if long.len() >= 2 {
                 if let Some(key) = prefix_key(long) {
                     ix.by_prefix.push(key, l32);
                 }
                 ix.by_len.push(long.len() as u64, l32);
             }
-            if long.len() == 2 {
+            // (only acronyms are looked up by initials and by first word)
+            if long.len() == 2 && acronyms {
                 ix.by_first.push(hash_of(long[0]), l32);
             }
             for k in 1..long.len() {
@@ -1910,7 +1927,7 @@ mod tests {
                 .iter()
                 .map(|words| Draft { label_words: words, ..Draft::default() })
                 .collect();
-            let index = FormIndex::new(&drafts, lex);
+            let index = FormIndex::new(&drafts, lex, true);
             let mut cands = Vec::new();
             for short in &names {
                 let acronym = short.len() == 1 && is_acronym(short[0]);
@@ -1943,7 +1960,7 @@ mod tests {
                 ..Draft::default()
             })
             .collect();
-        let index = FormIndex::new(&drafts, lex);
+        let index = FormIndex::new(&drafts, lex, true);
         let mut cands = Vec::new();
         for (short, want) in [
             ("CTU", 0),
