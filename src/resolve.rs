@@ -1537,7 +1537,7 @@ impl DraftIndex {
             .map(|i| i as usize)
             .filter(|&i| {
                 drafts[i].merged_into.is_none()
-                    && joined_eq_ignore_ascii_case(&drafts[i].label_words, words)
+                    && joined_eq_ignore_ascii_case(drafts[i].label_words, words)
             })
             .min()
     }
