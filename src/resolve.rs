@@ -46,12 +46,13 @@ use std::collections::BTreeSet;
 
 use std::hash::{BuildHasher, Hasher};
 
-use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet, FxHasher};
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHasher};
 
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
 use crate::layout::{Layout, Words};
-use crate::lexicon::{Lexicon, flag};
+use crate::lexicon::{Lexicon, Nominal, flag};
 use crate::mentions::{Mention, PLACE_PREPS, evidence};
 use crate::tokens::{Token, TokenKind, shape};
 
@@ -185,12 +186,63 @@ fn kind_key<'k>(key: &'k mut String, kind: Kind, words: &[&str]) -> &'k str {
     key
 }
 
+/// Strings with a number each (merge keys and their drafts, surnames), all in one
+/// buffer: a key is copied into it only when new, and has no allocation of its own
+/// (a `HashMap<String, _>` makes and frees one for every key).
+#[derive(Default)]
+struct Keys {
+    text: String,
+    /// (start, end) of a key in `text`, and its number.
+    table: HashTable<(u32, u32, u32)>,
+}
+
+impl Keys {
+    fn with_capacity(n: usize) -> Self {
+        Keys {
+            text: String::with_capacity(n * 16),
+            table: HashTable::with_capacity(n),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.table.is_empty()
+    }
+
+    /// The number of `key`, which is `new` when the key is new: one look-up, hashing
+    /// the key once.
+    fn get_or_insert(&mut self, key: &str, new: u32) -> u32 {
+        let text = self.text.as_bytes();
+        let at = |&(s, e, _): &(u32, u32, u32)| &text[s as usize..e as usize];
+        let entry = self.table.entry(
+            FxBuildHasher.hash_one(key.as_bytes()),
+            |k| at(k) == key.as_bytes(),
+            |k| FxBuildHasher.hash_one(at(k)),
+        );
+        match entry {
+            hashbrown::hash_table::Entry::Occupied(o) => o.get().2,
+            hashbrown::hash_table::Entry::Vacant(v) => {
+                let start = self.text.len() as u32;
+                self.text.push_str(key);
+                v.insert((start, self.text.len() as u32, new));
+                new
+            }
+        }
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        let text = self.text.as_bytes();
+        self.table
+            .find(FxBuildHasher.hash_one(key.as_bytes()), |&(s, e, _)| {
+                &text[s as usize..e as usize] == key.as_bytes()
+            })
+            .is_some()
+    }
+}
+
 /// The draft of merge key `key`, made (empty) when the key is new.
-fn draft_for(by_key: &mut FxHashMap<String, usize>, drafts: &mut Vec<Draft>, key: &str) -> usize {
-    // one look-up with a copy of the key, not a look-up and then an insertion that
-    // hashes it again: most keys are new (a repeated name mostly joins by surname)
+fn draft_for(by_key: &mut Keys, drafts: &mut Vec<Draft>, key: &str) -> usize {
     let new = drafts.len();
-    let di = *by_key.entry(key.to_string()).or_insert(new);
+    let di = by_key.get_or_insert(key, new as u32) as usize;
     if di == new {
         drafts.push(Draft::default());
     }
@@ -310,11 +362,12 @@ struct Known<'a, 'b> {
 }
 
 /// Work state of one entity while resolving. Its label words are borrowed from the
-/// text or the lexicon (both outlive the resolution).
+/// text or the lexicon (both outlive the resolution), as a slice of a mention's words
+/// (or of the canonical names), not a vector of its own: no allocation per draft.
 #[derive(Default, Clone)]
 struct Draft<'a> {
     kind_votes: [u32; 3],
-    label_words: Vec<&'a str>,
+    label_words: &'a [&'a str],
     label_fixed: bool,
     mentions: Vec<usize>,
     evidence: u32,
@@ -360,16 +413,22 @@ impl<'l> Resolver<'l> {
     /// → "Democrat" (a party's plural short form). "a Democrat" names one of them, so it is
     /// a name of the group too.
     fn member_noun(&self, surface: &str, label: &str) -> Option<String> {
-        let one = match surface.strip_suffix("ies") {
-            Some(stem) => format!("{stem}y"), // "Tories" → "Tory"
-            None => surface.strip_suffix('s')?.to_string(),
+        // the singular is the stem and "y" or the stem alone; it is tested on the stem
+        // (it has a space, ends in "s", starts with a capital exactly when the stem
+        // does, "y" added or not) before a copy is made: most aliases fail
+        let (stem, y) = match surface.strip_suffix("ies") {
+            Some(stem) => (stem, "y"), // "Tories" → "Tory"
+            None => (surface.strip_suffix('s')?, ""),
         };
-        if one.contains(' ') || one.ends_with('s') || !one.starts_with(char::is_uppercase) {
+        if stem.contains(' ')
+            || (y.is_empty() && stem.ends_with('s'))
+            || !stem.starts_with(char::is_uppercase)
+        {
             return None;
         }
-        let lower = one.to_lowercase();
+        let one = format!("{stem}{y}");
         let party = label.ends_with(" Party") && surface != label;
-        (party || self.lex.demonym_place(&lower).is_some()).then_some(one)
+        (party || self.lex.demonym_place(&one.to_lowercase()).is_some()).then_some(one)
     }
 
     /// A resolver over the lexicon.
@@ -386,12 +445,20 @@ impl<'l> Resolver<'l> {
         };
         let mut drafts: Vec<Draft> = Vec::new();
         // merge keys: names by kind and words, known names by their list entry
-        let mut by_key: FxHashMap<String, usize> =
-            FxHashMap::with_capacity_and_hasher(mentions.len(), Default::default());
+        let mut by_key = Keys::with_capacity(mentions.len());
         let mut by_known: FxHashMap<u32, usize> = FxHashMap::default();
         let mut draft_of: Vec<Option<usize>> = vec![None; mentions.len()];
         let mut all_words = Vec::with_capacity(mentions.len() * 2);
         let words = name_words(&w, mentions, &mut all_words);
+        // the canonical name of each mention's known entity ("" when none): a draft's
+        // label borrows it here as a one-word slice
+        let canonical: Vec<&str> = mentions
+            .iter()
+            .map(|m| {
+                m.known
+                    .map_or("", |id| self.lex.entities[id as usize].canonical.as_str())
+            })
+            .collect();
         // scratch for lower-case words and keys, large enough for most names
         let (mut lower, mut key) = (String::with_capacity(64), String::with_capacity(64));
         let mut spaced = String::with_capacity(64);
@@ -399,15 +466,13 @@ impl<'l> Resolver<'l> {
         // surnames of the people named in full: a lone word equal to one is that person,
         // even when the lists know it as a place ("Rodriguez", "Jackson")
         // (a name repeats: only a new surname is copied)
-        let mut surnames: FxHashSet<String> = FxHashSet::default();
+        let mut surnames = Keys::default();
         for (m, ws) in mentions.iter().zip(&words) {
             if m.kind == Some(Kind::Person)
                 && let [_, .., last] = ws
             {
                 let last = lowercase_into(&mut lower, last);
-                if !surnames.contains(last) {
-                    surnames.insert(last.to_string());
-                }
+                surnames.get_or_insert(last, 0);
             }
         }
 
@@ -446,12 +511,12 @@ impl<'l> Resolver<'l> {
             let d = &mut drafts[di];
             if let Some(id) = m.known {
                 if d.known.is_none() {
-                    d.label_words = vec![self.lex.entities[id as usize].canonical.as_str()];
+                    d.label_words = std::slice::from_ref(&canonical[mi]);
                     d.label_fixed = true;
                     d.known = Some(id);
                 }
             } else if !d.label_fixed && words[mi].len() > d.label_words.len() {
-                d.label_words = words[mi].to_vec();
+                d.label_words = words[mi];
             }
             d.kind_votes[kind_slot(kind)] += vote_weight(m);
             draft_of[mi] = Some(di);
@@ -462,7 +527,7 @@ impl<'l> Resolver<'l> {
         // (a scan per mention is quadratic in a long document)
         let mut index = DraftIndex::with_capacity(drafts.len());
         for (di, d) in drafts.iter().enumerate() {
-            index.label(di, &d.label_words);
+            index.label(di, d.label_words);
         }
         for (mi, d) in draft_of.iter().enumerate() {
             if let Some(di) = *d {
@@ -499,10 +564,10 @@ impl<'l> Resolver<'l> {
             let di = draft_for(&mut by_key, &mut drafts, kind_key(&mut key, kind, ws));
             let d = &mut drafts[di];
             if ws.len() > d.label_words.len() {
-                d.label_words = ws.to_vec();
+                d.label_words = ws;
                 index.label(di, ws);
             } else if di == made {
-                index.label(di, &d.label_words);
+                index.label(di, d.label_words);
             }
             d.kind_votes[kind_slot(kind)] += vote_weight(m);
             draft_of[mi] = Some(di);
@@ -580,7 +645,11 @@ impl<'l> Resolver<'l> {
         }
 
         // build entities (drop merged drafts and empty ones)
-        let mut entities = Vec::new();
+        let mut entities = Vec::with_capacity(
+            (drafts.iter())
+                .filter(|d| d.merged_into.is_none() && !d.mentions.is_empty())
+                .count(),
+        );
         let mut entity_of_draft = vec![None; drafts.len()];
         // the drafts are done with: their sets move into the entities
         for (di, d) in drafts.iter_mut().enumerate() {
@@ -588,17 +657,23 @@ impl<'l> Resolver<'l> {
                 continue;
             }
             let kind = majority(d);
-            let label = d.label_words.join(" ");
             let mut aliases = std::mem::take(&mut d.aliases);
+            // the label is no alias: nearly always one of them (its own surface form),
+            // whose string is taken as the label rather than joined anew
+            let joined = join_into(&mut key, d.label_words);
+            let label = aliases.take(joined).unwrap_or_else(|| joined.to_string());
             if kind != Kind::Person {
                 let members: Vec<String> = aliases
                     .iter()
                     .chain(std::iter::once(&label))
                     .filter_map(|a| self.member_noun(a, &label))
                     .collect();
-                aliases.extend(members);
+                // a member noun may be the label itself ("Democrat")
+                if !members.is_empty() {
+                    aliases.extend(members);
+                    aliases.remove(&label);
+                }
             }
-            aliases.remove(&label);
             entity_of_draft[di] = Some(entities.len());
             entities.push(Entity {
                 kind,
@@ -644,36 +719,48 @@ impl<'l> Resolver<'l> {
             let a = m.tokens.0 as usize;
             m.len() == 1 && m.has(evidence::ACRONYM) && a >= 2 && w.tok(a - 1).is_punct('(')
         };
-        // mentions by end token, only for a document that has such a definition
-        let mut ends_at: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-        if mentions.iter().any(defines) {
-            for (mi, m) in mentions.iter().enumerate() {
-                ends_at.entry(m.tokens.1).or_default().push(mi);
-            }
-        }
-        for (mi, m) in mentions.iter().enumerate() {
+        // only for a document that has such a definition: the last mention so far that
+        // ends at each token, kept while reading (no list of every mention per token)
+        let mut ends_at: FxHashMap<u32, usize> = FxHashMap::default();
+        let any_defines = mentions.iter().any(defines);
+        for (mi, m) in mentions.iter().enumerate().filter(|_| any_defines) {
             let a = m.tokens.0 as usize;
+            // asked before this mention's own end is kept: the last mention before it
             if defines(m)
-                && let Some(&prev) = ends_at.get(&(a as u32 - 1)).and_then(|ms| {
-                    // the last mention before this one that ends there
-                    ms[..ms.partition_point(|&p| p < mi)].last()
-                })
+                && let Some(&prev) = ends_at.get(&(a as u32 - 1))
                 && let (Some(short), Some(long)) = (draft_of[mi], draft_of[prev])
                 && short != long
                 && majority(&drafts[long]) == Kind::Organization
             {
                 drafts[short].merged_into = Some(long);
             }
+            ends_at.insert(m.tokens.1, mi);
         }
-        let index = FormIndex::new(drafts, self.lex);
+        // the drafts that are acronyms, told once (a person's never counts: no person is
+        // a short form below, and no draft becomes one). Initials are for acronyms: a
+        // document with none needs none
+        let acronym: Vec<bool> = (drafts.iter())
+            .map(|d| {
+                d.label_words.len() == 1
+                    && majority(d) != Kind::Person
+                    && is_acronym(d.label_words[0])
+            })
+            .collect();
+        let index = FormIndex::new(drafts, self.lex, acronym.contains(&true));
         let mut cands: Vec<usize> = Vec::new();
         let mut lower = String::new();
         for s in 0..n {
             if !live(&drafts[s]) || majority(&drafts[s]) == Kind::Person {
                 continue;
             }
-            let short = &drafts[s].label_words;
-            let short_is_acronym = short.len() == 1 && is_acronym(short[0]);
+            let short = drafts[s].label_words;
+            let short_is_acronym = acronym[s];
+            // only the drafts an index says could match are compared (a superset of the
+            // matches), so the pass is linear in the drafts, not drafts x drafts
+            index.candidates(short, short_is_acronym, &mut cands);
+            if cands.is_empty() {
+                continue; // most drafts: and then no look-up for the test below
+            }
             // a bare designator ("Union", "Group") is no short form of every name ending in it
             let only_designator = short.len() == 1
                 && self
@@ -683,9 +770,6 @@ impl<'l> Resolver<'l> {
             let tail_allowed = !only_designator && !drafts[s].label_fixed;
             let mut target = None;
             let mut count = 0;
-            // only the drafts an index says could match are compared (a superset of the
-            // matches), so the pass is linear in the drafts, not drafts x drafts
-            index.candidates(short, short_is_acronym, &mut cands);
             for &l in &cands {
                 if l == s || !live(&drafts[l]) || majority(&drafts[l]) != Kind::Organization {
                     continue;
@@ -694,7 +778,7 @@ impl<'l> Resolver<'l> {
                     short,
                     short_is_acronym,
                     tail_allowed,
-                    &drafts[l].label_words,
+                    drafts[l].label_words,
                     &index.initials[l],
                 ) {
                     count += 1;
@@ -783,9 +867,27 @@ impl<'l> Resolver<'l> {
         let tokens = &layout.tokens[..];
         let sentence_of = &layout.sentence_of[..tokens.len()];
         let mention_at = &mention_at[..tokens.len()];
+        // the tokens that start resolved mentions, in order: the stops that `next_stop`
+        // need not find by asking at every token (`next_start` is the first not passed).
+        // The mentions come in text order (else they are sorted here); a repeated start
+        // is passed like any other
+        let mut starts: Vec<u32> = Vec::with_capacity(mentions.len());
+        starts.extend(
+            (mentions.iter().zip(&res.entity_of))
+                .filter(|(_, e)| e.is_some())
+                .map(|(m, _)| m.tokens.0),
+        );
+        if !starts.is_sorted() {
+            starts.sort_unstable();
+        }
+        let mut next_start = 0;
         let mut i = 0;
         loop {
-            i = next_stop(w.text, tokens, mention_at, i);
+            while starts.get(next_start).is_some_and(|&s| (s as usize) < i) {
+                next_start += 1;
+            }
+            let limit = starts.get(next_start).map_or(tokens.len(), |&s| s as usize);
+            i = next_stop(w.text, &tokens[..limit], i);
             if i >= tokens.len() {
                 break;
             }
@@ -1014,11 +1116,7 @@ impl<'l> Resolver<'l> {
                         .any(|&c| c == b'.' || !c.is_ascii())
             };
             let two_word = if head > i + 1 && may_start(head - 1) {
-                let mut key = String::new();
-                push_lowercase(&mut key, w.text_of(head - 1));
-                key.push(' ');
-                push_lowercase(&mut key, w.text_of(head));
-                self.lex.phrase(&key).and_then(|p| p.nominal)
+                self.two_word_nominal(w.text_of(head - 1), w.text_of(head))
             } else {
                 None
             };
@@ -1102,38 +1200,62 @@ impl<'l> Resolver<'l> {
         }
         None
     }
+
+    /// The nominal of the phrase of two words ("prime minister"), looked up by their
+    /// lower-case forms joined by a space. Two short ASCII words (nearly all) are lowered
+    /// into a buffer on the stack, not a new string: asked at many "the" of a story.
+    fn two_word_nominal(&self, first: &str, second: &str) -> Option<Nominal> {
+        let (a, b) = (first.as_bytes(), second.as_bytes());
+        let mut buf = [0u8; 48];
+        let n = a.len() + 1 + b.len();
+        if n <= buf.len() && first.is_ascii() && second.is_ascii() {
+            buf[..a.len()].copy_from_slice(a);
+            buf[a.len()] = b' ';
+            buf[a.len() + 1..n].copy_from_slice(b);
+            buf[..n].make_ascii_lowercase();
+            // ASCII bytes: always a string
+            let key = std::str::from_utf8(&buf[..n]).ok()?;
+            return self.lex.phrase(key).and_then(|p| p.nominal);
+        }
+        let mut key = String::new();
+        push_lowercase(&mut key, first);
+        key.push(' ');
+        push_lowercase(&mut key, second);
+        self.lex.phrase(&key).and_then(|p| p.nominal)
+    }
 }
 
-/// The first token from `i` on that starts a resolved mention (`mention_at`) or may be
-/// one of the pronouns and determiners [`Resolver::references`] looks for; the number
-/// of tokens when none does: a tight loop of its own over the tokens that refer to
-/// nothing (most of them), not a pass of the main loop for each.
-fn next_stop(text: &str, tokens: &[Token], mention_at: &[u32], from: usize) -> usize {
+/// The first token of `tokens` from `from` on that may be one of the pronouns and
+/// determiners [`Resolver::references`] looks for; the number of tokens when none is.
+/// The caller cuts `tokens` at the next resolved mention, so that this is a tight loop
+/// of its own over the tokens that refer to nothing (most of them), with no question
+/// about mentions at each, not a pass of the main loop for each.
+fn next_stop(text: &str, tokens: &[Token], from: usize) -> usize {
     let text = text.as_bytes();
-    let (Some(tokens), Some(mention_at)) = (tokens.get(from..), mention_at.get(from..)) else {
+    let Some(rest) = tokens.get(from..) else {
         return from;
     };
-    tokens
-        .iter()
-        .zip(mention_at)
-        .position(|(t, &m)| m != NONE || may_refer(text, t))
-        .map_or(from + tokens.len(), |k| from + k)
+    rest.iter()
+        .position(|t| may_refer(text, t))
+        .map_or(tokens.len(), |k| from + k)
 }
 
 /// True when token `t` may be a pronoun or determiner of [`Resolver::references`]:
 /// those are of seven letters or fewer (ten with a contraction), of two at least, and
 /// start with "he", "hi", "sh", "it" or "th" (in either case: `| 0x20` lowers an ASCII
 /// letter and makes no other byte one). Most words are none of them, told without
-/// slicing the text.
+/// slicing the text, and mostly by their first letter: asked first, before the length.
 fn may_refer(text: &[u8], t: &Token) -> bool {
     let start = t.span.start as usize;
-    let first_two = match text.get(start..start + 2) {
-        Some(&[a, b]) => [a | 0x20, b | 0x20],
-        _ => [0, 0],
-    };
     t.kind == TokenKind::Word
-        && (2..=10).contains(&t.span.len())
-        && matches!(&first_two, b"he" | b"hi" | b"sh" | b"it" | b"th")
+        && match text.get(start..start + 2) {
+            Some(&[a, b]) => {
+                matches!(a | 0x20, b'h' | b's' | b'i' | b't')
+                    && (2..=10).contains(&t.span.len())
+                    && matches!(&[a | 0x20, b | 0x20], b"he" | b"hi" | b"sh" | b"it" | b"th")
+            }
+            _ => false,
+        }
 }
 
 /// The form of a short word that [`Resolver::references`] matches against its pronouns
@@ -1415,7 +1537,7 @@ impl DraftIndex {
             .map(|i| i as usize)
             .filter(|&i| {
                 drafts[i].merged_into.is_none()
-                    && joined_eq_ignore_ascii_case(&drafts[i].label_words, words)
+                    && joined_eq_ignore_ascii_case(drafts[i].label_words, words)
             })
             .min()
     }
@@ -1511,13 +1633,14 @@ impl Initials {
                     .is_some_and(|e| e.has(flag::FUNCTION))
             })
             .filter_map(|w| w.chars().next())
-            .collect::<String>()
-            .to_uppercase();
+            .flat_map(char::to_uppercase)
+            .collect();
+        // (`str::to_uppercase` is that of each character: no string to copy upper-cased)
         let all: String = long
             .iter()
             .filter_map(|w| w.chars().next())
-            .collect::<String>()
-            .to_uppercase();
+            .flat_map(char::to_uppercase)
+            .collect();
         Initials { content, all }
     }
 }
@@ -1549,7 +1672,8 @@ fn initials_match(acro: &str, long: &Initials) -> bool {
 /// are hashes, not copies of words: a colliding draft is one more candidate, and every
 /// candidate is compared in full.
 struct FormIndex {
-    /// Initials per draft (empty for one-word names, which are never a long form).
+    /// Initials per draft (empty for one-word names, which are never a long form, and
+    /// for all when no acronym is to be matched).
     initials: Vec<Initials>,
     /// Drafts by content or all-word initials.
     by_initials: Lists,
@@ -1572,7 +1696,7 @@ fn hash_of(s: &str) -> u64 {
 impl FormIndex {
     // out of line: called once per document, and a profile then shows its cost
     #[inline(never)]
-    fn new(drafts: &[Draft], lex: &Lexicon) -> FormIndex {
+    fn new(drafts: &[Draft], lex: &Lexicon, acronyms: bool) -> FormIndex {
         let mut ix = FormIndex {
             initials: Vec::with_capacity(drafts.len()),
             by_initials: Lists::default(),
@@ -1589,24 +1713,27 @@ impl FormIndex {
                 ix.initials.push(Initials::default());
                 continue;
             }
-            let long = &d.label_words;
-            let initials = if long.len() >= 2 {
+            let long = d.label_words;
+            let initials = if long.len() >= 2 && acronyms {
                 Initials::of(long, lex, &mut lower)
             } else {
                 Initials::default()
             };
             let l32 = l as u32;
-            if long.len() >= 2 {
+            if long.len() >= 2 && acronyms {
                 ix.by_initials.push(hash_of(&initials.content), l32);
                 if initials.all != initials.content {
                     ix.by_initials.push(hash_of(&initials.all), l32);
                 }
+            }
+            if long.len() >= 2 {
                 if let Some(key) = prefix_key(long) {
                     ix.by_prefix.push(key, l32);
                 }
                 ix.by_len.push(long.len() as u64, l32);
             }
-            if long.len() == 2 {
+            // (only acronyms are looked up by initials and by first word)
+            if long.len() == 2 && acronyms {
                 ix.by_first.push(hash_of(long[0]), l32);
             }
             for k in 1..long.len() {
@@ -1798,15 +1925,15 @@ mod tests {
                 .collect();
             let drafts: Vec<Draft> = names
                 .iter()
-                .map(|words| Draft { label_words: words.clone(), ..Draft::default() })
+                .map(|words| Draft { label_words: words, ..Draft::default() })
                 .collect();
-            let index = FormIndex::new(&drafts, lex);
+            let index = FormIndex::new(&drafts, lex, true);
             let mut cands = Vec::new();
             for short in &names {
                 let acronym = short.len() == 1 && is_acronym(short[0]);
                 index.candidates(short, acronym, &mut cands);
                 for (l, d) in drafts.iter().enumerate() {
-                    if is_long_form(short, acronym, tail_allowed, &d.label_words, &index.initials[l]) {
+                    if is_long_form(short, acronym, tail_allowed, d.label_words, &index.initials[l]) {
                         proptest::prop_assert!(cands.contains(&l), "{short:?} -> {:?}", d.label_words);
                     }
                 }
@@ -1825,14 +1952,15 @@ mod tests {
             "Daily Telegraph",
             "Liberal Democrats",
         ];
-        let drafts: Vec<Draft> = long
+        let long_words: Vec<Vec<&str>> = long.iter().map(|n| words(n)).collect();
+        let drafts: Vec<Draft> = long_words
             .iter()
-            .map(|n| Draft {
-                label_words: words(n),
+            .map(|ws| Draft {
+                label_words: ws,
                 ..Draft::default()
             })
             .collect();
-        let index = FormIndex::new(&drafts, lex);
+        let index = FormIndex::new(&drafts, lex, true);
         let mut cands = Vec::new();
         for (short, want) in [
             ("CTU", 0),
@@ -1852,7 +1980,7 @@ mod tests {
                         &short,
                         acronym,
                         true,
-                        &drafts[l].label_words,
+                        drafts[l].label_words,
                         &index.initials[l],
                     )
                 })
