@@ -478,9 +478,20 @@ fn push_escaped_slow(buf: &mut Vec<u8>, b: &[u8]) {
     buf.extend_from_slice(&b[run..]);
 }
 
-/// The 8 decimal digits of `n` (below 10^8, with leading zeros) as the bytes 0 to 9 of
-/// a little-endian word, the first digit lowest: the halves, quarters and digits are
+/// The 4 decimal digits of `n` (below 10^4, with leading zeros) as the bytes 0 to 9 of
+/// a little-endian word, the first digit lowest: the halves and then the digits are
 /// split in every lane at once, by multiplying by a reciprocal (exact for these ranges).
+#[inline(always)]
+fn digits4(n: u32) -> u32 {
+    // n / 100 (low 16 bits) and n % 100 (high 16)
+    let q = (n * 5_243) >> 19;
+    let x = q | (n - q * 100) << 16;
+    // two 16-bit lanes below 100: each into /10 (low byte) and %10 (high byte)
+    let q = ((x * 103) >> 10) & 0x000f_000f;
+    q | (x - q * 10) << 8
+}
+
+/// [`digits4`] of 8 digits: `n` below 10^8, split into two 32-bit lanes first.
 #[inline(always)]
 fn digits8(n: u32) -> u64 {
     let (hi, lo) = (u64::from(n / 10_000), u64::from(n % 10_000));
@@ -493,21 +504,26 @@ fn digits8(n: u32) -> u64 {
     q | (x - q * 10) << 8
 }
 
-/// Appends the decimal form of `n`, as itoa (and serde_json) write it: below 10^8 (all
-/// offsets and document numbers but those of enormous inputs) as one 8-byte word cut
-/// back to its length, without itoa's buffer and a call to copy from it.
+/// Appends the decimal form of `n`, as itoa (and serde_json) write it: the digits as
+/// one word (of 4 bytes below 10^4, most offsets and document numbers, or of 8 below
+/// 10^8), cut back to their length, without itoa's buffer and a call to copy from it.
 #[inline(always)]
 fn push_u32(buf: &mut Vec<u8>, n: u32) {
-    if n >= 100_000_000 {
-        buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-        return;
-    }
-    let d = digits8(n);
-    // leading zeros are the low zero bytes; 0 keeps one
-    let zeros = (d.trailing_zeros() / 8).min(7) as usize;
     let at = buf.len();
-    buf.extend_from_slice(&((d | 0x3030_3030_3030_3030) >> (8 * zeros)).to_le_bytes());
-    buf.truncate(at + 8 - zeros);
+    // leading zeros are the low zero bytes; 0 keeps one
+    if n < 10_000 {
+        let d = digits4(n);
+        let zeros = (d.trailing_zeros() / 8).min(3) as usize;
+        buf.extend_from_slice(&((d | 0x3030_3030) >> (8 * zeros)).to_le_bytes());
+        buf.truncate(at + 4 - zeros);
+    } else if n < 100_000_000 {
+        let d = digits8(n);
+        let zeros = (d.trailing_zeros() / 8).min(7) as usize;
+        buf.extend_from_slice(&((d | 0x3030_3030_3030_3030) >> (8 * zeros)).to_le_bytes());
+        buf.truncate(at + 8 - zeros);
+    } else {
+        buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    }
 }
 
 /// An object key as [`JsonWriter::key`] takes it: `,"name":`, as the compact form
