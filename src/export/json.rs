@@ -355,48 +355,100 @@ static ESCAPE: [u8; 256] = {
     t
 };
 
-/// Whether any of 8 bytes needs escaping (below 0x20, `"` or `\`): the zero-byte
-/// test of "Bit Twiddling Hacks", exact for "any".
-fn needs_escape(w: u64) -> bool {
+/// Per byte of `w` (little-endian: the first byte lowest), its high bit set where the
+/// byte needs escaping (below 0x20, `"` or `\`): the "has less than" and "has zero"
+/// tests of "Bit Twiddling Hacks". A borrow can flag a byte wrongly only above one
+/// rightly flagged, so "any flag" is exact, also among the first bytes of the word.
+#[inline(always)]
+fn escape_flags(w: u64) -> u64 {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
-    let zero = |v: u64| v.wrapping_sub(LO) & !v & HI;
-    (w.wrapping_sub(LO * 0x20) & !w & HI)
-        | zero(w ^ (LO * b'"' as u64))
-        | zero(w ^ (LO * b'\\' as u64))
-        != 0
+    // `"` (0x22) xor 2 is 0x20, and the bytes below 0x20 stay below it: one test of
+    // "below 0x21" finds both
+    let a = w ^ (LO * 2);
+    let q = w ^ (LO * b'\\' as u64);
+    ((a.wrapping_sub(LO * 0x21) & !a) | (q.wrapping_sub(LO) & !q)) & HI
+}
+
+/// 8 bytes as a little-endian word.
+#[inline(always)]
+fn word(c: &[u8]) -> u64 {
+    u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))
 }
 
 /// Appends `s` as a JSON string (quotes included), escaped as serde_json escapes it.
+#[inline(always)]
 fn push_str(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
     push_escaped(buf, s);
     buf.push(b'"');
 }
 
-/// Appends the inside of a JSON string: most text has nothing to escape, so runs of
-/// 8 clean bytes are skipped with one test and copied in one piece.
+/// Appends the inside of a JSON string. Most strings need no escaping and are short
+/// (half of a BBC run's are under 8 bytes, mention words and names): up to 16 bytes
+/// they are tested as one or two words and written as whole words, the length then
+/// cut back, rather than looked at byte by byte and copied by a call to `memcpy`
+/// (together about two thirds of their cost).
+#[inline(always)]
 fn push_escaped(buf: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
-    // most strings (ids, labels, sentences) need nothing: tested a word at a time,
-    // the last word overlapping the one before it, and copied whole, rather than
-    // their last few bytes looked up one by one (41 M instructions of a BBC run)
-    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-    let clean = match b.len().checked_sub(8) {
-        Some(last) => {
-            !needs_escape(word(&b[last..])) && b.chunks_exact(8).all(|c| !needs_escape(word(c)))
+    let n = b.len();
+    let at = buf.len();
+    if n <= 8 {
+        // the bytes as one word, zeros past the end (which the test then ignores)
+        let w = if n >= 4 {
+            let half = |c: &[u8]| u64::from(u32::from_le_bytes(c.try_into().unwrap_or([0; 4])));
+            half(&b[..4]) | half(&b[n - 4..]) << (8 * (n - 4))
+        } else if n > 0 {
+            // positions 0, n / 2 and n - 1 are all of 1 to 3 bytes
+            let byte = |i: usize| u64::from(b[i]) << (8 * i);
+            byte(0) | byte(n / 2) | byte(n - 1)
+        } else {
+            return;
+        };
+        if escape_flags(w) & (u64::MAX >> (64 - 8 * n)) == 0 {
+            buf.extend_from_slice(&w.to_le_bytes());
+            buf.truncate(at + n);
+            return;
         }
-        None => b.iter().all(|&c| ESCAPE[c as usize] == 0),
-    };
-    if clean {
+    } else if n <= 16 {
+        // the first and last 8 bytes, overlapping
+        let (x, y) = (word(&b[..8]), word(&b[n - 8..]));
+        if escape_flags(x) | escape_flags(y) == 0 {
+            buf.extend_from_slice(&x.to_le_bytes());
+            buf.truncate(at + n - 8);
+            buf.extend_from_slice(&y.to_le_bytes());
+            return;
+        }
+    } else if clean_long(b) {
         buf.extend_from_slice(b);
         return;
     }
+    push_escaped_slow(buf, b);
+}
+
+/// Whether none of `b` (more than 16 bytes) needs escaping: 16 bytes at a time, the
+/// last 16 overlapping the ones before, in a form the compiler makes vector compares
+/// of (about one instruction for two bytes).
+#[inline(never)]
+fn clean_long(b: &[u8]) -> bool {
+    let dirty = |c: &[u8; 16]| {
+        c.iter()
+            .fold(0u8, |m, &x| m | u8::from(((x ^ 2) < 0x21) | (x == b'\\')))
+            != 0
+    };
+    let sixteen = |c: &[u8]| -> [u8; 16] { c.try_into().unwrap_or([0; 16]) };
+    b.chunks_exact(16).all(|c| !dirty(&sixteen(c))) && !dirty(&sixteen(&b[b.len() - 16..]))
+}
+
+/// [`push_escaped`] of a string with something to escape.
+#[cold]
+#[inline(never)]
+fn push_escaped_slow(buf: &mut Vec<u8>, b: &[u8]) {
     let (mut run, mut i) = (0, 0);
     while i < b.len() {
         if let Some(chunk) = b.get(i..i + 8) {
-            let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            if !needs_escape(w) {
+            if escape_flags(word(chunk)) == 0 {
                 i += 8;
                 continue;
             }
@@ -424,6 +476,62 @@ fn push_escaped(buf: &mut Vec<u8>, s: &str) {
         i += 1;
     }
     buf.extend_from_slice(&b[run..]);
+}
+
+/// The 4 decimal digits of `n` (below 10^4, with leading zeros) as the bytes 0 to 9 of
+/// a little-endian word, the first digit lowest: the halves and then the digits are
+/// split in every lane at once, by multiplying by a reciprocal (exact for these ranges).
+#[inline(always)]
+fn digits4(n: u32) -> u32 {
+    // n / 100 (low 16 bits) and n % 100 (high 16)
+    let q = (n * 5_243) >> 19;
+    let x = q | (n - q * 100) << 16;
+    // two 16-bit lanes below 100: each into /10 (low byte) and %10 (high byte)
+    let q = ((x * 103) >> 10) & 0x000f_000f;
+    q | (x - q * 10) << 8
+}
+
+/// [`digits4`] of 8 digits: `n` below 10^8, split into two 32-bit lanes first.
+#[inline(always)]
+fn digits8(n: u32) -> u64 {
+    let (hi, lo) = (u64::from(n / 10_000), u64::from(n % 10_000));
+    // two 32-bit lanes below 10^4: each into /100 (low 16 bits) and %100 (high 16)
+    let x = hi | lo << 32;
+    let q = ((x * 10_486) >> 20) & 0x0000_007f_0000_007f;
+    let x = q | (x - q * 100) << 16;
+    // four 16-bit lanes below 100: each into /10 (low byte) and %10 (high byte)
+    let q = ((x * 103) >> 10) & 0x000f_000f_000f_000f;
+    q | (x - q * 10) << 8
+}
+
+/// Appends the decimal form of `n`, as itoa (and serde_json) write it: the digits as
+/// one word (of 4 bytes below 10^4, most offsets and document numbers, or of 8 below
+/// 10^8), cut back to their length, without itoa's buffer and a call to copy from it.
+#[inline(always)]
+fn push_u32(buf: &mut Vec<u8>, n: u32) {
+    let at = buf.len();
+    // leading zeros are the low zero bytes; 0 keeps one
+    if n < 10_000 {
+        let d = digits4(n);
+        let zeros = (d.trailing_zeros() / 8).min(3) as usize;
+        buf.extend_from_slice(&((d | 0x3030_3030) >> (8 * zeros)).to_le_bytes());
+        buf.truncate(at + 4 - zeros);
+    } else if n < 100_000_000 {
+        let d = digits8(n);
+        let zeros = (d.trailing_zeros() / 8).min(7) as usize;
+        buf.extend_from_slice(&((d | 0x3030_3030_3030_3030) >> (8 * zeros)).to_le_bytes());
+        buf.truncate(at + 8 - zeros);
+    } else {
+        buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    }
+}
+
+/// An object key as [`JsonWriter::key`] takes it: `,"name":`, as the compact form
+/// writes it after another member.
+macro_rules! key {
+    ($name:literal) => {
+        concat!(",\"", $name, "\":")
+    };
 }
 
 /// A JSON writer for the contract's fixed shape, compact or indented exactly as
@@ -493,7 +601,7 @@ impl<'w> JsonWriter<'w> {
         }
     }
 
-    /// Before an array element or an object key.
+    /// Before an array element (or an indented key).
     #[inline(always)]
     fn next(&mut self) {
         if !self.empty {
@@ -505,60 +613,77 @@ impl<'w> JsonWriter<'w> {
         self.empty = false;
     }
 
-    /// An object key (plain ASCII, written as it is) and its colon.
+    /// An object key and its colon, `k` as [`key!`] makes it. Without spaces it is one
+    /// copy of a length known when compiled (the comma left off before an object's
+    /// first member), rather than the comma, quotes, name and colon written apart and
+    /// the container's state tested for each key (about 20 instructions a key).
     #[inline(always)]
-    fn key(&mut self, k: &str) {
+    fn key(&mut self, k: &'static str) {
+        let k = k.as_bytes();
+        if self.pretty {
+            self.pretty_key(k);
+        } else if self.empty {
+            self.buf.extend_from_slice(&k[1..]);
+        } else {
+            self.buf.extend_from_slice(k);
+        }
+        self.empty = false;
+    }
+
+    /// [`JsonWriter::key`] indented: on its own line, a space after the colon.
+    #[inline(never)]
+    fn pretty_key(&mut self, k: &[u8]) {
         self.next();
-        self.buf.push(b'"');
-        self.buf.extend_from_slice(k.as_bytes());
-        self.buf
-            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+        self.buf.extend_from_slice(&k[1..]);
+        self.buf.push(b' ');
     }
 
     #[inline(always)]
-    fn str(&mut self, k: &str, v: &str) {
+    fn str(&mut self, k: &'static str, v: &str) {
         self.key(k);
         push_str(&mut self.buf, v);
     }
 
     #[inline(always)]
-    fn opt_str(&mut self, k: &str, v: Option<&str>) {
+    fn opt_str(&mut self, k: &'static str, v: Option<&str>) {
         if let Some(v) = v {
             self.str(k, v);
         }
     }
 
     #[inline(always)]
-    fn u32(&mut self, k: &str, v: u32) {
+    fn u32(&mut self, k: &'static str, v: u32) {
         self.key(k);
-        self.buf
-            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+        push_u32(&mut self.buf, v);
     }
 
     #[inline(always)]
-    fn doc(&mut self, k: &str, d: DocId) {
+    fn doc(&mut self, k: &'static str, d: DocId) {
         self.key(k);
         self.buf.extend_from_slice(b"\"d");
-        self.buf
-            .extend_from_slice(itoa::Buffer::new().format(d.0).as_bytes());
+        push_u32(&mut self.buf, d.0);
         self.buf.push(b'"');
     }
 
-    /// Evidence or mentions: `[{"doc","start","end","text"?}, ...]`.
-    fn spans(&mut self, g: &KnowledgeGraph, k: &str, ev: &[Evidence]) {
-        if ev.is_empty() {
-            return;
+    /// Evidence or mentions, unless there are none: `[{"doc","start","end","text"?}, ...]`.
+    #[inline(always)]
+    fn spans(&mut self, g: &KnowledgeGraph, k: &'static str, ev: &[Evidence]) {
+        if !ev.is_empty() {
+            self.key(k);
+            self.span_list(g, ev);
         }
-        self.key(k);
+    }
+
+    fn span_list(&mut self, g: &KnowledgeGraph, ev: &[Evidence]) {
         self.open(b'[');
         for e in ev {
             self.next();
             if self.pretty {
                 self.open(b'{');
-                self.doc("doc", e.doc);
-                self.u32("start", e.start);
-                self.u32("end", e.end);
-                self.opt_str("text", g.text_opt(e.text));
+                self.doc(key!("doc"), e.doc);
+                self.u32(key!("start"), e.start);
+                self.u32(key!("end"), e.end);
+                self.opt_str(key!("text"), g.text_opt(e.text));
                 self.close(b'}');
             } else {
                 let text = g.text_opt(e.text);
@@ -568,19 +693,24 @@ impl<'w> JsonWriter<'w> {
         self.close(b']');
     }
 
-    /// A quote's speaker or cue: `{"start","end","text"}`.
-    fn span(&mut self, g: &KnowledgeGraph, k: &str, s: Option<&SpanText>) {
+    /// A quote's speaker or cue, if it has one: `{"start","end","text"}`.
+    #[inline(always)]
+    fn span(&mut self, g: &KnowledgeGraph, k: &'static str, s: Option<&SpanText>) {
         if let Some(s) = s {
             self.key(k);
-            if self.pretty {
-                self.open(b'{');
-                self.u32("start", s.start);
-                self.u32("end", s.end);
-                self.str("text", g.text(s.text));
-                self.close(b'}');
-            } else {
-                compact_span(&mut self.buf, None, s.start, s.end, Some(g.text(s.text)));
-            }
+            self.span_object(g, s);
+        }
+    }
+
+    fn span_object(&mut self, g: &KnowledgeGraph, s: &SpanText) {
+        if self.pretty {
+            self.open(b'{');
+            self.u32(key!("start"), s.start);
+            self.u32(key!("end"), s.end);
+            self.str(key!("text"), g.text(s.text));
+            self.close(b'}');
+        } else {
+            compact_span(&mut self.buf, None, s.start, s.end, Some(g.text(s.text)));
         }
     }
 }
@@ -593,14 +723,14 @@ fn compact_span(b: &mut Vec<u8>, doc: Option<DocId>, start: u32, end: u32, text:
     match doc {
         Some(d) => {
             b.extend_from_slice(b"{\"doc\":\"d");
-            b.extend_from_slice(itoa::Buffer::new().format(d.0).as_bytes());
+            push_u32(b, d.0);
             b.extend_from_slice(b"\",\"start\":");
         }
         None => b.extend_from_slice(b"{\"start\":"),
     }
-    b.extend_from_slice(itoa::Buffer::new().format(start).as_bytes());
+    push_u32(b, start);
     b.extend_from_slice(b",\"end\":");
-    b.extend_from_slice(itoa::Buffer::new().format(end).as_bytes());
+    push_u32(b, end);
     if let Some(t) = text {
         b.extend_from_slice(b",\"text\":");
         push_str(b, t);
@@ -611,31 +741,31 @@ fn compact_span(b: &mut Vec<u8>, doc: Option<DocId>, start: u32, end: u32, text:
 /// The whole contract, in [`JsonGraph`]'s field order.
 fn write_graph(w: &mut JsonWriter, g: &KnowledgeGraph) -> Result<()> {
     w.open(b'{');
-    w.key("directed");
+    w.key(key!("directed"));
     w.buf.extend_from_slice(b"true");
-    w.key("multigraph");
+    w.key(key!("multigraph"));
     w.buf.extend_from_slice(b"true");
-    w.key("graph");
+    w.key(key!("graph"));
     w.open(b'{');
-    w.str("schema", SCHEMA);
-    w.key("documents");
+    w.str(key!("schema"), SCHEMA);
+    w.key(key!("documents"));
     w.open(b'[');
     for d in g.documents() {
         w.next();
         w.open(b'{');
-        w.str("id", d.id);
-        w.str("path", d.path);
-        w.opt_str("article_id", d.article_id);
-        w.opt_str("title", d.title);
-        w.opt_str("url", d.url);
-        w.opt_str("date", d.date);
-        w.u32("chars", d.chars);
+        w.str(key!("id"), d.id);
+        w.str(key!("path"), d.path);
+        w.opt_str(key!("article_id"), d.article_id);
+        w.opt_str(key!("title"), d.title);
+        w.opt_str(key!("url"), d.url);
+        w.opt_str(key!("date"), d.date);
+        w.u32(key!("chars"), d.chars);
         w.close(b'}');
         w.spill()?;
     }
     w.close(b']');
     w.close(b'}');
-    w.key("nodes");
+    w.key(key!("nodes"));
     w.open(b'[');
     // the id order once, for the nodes and then the edges
     let order = g.node_order();
@@ -644,7 +774,7 @@ fn write_graph(w: &mut JsonWriter, g: &KnowledgeGraph) -> Result<()> {
         w.spill()?;
     }
     w.close(b']');
-    w.key("edges");
+    w.key(key!("edges"));
     w.open(b'[');
     for (s, t, e) in g.edges_in(order) {
         write_edge(w, g, s, t, &e)?;
@@ -659,26 +789,26 @@ fn write_graph(w: &mut JsonWriter, g: &KnowledgeGraph) -> Result<()> {
 fn write_node(w: &mut JsonWriter, g: &KnowledgeGraph, n: &Node) {
     w.next();
     w.open(b'{');
-    w.str("id", n.id.as_str(&mut IdBuf::default()));
-    w.str("kind", n.kind.as_str());
-    w.str("label", n.label);
-    w.key("aliases");
+    w.str(key!("id"), n.id.as_str(&mut IdBuf::default()));
+    w.str(key!("kind"), n.kind.as_str());
+    w.str(key!("label"), n.label);
+    w.key(key!("aliases"));
     w.open(b'[');
     for a in n.aliases {
         w.next();
         push_str(&mut w.buf, a);
     }
     w.close(b']');
-    w.spans(g, "mentions", n.mentions);
+    w.spans(g, key!("mentions"), n.mentions);
     if let Some(q) = n.quote {
-        w.str("text", g.text(q.text));
-        w.doc("doc", q.doc);
-        w.u32("start", q.start);
-        w.u32("end", q.end);
-        w.span(g, "speaker_mention", q.speaker_mention.as_ref());
-        w.span(g, "cue", q.cue.as_ref());
+        w.str(key!("text"), g.text(q.text));
+        w.doc(key!("doc"), q.doc);
+        w.u32(key!("start"), q.start);
+        w.u32(key!("end"), q.end);
+        w.span(g, key!("speaker_mention"), q.speaker_mention.as_ref());
+        w.span(g, key!("cue"), q.cue.as_ref());
         if q.partial {
-            w.key("partial");
+            w.key(key!("partial"));
             w.buf.extend_from_slice(b"true");
         }
     }
@@ -699,7 +829,7 @@ fn write_edge(
     w.next();
     w.open(b'{');
     // the id `source|relation|target`, escaped piece by piece (the relation needs none)
-    w.key("id");
+    w.key(key!("id"));
     w.buf.push(b'"');
     push_escaped(&mut w.buf, s);
     w.buf.push(b'|');
@@ -707,19 +837,19 @@ fn write_edge(
     w.buf.push(b'|');
     push_escaped(&mut w.buf, t);
     w.buf.push(b'"');
-    w.str("key", rel);
-    w.str("source", s);
-    w.str("target", t);
-    w.str("relation", rel);
-    w.opt_str("role", g.text_opt(e.role));
-    w.opt_str("act", g.text_opt(e.act));
-    w.opt_str("cue", g.text_opt(e.cue));
+    w.str(key!("key"), rel);
+    w.str(key!("source"), s);
+    w.str(key!("target"), t);
+    w.str(key!("relation"), rel);
+    w.opt_str(key!("role"), g.text_opt(e.role));
+    w.opt_str(key!("act"), g.text_opt(e.act));
+    w.opt_str(key!("cue"), g.text_opt(e.cue));
     if let Some(c) = e.confidence {
-        w.key("confidence");
+        w.key(key!("confidence"));
         // serde_json's float formatting (shortest round trip; null if not finite)
         serde_json::to_writer(&mut w.buf, &c)?;
     }
-    w.spans(g, "evidence", &e.evidence);
+    w.spans(g, key!("evidence"), &e.evidence);
     w.close(b'}');
     Ok(())
 }
@@ -767,6 +897,44 @@ mod tests {
         }
     }
 
+    /// Every length the word tests treat apart (up to 8, up to 16, longer, with the
+    /// last chunk overlapping), clean and with a byte to escape at each position, after
+    /// other output in the buffer (the words are written and then cut back).
+    #[test]
+    fn strings_of_every_short_length_are_escaped_as_serde_json_escapes_them() {
+        for n in 0..=40 {
+            let clean: String = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH"[..n].to_string();
+            let mut cases = vec![clean.clone(), clean.replace('a', "é")];
+            for at in 0..n {
+                for c in ['"', '\\', '\n', '\u{0}', '\u{1f}', ' ', '!', '#', '\u{7f}'] {
+                    let mut s = clean.clone();
+                    s.replace_range(at..at + 1, c.encode_utf8(&mut [0; 4]));
+                    cases.push(s);
+                }
+            }
+            for s in cases {
+                let mut out = b"x".to_vec();
+                push_str(&mut out, &s);
+                let mut want = b"x".to_vec();
+                want.extend(serde_json::to_vec(&s).unwrap());
+                assert_eq!(out, want, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_itoa_writes_them() {
+        let edges = (0..10).flat_map(|p| {
+            let t = 10u32.pow(p);
+            [t - 1, t, t + 1, t.saturating_mul(2) - 1]
+        });
+        for n in (0..100_000).chain(edges).chain([u32::MAX - 1, u32::MAX]) {
+            let mut out = b"x".to_vec();
+            push_u32(&mut out, n);
+            assert_eq!(&out[1..], itoa::Buffer::new().format(n).as_bytes(), "{n}");
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn any_string_is_escaped_as_serde_json_escapes_it(s in ".*") {
@@ -774,6 +942,14 @@ mod tests {
             push_str(&mut out, &s);
             proptest::prop_assert_eq!(&out, &serde_json::to_vec(&s).unwrap());
             proptest::prop_assert_eq!(serde_json::from_slice::<String>(&out).unwrap(), s);
+        }
+
+        #[test]
+        fn any_number_is_written_as_itoa_writes_it(n in proptest::num::u32::ANY) {
+            let mut out = Vec::new();
+            push_u32(&mut out, n);
+            let mut want = itoa::Buffer::new();
+            proptest::prop_assert_eq!(&out[..], want.format(n).as_bytes());
         }
     }
 
