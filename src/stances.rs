@@ -1449,13 +1449,14 @@ impl<'l> StanceFinder<'l> {
                     keep
                 });
             }
-            let act = if negated {
+            // borrowed: a cue that gives no stance (no holder, no target) copies nothing
+            let act: &str = if negated {
                 match cue.polarity {
-                    Polarity::Support => "rejects".to_string(),
-                    Polarity::Oppose => "accepts".to_string(),
+                    Polarity::Support => "rejects",
+                    Polarity::Oppose => "accepts",
                 }
             } else {
-                cue.act.clone()
+                &cue.act
             };
             let modal = cue.fixed
                 && matches!(&cue.words[0], CueWord::Literal(l) if MODALS.contains(&l.as_str()));
@@ -1656,7 +1657,7 @@ impl<'l> StanceFinder<'l> {
                         holder: h,
                         polarity,
                         target: t.clone(),
-                        act: act.clone(),
+                        act: act.to_string(),
                         cue: cue_span,
                         evidence: evidence_of(h),
                         confidence: (conf * 100.0).round() / 100.0,
