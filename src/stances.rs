@@ -987,15 +987,16 @@ struct CueFilter {
     /// Some cue has no literal second word (one word only, a slot, a verb's forms): any
     /// word may follow.
     open: bool,
-    /// Bit [`second_bit`] of each cue's literal second word.
-    bits: u128,
+    /// Bit [`second_bit`] of each cue's literal second word (bit `k & 63` of word
+    /// `k >> 6`).
+    bits: [u64; 2],
 }
 
 impl Default for CueFilters {
     fn default() -> Self {
         let open = CueFilter {
             open: true,
-            bits: 0,
+            bits: [0; 2],
         };
         CueFilters {
             slots: [(u32::MAX, open); 64],
@@ -1004,60 +1005,101 @@ impl Default for CueFilters {
 }
 
 impl CueFilters {
-    /// False when none of `cues` (those of word `id`, token `i`'s) can match at `i`, as
-    /// [`StanceFinder::longest_cue`] matches them: every cue has a literal second word
-    /// and the word after `i` (past quote marks) can be none of them.
-    fn may_start(
-        &mut self,
-        lex: &Lexicon,
-        id: u32,
-        cues: &[u32],
-        w: &Words,
-        i: usize,
-        e: usize,
-    ) -> bool {
+    /// False when none of the cues of token `i`'s word (it has some) can match at `i`,
+    /// as [`StanceFinder::longest_cue`] matches them: every cue has a literal second
+    /// word and the word after `i` (past quote marks) can be none of them.
+    #[inline(always)]
+    fn may_start(&mut self, lex: &Lexicon, w: &Words, i: usize, e: usize) -> bool {
+        let Some(id) = w.tok(i).word else {
+            return false;
+        };
         let slot = &mut self.slots[id as usize % 64];
         if slot.0 != id {
-            let mut f = CueFilter {
-                open: false,
-                bits: 0,
-            };
-            for &ci in cues {
-                match lex.stance_cues[ci as usize].words.get(1) {
-                    Some(CueWord::Literal(l)) if !l.is_empty() => {
-                        f.bits |= second_bit(l.as_bytes())
-                    }
-                    _ => f.open = true,
-                }
-            }
-            *slot = (id, f);
+            *slot = (id, CueFilter::of(lex, &lex.entry(id).stance_cues));
         }
         let f = slot.1;
         if f.open {
             return true;
         }
         let j = past_quote_marks(w, i + 1, e);
-        j < e && f.bits & second_bit(w.tok(j).span.bytes(w.text)) != 0
+        if j >= e {
+            return false;
+        }
+        let k = second_bit(w.tok(j).span.bytes(w.text));
+        k < 128 && f.bits[k >> 6] & 1 << (k & 63) != 0
     }
 }
 
-/// Bit `c & 31` for each byte `c`: one for both cases of a letter.
-const fn first_bits(letters: &[u8]) -> u32 {
-    let mut m = 0;
+impl CueFilter {
+    /// The filter of `cues`. Made once per word and document: not inlined into the loop
+    /// over the cue words, whose registers it would take.
+    #[cold]
+    #[inline(never)]
+    fn of(lex: &Lexicon, cues: &[u32]) -> CueFilter {
+        let mut f = CueFilter {
+            open: false,
+            bits: [0; 2],
+        };
+        for &ci in cues {
+            match lex.stance_cues[ci as usize].words.get(1) {
+                Some(CueWord::Literal(l)) if !l.is_empty() => {
+                    let k = second_bit(l.as_bytes());
+                    f.bits[k >> 6] |= 1 << (k & 63);
+                }
+                // an open filter lets every word through: its bits go unread
+                _ => {
+                    f.open = true;
+                    break;
+                }
+            }
+        }
+        f
+    }
+}
+
+/// The first three bytes of each of `words` as a set: bit `k & 63` of word `k >> 6` for
+/// [`trigram`] `k`.
+const fn trigrams(words: &[&[u8]]) -> [u64; 512] {
+    let mut t = [0; 512];
     let mut i = 0;
-    while i < letters.len() {
-        m |= 1 << (letters[i] & 31);
+    while i < words.len() {
+        let k = trigram(words[i][0], words[i][1], words[i][2]);
+        t[k >> 6] |= 1 << (k & 63);
         i += 1;
     }
-    m
+    t
 }
 
-/// A bit for a word by its length and first letter, the same for words equal ignoring
-/// ASCII case (no bit for the empty word).
-fn second_bit(b: &[u8]) -> u128 {
+/// The first two bytes of each of `words` as a set: bit `k & 63` of word `k >> 6` for
+/// [`bigram`] `k`.
+const fn bigrams(words: &[&[u8]]) -> [u64; 128] {
+    let mut t = [0; 128];
+    let mut i = 0;
+    while i < words.len() {
+        let k = bigram(u16::from_le_bytes([words[i][0], words[i][1]]));
+        t[k >> 6] |= 1 << (k & 63);
+        i += 1;
+    }
+    t
+}
+
+/// Two bytes (read as one little-endian number) by their last five bits each, the same
+/// for both cases of a letter.
+const fn bigram(two: u16) -> usize {
+    (two & 0x1f1f) as usize
+}
+
+/// Three bytes by their last five bits, the same for both cases of a letter.
+const fn trigram(a: u8, b: u8, c: u8) -> usize {
+    ((a & 31) as usize) << 10 | ((b & 31) as usize) << 5 | (c & 31) as usize
+}
+
+/// A bit number below 128 for a word by its length and first letter, the same for
+/// words equal ignoring ASCII case (128, no bit, for the empty word).
+fn second_bit(b: &[u8]) -> usize {
     match b.first() {
-        Some(&f) => 1 << (((f | 0x20) as usize & 15) | (b.len() & 7) << 4),
-        None => 0,
+        Some(&f) => ((f | 0x20) as usize & 15) | (b.len() & 7) << 4,
+        None => 128,
     }
 }
 
@@ -1243,7 +1285,10 @@ impl<'l> StanceFinder<'l> {
 
     /// Sorts out the tokens of the sentence `s..e` that [`StanceFinder::sentence`],
     /// [`StanceFinder::pro_anti`] and [`StanceFinder::partisans`] look at, in one loop:
-    /// each of them asked every token before, and most tokens are none of these.
+    /// each of them asked every token before, and most tokens are none of these. Not
+    /// inlined into [`StanceFinder::find`]: on its own, the loop keeps what it reads
+    /// for every word in registers.
+    #[inline(never)]
     fn candidates(
         &self,
         w: &Words,
@@ -1255,31 +1300,77 @@ impl<'l> StanceFinder<'l> {
         out.cues.clear();
         out.pro_anti.clear();
         out.partisans.clear();
-        // the first letters, either case, of "anti", "pro" and the partisan nouns, by
-        // their last five bits: the first byte alone turns most words away from both
-        const FIRSTS: u32 = first_bits(b"apbcdflos");
-        for (i, t) in (s..e).zip(&w.layout.tokens[s..e]) {
+        // the first three letters, either case, of "anti", "pro" and the partisan
+        // nouns: half of all words start with one of their first letters ("a", "of",
+        // "be", "said"), few go on with the next ("an", "al", "fo") and fewer with the
+        // third ("and", "all", "for" do not). Every word they are looked for in has
+        // three letters at least, so the bytes after a shorter word may be read for
+        // them: that can only let one more through.
+        const WORDS: [&[u8]; 12] = [
+            b"anti",
+            b"pro",
+            b"critic",
+            b"opponent",
+            b"foe",
+            b"detractor",
+            b"supporter",
+            b"backer",
+            b"ally",
+            b"allies",
+            b"loyalist",
+            b"defender",
+        ];
+        const BIGRAMS: [u64; 128] = bigrams(&WORDS);
+        const TRIGRAMS: [u64; 512] = trigrams(&WORDS);
+        let text = w.text.as_bytes();
+        let lex = self.lex;
+        for (k, t) in w.layout.tokens[s..e].iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
             }
-            if FIRSTS & 1 << (w.text.as_bytes()[t.span.start as usize] & 31) != 0 {
-                let b = t.span.bytes(w.text);
-                // the prefix as `pro_anti` compares it, on the bytes
-                if b.len() >= 4 && b[..4].eq_ignore_ascii_case(b"anti")
-                    || b.len() >= 3 && b[..3].eq_ignore_ascii_case(b"pro")
-                {
-                    out.pro_anti.push(i as u32);
-                }
-                // a lower-case word, then one match on the text
-                if i > s && t.is(shape::LOWER) && partisan_side(b).is_some() {
-                    out.partisans.push(i as u32);
-                }
+            // the first two bytes in one read: one word in ten gets past them
+            let start = t.span.start as usize;
+            if let Some(&[a, b, c]) = text.get(start..start + 3)
+                && let g = bigram(u16::from_le_bytes([a, b]))
+                && BIGRAMS[g >> 6] & 1 << (g & 63) != 0
+                && let g = trigram(a, b, c)
+                && TRIGRAMS[g >> 6] & 1 << (g & 63) != 0
+            {
+                prefixed(w, s, s + k, out);
             }
-            if let Some(id) = t.word {
-                let cues = &self.lex.entry(id).stance_cues;
-                if !cues.is_empty() && filters.may_start(self.lex, id, cues, w, i, e) {
-                    out.cues.push(i as u32);
-                }
+            // the words that start cues, to be filtered after the loop: a loop that
+            // does no more keeps its values in registers
+            if let Some(id) = t.word
+                && !lex.entry(id).stance_cues.is_empty()
+            {
+                out.cues.push((s + k) as u32);
+            }
+        }
+        let mut kept = 0;
+        for r in 0..out.cues.len() {
+            let i = out.cues[r];
+            if filters.may_start(lex, w, i as usize, e) {
+                out.cues[kept] = i;
+                kept += 1;
+            }
+        }
+        out.cues.truncate(kept);
+        /// Token `i` starts as "anti", "pro" or a partisan noun do: it is a candidate if
+        /// it is one of them. Out of the loop, which most words pass by with registers
+        /// to spare.
+        #[inline(never)]
+        fn prefixed(w: &Words, s: usize, i: usize, out: &mut Candidates) {
+            let t = w.tok(i);
+            let b = t.span.bytes(w.text);
+            // the prefix as `pro_anti` compares it, on the bytes
+            if b.len() >= 4 && b[..4].eq_ignore_ascii_case(b"anti")
+                || b.len() >= 3 && b[..3].eq_ignore_ascii_case(b"pro")
+            {
+                out.pro_anti.push(i as u32);
+            }
+            // a lower-case word, then one match on the text
+            if i > s && t.is(shape::LOWER) && partisan_side(b).is_some() {
+                out.partisans.push(i as u32);
             }
         }
     }
@@ -1358,13 +1449,14 @@ impl<'l> StanceFinder<'l> {
                     keep
                 });
             }
-            let act = if negated {
+            // borrowed: a cue that gives no stance (no holder, no target) copies nothing
+            let act: &str = if negated {
                 match cue.polarity {
-                    Polarity::Support => "rejects".to_string(),
-                    Polarity::Oppose => "accepts".to_string(),
+                    Polarity::Support => "rejects",
+                    Polarity::Oppose => "accepts",
                 }
             } else {
-                cue.act.clone()
+                &cue.act
             };
             let modal = cue.fixed
                 && matches!(&cue.words[0], CueWord::Literal(l) if MODALS.contains(&l.as_str()));
@@ -1565,7 +1657,7 @@ impl<'l> StanceFinder<'l> {
                         holder: h,
                         polarity,
                         target: t.clone(),
-                        act: act.clone(),
+                        act: act.to_string(),
                         cue: cue_span,
                         evidence: evidence_of(h),
                         confidence: (conf * 100.0).round() / 100.0,
