@@ -24,7 +24,7 @@
 //!
 //! Limits: no attribution across more than one sentence away from the quote.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
 
 use crate::document::Span;
 use crate::kind::Kind;
@@ -300,11 +300,24 @@ impl<'l> Quoter<'l> {
             let end = r.close.map(|c| c + 1).unwrap_or(r.end);
             inside[r.open..end].fill(true);
         }
-        let verbs: Vec<usize> = (0..layout.tokens.len())
-            .filter(|&i| !inside[i] && is_speech_verb(&w, i) && !w.has(i, flag::QUOTE_ONLY_SPEECH))
-            .collect();
+        // one pass over the tokens for both lists, reading each word's lexicon entry
+        // once: the speech verbs, and the speech words (`cue_in_sentence`)
+        let mut verbs: Vec<usize> = Vec::new();
+        let mut cues: Vec<u32> = Vec::new();
+        for (i, t) in layout.tokens.iter().enumerate() {
+            let Some(id) = t.word else { continue };
+            let e = self.lex.entry(id);
+            let lower_word = t.kind == TokenKind::Word && t.is(shape::LOWER);
+            if e.has(flag::SPEECH) {
+                cues.push(i as u32);
+                if lower_word && !inside[i] && !e.has(flag::QUOTE_ONLY_SPEECH) {
+                    verbs.push(i);
+                }
+            } else if lower_word && !e.stance_cues.is_empty() {
+                cues.push(i as u32);
+            }
+        }
         let near = Neighbours::new(regions);
-        let cues = OnceCell::new();
         let mut next_verb = 0;
         for (ri, r) in regions.iter().enumerate() {
             while next_verb < verbs.len() && verbs[next_verb] < r.open {
@@ -417,23 +430,19 @@ impl<'l> Quoter<'l> {
         }
     }
 
-    /// A speech word in the quote's sentence, outside the quote. `cues[i]` counts the
-    /// speech words before token `i` (built once per document: scanning the sentence for
-    /// every quote was quadratic in a long sentence full of quotes).
-    fn cue_in_sentence(&self, w: &Words, r: &Region, cues: &OnceCell<Vec<u32>>) -> bool {
-        let cues = cues.get_or_init(|| {
-            let mut n = 0;
-            let mut v = Vec::with_capacity(w.layout.tokens.len() + 1);
-            v.push(0);
-            for i in 0..w.layout.tokens.len() {
-                n += u32::from(w.has(i, flag::SPEECH) || is_say_like(w, i));
-                v.push(n);
-            }
-            v
-        });
+    /// A speech word in the quote's sentence, outside the quote. `cues`: the speech words
+    /// of the document, in text order; they are few, and two binary searches count those
+    /// in a stretch (scanning the sentence for every quote was quadratic in a long
+    /// sentence full of quotes).
+    fn cue_in_sentence(&self, w: &Words, r: &Region, cues: &[u32]) -> bool {
         let s = w.layout.sentence_of(r.open).tokens.clone();
-        let count = |a: usize, b: usize| if a < b { cues[b] - cues[a] } else { 0 };
-        count(s.start, r.start.min(s.end)) + count(r.end.max(s.start), s.end) > 0
+        let count = |a: usize, b: usize| {
+            a < b && {
+                let from = cues.partition_point(|&c| (c as usize) < a);
+                cues.get(from).is_some_and(|&c| (c as usize) < b)
+            }
+        };
+        count(s.start, r.start.min(s.end)) || count(r.end.max(s.start), s.end)
     }
 
     fn attribute(
@@ -991,12 +1000,6 @@ fn trim(w: &Words, a: usize, b: usize) -> Option<(usize, usize)> {
 /// A speech verb form in lower case ("said", "told").
 pub(crate) fn is_speech_verb(w: &Words, i: usize) -> bool {
     w.tok(i).kind == TokenKind::Word && w.is_lower(i) && w.has(i, flag::SPEECH)
-}
-
-fn is_say_like(w: &Words, i: usize) -> bool {
-    w.tok(i).kind == TokenKind::Word
-        && w.is_lower(i)
-        && w.entry(i).is_some_and(|e| !e.stance_cues.is_empty())
 }
 
 pub(crate) fn is_adverb(w: &Words, i: usize) -> bool {
