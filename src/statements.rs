@@ -35,7 +35,7 @@ use crate::layout::{Layout, Words};
 use crate::lexicon::flag;
 use crate::quotes::{Attribution, Quote, Quoter, is_adverb, is_speech_verb};
 use crate::resolve::{RefKind, Resolution};
-use crate::tokens::{TokenKind, shape};
+use crate::tokens::TokenKind;
 
 /// One reported statement.
 #[derive(Clone, Debug, PartialEq)]
@@ -170,18 +170,15 @@ impl Quoter<'_> {
         let mut out: Vec<Statement> = Vec::new();
         // spans already taken (a set: a look through `out` per find is quadratic)
         let mut seen: FxHashSet<Span> = FxHashSet::default();
-        let lex = self.lexicon();
         // sentences cover the tokens in order, so token order is the order of reading
-        // sentence by sentence; a rule starts only at a speech verb or at "according":
-        // one cheap test of the token's fields and lexicon flags passes over the rest
-        for (i, t) in layout.tokens.iter().enumerate() {
-            let may_start = t.kind == TokenKind::Word
-                && (t.span.len() == "according".len()
-                    || t.is(shape::LOWER)
-                        && t.word.is_some_and(|id| lex.entry(id).has(flag::SPEECH)));
-            if !may_start || quoted[i] {
+        // sentence by sentence; a rule starts only at a speech verb or at "according",
+        // which the quoter's scan has listed (the rest of the tokens are not read)
+        let starts = self.rule_starts(layout);
+        for &i in starts.iter() {
+            if quoted[i] {
                 continue;
             }
+            let t = w.tok(i);
             let sent = layout.sentence_of(i);
             let (s, e) = (sent.tokens.start, sent.tokens.end);
             let cx = Cx {
