@@ -783,16 +783,21 @@ impl<'l> Quoter<'l> {
         if let Some(r) = res.reference_at(k) {
             return Some(self.of_reference(w, r.tokens, r.entity, res));
         }
-        // "a CPS spokesperson said", "officials said": the longest group ending at `k`
-        let mut j = k + 1;
-        while j > a && w.tok(j - 1).kind == TokenKind::Word && k + 1 - (j - 1) <= 5 {
-            j -= 1;
-        }
-        for start in j..=k {
-            if let Some(at) = self.group_speaker(w, start, k + 1, res)
-                && at.mention.is_some_and(|m| m.end == w.tok(k).span.end)
-            {
-                return Some(at);
+        // "a CPS spokesperson said", "officials said": the longest group ending at `k`.
+        // A group that ends there has its head word there (one that reaches on to an
+        // organization, "a spokesman for X", ends before `k`), so without such a word at
+        // `k` none of the starts is tried.
+        if could_head_group(w, k) {
+            let mut j = k + 1;
+            while j > a && w.tok(j - 1).kind == TokenKind::Word && k + 1 - (j - 1) <= 5 {
+                j -= 1;
+            }
+            for start in j..=k {
+                if let Some(at) = self.group_speaker(w, start, k + 1, res)
+                    && at.mention.is_some_and(|m| m.end == w.tok(k).span.end)
+                {
+                    return Some(at);
+                }
             }
         }
         // "He insisted there was no plan … saying:": a participle takes the clause's subject
@@ -1071,6 +1076,12 @@ fn trim(w: &Words, a: usize, b: usize) -> Option<(usize, usize)> {
 /// A speech verb form in lower case ("said", "told").
 pub(crate) fn is_speech_verb(w: &Words, i: usize) -> bool {
     w.tok(i).kind == TokenKind::Word && w.is_lower(i) && w.has(i, flag::SPEECH)
+}
+
+/// True when token `i` may be the head of a group speaker ([`Quoter::group_speaker`]):
+/// a spokes-word, a group word, or a role (a spokes-word after an organization).
+fn could_head_group(w: &Words, i: usize) -> bool {
+    w.is_any(i, SPOKES) || w.is_any(i, GROUP_SPEAKERS) || w.has(i, flag::ROLE)
 }
 
 pub(crate) fn is_adverb(w: &Words, i: usize) -> bool {
