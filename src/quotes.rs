@@ -24,7 +24,7 @@
 //!
 //! Limits: no attribution across more than one sentence away from the quote.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Ref, RefCell};
 
 use crate::document::Span;
 use crate::kind::Kind;
@@ -62,6 +62,70 @@ pub struct Quote {
 pub struct Quoter<'l> {
     lex: &'l Lexicon,
     last_act: RefCell<Option<Act>>,
+    scan: RefCell<Scan>,
+}
+
+/// What regions, quotes and statements look for among a document's tokens, found in one
+/// pass and kept for the three of them (each read every token for its own list before).
+#[derive(Default)]
+struct Scan {
+    /// The tokens scanned (address and count): a quoter reads one document, and a scan is
+    /// reused only for the same tokens.
+    key: (usize, usize),
+    /// Double quote marks.
+    marks: Vec<usize>,
+    /// Speech words and stance cues (see [`Quoter::cue_in_sentence`]).
+    cues: Vec<u32>,
+    /// Where a rule of indirect speech may start: lower-case speech verbs that report on
+    /// their own, and every "according" (a superset: the readers check their own
+    /// conditions).
+    starts: Vec<usize>,
+}
+
+impl Scan {
+    fn new(lex: &Lexicon, layout: &Layout, key: (usize, usize)) -> Scan {
+        let mut scan = Scan {
+            key,
+            ..Scan::default()
+        };
+        // "according" is known by its lexicon id (the same for every ASCII case; a
+        // lexicon without the word gives it none), so no token's text is read here
+        let according = lex.word_id("according");
+        let according_len = "according".len();
+        for (i, t) in layout.tokens.iter().enumerate() {
+            let Some(id) = t.word else {
+                match t.kind {
+                    TokenKind::Quote(q) if q.is_double() => scan.marks.push(i),
+                    TokenKind::Word if according.is_none() && t.span.len() == according_len => {
+                        scan.starts.push(i)
+                    }
+                    _ => {}
+                }
+                continue;
+            };
+            // the entry's flags first: the kind and shape matter only for the few words
+            // that are speech words or cues (a kind is a niche in a `char`, not a plain
+            // tag: costly to test for every token)
+            let e = lex.entry(id);
+            let lower_word = || matches!(t.kind, TokenKind::Word) && t.is(shape::LOWER);
+            if e.has(flag::SPEECH) {
+                scan.cues.push(i as u32);
+                if lower_word() && !e.has(flag::QUOTE_ONLY_SPEECH) {
+                    scan.starts.push(i);
+                    continue;
+                }
+            } else if !e.stance_cues.is_empty() && lower_word() {
+                scan.cues.push(i as u32);
+            }
+            if according == Some(id)
+                && matches!(t.kind, TokenKind::Word)
+                && t.span.len() == according_len
+            {
+                scan.starts.push(i);
+            }
+        }
+        scan
+    }
 }
 
 /// A speech act seen while reading: a quote's attribution or indirect speech ("She said
@@ -200,15 +264,24 @@ impl<'l> Quoter<'l> {
         Quoter {
             lex: lexicon,
             last_act: RefCell::new(None),
+            scan: RefCell::new(Scan::default()),
         }
+    }
+
+    /// The scan of the layout's tokens, made on first use.
+    fn scan(&self, layout: &Layout) -> Ref<'_, Scan> {
+        let key = (layout.tokens.as_ptr() as usize, layout.tokens.len());
+        if self.scan.borrow().key != key {
+            *self.scan.borrow_mut() = Scan::new(self.lex, layout, key);
+        }
+        self.scan.borrow()
     }
 
     /// Pairs double quote marks into regions, in text order.
     pub fn regions(&self, layout: &Layout) -> Vec<Region> {
         let toks = &layout.tokens;
-        let marks: Vec<usize> = (0..toks.len())
-            .filter(|&i| toks[i].quote().is_some_and(|q| q.is_double()))
-            .collect();
+        let scan = self.scan(layout);
+        let marks = &scan.marks;
         let para_end = |i: usize| {
             let p = toks[i].para;
             let mut j = i;
@@ -221,7 +294,7 @@ impl<'l> Quoter<'l> {
         let mut out: Vec<Region> = Vec::new();
         let mut open: Option<usize> = None;
         let mut run_on = false;
-        for &i in &marks {
+        for &i in marks {
             let dir = direction(layout, i);
             match (open, dir) {
                 (None, Dir::Open | Dir::Either) => {
@@ -300,11 +373,15 @@ impl<'l> Quoter<'l> {
             let end = r.close.map(|c| c + 1).unwrap_or(r.end);
             inside[r.open..end].fill(true);
         }
-        let verbs: Vec<usize> = (0..layout.tokens.len())
+        let scan = self.scan(layout);
+        let cues = &scan.cues;
+        let verbs: Vec<usize> = scan
+            .starts
+            .iter()
+            .copied()
             .filter(|&i| !inside[i] && is_speech_verb(&w, i) && !w.has(i, flag::QUOTE_ONLY_SPEECH))
             .collect();
         let near = Neighbours::new(regions);
-        let cues = OnceCell::new();
         let mut next_verb = 0;
         for (ri, r) in regions.iter().enumerate() {
             while next_verb < verbs.len() && verbs[next_verb] < r.open {
@@ -329,7 +406,7 @@ impl<'l> Quoter<'l> {
             } else if words >= 4 || (speechlike && (has_cue || !w.tok(ce - 1).is_punct(','))) {
                 true
             } else {
-                has_cue && words >= 1 && self.cue_in_sentence(&w, r, &cues)
+                has_cue && words >= 1 && self.cue_in_sentence(&w, r, cues)
             };
             if !direct {
                 continue;
@@ -393,6 +470,13 @@ impl<'l> Quoter<'l> {
         self.lex
     }
 
+    /// The tokens where a rule of indirect speech may start, in text order: every
+    /// lower-case speech verb that reports on its own and every "according" (with some
+    /// that are neither; see [`Scan::starts`]).
+    pub(crate) fn rule_starts(&self, layout: &Layout) -> Ref<'_, [usize]> {
+        Ref::map(self.scan(layout), |s| s.starts.as_slice())
+    }
+
     /// Records a speech act at token `pos`.
     fn remember(&self, w: &Words, pos: usize, att: Attribution) {
         *self.last_act.borrow_mut() = Some(Act {
@@ -417,23 +501,19 @@ impl<'l> Quoter<'l> {
         }
     }
 
-    /// A speech word in the quote's sentence, outside the quote. `cues[i]` counts the
-    /// speech words before token `i` (built once per document: scanning the sentence for
-    /// every quote was quadratic in a long sentence full of quotes).
-    fn cue_in_sentence(&self, w: &Words, r: &Region, cues: &OnceCell<Vec<u32>>) -> bool {
-        let cues = cues.get_or_init(|| {
-            let mut n = 0;
-            let mut v = Vec::with_capacity(w.layout.tokens.len() + 1);
-            v.push(0);
-            for i in 0..w.layout.tokens.len() {
-                n += u32::from(w.has(i, flag::SPEECH) || is_say_like(w, i));
-                v.push(n);
-            }
-            v
-        });
+    /// A speech word in the quote's sentence, outside the quote. `cues`: the speech words
+    /// of the document, in text order; they are few, and two binary searches count those
+    /// in a stretch (scanning the sentence for every quote was quadratic in a long
+    /// sentence full of quotes).
+    fn cue_in_sentence(&self, w: &Words, r: &Region, cues: &[u32]) -> bool {
         let s = w.layout.sentence_of(r.open).tokens.clone();
-        let count = |a: usize, b: usize| if a < b { cues[b] - cues[a] } else { 0 };
-        count(s.start, r.start.min(s.end)) + count(r.end.max(s.start), s.end) > 0
+        let count = |a: usize, b: usize| {
+            a < b && {
+                let from = cues.partition_point(|&c| (c as usize) < a);
+                cues.get(from).is_some_and(|&c| (c as usize) < b)
+            }
+        };
+        count(s.start, r.start.min(s.end)) || count(r.end.max(s.start), s.end)
     }
 
     fn attribute(
@@ -703,16 +783,21 @@ impl<'l> Quoter<'l> {
         if let Some(r) = res.reference_at(k) {
             return Some(self.of_reference(w, r.tokens, r.entity, res));
         }
-        // "a CPS spokesperson said", "officials said": the longest group ending at `k`
-        let mut j = k + 1;
-        while j > a && w.tok(j - 1).kind == TokenKind::Word && k + 1 - (j - 1) <= 5 {
-            j -= 1;
-        }
-        for start in j..=k {
-            if let Some(at) = self.group_speaker(w, start, k + 1, res)
-                && at.mention.is_some_and(|m| m.end == w.tok(k).span.end)
-            {
-                return Some(at);
+        // "a CPS spokesperson said", "officials said": the longest group ending at `k`.
+        // A group that ends there has its head word there (one that reaches on to an
+        // organization, "a spokesman for X", ends before `k`), so without such a word at
+        // `k` none of the starts is tried.
+        if could_head_group(w, k) {
+            let mut j = k + 1;
+            while j > a && w.tok(j - 1).kind == TokenKind::Word && k + 1 - (j - 1) <= 5 {
+                j -= 1;
+            }
+            for start in j..=k {
+                if let Some(at) = self.group_speaker(w, start, k + 1, res)
+                    && at.mention.is_some_and(|m| m.end == w.tok(k).span.end)
+                {
+                    return Some(at);
+                }
             }
         }
         // "He insisted there was no plan … saying:": a participle takes the clause's subject
@@ -993,10 +1078,10 @@ pub(crate) fn is_speech_verb(w: &Words, i: usize) -> bool {
     w.tok(i).kind == TokenKind::Word && w.is_lower(i) && w.has(i, flag::SPEECH)
 }
 
-fn is_say_like(w: &Words, i: usize) -> bool {
-    w.tok(i).kind == TokenKind::Word
-        && w.is_lower(i)
-        && w.entry(i).is_some_and(|e| !e.stance_cues.is_empty())
+/// True when token `i` may be the head of a group speaker ([`Quoter::group_speaker`]):
+/// a spokes-word, a group word, or a role (a spokes-word after an organization).
+fn could_head_group(w: &Words, i: usize) -> bool {
+    w.is_any(i, SPOKES) || w.is_any(i, GROUP_SPEAKERS) || w.has(i, flag::ROLE)
 }
 
 pub(crate) fn is_adverb(w: &Words, i: usize) -> bool {

@@ -170,7 +170,16 @@ impl Quoter<'_> {
         let mut out: Vec<Statement> = Vec::new();
         // spans already taken (a set: a look through `out` per find is quadratic)
         let mut seen: FxHashSet<Span> = FxHashSet::default();
-        for sent in &layout.sentences {
+        // sentences cover the tokens in order, so token order is the order of reading
+        // sentence by sentence; a rule starts only at a speech verb or at "according",
+        // which the quoter's scan has listed (the rest of the tokens are not read)
+        let starts = self.rule_starts(layout);
+        for &i in starts.iter() {
+            if quoted[i] {
+                continue;
+            }
+            let t = w.tok(i);
+            let sent = layout.sentence_of(i);
             let (s, e) = (sent.tokens.start, sent.tokens.end);
             let cx = Cx {
                 w: &w,
@@ -179,31 +188,21 @@ impl Quoter<'_> {
                 s,
                 e,
             };
-            let mut i = s;
-            while i < e {
-                if quoted[i] {
-                    i += 1;
-                    continue;
-                }
-                // asked at every token: the length first, a field of the token, rules out
-                // nearly all before the text is compared
-                let found = if w.tok(i).span.len() == "according".len()
-                    && w.is_any(i, &["according"])
-                    && i + 1 < e
-                    && w.is_any(i + 1, &["to"])
-                {
-                    self.according_to(cx, i)
-                } else if is_speech_verb(&w, i) && !w.has(i, flag::QUOTE_ONLY_SPEECH) {
-                    self.forward(cx, i).or_else(|| self.backward(cx, i))
-                } else {
-                    None
-                };
-                if let Some(st) = found
-                    && seen.insert(st.span)
-                {
-                    out.push(st);
-                }
-                i += 1;
+            let found = if t.span.len() == "according".len()
+                && w.is_any(i, &["according"])
+                && i + 1 < e
+                && w.is_any(i + 1, &["to"])
+            {
+                self.according_to(cx, i)
+            } else if is_speech_verb(&w, i) && !w.has(i, flag::QUOTE_ONLY_SPEECH) {
+                self.forward(cx, i).or_else(|| self.backward(cx, i))
+            } else {
+                None
+            };
+            if let Some(st) = found
+                && seen.insert(st.span)
+            {
+                out.push(st);
             }
         }
         out.sort_by_key(|st| (st.span.start, st.span.end));
