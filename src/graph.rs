@@ -1487,55 +1487,60 @@ impl KnowledgeGraph {
     ///
     /// Only the nodes whose ids are texts (petgraph nodes and records inserted with
     /// their id) are sorted by comparing ids. The quotes and statements that
-    /// [`KnowledgeGraph::add`] made (most nodes of an archive) are put in order from
-    /// their numbers ([`KnowledgeGraph::numbered_in_order`]), and the two sorted lists
-    /// merged: sorting those by their written ids was half of the sort's cost.
+    /// [`KnowledgeGraph::add`] made (most nodes of an archive) come in order from
+    /// their numbers ([`KnowledgeGraph::numbered_in_order`]) and are merged in:
+    /// sorting those by their written ids was half of the sort's cost. No more memory
+    /// than sorting them all: one buffer, the sorted ids moved to its back and merged
+    /// to the front, and the sort's own keys only for the ids it sorts.
     fn sorted(&self) -> Vec<NodeIndex> {
         let us = &self.utterances;
-        let mut texts: Vec<NodeIndex> = (self.graph.node_indices())
-            .chain(self.utterance_indices().filter(|i| {
-                let n = i.index() - UTTERANCE;
-                us[n].id.is_some()
-            }))
-            .collect();
-        self.sort_by_id(&mut texts);
         // room for every slot, live or not: [`invert`] turns this buffer into the ranks
         // of all slots without growing it
         let mut v = Vec::with_capacity(self.graph.node_bound() + us.len());
-        let numbered = us.len() - self.moved.len() - (texts.len() - self.graph.node_count());
-        self.numbered_in_order(&mut v);
-        if v.len() != numbered {
+        v.extend(self.graph.node_indices());
+        v.extend(self.utterance_indices().filter(|i| {
+            let n = i.index() - UTTERANCE;
+            us[n].id.is_some()
+        }));
+        let total = self.node_count();
+        let (a, b) = (v.len(), total - v.len());
+        // keyed, or in runs, as the whole graph would be sorted
+        self.sort_by_id_as(&mut v, total);
+        v.resize(a + b, NodeIndex::end());
+        v.copy_within(0..a, b);
+        // written at `w`, the next sorted text id at `t`: `w` stays below `t` while
+        // numbered ones are still to come, so nothing unread is overwritten
+        let (mut w, mut t, mut seen) = (0, b, 0);
+        self.numbered_in_order(|y| {
+            seen += 1;
+            if seen > b {
+                return;
+            }
+            let idy = self.id_of(y);
+            while t < a + b && self.id_of(v[t]) <= idy {
+                v[w] = v[t];
+                (w, t) = (w + 1, t + 1);
+            }
+            v[w] = y;
+            w += 1;
+        });
+        if seen != b {
             // not as `add` leaves records (cannot happen): sort them all by their ids
             v.clear();
             v.extend(self.graph.node_indices());
             v.extend(self.utterance_indices());
             self.sort_by_id(&mut v);
-            return v;
         }
-        // merged from the back, the numbered ones already at the front of `v`
-        let (mut a, mut b) = (texts.len(), v.len());
-        v.resize(a + b, NodeIndex::end());
-        while a > 0 && b > 0 {
-            let (x, y) = (texts[a - 1], v[b - 1]);
-            if self.id_of(x) > self.id_of(y) {
-                v[a + b - 1] = x;
-                a -= 1;
-            } else {
-                v[a + b - 1] = y;
-                b -= 1;
-            }
-        }
-        v[..a].copy_from_slice(&texts[..a]);
         v
     }
 
-    /// Appends to `v` the utterance records [`KnowledgeGraph::add`] made and that are
-    /// still outside petgraph (their ids written from their numbers, `quote:d7:2`), in
+    /// Calls `f` with each utterance record [`KnowledgeGraph::add`] made and that is
+    /// still outside petgraph (its id written from its numbers, `quote:d7:2`), in
     /// the order of their ids, without comparing them: by kind, then by document in
     /// the order of its number's digits followed by `:` (`d10:` before `d1:`), then by
     /// number within the document in the order of its digits (`1` before `10` before
     /// `2`). A record is found at the place its numbers give (see [`DocRecord`]).
-    fn numbered_in_order(&self, v: &mut Vec<NodeIndex>) {
+    fn numbered_in_order(&self, mut f: impl FnMut(NodeIndex)) {
         let (us, docs) = (&self.utterances, &self.documents);
         let mut order: Vec<u32> = (0..docs.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| cmp_decimal(a, b, false));
@@ -1561,7 +1566,7 @@ impl KnowledgeGraph {
                     let n = from + k as usize - 1;
                     let u = &us[n];
                     if u.id.is_none() && !u.moved && u.kind == kind && u.info.doc.0 == d {
-                        v.push(NodeIndex::new(UTTERANCE + n));
+                        f(NodeIndex::new(UTTERANCE + n));
                     }
                     k = match next_in_digit_order(k, count) {
                         Some(next) => next,
@@ -1579,7 +1584,13 @@ impl KnowledgeGraph {
     /// memory than a large graph has room for at its peak: runs of nodes are sorted so
     /// and merged ([`sort_in_runs`]).
     fn sort_by_id(&self, v: &mut [NodeIndex]) {
-        if v.len() > KEYED_SORT_MAX {
+        self.sort_by_id_as(v, v.len());
+    }
+
+    /// [`KnowledgeGraph::sort_by_id`] of some of `total` nodes, with as much memory as
+    /// sorting all of them would take (keys for all of them only if all would have).
+    fn sort_by_id_as(&self, v: &mut [NodeIndex], total: usize) {
+        if total > KEYED_SORT_MAX {
             sort_in_runs(
                 v,
                 |run| self.sort_keyed(run),
