@@ -155,6 +155,15 @@ impl DocId {
         }
     }
 
+    /// The written id, `d7`, in `buf`: without the formatting machinery.
+    fn write(self, buf: &mut [u8; 11]) -> &str {
+        let mut digits = [0u8; 10];
+        let d = self.digits(&mut digits);
+        buf[0] = b'd';
+        buf[1..=d.len()].copy_from_slice(d);
+        std::str::from_utf8(&buf[..=d.len()]).unwrap_or("d?")
+    }
+
     /// Parses `d7`.
     pub fn parse(s: &str) -> Option<DocId> {
         s.strip_prefix('d')?.parse().ok().map(DocId)
@@ -210,12 +219,7 @@ impl PartialEq<&str> for DocId {
 impl Serialize for DocId {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         // without the formatting machinery: one of these per mention in the output
-        let mut digits = [0u8; 10];
-        let d = self.digits(&mut digits);
-        let mut buf = [0u8; 11];
-        buf[0] = b'd';
-        buf[1..=d.len()].copy_from_slice(d);
-        s.serialize_str(std::str::from_utf8(&buf[..=d.len()]).unwrap_or("d?"))
+        s.serialize_str(self.write(&mut [0u8; 11]))
     }
 }
 
@@ -273,7 +277,31 @@ fn text_at(blocks: &[String], a: u64) -> &str {
     }
 }
 
+/// [`text_at`] as bytes: what finding and hashing texts compare, without the checks
+/// that slicing a `str` at `start` and its end makes.
+fn bytes_at(blocks: &[String], a: u64) -> &[u8] {
+    let (b, start, len) = (
+        (a >> 41) as usize,
+        ((a >> 21) & (BLOCK as u64 - 1)) as usize,
+        a & LONG,
+    );
+    if len == 0 {
+        return &[];
+    }
+    let block = blocks[b].as_bytes();
+    if len == LONG {
+        block
+    } else {
+        &block[start..start + len as usize]
+    }
+}
+
 impl TextStore {
+    /// The bytes of `id`'s words.
+    fn bytes(&self, id: TextId) -> &[u8] {
+        bytes_at(&self.blocks, self.at[id.0.get() as usize - 1])
+    }
+
     /// The words of `id`.
     pub fn get(&self, id: TextId) -> &str {
         text_at(&self.blocks, self.at[id.0.get() as usize - 1])
@@ -281,19 +309,24 @@ impl TextStore {
 
     /// The number of `text`, stored if new.
     pub fn intern(&mut self, text: &str) -> TextId {
+        self.intern_hashed(text, hash_id(text))
+    }
+
+    /// [`TextStore::intern`] of `text` whose [`hash_id`] the caller has already (a node
+    /// id, hashed for the node index too).
+    fn intern_hashed(&mut self, text: &str, h: u64) -> TextId {
         if self.released {
             self.rebuild_index();
         }
-        let h = hash_id(text);
         let (blocks, at) = (&self.blocks, &self.at);
-        let get = |id: &TextId| text_at(blocks, at[id.0.get() as usize - 1]);
-        if let Some(&id) = self.index.find(h, |id| get(id) == text) {
+        let get = |id: &TextId| bytes_at(blocks, at[id.0.get() as usize - 1]);
+        if let Some(&id) = self.index.find(h, |id| get(id) == text.as_bytes()) {
             return id;
         }
         let id = self.push(text);
         let (blocks, at) = (&self.blocks, &self.at);
         self.index.insert_unique(h, id, |id| {
-            hash_id(text_at(blocks, at[id.0.get() as usize - 1]))
+            hash_bytes(bytes_at(blocks, at[id.0.get() as usize - 1]))
         });
         id
     }
@@ -312,13 +345,13 @@ impl TextStore {
     fn rebuild_index(&mut self) {
         self.released = false;
         let (blocks, at, index) = (&self.blocks, &self.at, &mut self.index);
-        let get = |id: TextId| text_at(blocks, at[id.0.get() as usize - 1]);
+        let get = |id: TextId| bytes_at(blocks, at[id.0.get() as usize - 1]);
         for n in 1..=at.len() {
             let id = TextId(NonZeroU32::new(n as u32).expect("counted from one"));
             let text = get(id);
-            let h = hash_id(text);
+            let h = hash_bytes(text);
             if index.find(h, |&j| get(j) == text).is_none() {
-                index.insert_unique(h, id, |&j| hash_id(get(j)));
+                index.insert_unique(h, id, |&j| hash_bytes(get(j)));
             }
         }
     }
@@ -909,6 +942,10 @@ pub struct KnowledgeGraph {
     graph: StableDiGraph<NodeData, Edge>,
     /// Node ids are looked up through their hash; the id itself is only in the text store.
     index: HashTable<NodeIndex>,
+    /// Some id put into `index` is of a quote's or statement's kind (`quote:…`): only
+    /// then may a quote that [`KnowledgeGraph::add`] makes have a node already, so
+    /// without one `add` does not write its id to look it up.
+    utterance_ids: bool,
     /// Edges by the hash of (source, relation, target); the key itself is in the edge.
     /// Dropped by [`KnowledgeGraph::finish`] and built again by the next edge added.
     edges: HashTable<EdgeIndex>,
@@ -931,26 +968,37 @@ pub fn slug(s: &str) -> String {
     out
 }
 
+/// Which bytes are ASCII letters and digits.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// [`slug`] of `s`, appended to `out`.
 fn push_slug(s: &str, out: &mut String) {
     let start = out.len();
     if s.is_ascii() {
         // most labels: a byte is a character, and the ASCII tests are the Unicode ones;
         // the slug is no longer than the label. Each run of letters and digits is copied
-        // whole and the slug lowered in place at the end, not pushed byte by byte.
+        // whole and the slug lowered in place at the end, not pushed byte by byte (that
+        // was dearer); a byte is tested by a look-up, not by three ranges.
         out.reserve(s.len());
         let bytes = s.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            let run = bytes[i..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-            if run == 0 {
+            if !ALNUM[usize::from(bytes[i])] {
                 i += 1;
                 continue;
             }
-            if i > 0 && out.len() > start {
+            let run = (bytes[i..].iter())
+                .position(|&b| !ALNUM[usize::from(b)])
+                .unwrap_or(bytes.len() - i);
+            if out.len() > start {
                 out.push('-');
             }
             out.push_str(&s[i..i + run]);
@@ -1039,6 +1087,21 @@ fn id_at<'g>(
     }
 }
 
+/// The bytes of node `i`'s id when the store has them (every node but the quotes and
+/// statements [`KnowledgeGraph::add`] made, whose ids are written from numbers).
+fn stored_id<'g>(
+    graph: &StableDiGraph<NodeData, Edge>,
+    us: &[Utterance],
+    texts: &'g TextStore,
+    i: NodeIndex,
+) -> Option<&'g [u8]> {
+    let id = match utterance_of(i) {
+        Some(n) => us[n].id?,
+        None => graph[i].id,
+    };
+    Some(texts.bytes(id))
+}
+
 /// The id of utterance record `n`: its stored text, or the numbers of its place among
 /// its document's records (see [`DocRecord`]).
 fn utterance_id<'g>(
@@ -1063,14 +1126,59 @@ fn utterance_id<'g>(
     NodeId::numbered(u.kind, u.info.doc, k as u32 + 1)
 }
 
+/// The kind of an id that names a quote's or a statement's kind (`quote:…`, as
+/// [`Kind::parse`] reads the part before the first `:`), and the rest of the id after
+/// that `:`.
+fn utterance_kind(id: &str) -> Option<(Kind, &str)> {
+    if let Some(rest) = id.strip_prefix("quote:") {
+        Some((Kind::Quote, rest))
+    } else {
+        id.strip_prefix("statement:")
+            .map(|rest| (Kind::Statement, rest))
+    }
+}
+
 fn hash_id(id: &str) -> u64 {
-    use std::hash::BuildHasher;
-    FxBuildHasher.hash_one(id)
+    hash_bytes(id.as_bytes())
+}
+
+/// [`hash_id`] of the text of these bytes (as `str` hashes: its bytes, then `0xff`),
+/// for texts read from the store as bytes, without the checks that slicing a `str`
+/// makes.
+fn hash_bytes(text: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(text);
+    h.write_u8(0xff);
+    h.finish()
 }
 
 /// [`hash_id`] of the id's text.
 fn hash_node(id: NodeId<'_>) -> u64 {
     hash_id(id.as_str(&mut IdBuf::default()))
+}
+
+/// Texts interned lately, with their numbers, to be found again by comparing words
+/// (see [`KnowledgeGraph::add`]). Only while the store's index is not dropped: a
+/// text's number from [`TextStore::intern`] does not change then.
+struct Recent<'a>(Vec<(&'a str, TextId)>);
+
+/// How many texts [`Recent::intern`] keeps: a search stays short.
+const RECENT: usize = 8;
+
+impl<'a> Recent<'a> {
+    /// [`TextStore::intern`] of `text`, found among the texts kept first, and kept if
+    /// new and there is room.
+    fn intern(&mut self, texts: &mut TextStore, text: &'a str) -> TextId {
+        if let Some(&(_, id)) = self.0.iter().find(|(t, _)| *t == text) {
+            return id;
+        }
+        let id = texts.intern(text);
+        if self.0.len() < RECENT {
+            self.0.push((text, id));
+        }
+        id
+    }
 }
 
 /// The most nodes [`KnowledgeGraph::sort_by_id`] sorts by keys of their ids' first bytes.
@@ -1188,6 +1296,22 @@ fn merge_runs<T: Copy, K>(
         }
         sift_down(&mut heap, &heads, 0);
     }
+}
+
+/// The number after `k` among `1..=max` in the order of their decimal digits as text
+/// (`1`, `10`, `11`, `2`, …, `9`), if there is one.
+fn next_in_digit_order(k: u32, max: u32) -> Option<u32> {
+    if let Some(down) = k.checked_mul(10).filter(|&d| d <= max) {
+        return Some(down);
+    }
+    let mut k = k;
+    while k % 10 == 9 || k >= max {
+        k /= 10;
+        if k == 0 {
+            return None;
+        }
+    }
+    Some(k + 1)
 }
 
 /// The first 16 bytes of an id (zeros past its end), as two big-endian numbers: when
@@ -1319,10 +1443,18 @@ impl KnowledgeGraph {
 
     /// A node with an entry in the node index.
     fn index_only(&self, id: &str) -> Option<NodeIndex> {
+        self.index_hashed(id, hash_id(id))
+    }
+
+    /// [`KnowledgeGraph::index_only`] of `id`, whose [`hash_id`] is `h`.
+    fn index_hashed(&self, id: &str, h: u64) -> Option<NodeIndex> {
         let (graph, texts, us, docs) =
             (&self.graph, &self.texts, &self.utterances, &self.documents);
         self.index
-            .find(hash_id(id), |&i| id_at(graph, us, docs, texts, i) == id)
+            .find(h, |&i| match stored_id(graph, us, texts, i) {
+                Some(stored) => stored == id.as_bytes(),
+                None => id_at(graph, us, docs, texts, i) == id,
+            })
             .copied()
     }
 
@@ -1330,8 +1462,7 @@ impl KnowledgeGraph {
     /// `statement:dN:K`, found by those numbers (see [`DocRecord`]); the record's own
     /// id must be `id`, so any other text finds nothing.
     fn find_numbered(&self, id: &str) -> Option<NodeIndex> {
-        let (kind, rest) = id.split_once(':')?;
-        let kind = Kind::parse(kind).filter(|k| k.is_utterance())?;
+        let (kind, rest) = utterance_kind(id)?;
         let (doc, k) = rest.split_once(':')?;
         let d = self.documents.get(DocId::parse(doc)?.0 as usize)?;
         let k = k.parse::<u32>().ok()?.checked_sub(1)?;
@@ -1353,14 +1484,97 @@ impl KnowledgeGraph {
     }
 
     /// Node indices sorted by id.
+    ///
+    /// Only the nodes whose ids are texts (petgraph nodes and records inserted with
+    /// their id) are sorted by comparing ids. The quotes and statements that
+    /// [`KnowledgeGraph::add`] made (most nodes of an archive) come in order from
+    /// their numbers ([`KnowledgeGraph::numbered_in_order`]) and are merged in:
+    /// sorting those by their written ids was half of the sort's cost. No more memory
+    /// than sorting them all: one buffer, the sorted ids moved to its back and merged
+    /// to the front, and the sort's own keys only for the ids it sorts.
     fn sorted(&self) -> Vec<NodeIndex> {
-        // room for every slot, live or not: [`ranks`] turns this buffer into the ranks
+        let us = &self.utterances;
+        // room for every slot, live or not: [`invert`] turns this buffer into the ranks
         // of all slots without growing it
-        let mut v = Vec::with_capacity(self.graph.node_bound() + self.utterances.len());
+        let mut v = Vec::with_capacity(self.graph.node_bound() + us.len());
         v.extend(self.graph.node_indices());
-        v.extend(self.utterance_indices());
-        self.sort_by_id(&mut v);
+        v.extend(self.utterance_indices().filter(|i| {
+            let n = i.index() - UTTERANCE;
+            us[n].id.is_some()
+        }));
+        let total = self.node_count();
+        let (a, b) = (v.len(), total - v.len());
+        // keyed, or in runs, as the whole graph would be sorted
+        self.sort_by_id_as(&mut v, total);
+        v.resize(a + b, NodeIndex::end());
+        v.copy_within(0..a, b);
+        // written at `w`, the next sorted text id at `t`: `w` stays below `t` while
+        // numbered ones are still to come, so nothing unread is overwritten
+        let (mut w, mut t, mut seen) = (0, b, 0);
+        self.numbered_in_order(|y| {
+            seen += 1;
+            if seen > b {
+                return;
+            }
+            let idy = self.id_of(y);
+            while t < a + b && self.id_of(v[t]) <= idy {
+                v[w] = v[t];
+                (w, t) = (w + 1, t + 1);
+            }
+            v[w] = y;
+            w += 1;
+        });
+        if seen != b {
+            // not as `add` leaves records (cannot happen): sort them all by their ids
+            v.clear();
+            v.extend(self.graph.node_indices());
+            v.extend(self.utterance_indices());
+            self.sort_by_id(&mut v);
+        }
         v
+    }
+
+    /// Calls `f` with each utterance record [`KnowledgeGraph::add`] made and that is
+    /// still outside petgraph (its id written from its numbers, `quote:d7:2`), in
+    /// the order of their ids, without comparing them: by kind, then by document in
+    /// the order of its number's digits followed by `:` (`d10:` before `d1:`), then by
+    /// number within the document in the order of its digits (`1` before `10` before
+    /// `2`). A record is found at the place its numbers give (see [`DocRecord`]).
+    fn numbered_in_order(&self, mut f: impl FnMut(NodeIndex)) {
+        let (us, docs) = (&self.utterances, &self.documents);
+        let mut order: Vec<u32> = (0..docs.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| cmp_decimal(a, b, false));
+        let mut kinds = [Kind::Quote, Kind::Statement];
+        kinds.sort_unstable_by_key(|k| k.as_str());
+        for kind in kinds {
+            for &d in &order {
+                let rec = &docs[d as usize];
+                let (first, quotes) = (rec.utterances as usize, rec.quotes as usize);
+                // the records of this kind of this document lie from `from` up to `to`
+                let (from, to) = if kind == Kind::Quote {
+                    (first, first + quotes)
+                } else {
+                    let next = docs.get(d as usize + 1);
+                    (
+                        first + quotes,
+                        next.map_or(us.len(), |n| n.utterances as usize),
+                    )
+                };
+                let count = to.min(us.len()).saturating_sub(from) as u32;
+                let mut k = 1;
+                while k <= count {
+                    let n = from + k as usize - 1;
+                    let u = &us[n];
+                    if u.id.is_none() && !u.moved && u.kind == kind && u.info.doc.0 == d {
+                        f(NodeIndex::new(UTTERANCE + n));
+                    }
+                    k = match next_in_digit_order(k, count) {
+                        Some(next) => next,
+                        None => break,
+                    };
+                }
+            }
+        }
     }
 
     /// Sorts node indices by id. Up to [`KEYED_SORT_MAX`] nodes, each id's first 16
@@ -1370,7 +1584,13 @@ impl KnowledgeGraph {
     /// memory than a large graph has room for at its peak: runs of nodes are sorted so
     /// and merged ([`sort_in_runs`]).
     fn sort_by_id(&self, v: &mut [NodeIndex]) {
-        if v.len() > KEYED_SORT_MAX {
+        self.sort_by_id_as(v, v.len());
+    }
+
+    /// [`KnowledgeGraph::sort_by_id`] of some of `total` nodes, with as much memory as
+    /// sorting all of them would take (keys for all of them only if all would have).
+    fn sort_by_id_as(&self, v: &mut [NodeIndex], total: usize) {
+        if total > KEYED_SORT_MAX {
             sort_in_runs(
                 v,
                 |run| self.sort_keyed(run),
@@ -1657,11 +1877,13 @@ impl KnowledgeGraph {
 
     /// Inserts or returns a node.
     pub fn upsert_node(&mut self, id: &str, kind: Kind, label: &str) -> NodeIndex {
-        if let Some(i) = self.find(id) {
+        // the id hashed once: for the node index, and for the text index that stores it
+        let h = hash_id(id);
+        if let Some(i) = self.index_hashed(id, h).or_else(|| self.find_numbered(id)) {
             return i;
         }
         let node = NodeData {
-            id: self.texts.intern(id),
+            id: self.texts.intern_hashed(id, h),
             kind,
             label: self.texts.intern(label),
             aliases: Aliases::default(),
@@ -1669,17 +1891,20 @@ impl KnowledgeGraph {
             quote: None,
         };
         let i = self.graph.add_node(node);
-        self.index_node(id, i);
+        self.index_node(id, h, i);
         i
     }
 
-    /// Puts node `i` into the id index.
-    fn index_node(&mut self, id: &str, i: NodeIndex) {
+    /// Puts node `i` into the id index, under `h`, the [`hash_id`] of its id.
+    fn index_node(&mut self, id: &str, h: u64, i: NodeIndex) {
+        self.utterance_ids |= utterance_kind(id).is_some();
         let (graph, texts, us, docs) =
             (&self.graph, &self.texts, &self.utterances, &self.documents);
-        self.index.insert_unique(hash_id(id), i, |&j| {
-            hash_node(id_at(graph, us, docs, texts, j))
-        });
+        self.index
+            .insert_unique(h, i, |&j| match stored_id(graph, us, texts, j) {
+                Some(id) => hash_bytes(id),
+                None => hash_node(id_at(graph, us, docs, texts, j)),
+            });
     }
 
     /// Inserts a node with all its fields, or returns the node that has this id already
@@ -1727,7 +1952,7 @@ impl KnowledgeGraph {
             return i;
         }
         let i = self.push_utterance(Some(id), kind, label, info);
-        self.index_node(id, i);
+        self.index_node(id, hash_id(id), i);
         i
     }
 
@@ -1882,41 +2107,52 @@ impl KnowledgeGraph {
     /// Merges one document's extraction into the graph.
     pub fn add(&mut self, ex: &Extraction) {
         let doc = DocId(self.documents.len() as u32);
-        self.push_source(&doc.to_string(), &ex.source, ex.chars);
-        let ev = |g: &mut Self, l: &Located, with_text: bool| Evidence {
+        let mut name = [0u8; 11];
+        self.push_source(doc.write(&mut name), &ex.source, ex.chars);
+        let ev = |g: &mut Self, l: &Located| Evidence {
             doc,
             start: l.start,
             end: l.end,
-            text: with_text.then(|| g.intern(&l.text)),
+            text: Some(g.intern(&l.text)),
         };
-        let span = |g: &mut Self, l: &Located| SpanText {
-            start: l.start,
-            end: l.end,
-            text: g.intern(&l.text),
-        };
+        // the texts of an entity's mentions interned so far: most mentions repeat one
+        // of a few names, found here by comparing them rather than by hashing them into
+        // the store's index (a cache of a document's cue words and speakers' names as
+        // well cost more than it saved)
+        let mut names = Recent(Vec::with_capacity(RECENT));
         let mut entity_nodes = Vec::with_capacity(ex.entities.len());
         // one buffer for the ids of this document's nodes
         let mut id = String::new();
         for e in &ex.entities {
             push_node_id(e.kind, &e.label, &mut id);
             let ni = self.upsert_node(&id, e.kind, &e.label);
-            let mentions: Vec<Evidence> = e.mentions.iter().map(|m| ev(self, m, true)).collect();
-            let node = &mut self.graph[ni];
-            let label = self.texts.get(node.label);
-            for a in &e.aliases {
-                // looked up first: most are there already, and the copy would be dropped
-                if a != label && !node.aliases.contains(a) {
-                    node.aliases.insert(a.clone());
+            let (texts, node) = (&mut self.texts, &mut self.graph[ni]);
+            if !e.aliases.is_empty() {
+                let label = texts.get(node.label);
+                for a in &e.aliases {
+                    // looked up first: most are there already, and the copy would be dropped
+                    if a != label && !node.aliases.contains(a) {
+                        node.aliases.insert(a.clone());
+                    }
                 }
             }
             // grow by half, not double, past a few: the mention lists are most of the
             // graph, and a doubled list is a third empty on average
-            let (len, add) = (node.mentions.len(), mentions.len());
+            let (len, add) = (node.mentions.len(), e.mentions.len());
             if len + add > node.mentions.capacity() {
                 node.mentions
                     .reserve_exact(if len < 4 { add } else { add.max(len / 2) });
             }
-            node.mentions.extend(mentions);
+            names.0.clear();
+            for m in &e.mentions {
+                let text = names.intern(texts, &m.text);
+                node.mentions.push(Evidence {
+                    doc,
+                    start: m.start,
+                    end: m.end,
+                    text: Some(text),
+                });
+            }
             entity_nodes.push(ni);
         }
         // quotes and statements of reported speech: the same record, a `said` edge each
@@ -1927,33 +2163,63 @@ impl KnowledgeGraph {
         let d = &mut self.documents[doc.0 as usize];
         (d.utterances, d.quotes) = (first as u32, ex.quotes.len() as u32);
         let mut id_buf = IdBuf::default();
+        let mut label = String::new();
         for (at, (kind, qi, q)) in said.enumerate() {
-            let id = NodeId::numbered(kind, doc, qi as u32 + 1).as_str(&mut id_buf);
+            let text = self.intern(&q.text.text);
+            let span = |g: &mut Self, l: &Located| SpanText {
+                start: l.start,
+                end: l.end,
+                text: g.intern(&l.text),
+            };
+            let speaker_mention = q.speaker_mention.as_ref().map(|m| span(self, m));
+            let cue = q.cue.as_ref().map(|c| span(self, c));
             let info = QuoteInfo {
-                text: self.intern(&q.text.text),
+                text,
                 doc,
                 start: q.text.start,
                 end: q.text.end,
-                speaker_mention: q.speaker_mention.as_ref().map(|m| span(self, m)),
-                cue: q.cue.as_ref().map(|c| span(self, c)),
+                speaker_mention,
+                cue,
                 partial: q.partial,
             };
-            let label = quote_label(&q.text.text);
+            label.clear();
+            push_quote_label(&q.text.text, &mut label);
             // found by its numbers when it lands where they say (always, unless a node
-            // with its id was inserted before: then that node is the one)
-            let ni = match self.index_only(id) {
-                None if self.utterances.len() == first + at => {
-                    self.push_utterance(None, kind, &label, info)
+            // with its id was inserted before: then that node is the one, and there is
+            // none unless some id of the index is of an utterance kind)
+            let fresh = self.utterances.len() == first + at;
+            if fresh && !self.utterance_ids {
+                let ni = self.push_utterance(None, kind, &label, info);
+                if let Some(sp) = q.speaker {
+                    // a new record's `said` edge is the one it implies (speaker mention
+                    // and cue are the quote's own): kept in the record, as `add_edge`
+                    // would keep it, without building the edge to compare
+                    let source = self.promote(entity_nodes[sp]);
+                    let n = utterance_of(ni).expect("a record");
+                    self.utterances[n].said_by = source;
+                    self.folded += 1;
                 }
+                continue;
+            }
+            let id = NodeId::numbered(kind, doc, qi as u32 + 1).as_str(&mut id_buf);
+            let ni = match self.index_only(id) {
+                None if fresh => self.push_utterance(None, kind, &label, info),
                 _ => self.insert_utterance(id, kind, &label, info),
             };
             if let Some(sp) = q.speaker {
                 let evidence = q
                     .speaker_mention
                     .as_ref()
-                    .map(|m| vec![ev(self, m, false)])
+                    .map(|m| {
+                        vec![Evidence {
+                            doc,
+                            start: m.start,
+                            end: m.end,
+                            text: None,
+                        }]
+                    })
                     .unwrap_or_default();
-                let cue = q.cue.as_ref().map(|c| self.intern(&c.text));
+                let cue = cue.map(|c| c.text);
                 self.add_edge(
                     entity_nodes[sp],
                     ni,
@@ -1969,7 +2235,7 @@ impl KnowledgeGraph {
             }
         }
         for a in &ex.affiliations {
-            let evidence = vec![ev(self, &a.evidence, true)];
+            let evidence = vec![ev(self, &a.evidence)];
             let role = a.role.as_deref().map(|r| self.intern(r));
             self.add_edge(
                 entity_nodes[a.person],
@@ -1985,7 +2251,7 @@ impl KnowledgeGraph {
             );
         }
         for p in &ex.part_of {
-            let evidence = vec![ev(self, &p.evidence, true)];
+            let evidence = vec![ev(self, &p.evidence)];
             self.add_edge(
                 entity_nodes[p.child],
                 entity_nodes[p.parent],
@@ -2007,7 +2273,7 @@ impl KnowledgeGraph {
                     self.upsert_node(&id, Kind::Topic, label)
                 }
             };
-            let evidence = vec![ev(self, &s.evidence, true)];
+            let evidence = vec![ev(self, &s.evidence)];
             let (act, cue) = (self.intern(&s.act), self.intern(&s.cue.text));
             self.add_edge(
                 entity_nodes[s.holder],
@@ -2190,6 +2456,13 @@ impl KnowledgeGraph {
 
 /// A quote node's label: its first words.
 pub fn quote_label(text: &str) -> String {
+    let mut label = String::new();
+    push_quote_label(text, &mut label);
+    label
+}
+
+/// [`quote_label`] of `text`, appended to `out`.
+fn push_quote_label(text: &str, out: &mut String) {
     const MAX: usize = 40;
     // the byte where character MAX + 1 starts, if the text is longer than MAX: a text of
     // at most MAX bytes has no more characters, and in one whose first MAX bytes are
@@ -2202,18 +2475,18 @@ pub fn quote_label(text: &str) -> String {
         text.char_indices().nth(MAX).map(|(at, _)| at)
     };
     let Some(cut_end) = cut_end else {
-        return text.to_string();
+        out.push_str(text);
+        return;
     };
     let cut = &text[..cut_end];
-    let cut = match cut.rfind(' ') {
+    // the last space, found as a byte (it is never part of a longer character)
+    let cut = match cut.as_bytes().iter().rposition(|&b| b == b' ') {
         Some(p) if p > 10 => &cut[..p],
         _ => cut,
     };
     let cut = cut.trim_end_matches([',', '.', ';', ':']);
-    let mut label = String::with_capacity(cut.len() + '…'.len_utf8());
-    label.push_str(cut);
-    label.push('…');
-    label
+    out.push_str(cut);
+    out.push('…');
 }
 
 #[cfg(test)]
@@ -2453,6 +2726,12 @@ mod tests {
             assert_eq!(g.index_of(id), Some(i));
         }
         assert_eq!(g.node("quote:d0:1").unwrap().id, "quote:d0:1");
+        // records of text ids and of numbers, merged in the ids' order
+        let ids: Vec<String> = g.nodes().map(|n| n.id.to_string()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids, sorted);
+        assert!(ids.iter().any(|i| i == "quote:elsewhere"));
         // a record inserted before its document is added is the one the document's
         // quote with that id becomes: one node per id
         let mut g = KnowledgeGraph::new();
@@ -2461,6 +2740,43 @@ mod tests {
         let ids: Vec<String> = g.nodes().map(|n| n.id.to_string()).collect();
         let quotes = ids.iter().filter(|i| *i == "quote:d0:1").count();
         assert_eq!(quotes, 1, "{ids:?}");
+    }
+
+    #[test]
+    fn many_quotes_come_in_the_order_of_their_ids() {
+        let p = Pipeline::new();
+        let mut g = KnowledgeGraph::new();
+        let text: String = (0..12)
+            .map(|i| format!("“We will strike {i},” Jesse Sharkey said. Lori Lightfoot said {i} schools would open. "))
+            .collect();
+        let ex = p.extract(&Document::new("a", &text));
+        assert!(ex.quotes.len() > 10 && ex.statements.len() > 10);
+        for _ in 0..11 {
+            g.add(&ex);
+        }
+        let ids: Vec<String> = g.nodes().map(|n| n.id.to_string()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids, sorted);
+        assert_eq!(ids.len(), g.node_count());
+    }
+
+    #[test]
+    fn numbers_follow_in_the_order_of_their_digits() {
+        for max in 0..=1_200u32 {
+            let mut want: Vec<u32> = (1..=max).collect();
+            want.sort_by_key(|k| k.to_string());
+            let mut got = Vec::new();
+            let mut k = 1;
+            while k <= max {
+                got.push(k);
+                k = match next_in_digit_order(k, max) {
+                    Some(next) => next,
+                    None => break,
+                };
+            }
+            assert_eq!(got, want, "1..={max}");
+        }
     }
 
     #[test]
