@@ -15,13 +15,6 @@ use cli::{Cli, Command, exit};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    // With transparent huge pages on ("always" is many distributions' default), the
-    // kernel backs each 2 MiB of mimalloc's heap with a huge page as soon as one byte
-    // of it is touched: a 1 GB archive peaked at 954 MB RSS with them and 893 MB
-    // without, for the same CPU time. Only this process is affected; failure (an old
-    // kernel, a sandbox that forbids prctl) just leaves the setting as it was.
-    #[cfg(target_os = "linux")]
-    let _ = rustix::thread::disable_transparent_huge_pages(true);
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Extract(args) => cli::extract::run(args),
