@@ -605,12 +605,9 @@ static RUN_CLASS: [u8; 256] = {
     let mut i = 0;
     while i < 256 {
         let b = i as u8;
-        t[i] = if b.is_ascii_uppercase() {
-            class::UPPER
-        } else if b.is_ascii_lowercase() {
-            class::LOWER
-        } else if b.is_ascii_digit() {
-            class::DIGIT
+        let k = byte_class(b);
+        t[i] = if k & class::ALNUM != 0 {
+            k
         } else {
             run_end::of(b) << 4
         };
@@ -752,22 +749,27 @@ static BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
     while i < 256 {
-        let b = i as u8;
-        t[i] = if b.is_ascii_uppercase() {
-            class::UPPER
-        } else if b.is_ascii_lowercase() {
-            class::LOWER
-        } else if b.is_ascii_digit() {
-            class::DIGIT
-        } else if b >= 0x80 {
-            class::HIGH
-        } else {
-            0
-        };
+        t[i] = byte_class(i as u8);
         i += 1;
     }
     t
 };
+
+/// The [`class`] of byte `b`: one letter case, a digit, a byte of a longer character,
+/// or none of these (0).
+const fn byte_class(b: u8) -> u8 {
+    if b.is_ascii_uppercase() {
+        class::UPPER
+    } else if b.is_ascii_lowercase() {
+        class::LOWER
+    } else if b.is_ascii_digit() {
+        class::DIGIT
+    } else if b >= 0x80 {
+        class::HIGH
+    } else {
+        0
+    }
+}
 
 #[inline]
 fn next_char(text: &str, i: usize) -> char {
