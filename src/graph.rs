@@ -718,6 +718,15 @@ impl<'g> NodeId<'g> {
         NodeId(IdRepr::Numbered { kind, doc, k })
     }
 
+    /// The kind, document and number of an id written from its numbers (`quote:d7:2`);
+    /// `None` for an id given as its text, even one of that form.
+    pub(crate) fn numbers(self) -> Option<(Kind, DocId, u32)> {
+        match self.0 {
+            IdRepr::Text(_) => None,
+            IdRepr::Numbered { kind, doc, k } => Some((kind, doc, k)),
+        }
+    }
+
     /// The id as a string: the graph's own text, or written into `buf`.
     pub fn as_str<'b>(self, buf: &'b mut IdBuf) -> &'b str
     where

@@ -384,6 +384,30 @@ fn push_str(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
 }
 
+/// Appends a node id as a JSON string (see [`push_id_inside`]).
+fn push_id(buf: &mut Vec<u8>, id: NodeId) {
+    buf.push(b'"');
+    push_id_inside(buf, id);
+    buf.push(b'"');
+}
+
+/// Appends the inside of a node id's JSON string. The ids of quotes and statements
+/// (most ids of an archive's graph, each written at its node and twice at each of its
+/// edges) are written from their numbers, as [`NodeId::as_str`] spells them: their
+/// letters, digits and colons need no escaping, and no buffer to be written in first.
+fn push_id_inside(buf: &mut Vec<u8>, id: NodeId) {
+    match id.numbers() {
+        Some((kind, doc, k)) => {
+            buf.extend_from_slice(kind.as_str().as_bytes());
+            buf.extend_from_slice(b":d");
+            push_u32(buf, doc.0);
+            buf.push(b':');
+            push_u32(buf, k);
+        }
+        None => push_escaped(buf, id.as_str(&mut IdBuf::default())),
+    }
+}
+
 /// Appends the inside of a JSON string. Most strings need no escaping and are short
 /// (half of a BBC run's are under 8 bytes, mention words and names): up to 16 bytes
 /// they are tested as one or two words and written as whole words, the length then
@@ -789,7 +813,8 @@ fn write_graph(w: &mut JsonWriter, g: &KnowledgeGraph) -> Result<()> {
 fn write_node(w: &mut JsonWriter, g: &KnowledgeGraph, n: &Node) {
     w.next();
     w.open(b'{');
-    w.str(key!("id"), n.id.as_str(&mut IdBuf::default()));
+    w.key(key!("id"));
+    push_id(&mut w.buf, n.id);
     w.str(key!("kind"), n.kind.as_str());
     w.str(key!("label"), n.label);
     w.key(key!("aliases"));
@@ -823,23 +848,24 @@ fn write_edge(
     t: NodeId,
     e: &Edge,
 ) -> Result<()> {
-    let (mut sb, mut tb) = (IdBuf::default(), IdBuf::default());
-    let (s, t) = (s.as_str(&mut sb), t.as_str(&mut tb));
     let rel = e.relation.as_str();
     w.next();
     w.open(b'{');
-    // the id `source|relation|target`, escaped piece by piece (the relation needs none)
+    // the id `source|relation|target`, written piece by piece (the relation needs no
+    // escaping)
     w.key(key!("id"));
     w.buf.push(b'"');
-    push_escaped(&mut w.buf, s);
+    push_id_inside(&mut w.buf, s);
     w.buf.push(b'|');
     w.buf.extend_from_slice(rel.as_bytes());
     w.buf.push(b'|');
-    push_escaped(&mut w.buf, t);
+    push_id_inside(&mut w.buf, t);
     w.buf.push(b'"');
     w.str(key!("key"), rel);
-    w.str(key!("source"), s);
-    w.str(key!("target"), t);
+    w.key(key!("source"));
+    push_id(&mut w.buf, s);
+    w.key(key!("target"));
+    push_id(&mut w.buf, t);
     w.str(key!("relation"), rel);
     w.opt_str(key!("role"), g.text_opt(e.role));
     w.opt_str(key!("act"), g.text_opt(e.act));
