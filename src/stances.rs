@@ -4038,7 +4038,7 @@ impl<'l> StanceFinder<'l> {
         if v >= e || w.tok(v).kind != TokenKind::Word || !w.is_lower(v) || !is_verb_like(w, v) {
             return None;
         }
-        let verb = w.text_of(v).to_lowercase();
+        let verb = lowered(w.text_of(v));
         // an action that is itself a stance ("is to stand against X") is left to that cue
         let s = w.layout.sentence_of(v).tokens.start;
         if self.match_cue(w, v, e, s).is_some() && !w.has(v, flag::SPEECH) {
@@ -4136,7 +4136,7 @@ impl<'l> StanceFinder<'l> {
         } else {
             topic_np_label(w, o, oe)
         };
-        if LIGHT_VERBS.contains(&verb.as_str()) {
+        if LIGHT_VERBS.contains(&&*verb) {
             // "keeping April 19" → "April 19"; "find a way to help vaccinate …" → on;
             // a name after a light verb ("hoped to take Mosul") says nothing of a side
             // toward it
@@ -4195,9 +4195,9 @@ impl<'l> StanceFinder<'l> {
         if let Some(n) = w.entry(v).and_then(|e| e.nominalization) {
             return Some(Noun::Nominal(self.lex.noun(n).to_string()));
         }
-        let verb = w.text_of(v).to_lowercase();
+        let verb = lowered(w.text_of(v));
         if verb.ends_with("ing") {
-            return Some(Noun::Gerund(verb));
+            return Some(Noun::Gerund(verb.into_owned()));
         }
         let common = |b: &str| self.lex.word(b).is_some_and(|e| e.has(flag::COMMON));
         let base = if let Some(b) = verb.strip_suffix("ed").filter(|b| common(b)) {
@@ -4212,7 +4212,7 @@ impl<'l> StanceFinder<'l> {
                 .iter()
                 .any(|x| verb.ends_with(x))
         {
-            verb.clone()
+            verb.into_owned()
         } else {
             return None;
         };
@@ -4360,8 +4360,15 @@ fn is_representative(w: &Words, k: usize) -> bool {
     if GROUP_NOUNS.has(w, k) || REPRESENTATIVES.has(w, k) || w.has(k, flag::ROLE) {
         return true;
     }
-    let t = w.text_of(k).to_lowercase();
-    t.strip_suffix('s')
+    // a plural of a role ("spokesmen" aside): only a word ending in "s" is looked up,
+    // and lower-cased into a copy only when it has a capital (no other character
+    // lower-cases to an "s")
+    let t = w.text_of(k);
+    if !t.ends_with(['s', 'S']) {
+        return false;
+    }
+    lowered(t)
+        .strip_suffix('s')
         .and_then(|b| w.lexicon.word(b))
         .is_some_and(|e| e.has(flag::ROLE))
 }
