@@ -2220,12 +2220,12 @@ impl<'l> StanceFinder<'l> {
         // the word after this one, past quote marks, as `match_rest` reaches it: read
         // once here, it turns most cues of several words away before `match_rest`
         let j = past_quote_marks(w, i + 1, e);
-        let next = (j < e).then(|| w.text_of(j));
+        let next = (j < e).then(|| w.tok(j).span.bytes(w.text));
         let mut best: Option<CueMatch> = None;
         for &ci in cues {
             let cue = &self.lex.stance_cues[ci as usize];
             if let Some(CueWord::Literal(l)) = cue.words.get(1)
-                && !next.is_some_and(|n| n.eq_ignore_ascii_case(l))
+                && !next.is_some_and(|n| same_word(n, l.as_bytes()))
             {
                 continue;
             }
@@ -2288,7 +2288,7 @@ impl<'l> StanceFinder<'l> {
             j = past_quote_marks(w, j, e);
             match cw {
                 CueWord::Literal(l) => {
-                    if j >= e || !w.text_of(j).eq_ignore_ascii_case(l) {
+                    if j >= e || !same_word(w.tok(j).span.bytes(w.text), l.as_bytes()) {
                         return None;
                     }
                     j += 1;
@@ -2304,7 +2304,7 @@ impl<'l> StanceFinder<'l> {
                     let start = j;
                     while j < e && j - start < 7 {
                         if let Some(CueWord::Literal(l)) = next
-                            && w.text_of(j).eq_ignore_ascii_case(l)
+                            && same_word(w.tok(j).span.bytes(w.text), l.as_bytes())
                             && j > start
                         {
                             break;
@@ -4313,6 +4313,15 @@ fn is_negation(w: &Words, k: usize) -> bool {
         w.tok(k).span.bytes(w.text).last(),
         Some(b't' | b'T' | b'o' | b'O' | b'r' | b'R')
     ) && w.is_negation(k)
+}
+
+/// `a.eq_ignore_ascii_case(b)`, with the lengths and first bytes compared before the
+/// loop over the bytes: a cue's words are compared with the words after its first
+/// (dozens of cues for a common verb), and most differ there.
+fn same_word(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len()
+        && a.first().map(u8::to_ascii_lowercase) == b.first().map(u8::to_ascii_lowercase)
+        && a.eq_ignore_ascii_case(b)
 }
 
 /// The first token from `i` (before `e`) that is no quote mark.
