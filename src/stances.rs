@@ -2024,7 +2024,7 @@ impl<'l> StanceFinder<'l> {
                 // "Sasse has been a vocal Trump critic", "has emerged as one of Trump's
                 // staunchest supporters"
                 let mut v = cs;
-                while v > s && (AUX.has(w, v - 1) || w.is_negation(v - 1)) {
+                while v > s && (AUX.has(w, v - 1) || is_negation(w, v - 1)) {
                     v -= 1;
                 }
                 // "Jeff Flake (R) is": the holder search skips brackets and asides
@@ -2220,12 +2220,12 @@ impl<'l> StanceFinder<'l> {
         // the word after this one, past quote marks, as `match_rest` reaches it: read
         // once here, it turns most cues of several words away before `match_rest`
         let j = past_quote_marks(w, i + 1, e);
-        let next = (j < e).then(|| w.text_of(j));
+        let next = (j < e).then(|| w.tok(j).span.bytes(w.text));
         let mut best: Option<CueMatch> = None;
         for &ci in cues {
             let cue = &self.lex.stance_cues[ci as usize];
             if let Some(CueWord::Literal(l)) = cue.words.get(1)
-                && !next.is_some_and(|n| n.eq_ignore_ascii_case(l))
+                && !next.is_some_and(|n| same_word(n, l.as_bytes()))
             {
                 continue;
             }
@@ -2270,7 +2270,7 @@ impl<'l> StanceFinder<'l> {
             if BE.has(w, p) {
                 return true;
             }
-            let adverb = w.is_negation(p)
+            let adverb = is_negation(w, p)
                 || ADVERBS.has(w, p)
                 || (w.is_lower(p)
                     && w.text_of(p).ends_with("ly")
@@ -2288,7 +2288,7 @@ impl<'l> StanceFinder<'l> {
             j = past_quote_marks(w, j, e);
             match cw {
                 CueWord::Literal(l) => {
-                    if j >= e || !w.text_of(j).eq_ignore_ascii_case(l) {
+                    if j >= e || !same_word(w.tok(j).span.bytes(w.text), l.as_bytes()) {
                         return None;
                     }
                     j += 1;
@@ -2304,7 +2304,7 @@ impl<'l> StanceFinder<'l> {
                     let start = j;
                     while j < e && j - start < 7 {
                         if let Some(CueWord::Literal(l)) = next
-                            && w.text_of(j).eq_ignore_ascii_case(l)
+                            && same_word(w.tok(j).span.bytes(w.text), l.as_bytes())
                             && j > start
                         {
                             break;
@@ -2337,7 +2337,7 @@ impl<'l> StanceFinder<'l> {
         (lo..start).any(|k| {
             // "not only", "didn't just blame": more than, not less than ("could not just
             // refuse" still denies)
-            (w.is_negation(k)
+            (is_negation(w, k)
                 && !w.is_any(k + 1, &["only"])
                 && (is_modal_negation(w, k, s) || !w.is_any(k + 1, &["just", "merely"])))
                 || UNDESERVED.has(w, k)
@@ -2365,7 +2365,7 @@ impl<'l> StanceFinder<'l> {
         while j > s {
             let k = j - 1;
             if AUX.has(w, k)
-                || w.is_negation(k)
+                || is_negation(w, k)
                 || (w.is_lower(k) && w.text_of(k).ends_with("ly") && w.text_of(k).len() > 4)
                 || ADVERBS.has(w, k)
                 // "intensely and publicly criticized"; not "blustering aggressively and
@@ -3363,7 +3363,7 @@ impl<'l> StanceFinder<'l> {
         }
         // back to the start of the verb group ("had been", "has always been", "is not")
         let mut be = k - 1;
-        while be > s && (AUX.has(w, be - 1) || w.is_negation(be - 1)) {
+        while be > s && (AUX.has(w, be - 1) || is_negation(w, be - 1)) {
             be -= 1;
         }
         let Some((a, b)) = self.subject_np(cx, be, s) else {
@@ -4038,7 +4038,7 @@ impl<'l> StanceFinder<'l> {
         if v >= e || w.tok(v).kind != TokenKind::Word || !w.is_lower(v) || !is_verb_like(w, v) {
             return None;
         }
-        let verb = w.text_of(v).to_lowercase();
+        let verb = lowered(w.text_of(v));
         // an action that is itself a stance ("is to stand against X") is left to that cue
         let s = w.layout.sentence_of(v).tokens.start;
         if self.match_cue(w, v, e, s).is_some() && !w.has(v, flag::SPEECH) {
@@ -4136,7 +4136,7 @@ impl<'l> StanceFinder<'l> {
         } else {
             topic_np_label(w, o, oe)
         };
-        if LIGHT_VERBS.contains(&verb.as_str()) {
+        if LIGHT_VERBS.contains(&&*verb) {
             // "keeping April 19" → "April 19"; "find a way to help vaccinate …" → on;
             // a name after a light verb ("hoped to take Mosul") says nothing of a side
             // toward it
@@ -4195,9 +4195,9 @@ impl<'l> StanceFinder<'l> {
         if let Some(n) = w.entry(v).and_then(|e| e.nominalization) {
             return Some(Noun::Nominal(self.lex.noun(n).to_string()));
         }
-        let verb = w.text_of(v).to_lowercase();
+        let verb = lowered(w.text_of(v));
         if verb.ends_with("ing") {
-            return Some(Noun::Gerund(verb));
+            return Some(Noun::Gerund(verb.into_owned()));
         }
         let common = |b: &str| self.lex.word(b).is_some_and(|e| e.has(flag::COMMON));
         let base = if let Some(b) = verb.strip_suffix("ed").filter(|b| common(b)) {
@@ -4212,7 +4212,7 @@ impl<'l> StanceFinder<'l> {
                 .iter()
                 .any(|x| verb.ends_with(x))
         {
-            verb.clone()
+            verb.into_owned()
         } else {
             return None;
         };
@@ -4305,6 +4305,25 @@ fn statement_span(st: &Statement) -> Span {
     span
 }
 
+/// [`Words::is_negation`], with most words turned away by their last letter first:
+/// every negation ("not", "no", "never", "nor", "cannot", "neither", "n't") ends in
+/// "t", "o" or "r", and the full test compares several words at each token before a cue.
+fn is_negation(w: &Words, k: usize) -> bool {
+    matches!(
+        w.tok(k).span.bytes(w.text).last(),
+        Some(b't' | b'T' | b'o' | b'O' | b'r' | b'R')
+    ) && w.is_negation(k)
+}
+
+/// `a.eq_ignore_ascii_case(b)`, with the lengths and first bytes compared before the
+/// loop over the bytes: a cue's words are compared with the words after its first
+/// (dozens of cues for a common verb), and most differ there.
+fn same_word(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len()
+        && a.first().map(u8::to_ascii_lowercase) == b.first().map(u8::to_ascii_lowercase)
+        && a.eq_ignore_ascii_case(b)
+}
+
 /// The first token from `i` (before `e`) that is no quote mark.
 fn past_quote_marks(w: &Words, mut i: usize, e: usize) -> usize {
     while i < e && w.tok(i).quote().is_some() {
@@ -4360,8 +4379,15 @@ fn is_representative(w: &Words, k: usize) -> bool {
     if GROUP_NOUNS.has(w, k) || REPRESENTATIVES.has(w, k) || w.has(k, flag::ROLE) {
         return true;
     }
-    let t = w.text_of(k).to_lowercase();
-    t.strip_suffix('s')
+    // a plural of a role ("spokesmen" aside): only a word ending in "s" is looked up,
+    // and lower-cased into a copy only when it has a capital (no other character
+    // lower-cases to an "s")
+    let t = w.text_of(k);
+    if !t.ends_with(['s', 'S']) {
+        return false;
+    }
+    lowered(t)
+        .strip_suffix('s')
         .and_then(|b| w.lexicon.word(b))
         .is_some_and(|e| e.has(flag::ROLE))
 }
@@ -4704,7 +4730,7 @@ fn topic_np_words(w: &Words, a: usize, b: usize) -> Option<String> {
         "what",
         "which",
     ];
-    if words.len() == 1 && pronouns.contains(&words[0].to_lowercase().as_str()) {
+    if words.len() == 1 && pronouns.contains(&&*lowered(&words[0])) {
         return None;
     }
     Some(words.join(" "))
