@@ -459,20 +459,28 @@ impl<'l> Recognizer<'l> {
                     i += 1;
                 }
             }
+            let index = self.index;
             while i < e {
-                // (by reference: most tokens are read for their kind and shape only)
-                let t = &layout.tokens[i];
-                if t.kind != TokenKind::Word {
-                    i += 1;
-                    continue;
-                }
+                // the tokens no rule reads (not words, or lower-case words that open no
+                // known name a lower-case word can open: most tokens) are passed over in
+                // one tight scan of the sentence's slice, without a bounds check a token
+                let rest = &layout.tokens[i..e];
+                let Some(skip) = rest.iter().position(|t| {
+                    t.kind == TokenKind::Word
+                        && (t.is(shape::CAP)
+                            || t.word
+                                .is_some_and(|id| index.is_none_or(|ix| ix.lower_start(id))))
+                }) else {
+                    break;
+                };
+                i += skip;
+                let t = &rest[skip];
                 if !t.is(shape::CAP) {
-                    // lower-case known names ("al-Qaeda", "eBay"); the index's answer is
-                    // asked here, not in a call per lower-case word that starts a phrase
-                    if t.word.is_some_and(|id| {
-                        self.index.is_none_or(|ix| ix.lower_start(id))
-                            && self.lex.entry(id).has(flag::PHRASE_START)
-                    }) && let Some((len, id)) = self.known_at(&w, i, e, false)
+                    // lower-case known names ("al-Qaeda", "eBay"); the index's answer was
+                    // asked above, not in a call per lower-case word that starts a phrase
+                    if t.word
+                        .is_some_and(|id| self.lex.entry(id).has(flag::PHRASE_START))
+                        && let Some((len, id)) = self.known_at(&w, i, e, false)
                     {
                         self.push_known(&w, &mut out, i, i + len, id, si, 0);
                         i += len;

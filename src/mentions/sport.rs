@@ -293,9 +293,10 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
             || (in_para(b + 1)
                 && m.kind == Some(Kind::Place)
                 && w.is_lower(b)
-                && w.is_any(b, PLAYER_ROLES)
+                // the name after the role before the role list: most words have none
                 && w.tok(b + 1).kind == TokenKind::Word
-                && w.tok(b + 1).is(crate::tokens::shape::CAP))
+                && w.tok(b + 1).is(crate::tokens::shape::CAP)
+                && w.is_any(b, PLAYER_ROLES))
         {
             sides.push(i);
         }
