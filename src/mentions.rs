@@ -624,6 +624,10 @@ impl<'l> Recognizer<'l> {
             UNSEEN => self.look_up(w, i),
             found => found,
         };
+        // most tokens open no known name: no slice of `hits` to read
+        if len == 0 {
+            return None;
+        }
         let room = end.saturating_sub(i);
         self.hits[from as usize..(from + len) as usize]
             .iter()

@@ -389,8 +389,8 @@ pub(super) fn mark_players(w: &Words, out: &mut [Mention]) {
         let (a, b) = (m.tokens.0 as usize, m.tokens.1 as usize);
         let para = w.tok(a).para;
         let before =
-            a > 0 && is_scorer_mark(w, a - 1, &[b"c", b"b", b"st"]) && w.tok(a - 1).para == para;
-        let after = b < n && is_scorer_mark(w, b, &[b"c", b"b", b"lbw"]) && w.tok(b).para == para;
+            a > 0 && is_scorer_mark(w, a - 1, false) && w.tok(a - 1).para == para;
+        let after = b < n && is_scorer_mark(w, b, true) && w.tok(b).para == para;
         if (before || after) && m.kind != Some(Kind::Person) {
             m.kind = Some(Kind::Person);
             m.known = None;
@@ -399,13 +399,22 @@ pub(super) fn mark_players(w: &Words, out: &mut [Mention]) {
     }
 }
 
-/// True when token `k` is one of the scorer's `marks`, as written. Asked on both sides of
-/// every mention: the marks are three letters or fewer, so the length rules out most
-/// words before the bytes are read (bytes, not text: no character boundaries to check).
+/// True when token `k` is one of the scorer's marks, as written: "c", "b", then "st"
+/// before a name or "lbw" `after` one. Asked on both sides of every mention: the marks
+/// are three letters or fewer, so the length rules out most words before the bytes are
+/// read (bytes, not text: no character boundaries to check), and one `match` compares
+/// them, not a list of slices.
 #[inline(always)]
-fn is_scorer_mark(w: &Words, k: usize, marks: &[&[u8]]) -> bool {
+fn is_scorer_mark(w: &Words, k: usize, after: bool) -> bool {
     let t = w.tok(k);
-    t.kind == TokenKind::Word && t.span.len() <= 3 && marks.contains(&t.span.bytes(w.text))
+    t.kind == TokenKind::Word
+        && t.span.len() <= 3
+        && match t.span.bytes(w.text) {
+            b"c" | b"b" => true,
+            b"st" => !after,
+            b"lbw" => after,
+            _ => false,
+        }
 }
 
 fn retype(m: &mut Mention) {
