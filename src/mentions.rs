@@ -1013,12 +1013,12 @@ impl<'l> Recognizer<'l> {
             let calendar =
                 e.is_some_and(|e| e.has(flag::CALENDAR)) && !self.is_given_not_common(w, a);
             let not_entity = e.is_some_and(|e| e.has(flag::NOT_ENTITY));
-            let first_is_opener = a == 0 || opener || self.is_opener(w, a, s);
             // asked only when a rule below needs them (most runs keep their first word):
-            // whether the word is a common one, and whether it opens a person's name, as
+            // whether the word opens the sentence or a quote, whether it is a common one, and whether it opens a person's name, as
             // an initial before a name ("M. Lowe") and a given name before a surname
             // ("Tony Kessler", "Robin Talbot") do even when they are also words ("m",
             // "tony", "robin")
+            let first_is_opener = |this: &Self| a == 0 || opener || this.is_opener(w, a, s);
             let common = |this: &Self| {
                 (e.is_some_and(|e| e.has(flag::COMMON)) || this.hyphen_common(w, a))
                     && !this.is_given_not_common(w, a)
@@ -1031,13 +1031,13 @@ impl<'l> Recognizer<'l> {
                 || self.is_hyphen_modifier(w, a)
                 || (calendar
                     && (b - a == 1
-                        || first_is_opener
+                        || first_is_opener(self)
                         // a month before a name that is not a person's or an
                         // institution's ("July FOMC", "October Treasury") dates it; not
                         // "Easter Island"
                         || (!has_designator && !self.given_then_surname(w, a, b))
                         || !self.is_name_tail(w, a + 1, b)))
-                || (first_is_opener
+                || (first_is_opener(self)
                     && common(self)
                     && !name_start(self)
                     && !has_designator
@@ -1634,6 +1634,11 @@ impl<'l> Recognizer<'l> {
         // first byte stands for it)
         let (mut slash, mut apostrophe, mut hyphen) = (false, false, false);
         for &c in w.tok(a).span.bytes(w.text) {
+            // ASCII letters and digits (nearly every byte) are none of them: one
+            // comparison passes them by
+            if c.wrapping_sub(b'0') < 0x50 {
+                continue;
+            }
             match c {
                 b'/' => slash = true,
                 b'\'' | 0xE2 => apostrophe = true,
