@@ -459,20 +459,28 @@ impl<'l> Recognizer<'l> {
                     i += 1;
                 }
             }
+            let index = self.index;
             while i < e {
-                // (by reference: most tokens are read for their kind and shape only)
-                let t = &layout.tokens[i];
-                if t.kind != TokenKind::Word {
-                    i += 1;
-                    continue;
-                }
+                // the tokens no rule reads (not words, or lower-case words that open no
+                // known name a lower-case word can open: most tokens) are passed over in
+                // one tight scan of the sentence's slice, without a bounds check a token
+                let rest = &layout.tokens[i..e];
+                let Some(skip) = rest.iter().position(|t| {
+                    t.kind == TokenKind::Word
+                        && (t.is(shape::CAP)
+                            || t.word
+                                .is_some_and(|id| index.is_none_or(|ix| ix.lower_start(id))))
+                }) else {
+                    break;
+                };
+                i += skip;
+                let t = &rest[skip];
                 if !t.is(shape::CAP) {
-                    // lower-case known names ("al-Qaeda", "eBay"); the index's answer is
-                    // asked here, not in a call per lower-case word that starts a phrase
-                    if t.word.is_some_and(|id| {
-                        self.index.is_none_or(|ix| ix.lower_start(id))
-                            && self.lex.entry(id).has(flag::PHRASE_START)
-                    }) && let Some((len, id)) = self.known_at(&w, i, e, false)
+                    // lower-case known names ("al-Qaeda", "eBay"); the index's answer was
+                    // asked above, not in a call per lower-case word that starts a phrase
+                    if t.word
+                        .is_some_and(|id| self.lex.entry(id).has(flag::PHRASE_START))
+                        && let Some((len, id)) = self.known_at(&w, i, e, false)
                     {
                         self.push_known(&w, &mut out, i, i + len, id, si, 0);
                         i += len;
@@ -616,6 +624,10 @@ impl<'l> Recognizer<'l> {
             UNSEEN => self.look_up(w, i),
             found => found,
         };
+        // most tokens open no known name: no slice of `hits` to read
+        if len == 0 {
+            return None;
+        }
         let room = end.saturating_sub(i);
         self.hits[from as usize..(from + len) as usize]
             .iter()
@@ -1001,12 +1013,12 @@ impl<'l> Recognizer<'l> {
             let calendar =
                 e.is_some_and(|e| e.has(flag::CALENDAR)) && !self.is_given_not_common(w, a);
             let not_entity = e.is_some_and(|e| e.has(flag::NOT_ENTITY));
-            let first_is_opener = a == 0 || opener || self.is_opener(w, a, s);
             // asked only when a rule below needs them (most runs keep their first word):
-            // whether the word is a common one, and whether it opens a person's name, as
+            // whether the word opens the sentence or a quote, whether it is a common one, and whether it opens a person's name, as
             // an initial before a name ("M. Lowe") and a given name before a surname
             // ("Tony Kessler", "Robin Talbot") do even when they are also words ("m",
             // "tony", "robin")
+            let first_is_opener = |this: &Self| a == 0 || opener || this.is_opener(w, a, s);
             let common = |this: &Self| {
                 (e.is_some_and(|e| e.has(flag::COMMON)) || this.hyphen_common(w, a))
                     && !this.is_given_not_common(w, a)
@@ -1019,13 +1031,13 @@ impl<'l> Recognizer<'l> {
                 || self.is_hyphen_modifier(w, a)
                 || (calendar
                     && (b - a == 1
-                        || first_is_opener
+                        || first_is_opener(self)
                         // a month before a name that is not a person's or an
                         // institution's ("July FOMC", "October Treasury") dates it; not
                         // "Easter Island"
                         || (!has_designator && !self.given_then_surname(w, a, b))
                         || !self.is_name_tail(w, a + 1, b)))
-                || (first_is_opener
+                || (first_is_opener(self)
                     && common(self)
                     && !name_start(self)
                     && !has_designator
@@ -1622,6 +1634,11 @@ impl<'l> Recognizer<'l> {
         // first byte stands for it)
         let (mut slash, mut apostrophe, mut hyphen) = (false, false, false);
         for &c in w.tok(a).span.bytes(w.text) {
+            // ASCII letters and digits (nearly every byte) are none of them: one
+            // comparison passes them by
+            if c.wrapping_sub(b'0') < 0x50 {
+                continue;
+            }
             match c {
                 b'/' => slash = true,
                 b'\'' | 0xE2 => apostrophe = true,

@@ -89,24 +89,6 @@ fn opens_result(word: &[u8]) -> bool {
     )
 }
 
-/// Verbs after which the side beaten stands, whoever beat it ("Kent, who thrashed
-/// Sussex"): the one-word [`RESULT_VERBS`] and a few more.
-const BEATEN_AFTER: &[&str] = &[
-    "beat",
-    "beats",
-    "defeated",
-    "thrashed",
-    "routed",
-    "edged",
-    "overcame",
-    "crushed",
-    "hammered",
-    "blanked",
-    "downed",
-    "outplayed",
-    "eliminated",
-];
-
 /// Nouns of a result before "over": "victory over Bath", "winners over Leeds".
 const RESULT_OVER: &[&str] = &[
     "victory",
@@ -175,16 +157,47 @@ const PLACE_MODIFIED: &[&str] = &[
 /// Sussex", "beat the Hawks", "victory over Bath", "lost to Leeds".
 fn beaten_side(w: &Words, a: usize) -> bool {
     let para = w.tok(a).para;
+    // the lower-case word at `k` in the name's line, as written: its ASCII letters are
+    // all lower case, so its bytes equal a listed word's when the word is that word
+    // ignoring case, and a `match` on them finds it (a list of slices would be compared
+    // one by one, at every place's name)
+    let word =
+        |k: usize| (w.tok(k).para == para && w.is_lower(k)).then(|| w.tok(k).span.bytes(w.text));
     let at =
-        |k: usize, words: &[&str]| w.tok(k).para == para && w.is_lower(k) && w.is_any(k, words);
+        |k: usize, words: &[&str]| word(k).is_some_and(|t| words.iter().any(|x| x.as_bytes() == t));
     let mut k = a;
-    if k >= 1 && at(k - 1, &["the"]) {
+    if k >= 1 && word(k - 1) == Some(b"the".as_slice()) {
         k -= 1;
     }
     k >= 1
-        && (at(k - 1, BEATEN_AFTER)
-            || (k >= 2 && at(k - 1, &["over"]) && at(k - 2, RESULT_OVER))
-            || (k >= 2 && at(k - 1, &["to", "by"]) && at(k - 2, &["lost", "defeat", "beaten"])))
+        && match word(k - 1) {
+            None => false,
+            Some(b"over") => k >= 2 && at(k - 2, RESULT_OVER),
+            Some(b"to" | b"by") => k >= 2 && at(k - 2, &["lost", "defeat", "beaten"]),
+            Some(t) => is_beaten_after(t),
+        }
+}
+
+/// True when `word` (lower case, as written) is a verb after which the side beaten
+/// stands, whoever beat it ("Kent, who thrashed Sussex"): the one-word [`RESULT_VERBS`]
+/// and a few more. One `match`: asked before every place's name.
+fn is_beaten_after(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"beat"
+            | b"beats"
+            | b"defeated"
+            | b"thrashed"
+            | b"routed"
+            | b"edged"
+            | b"overcame"
+            | b"crushed"
+            | b"hammered"
+            | b"blanked"
+            | b"downed"
+            | b"outplayed"
+            | b"eliminated"
+    )
 }
 
 /// Words between two sides of a fixture: "A v B".
@@ -293,9 +306,10 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
             || (in_para(b + 1)
                 && m.kind == Some(Kind::Place)
                 && w.is_lower(b)
-                && w.is_any(b, PLAYER_ROLES)
+                // the name after the role before the role list: most words have none
                 && w.tok(b + 1).kind == TokenKind::Word
-                && w.tok(b + 1).is(crate::tokens::shape::CAP))
+                && w.tok(b + 1).is(crate::tokens::shape::CAP)
+                && w.is_any(b, PLAYER_ROLES))
         {
             sides.push(i);
         }
@@ -387,9 +401,8 @@ pub(super) fn mark_players(w: &Words, out: &mut [Mention]) {
     for m in out.iter_mut() {
         let (a, b) = (m.tokens.0 as usize, m.tokens.1 as usize);
         let para = w.tok(a).para;
-        let before =
-            a > 0 && is_scorer_mark(w, a - 1, &[b"c", b"b", b"st"]) && w.tok(a - 1).para == para;
-        let after = b < n && is_scorer_mark(w, b, &[b"c", b"b", b"lbw"]) && w.tok(b).para == para;
+        let before = a > 0 && is_scorer_mark(w, a - 1, false) && w.tok(a - 1).para == para;
+        let after = b < n && is_scorer_mark(w, b, true) && w.tok(b).para == para;
         if (before || after) && m.kind != Some(Kind::Person) {
             m.kind = Some(Kind::Person);
             m.known = None;
@@ -398,13 +411,22 @@ pub(super) fn mark_players(w: &Words, out: &mut [Mention]) {
     }
 }
 
-/// True when token `k` is one of the scorer's `marks`, as written. Asked on both sides of
-/// every mention: the marks are three letters or fewer, so the length rules out most
-/// words before the bytes are read (bytes, not text: no character boundaries to check).
+/// True when token `k` is one of the scorer's marks, as written: "c", "b", then "st"
+/// before a name or "lbw" `after` one. Asked on both sides of every mention: the marks
+/// are three letters or fewer, so the length rules out most words before the bytes are
+/// read (bytes, not text: no character boundaries to check), and one `match` compares
+/// them, not a list of slices.
 #[inline(always)]
-fn is_scorer_mark(w: &Words, k: usize, marks: &[&[u8]]) -> bool {
+fn is_scorer_mark(w: &Words, k: usize, after: bool) -> bool {
     let t = w.tok(k);
-    t.kind == TokenKind::Word && t.span.len() <= 3 && marks.contains(&t.span.bytes(w.text))
+    t.kind == TokenKind::Word
+        && t.span.len() <= 3
+        && match t.span.bytes(w.text) {
+            b"c" | b"b" => true,
+            b"st" => !after,
+            b"lbw" => after,
+            _ => false,
+        }
 }
 
 fn retype(m: &mut Mention) {
