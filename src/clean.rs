@@ -84,8 +84,9 @@ fn pattern(rule: &BoilerplateRule) -> &str {
 /// MORE:", few bytes are "(").
 #[derive(Clone, Debug)]
 struct ByFirst {
-    /// For each byte (lower-cased), 1 + the index in `patterns` of the last pattern that
-    /// starts with it (either ASCII case); 0 for none.
+    /// For each byte, 1 + the index in `patterns` of the last pattern that starts with
+    /// it (either ASCII case: the entries of 'A'..='Z' are those of 'a'..='z', so a byte
+    /// of a line is looked up as it is); 0 for none.
     head: [u32; 256],
     /// The patterns with a first byte (numbers of rules), each with the `head` of its
     /// byte before it.
@@ -108,6 +109,9 @@ impl ByFirst {
             patterns.push((i as u32, *h));
             *h = patterns.len() as u32;
         }
+        for b in b'A'..=b'Z' {
+            head[b as usize] = head[b.to_ascii_lowercase() as usize];
+        }
         ByFirst {
             head,
             patterns,
@@ -123,7 +127,7 @@ impl ByFirst {
         b: u8,
         mut f: impl FnMut(&str) -> bool,
     ) -> bool {
-        let mut k = self.head[b.to_ascii_lowercase() as usize];
+        let mut k = self.head[b as usize];
         while k != 0 {
             let (rule, before) = self.patterns[k as usize - 1];
             if f(pattern(&rules[rule as usize])) {
@@ -287,10 +291,12 @@ impl<'l> Cleaner<'l> {
         line.len() < 200
             && ((ix.contains.empty && !b.is_empty())
                 || (0..b.len()).any(|i| {
-                    ix.contains.any_starting(rules, b[i], |p| {
-                        b.len() - i >= p.len()
-                            && b[i..i + p.len()].eq_ignore_ascii_case(p.as_bytes())
-                    })
+                    // most bytes start no pattern: one table read each
+                    ix.contains.head[b[i] as usize] != 0
+                        && ix.contains.any_starting(rules, b[i], |p| {
+                            b.len() - i >= p.len()
+                                && b[i..i + p.len()].eq_ignore_ascii_case(p.as_bytes())
+                        })
                 }))
     }
 }

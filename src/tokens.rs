@@ -328,7 +328,8 @@ impl<'l> Tokenizer<'l> {
                         {
                             (TokenKind::Dash, i + 1)
                         }
-                        '.' if text[i..end].starts_with("...") => {
+                        // bytes, not `str`: no character boundary checks
+                        '.' if bytes[i..end].starts_with(b"...") => {
                             let mut j = i;
                             while j < end && bytes[j] == b'.' {
                                 j += 1;
