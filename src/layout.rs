@@ -126,11 +126,18 @@ impl<'a> Words<'a> {
         t.kind == TokenKind::Word && t.is(shape::LOWER)
     }
 
-    /// True when token `i` is a negation ("not", "n't" forms, "never", "no").
+    /// True when token `i` is a negation ("not", "n't" forms, "never", "no"). Inline: its
+    /// first test turns most words away, and the stance rules ask it at most tokens.
+    #[inline]
     pub fn is_negation(&self, i: usize) -> bool {
         // compared ignoring ASCII case in place, not lower-cased into a copy: asked at
         // most tokens of a sentence with a stance cue
-        let s = self.text_of(i).as_bytes();
+        // (the token's bytes: no test of where characters start, as a `str` slice makes)
+        let s = self.layout.tokens[i].span.bytes(self.text);
+        // every one ends in "t", "o" or "r": most words are turned away by that byte
+        if !matches!(s.last(), Some(b't' | b'T' | b'o' | b'O' | b'r' | b'R')) {
+            return false;
+        }
         let ends_with = |end: &str| {
             s.len() >= end.len() && s[s.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
         };

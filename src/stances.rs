@@ -2024,7 +2024,7 @@ impl<'l> StanceFinder<'l> {
                 // "Sasse has been a vocal Trump critic", "has emerged as one of Trump's
                 // staunchest supporters"
                 let mut v = cs;
-                while v > s && (AUX.has(w, v - 1) || is_negation(w, v - 1)) {
+                while v > s && (AUX.has(w, v - 1) || w.is_negation(v - 1)) {
                     v -= 1;
                 }
                 // "Jeff Flake (R) is": the holder search skips brackets and asides
@@ -2270,7 +2270,7 @@ impl<'l> StanceFinder<'l> {
             if BE.has(w, p) {
                 return true;
             }
-            let adverb = is_negation(w, p)
+            let adverb = w.is_negation(p)
                 || ADVERBS.has(w, p)
                 || (w.is_lower(p)
                     && w.text_of(p).ends_with("ly")
@@ -2337,7 +2337,7 @@ impl<'l> StanceFinder<'l> {
         (lo..start).any(|k| {
             // "not only", "didn't just blame": more than, not less than ("could not just
             // refuse" still denies)
-            (is_negation(w, k)
+            (w.is_negation(k)
                 && !w.is_any(k + 1, &["only"])
                 && (is_modal_negation(w, k, s) || !w.is_any(k + 1, &["just", "merely"])))
                 || UNDESERVED.has(w, k)
@@ -2365,7 +2365,7 @@ impl<'l> StanceFinder<'l> {
         while j > s {
             let k = j - 1;
             if AUX.has(w, k)
-                || is_negation(w, k)
+                || w.is_negation(k)
                 || (w.is_lower(k) && w.text_of(k).ends_with("ly") && w.text_of(k).len() > 4)
                 || ADVERBS.has(w, k)
                 // "intensely and publicly criticized"; not "blustering aggressively and
@@ -3363,7 +3363,7 @@ impl<'l> StanceFinder<'l> {
         }
         // back to the start of the verb group ("had been", "has always been", "is not")
         let mut be = k - 1;
-        while be > s && (AUX.has(w, be - 1) || is_negation(w, be - 1)) {
+        while be > s && (AUX.has(w, be - 1) || w.is_negation(be - 1)) {
             be -= 1;
         }
         let Some((a, b)) = self.subject_np(cx, be, s) else {
@@ -4303,16 +4303,6 @@ fn statement_span(st: &Statement) -> Span {
         span = span.cover(part);
     }
     span
-}
-
-/// [`Words::is_negation`], with most words turned away by their last letter first:
-/// every negation ("not", "no", "never", "nor", "cannot", "neither", "n't") ends in
-/// "t", "o" or "r", and the full test compares several words at each token before a cue.
-fn is_negation(w: &Words, k: usize) -> bool {
-    matches!(
-        w.tok(k).span.bytes(w.text).last(),
-        Some(b't' | b'T' | b'o' | b'O' | b'r' | b'R')
-    ) && w.is_negation(k)
 }
 
 /// `a.eq_ignore_ascii_case(b)`, with the lengths and first bytes compared before the

@@ -65,28 +65,31 @@ const RESULT_VERBS: &[&[&str]] = &[
     &["beat", "visiting"],
 ];
 
-/// True when `word` (lower case, as written) is the first word of one of
-/// [`RESULT_VERBS`].
-fn opens_result(word: &[u8]) -> bool {
+/// True when `word` (lower case, as written) is a one-word verb of a win ("beat",
+/// "thrashed"): the words [`opens_result`] and [`is_beaten_after`] share.
+fn is_win_verb(word: &[u8]) -> bool {
     matches!(
         word,
         b"beat"
             | b"beats"
             | b"defeated"
-            | b"defeat"
-            | b"defeats"
             | b"thrashed"
             | b"routed"
             | b"edged"
             | b"overcame"
             | b"crushed"
             | b"hammered"
-            | b"drew"
-            | b"draw"
-            | b"lost"
-            | b"lose"
-            | b"loses"
     )
+}
+
+/// True when `word` (lower case, as written) is the first word of one of
+/// [`RESULT_VERBS`].
+fn opens_result(word: &[u8]) -> bool {
+    is_win_verb(word)
+        || matches!(
+            word,
+            b"defeat" | b"defeats" | b"drew" | b"draw" | b"lost" | b"lose" | b"loses"
+        )
 }
 
 /// Nouns of a result before "over": "victory over Bath", "winners over Leeds".
@@ -182,22 +185,7 @@ fn beaten_side(w: &Words, a: usize) -> bool {
 /// stands, whoever beat it ("Kent, who thrashed Sussex"): the one-word [`RESULT_VERBS`]
 /// and a few more. One `match`: asked before every place's name.
 fn is_beaten_after(word: &[u8]) -> bool {
-    matches!(
-        word,
-        b"beat"
-            | b"beats"
-            | b"defeated"
-            | b"thrashed"
-            | b"routed"
-            | b"edged"
-            | b"overcame"
-            | b"crushed"
-            | b"hammered"
-            | b"blanked"
-            | b"downed"
-            | b"outplayed"
-            | b"eliminated"
-    )
+    is_win_verb(word) || matches!(word, b"blanked" | b"downed" | b"outplayed" | b"eliminated")
 }
 
 /// Words between two sides of a fixture: "A v B".
