@@ -180,33 +180,46 @@ impl Mention {
 }
 
 /// True for a name particle ("de Gaulle", "van der Westhuizen"), given in lower case.
-/// A `match` on the text, not a list compared word by word: asked after every
+/// A `match` on the bytes, not a list compared word by word: asked after every
 /// capitalized run.
-fn is_particle(lower: &str) -> bool {
+fn is_particle(lower: &[u8]) -> bool {
     matches!(
         lower,
-        "de" | "da"
-            | "di"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "du"
-            | "del"
-            | "della"
-            | "dos"
-            | "das"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "la"
-            | "le"
-            | "ter"
-            | "ten"
-            | "y"
+        b"de"
+            | b"da"
+            | b"di"
+            | b"van"
+            | b"von"
+            | b"der"
+            | b"den"
+            | b"du"
+            | b"del"
+            | b"della"
+            | b"dos"
+            | b"das"
+            | b"bin"
+            | b"ibn"
+            | b"al"
+            | b"el"
+            | b"la"
+            | b"le"
+            | b"ter"
+            | b"ten"
+            | b"y"
     )
 }
+/// True when token `t` is a name particle ([`is_particle`]). Inline: asked after every
+/// capitalized run.
+#[inline(always)]
+fn is_particle_token(w: &Words, t: Token) -> bool {
+    // a lower-case word's ASCII letters are all lower case: its bytes are the particle
+    // as written (no particle is longer than five bytes)
+    t.kind == TokenKind::Word
+        && t.is(shape::LOWER)
+        && t.span.len() <= 5
+        && is_particle(t.span.bytes(w.text))
+}
+
 const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "de"];
 /// Nouns for places that name one with "of": "the town of Arbil".
 const PLACE_NOUNS: &[&str] = &[
@@ -865,18 +878,16 @@ impl<'l> Recognizer<'l> {
                 j += 1;
                 continue;
             }
-            // particles inside a person's name, one or two ("de Gaulle", "van der Westhuizen")
-            let particles = (j..(j + 2).min(e))
-                .take_while(|&k| {
-                    // a lower-case word's ASCII letters are all lower case: its text is
-                    // the particle as written
-                    // (no particle is longer than five bytes)
-                    w.tok(k).kind == TokenKind::Word
-                        && w.tok(k).is(shape::LOWER)
-                        && w.tok(k).span.len() <= 5
-                        && is_particle(w.text_of(k))
-                })
-                .count();
+            // particles inside a person's name, one or two ("de Gaulle", "van der Westhuizen");
+            // asked after every run (most end at a lower-case word): two tests, not an
+            // iterator over the next two tokens
+            let particles = if !is_particle_token(w, t) {
+                0
+            } else if j + 1 < e && is_particle_token(w, w.tok(j + 1)) {
+                2
+            } else {
+                1
+            };
             if particles > 0
                 && j + particles < e
                 && w.tok(j + particles).is(shape::CAP)
@@ -995,9 +1006,10 @@ impl<'l> Recognizer<'l> {
             return;
         }
         let opener = self.is_opener(w, a, s);
-        let has_designator = (a..b).any(|i| self.designator(w, i).is_some());
-        // strip sentence-opening function words, calendar words, common words
         let first = a;
+        // asked only by the rare rules below that need it, not of every run
+        let has_designator = |this: &Self| (first..b).any(|i| this.designator(w, i).is_some());
+        // strip sentence-opening function words, calendar words, common words
         while a < b {
             // what is left is a known name: "The US" ("us" is a function word)
             if a > first
@@ -1035,14 +1047,14 @@ impl<'l> Recognizer<'l> {
                         // a month before a name that is not a person's or an
                         // institution's ("July FOMC", "October Treasury") dates it; not
                         // "Easter Island"
-                        || (!has_designator && !self.given_then_surname(w, a, b))
+                        || (!has_designator(self) && !self.given_then_surname(w, a, b))
                         || !self.is_name_tail(w, a + 1, b)))
-                || (first_is_opener(self)
+                || (b - a > 1
+                    && !w.tok(a).is(shape::UPPER)
+                    && first_is_opener(self)
                     && common(self)
                     && !name_start(self)
-                    && !has_designator
-                    && b - a > 1
-                    && !w.tok(a).is(shape::UPPER)
+                    && !has_designator(self)
                     && !self.is_title_word(w, a)
                     && self.known_at(w, a, b, false).is_none());
             if !strip {
