@@ -293,6 +293,34 @@ fn letters_up_to(t: &str, max: usize) -> usize {
     n
 }
 
+/// True when the bytes of `span` in `text` hold `byte`. Inline: asked of most runs'
+/// words (a hyphen, a period), and most words are short: a word of up to eight bytes is
+/// read as one `u64` from the text (which must go on for eight bytes from its start)
+/// and compared with `byte` in all its bytes at once, not byte by byte.
+#[inline(always)]
+fn has_byte(text: &str, span: Span, byte: u8) -> bool {
+    let (start, len) = (span.start as usize, span.len());
+    if len <= 8
+        && let Some(word) = text.as_bytes().get(start..start + 8)
+        && let Ok(word) = <[u8; 8]>::try_from(word)
+    {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        // a byte of `x` is zero where the text holds `byte`
+        let x = u64::from_le_bytes(word) ^ (u64::from(byte) * 0x0101_0101_0101_0101);
+        // the high bit of each byte that is zero, and of no other (no carry from one
+        // byte to the next: the low seven bits plus 0x7f stay below 0x100)
+        let zero = !(((x & !HIGH) + !HIGH) | x) & HIGH;
+        // the span's own bytes, the first `len` of the eight (little-endian)
+        let own = if len == 8 {
+            u64::MAX
+        } else {
+            (1 << (8 * len)) - 1
+        };
+        return zero & own != 0;
+    }
+    span.bytes(text).contains(&byte)
+}
+
 /// "M.", "J.": one capital letter and a period.
 fn is_initial(t: &str) -> bool {
     let b = t.as_bytes();
@@ -318,8 +346,9 @@ pub(crate) const PLACE_PREPS: &[&str] = &[
 /// building their text keys.
 #[derive(Debug, Default)]
 pub struct MentionIndex {
-    /// A bit per word id (asked at every lower-case word that starts some phrase).
-    lower_starts: Vec<u64>,
+    /// A flag per word id, a byte each rather than a bit (one comparison with the
+    /// table's length and one load: asked at nearly every lower-case word of the text).
+    lower_starts: Vec<bool>,
     /// The first two words of every known name of two words or more, as word ids
     /// (`first << 32 | second`), when both are words of the lists: a name whose first
     /// two words are two tokens without a period is read only when they are a pair here.
@@ -333,7 +362,7 @@ pub struct MentionIndex {
 impl MentionIndex {
     /// The index of the lexicon's phrases.
     pub fn new(lex: &Lexicon) -> Self {
-        let mut lower_starts = vec![0u64; lex.len().div_ceil(64)];
+        let mut lower_starts = vec![false; lex.len()];
         let mut pairs = FxHashSet::default();
         let mut singles = vec![0u32; lex.len()];
         for (key, p) in lex.phrases() {
@@ -360,7 +389,7 @@ impl MentionIndex {
                 .into_iter()
                 .filter_map(|f| lex.word_id(f))
             {
-                lower_starts[id as usize / 64] |= 1 << (id % 64);
+                lower_starts[id as usize] = true;
             }
         }
         MentionIndex {
@@ -387,9 +416,28 @@ impl MentionIndex {
 
     /// True when a known name that a lower-case word can open starts with word `id`.
     fn lower_start(&self, id: WordId) -> bool {
-        self.lower_starts
-            .get(id as usize / 64)
-            .is_some_and(|bits| bits & (1 << (id % 64)) != 0)
+        self.lower_starts.get(id as usize) == Some(&true)
+    }
+
+    /// The first of `tokens` that [`Recognizer::recognize`] reads: a capitalized word,
+    /// or a lower-case word that some known name a lower-case word can open starts
+    /// with. Out of line: the loop over most tokens of the text keeps its slices in
+    /// registers, whatever the rules around it hold.
+    #[inline(never)]
+    fn next_read(&self, tokens: &[Token]) -> Option<usize> {
+        let starts = self.lower_starts.as_slice();
+        // the index is had from what is left of the slice: one counter in the loop
+        let mut rest = tokens.iter();
+        while let Some(t) = rest.next() {
+            if t.kind == TokenKind::Word
+                && (t.is(shape::CAP)
+                    || t.word
+                        .is_some_and(|id| starts.get(id as usize) == Some(&true)))
+            {
+                return Some(tokens.len() - rest.as_slice().len() - 1);
+            }
+        }
+        None
     }
 }
 
@@ -472,18 +520,18 @@ impl<'l> Recognizer<'l> {
                     i += 1;
                 }
             }
-            let index = self.index;
             while i < e {
                 // the tokens no rule reads (not words, or lower-case words that open no
                 // known name a lower-case word can open: most tokens) are passed over in
                 // one tight scan of the sentence's slice, without a bounds check a token
                 let rest = &layout.tokens[i..e];
-                let Some(skip) = rest.iter().position(|t| {
-                    t.kind == TokenKind::Word
-                        && (t.is(shape::CAP)
-                            || t.word
-                                .is_some_and(|id| index.is_none_or(|ix| ix.lower_start(id))))
-                }) else {
+                let next = match self.index {
+                    Some(ix) => ix.next_read(rest),
+                    None => rest.iter().position(|t| {
+                        t.kind == TokenKind::Word && (t.is(shape::CAP) || t.word.is_some())
+                    }),
+                };
+                let Some(skip) = next else {
                     break;
                 };
                 i += skip;
@@ -687,7 +735,7 @@ impl<'l> Recognizer<'l> {
         }
         // without a period, the token's lexicon entry is that of its key's first word,
         // whose flags answer the first word's two table lookups
-        let plain_first = !first.span.bytes(w.text).contains(&b'.');
+        let plain_first = !has_byte(w.text, first.span, b'.');
         let max = self.lex.max_phrase_words().min(end - i);
         if !any_case
             && plain_first
@@ -812,7 +860,7 @@ impl<'l> Recognizer<'l> {
         }
         match t.kind {
             TokenKind::Word | TokenKind::Number => match t.word {
-                Some(y) if !t.span.bytes(w.text).contains(&b'.') => ix.pair(x, y),
+                Some(y) if !has_byte(w.text, t.span, b'.') => ix.pair(x, y),
                 _ => true,
             },
             TokenKind::Possessive | TokenKind::Punct('&') => true,
@@ -1220,12 +1268,14 @@ impl<'l> Recognizer<'l> {
     /// have no hyphen.
     #[inline(always)]
     fn is_hyphen_modifier(&self, w: &Words, i: usize) -> bool {
-        // a byte loop over the token's bytes (no character boundaries to check): the
-        // words are short
-        let t = w.tok(i).span.bytes(w.text);
-        t.iter()
-            .rposition(|&b| b == b'-')
-            .is_some_and(|hyphen| self.modifier_after_hyphen(&w.text_of(i)[hyphen + 1..]))
+        let span = w.tok(i).span;
+        // the last hyphen is looked for only in the few words that have one
+        has_byte(w.text, span, b'-')
+            && span
+                .bytes(w.text)
+                .iter()
+                .rposition(|&b| b == b'-')
+                .is_some_and(|hyphen| self.modifier_after_hyphen(&w.text_of(i)[hyphen + 1..]))
     }
 
     /// The part of [`Recognizer::is_hyphen_modifier`] after the last hyphen: a common
@@ -1266,7 +1316,7 @@ impl<'l> Recognizer<'l> {
         }
         // "Secretary-Treasurer", "Editor-in-Chief": a hyphenated title (the bytes are
         // read first: no character boundaries to check, and most words have no hyphen)
-        w.tok(i).span.bytes(w.text).contains(&b'-') && self.is_hyphenated_title(w.text_of(i))
+        has_byte(w.text, w.tok(i).span, b'-') && self.is_hyphenated_title(w.text_of(i))
     }
 
     /// The part of [`Recognizer::is_title_word`] for a hyphenated word not in the lists.
@@ -2284,6 +2334,25 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(show(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn has_byte_agrees_with_a_byte_search() {
+        // every span of up to ten bytes at every start, near the text's end too (where
+        // the eight bytes are not there to read), bytes above 0x7f included
+        let text = "Vienna-based e.g. U.S. -x- Zo\u{eb} caf\u{e9}-bar ..--.. a";
+        for start in 0..=text.len() {
+            for end in start..=(start + 10).min(text.len()) {
+                let span = Span::new(start, end);
+                for byte in [b'-', b'.', b'a', 0xC3, 0xAB, 0] {
+                    assert_eq!(
+                        has_byte(text, span, byte),
+                        span.bytes(text).contains(&byte),
+                        "{start}..{end} {byte}"
+                    );
+                }
+            }
         }
     }
 
