@@ -166,9 +166,11 @@ impl<'l> Cleaner<'l> {
         let mut out: Vec<Paragraph> = Vec::new();
         let mut pending: Option<Span> = None;
         let mut pos = 0usize;
-        for line in text.split_inclusive('\n') {
+        // the lines with their line breaks, as `str::split_inclusive('\n')` gives them
+        while pos < text.len() {
             let start = pos;
-            pos += line.len();
+            pos = newline_from(text.as_bytes(), pos).map_or(text.len(), |n| n + 1);
+            let line = &text[start..pos];
             let trimmed_start = start + (line.len() - line.trim_start().len());
             let content = line.trim();
             if content.is_empty() {
@@ -203,7 +205,7 @@ impl<'l> Cleaner<'l> {
     /// True when a whole line is news-site boilerplate.
     pub fn is_boilerplate(&self, line: &str) -> bool {
         let line = line.trim();
-        if line.is_ascii() {
+        if line.is_ascii() || caseless_outside_ascii(line) {
             return self.is_ascii_boilerplate(line);
         }
         // `str::to_lowercase` lowers a capital sigma by its neighbours and every other
@@ -250,9 +252,10 @@ impl<'l> Cleaner<'l> {
         })
     }
 
-    /// [`Cleaner::is_boilerplate`] of a trimmed ASCII line (nearly every line of English
-    /// news), without lower-casing a copy of it: the rules compare ignoring ASCII case,
-    /// and only a short line is lower-cased, for the "contains" rules.
+    /// [`Cleaner::is_boilerplate`] of a trimmed line whose characters outside ASCII lower
+    /// to themselves (nearly every line of English news: ASCII, or with a "£" or a dash),
+    /// without lower-casing a copy of it: lowering it is lowering its ASCII letters, and
+    /// the rules (lower case) compare ignoring ASCII case.
     fn is_ascii_boilerplate(&self, line: &str) -> bool {
         let b = line.as_bytes();
         // the first bytes compared before the call: they differ for nearly every pattern
@@ -267,10 +270,11 @@ impl<'l> Cleaner<'l> {
             return true;
         }
         // the rules by kind, each pattern compared only where its first byte is
+        // (the pattern's bytes start the line: its length is a character boundary)
         let prefix = |p: &str| {
             starts(p)
-                && b.get(p.len()).is_none_or(|&c| {
-                    !c.is_ascii_alphanumeric() || !p.ends_with(|e: char| e.is_alphanumeric())
+                && line[p.len()..].chars().next().is_none_or(|c| {
+                    !c.is_alphanumeric() || !p.ends_with(|e: char| e.is_alphanumeric())
                 })
         };
         let (ix, rules) = (&*self.index, &self.lexicon.boilerplate[..]);
@@ -279,7 +283,7 @@ impl<'l> Cleaner<'l> {
         {
             return true;
         }
-        // a pattern with letters other than ASCII ones never equals an ASCII line
+        // a pattern's letters other than ASCII ones equal the line's only byte for byte
         let bare = line.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
         if (ix.lines.iter()).any(|&r| {
             bare.as_bytes()
@@ -288,17 +292,74 @@ impl<'l> Cleaner<'l> {
             return true;
         }
         // the "contains" patterns, all at once (short lines)
-        line.len() < 200
-            && ((ix.contains.empty && !b.is_empty())
-                || (0..b.len()).any(|i| {
-                    // most bytes start no pattern: one table read each
-                    ix.contains.head[b[i] as usize] != 0
-                        && ix.contains.any_starting(rules, b[i], |p| {
-                            b.len() - i >= p.len()
-                                && b[i..i + p.len()].eq_ignore_ascii_case(p.as_bytes())
-                        })
-                }))
+        if line.len() >= 200 {
+            return false;
+        }
+        if ix.contains.empty && !b.is_empty() {
+            return true;
+        }
+        // most bytes start no pattern: a loop of one table read each finds the next
+        // that may, and only there are patterns compared
+        let head = &ix.contains.head;
+        let mut from = 0;
+        while let Some(k) = b[from..].iter().position(|&c| head[c as usize] != 0) {
+            let i = from + k;
+            let rest = &b[i..];
+            if ix.contains.any_starting(rules, b[i], |p| {
+                rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            }) {
+                return true;
+            }
+            from = i + 1;
+        }
+        false
     }
+}
+
+/// True when every character of `line` outside ASCII lowers to itself alone ("£", "—",
+/// "é"): `str::to_lowercase` then lowers only its ASCII letters. Such characters are
+/// rare: 16 bytes at a time are passed over while they are all ASCII.
+fn caseless_outside_ascii(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if let Some(chunk) = b.get(i..i + 16)
+            && chunk.iter().fold(0, |all, &x| all | x) < 0x80
+        {
+            i += 16;
+        } else if b[i] < 0x80 {
+            i += 1;
+        } else {
+            // `i` is where a character starts: only whole ASCII runs and whole
+            // characters were passed over
+            let Some(c) = line[i..].chars().next() else {
+                return true;
+            };
+            if !c.to_lowercase().eq([c]) {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+    }
+    true
+}
+
+/// The position of the first line break in `bytes` at `from` or after. A line of news
+/// runs to hundreds of bytes: they are compared 32 at a time, in a loop without an exit
+/// at each byte, which the compiler makes vector compares (a search byte by byte, or a
+/// word at a time as `str::split` does, took some 1.7 instructions a byte of text).
+fn newline_from(bytes: &[u8], from: usize) -> Option<usize> {
+    const CHUNK: usize = 32;
+    let rest = bytes.get(from..)?;
+    let mut skipped = 0;
+    for chunk in rest.chunks_exact(CHUNK) {
+        if chunk.iter().fold(false, |seen, &b| seen | (b == b'\n')) {
+            break;
+        }
+        skipped += CHUNK;
+    }
+    let k = rest[skipped..].iter().position(|&b| b == b'\n')?;
+    Some(from + skipped + k)
 }
 
 /// True when `next` continues the paragraph `prev` across a line break (hard wrap).
@@ -367,6 +428,21 @@ mod tests {
             let c = Cleaner::new(Lexicon::shared());
             let want = c.is_lowered_boilerplate(&line.trim().to_lowercase());
             prop_assert_eq!(c.is_boilerplate(&line), want, "{:?}", line);
+        }
+    }
+
+    proptest::proptest! {
+        /// The line search cuts text where `str::split_inclusive('\n')` does.
+        #[test]
+        fn lines_are_those_of_split_inclusive(text in "[a-z \n£]{0,100}") {
+            let mut lines = Vec::new();
+            let mut pos = 0;
+            while pos < text.len() {
+                let start = pos;
+                pos = newline_from(text.as_bytes(), pos).map_or(text.len(), |n| n + 1);
+                lines.push(&text[start..pos]);
+            }
+            prop_assert_eq!(lines, text.split_inclusive('\n').collect::<Vec<_>>());
         }
     }
 

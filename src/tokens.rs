@@ -182,9 +182,11 @@ impl<'l> Tokenizer<'l> {
         // after "s" closes it instead of being a plural possessive
         let mut single_open = false;
 
-        while i < end {
+        // the paragraph's bytes: one test a token both ends the loop and checks the
+        // index (bytes after it are still read where a rule looks past its end)
+        let para_bytes = &bytes[..end];
+        while let Some(&b) = para_bytes.get(i) {
             let start = i;
-            let b = bytes[i];
             if b == b' ' {
                 // most bytes between tokens (the space after a word is skipped with it):
                 // the next token gets SPACE_BEFORE
@@ -234,14 +236,23 @@ impl<'l> Tokenizer<'l> {
                 } else {
                     (kind, self.scan_word(text, i, end))
                 }
-            } else if b.is_ascii() && !matches!(b, b'\'' | b'"' | b'-' | b'.' | b'$') {
+            } else if b.is_ascii()
+                && !matches!(b, b'\'' | b'-' | b'$')
+                && !(b == b'.' && para_bytes[i..].starts_with(b"..."))
+            {
                 if (b as char).is_whitespace() {
                     space_before = true;
                     i += 1;
                     continue;
                 }
-                // other ASCII punctuation: a token of its own
-                (TokenKind::Punct(b as char), i + 1)
+                // other ASCII punctuation (a period but an ellipsis's, a straight double
+                // quote): a token of its own, as the rules below make it
+                let kind = if b == b'"' {
+                    TokenKind::Quote(QuoteMark::DoubleStraight)
+                } else {
+                    TokenKind::Punct(b as char)
+                };
+                (kind, i + 1)
             } else {
                 let c = next_char(text, i);
                 let clen = c.len_utf8();
@@ -303,7 +314,6 @@ impl<'l> Tokenizer<'l> {
                     }
                 } else {
                     match c {
-                        '"' => (TokenKind::Quote(QuoteMark::DoubleStraight), i + clen),
                         '\u{201C}' | '\u{201E}' | '\u{201F}' => {
                             (TokenKind::Quote(QuoteMark::DoubleOpen), i + clen)
                         }
@@ -496,7 +506,13 @@ impl<'l> Tokenizer<'l> {
         if followed_by_period && tok.kind == TokenKind::Word && !ends_with_period {
             // "Ald." "Sen." "N." — keep the period when the word is a known abbreviation
             // or a single capital initial
-            let single_initial = text[start..end].chars().count() == 1 && tok.is(shape::CAP);
+            // (an ASCII word's bytes are its characters)
+            let one_char = if ascii {
+                end - start == 1
+            } else {
+                text[start..end].chars().count() == 1
+            };
+            let single_initial = one_char && tok.is(shape::CAP);
             let class = lex.and_then(|l| {
                 self.id(l, text, start..end + 1, ascii)
                     .and_then(|id| l.entry(id).abbreviation)
@@ -533,14 +549,21 @@ impl<'l> Tokenizer<'l> {
     }
 
     /// The lexicon id of `text[word]` lower-cased. Asked for every word: an ASCII one is
-    /// lowered as it is looked up, any other in the buffer.
-    #[inline]
+    /// lowered as it is looked up, inline (a call cost twice the lookup of a short word),
+    /// any other in the buffer.
+    #[inline(always)]
     fn id(&mut self, lex: &Lexicon, text: &str, word: Range<usize>, ascii: bool) -> Option<WordId> {
         if ascii {
             lex.ascii_word_id(&text.as_bytes()[word])
         } else {
-            lex.word_id(lexicon::lower_into(&text[word], &mut self.buf))
+            self.lowered_id(lex, &text[word])
         }
+    }
+
+    /// [`Tokenizer::id`] of a word with characters outside ASCII.
+    #[inline(never)]
+    fn lowered_id(&mut self, lex: &Lexicon, word: &str) -> Option<WordId> {
+        lex.word_id(lexicon::lower_into(word, &mut self.buf))
     }
 }
 
@@ -850,6 +873,7 @@ mod tests {
             ("countries - that is", "countries|-|that|is"),
             ("AT&T and O'Brien", "AT&T|and|O'Brien"),
             ("wait... what", "wait|...|what"),
+            ("end.. \"so\".", "end|.|.|\"|so|\"|."),
             ("HIV/Aids treatments", "HIV/Aids|treatments"),
             ("Mr Blair's government", "Mr|Blair|'s|government"),
         ];

@@ -154,9 +154,12 @@ pub(crate) struct Frozen {
     /// or not reads one cache line, where checking the key in `offsets` and `keys` took
     /// up to three misses.
     slots: &'static [u8],
-    /// 64 minus log2 of the slot count: slots are chosen by the hash's high bits.
+    /// 64 minus log2 of the slot count, minus 4: slots are chosen by the hash's high
+    /// bits, shifted down to where they are a slot's byte offset (16 bytes a slot)
+    /// once masked, so that a probe scales no index.
     shift: u32,
-    /// The slot count minus one (0 without slots).
+    /// The byte offset of the last slot (0 without slots): the slot count minus one,
+    /// times 16.
     mask: usize,
 }
 
@@ -221,18 +224,18 @@ impl Frozen {
     /// the second word), for a tag with a length in it: it matches no empty slot.
     #[inline(always)]
     fn find(&self, h: u64, want0: u64, want1: u32) -> Option<u32> {
-        let mut i = (h >> self.shift) as usize;
+        let mut at = (h >> self.shift) as usize;
         loop {
-            i &= self.mask;
+            at &= self.mask;
             // no slots (a default table): nothing is found
-            let [w0, w1] = self.slot(i)?;
+            let [w0, w1] = self.slot_at(at)?;
             if w0 == want0 && w1 as u32 == want1 {
                 return Some((w1 >> 32) as u32);
             }
             if (w1 >> 32) as u32 == EMPTY {
                 return None;
             }
-            i += 1;
+            at += 16;
         }
     }
 
@@ -242,10 +245,10 @@ impl Frozen {
     fn get_long<const FOLD: u8>(&self, query: &[u8]) -> Option<u32> {
         let h = hash::<FOLD>(query);
         let [want0, want1] = slot_tag::<FOLD>(query, h);
-        let mut i = (h >> self.shift) as usize;
+        let mut at = (h >> self.shift) as usize;
         loop {
-            i &= self.mask;
-            let [w0, w1] = self.slot(i)?;
+            at &= self.mask;
+            let [w0, w1] = self.slot_at(at)?;
             let id = (w1 >> 32) as u32;
             if id == EMPTY {
                 return None;
@@ -256,15 +259,14 @@ impl Frozen {
             {
                 return Some(id);
             }
-            i += 1;
+            at += 16;
         }
     }
 
-    /// The two words of slot `i`, if there is one.
+    /// The two words of the slot at byte `at`, if there is one.
     #[inline(always)]
-    fn slot(&self, i: usize) -> Option<[u64; 2]> {
+    fn slot_at(&self, at: usize) -> Option<[u64; 2]> {
         // one bounds check and one 16-byte read
-        let at = 16 * i;
         let w = u128::from_le_bytes(self.slots.get(at..at + 16)?.try_into().ok()?);
         Some([w as u64, (w >> 64) as u64])
     }
@@ -292,8 +294,9 @@ impl Frozen {
     ) -> Frozen {
         let offsets = read_u32s(offsets);
         let n_slots = slots.len() / 16;
+        // (the shift of `freeze`, less the 4 bits of 16 bytes a slot)
         let shift = if n_slots > 1 {
-            64 - n_slots.trailing_zeros()
+            64 - n_slots.trailing_zeros() - 4
         } else {
             63
         };
@@ -302,7 +305,7 @@ impl Frozen {
             offsets,
             slots,
             shift,
-            mask: n_slots.saturating_sub(1),
+            mask: n_slots.saturating_sub(1) * 16,
         }
     }
 }
