@@ -2313,15 +2313,13 @@ impl KnowledgeGraph {
         // 16 bytes an alias, sorted. A map from lower-cased strings to sets of nodes
         // cost about 100 bytes an alias and was the peak of a large run's memory.
         // entities only: utterance records are never merged
-        let mut order: Vec<NodeIndex> = self.graph.node_indices().collect();
-        self.sort_by_id(&mut order);
         // exactly as long as it will be: a doubling Vec copies itself while it grows
-        let aliases = (order.iter())
-            .filter(|&&i| self.graph[i].kind.is_entity())
-            .map(|&i| self.graph[i].aliases.len())
+        let aliases = (self.graph.node_weights())
+            .filter(|n| n.kind.is_entity())
+            .map(|n| n.aliases.len())
             .sum();
         let mut carriers: Vec<(Kind, u64, NodeIndex)> = Vec::with_capacity(aliases);
-        for &i in &order {
+        for i in self.graph.node_indices() {
             let n = &self.graph[i];
             if n.kind.is_entity() {
                 for a in &n.aliases {
@@ -2356,7 +2354,7 @@ impl KnowledgeGraph {
             found
         };
         let mut merges = Vec::new();
-        for &i in &order {
+        for i in self.graph.node_indices() {
             let n = &self.graph[i];
             if !n.kind.is_entity() {
                 continue;
@@ -2370,6 +2368,10 @@ impl KnowledgeGraph {
             }
         }
         drop(carriers);
+        // merged in the order of the merged nodes' ids (a merge can change what a later
+        // one finds): the few merges sorted, not every node (that sort was a third of
+        // finishing a BBC run); ids are unique, so the order is the same
+        merges.sort_unstable_by(|a, b| self.id_of(a.0).cmp(&self.id_of(b.0)));
         // follow chains (A → B → C) to the final node
         let into_of: BTreeMap<NodeIndex, NodeIndex> = merges.iter().copied().collect();
         let mut forward = BTreeMap::new();
