@@ -52,7 +52,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap, FxHasher};
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
 use crate::layout::{Layout, Words};
-use crate::lexicon::{Lexicon, Nominal, flag};
+use crate::lexicon::{Lexicon, Nominal, WordEntry, flag};
 use crate::mentions::{Mention, PLACE_PREPS, evidence};
 use crate::tokens::{Token, TokenKind, shape};
 
@@ -374,6 +374,9 @@ struct Draft<'a> {
     gender: Gender,
     titles: BTreeSet<String>,
     aliases: BTreeSet<String>,
+    /// The words of the mention whose surface was put in `aliases` last: a mention
+    /// with the same words (most repeat a name) has its surface there already.
+    last_alias: Option<&'a [&'a str]>,
     class: Option<u16>,
     known: Option<u32>,
     merged_into: Option<usize>,
@@ -591,9 +594,16 @@ impl<'l> Resolver<'l> {
                 d.gender = m.gender;
             }
             // most mentions repeat a name and title already held: each is made in a
-            // scratch buffer and copied only when new
-            let surface = join_into(&mut key, words[mi]);
-            insert_new(&mut d.aliases, surface);
+            // scratch buffer and copied only when new (and not made at all when the words
+            // are those of the draft's last mention)
+            if d.last_alias != Some(words[mi]) {
+                d.last_alias = Some(words[mi]);
+                // the label is no alias (it is taken out when the entity is built): most
+                // drafts' first mention is it, and it is not put in only to be taken out
+                if !joined_eq(words[mi], d.label_words) {
+                    insert_new(&mut d.aliases, join_into(&mut key, words[mi]));
+                }
+            }
             if let Some(t) = m.title {
                 let title_text = t.text(text);
                 let start = m.prefix.map(|p| mentions[p].span.start).unwrap_or(t.start);
@@ -604,6 +614,7 @@ impl<'l> Resolver<'l> {
                 .text(text);
                 insert_new(&mut d.aliases, collapse_into(&mut spaced, &[full]));
                 if start != t.start {
+                    let surface = join_into(&mut key, words[mi]);
                     let titled = collapse_into(&mut spaced, &[title_text, surface]);
                     insert_new(&mut d.aliases, titled);
                 }
@@ -658,8 +669,8 @@ impl<'l> Resolver<'l> {
             }
             let kind = majority(d);
             let mut aliases = std::mem::take(&mut d.aliases);
-            // the label is no alias: nearly always one of them (its own surface form),
-            // whose string is taken as the label rather than joined anew
+            // the label is no alias: a mention's words that are the label were not put
+            // among them, but a title's form may have been, and is taken out
             let joined = join_into(&mut key, d.label_words);
             let label = aliases.take(joined).unwrap_or_else(|| joined.to_string());
             if kind != Kind::Person {
@@ -1073,16 +1084,17 @@ impl<'l> Resolver<'l> {
         known: Known,
     ) -> Option<(usize, usize)> {
         let (count, last_seen) = (seen.count, seen.last_seen);
-        let n = w.layout.tokens.len();
+        let tokens = &w.layout.tokens[..];
+        let n = tokens.len();
+        let para = tokens[i].para;
+        // the head before this one and its entry: the first word of a two-word nominal
+        let mut prev: Option<(Token, Option<&WordEntry>)> = None;
         // up to two modifiers between the determiner and the noun
         for len in 1..=3 {
             let end = i + 1 + len;
-            if end > n {
-                return None;
-            }
             let head = end - 1;
-            let ht = w.tok(head);
-            if !matches!(ht.kind, TokenKind::Word | TokenKind::Number) || ht.para != w.tok(i).para {
+            let &ht = tokens.get(head)?;
+            if !matches!(ht.kind, TokenKind::Word | TokenKind::Number) || ht.para != para {
                 return None;
             }
             // the head must end the noun phrase (not "the union leaders", "the district
@@ -1105,28 +1117,31 @@ impl<'l> Resolver<'l> {
             if seen.mention_at[head] != NONE {
                 return None; // a name starts here: "the Chicago Teachers Union"
             }
+            // the head's entry, looked up once for all the questions below
+            let entry = ht.word.map(|id| w.lexicon.entry(id));
             // only a word that starts some phrase can start a two-word nominal (the
             // token's entry says so, when its text is its plain lower-case key); not the
             // determiner itself, asked first and most
-            let may_start = |k: usize| {
+            let may_start = |(t, e): (Token, Option<&WordEntry>)| {
                 // non-ASCII or with a period, in one pass over the bytes
-                w.has(k, flag::PHRASE_PREFIX)
-                    || (w.tok(k).span.bytes(w.text))
+                e.is_some_and(|e| e.has(flag::PHRASE_PREFIX))
+                    || (t.span.bytes(w.text))
                         .iter()
                         .any(|&c| c == b'.' || !c.is_ascii())
             };
-            let two_word = if head > i + 1 && may_start(head - 1) {
-                self.two_word_nominal(w.text_of(head - 1), w.text_of(head))
-            } else {
-                None
+            let two_word = match prev {
+                Some(p) if may_start(p) => {
+                    self.two_word_nominal(p.0.span.text(w.text), ht.span.text(w.text))
+                }
+                _ => None,
             };
-            let nom = two_word.or_else(|| w.entry(head).and_then(|e| e.nominal));
+            let nom = two_word.or_else(|| entry.and_then(|e| e.nominal));
             let Some(nom) = nom else {
                 // "the Glasgow Kelvin MP", "the 50-year-old MP": a role noun with modifiers
                 // is the person with that title, else the most mentioned person of the last
                 // three sentences
-                if (w.is_lower(head) || w.tok(head).is(shape::UPPER))
-                    && w.entry(head).is_some_and(|e| e.has(flag::ROLE))
+                if ((ht.kind == TokenKind::Word && ht.is(shape::LOWER)) || ht.is(shape::UPPER))
+                    && entry.is_some_and(|e| e.has(flag::ROLE))
                     && head > i + 1
                     && !next_is_noun()
                 {
@@ -1135,15 +1150,17 @@ impl<'l> Resolver<'l> {
                         .map(|e| (end, e));
                 }
                 // modifiers must be words that can stand before a noun
-                if w.has(head, flag::FUNCTION) {
+                if entry.is_some_and(|e| e.has(flag::FUNCTION)) {
                     return None;
                 }
+                prev = Some((ht, entry));
                 continue;
             };
-            if w.tok(head).is(shape::CAP) && !w.has(head, flag::DEMONYM) && head == i + 1 {
+            if ht.is(shape::CAP) && !entry.is_some_and(|e| e.has(flag::DEMONYM)) && head == i + 1 {
                 return None;
             }
             if next_is_noun() {
+                prev = Some((ht, entry));
                 continue; // "the school district": the head is further on
             }
             // "the corporation" → the BBC ("British Broadcasting Corporation"), "the
@@ -1382,6 +1399,12 @@ fn joined_bytes<'a>(words: &'a [&str]) -> impl Iterator<Item = u8> + 'a {
         .iter()
         .enumerate()
         .flat_map(|(k, word)| (k > 0).then_some(b' ').into_iter().chain(word.bytes()))
+}
+
+/// `a.join(" ") == b.join(" ")`, without joining (and without a look at the bytes
+/// when the words are the same).
+fn joined_eq(a: &[&str], b: &[&str]) -> bool {
+    a == b || joined_bytes(a).eq(joined_bytes(b))
 }
 
 /// `a.join(" ").eq_ignore_ascii_case(&b.join(" "))`, without joining ("Liberal
