@@ -168,22 +168,40 @@ fn name_words<'a, 't>(
 
 /// The merge key of a name of `kind`: "person:" and its words lower-cased (curly
 /// apostrophes straightened), joined by single spaces. Built in `key` (cleared first),
-/// reused for every mention; only a new key is copied (by [`draft_for`]).
-fn kind_key<'k>(key: &'k mut String, kind: Kind, words: &[&str]) -> &'k str {
+/// reused for every mention; only a new key is copied (by [`draft_for`]). Bytes, not a
+/// `String`: an ASCII word is lowered as it is copied in, not copied and then lowered.
+fn kind_key<'k>(key: &'k mut Vec<u8>, kind: Kind, words: &[&str]) -> &'k [u8] {
     key.clear();
-    key.push_str(kind.as_str());
-    key.push(':');
+    key.extend_from_slice(kind.as_str().as_bytes());
+    key.push(b':');
     for (k, word) in words.iter().enumerate() {
         if k > 0 {
-            key.push(' ');
+            key.push(b' ');
         }
         if word.is_ascii() {
-            push_lowercase(key, word);
+            push_ascii_lowercase(key, word);
         } else {
-            key.push_str(&word.to_lowercase().replace('\u{2019}', "'"));
+            key.extend_from_slice(word.to_lowercase().replace('\u{2019}', "'").as_bytes());
         }
     }
     key
+}
+
+/// The bytes of `s.to_lowercase()` in `buf` (cleared first), as [`lowercase_into`]
+/// makes them, for a [`Keys`] look-up.
+fn lower_bytes_into<'b>(buf: &'b mut Vec<u8>, s: &str) -> &'b [u8] {
+    buf.clear();
+    if s.is_ascii() {
+        push_ascii_lowercase(buf, s);
+    } else {
+        buf.extend_from_slice(s.to_lowercase().as_bytes());
+    }
+    buf
+}
+
+/// Appends the ASCII word `s` lower-cased, in one pass.
+fn push_ascii_lowercase(out: &mut Vec<u8>, s: &str) {
+    out.extend(s.bytes().map(|c| c.to_ascii_lowercase()));
 }
 
 /// Strings with a number each (merge keys and their drafts, surnames), all in one
@@ -191,7 +209,7 @@ fn kind_key<'k>(key: &'k mut String, kind: Kind, words: &[&str]) -> &'k str {
 /// (a `HashMap<String, _>` makes and frees one for every key).
 #[derive(Default)]
 struct Keys {
-    text: String,
+    text: Vec<u8>,
     /// (start, end) of a key in `text`, and its number.
     table: HashTable<(u32, u32, u32)>,
 }
@@ -199,7 +217,7 @@ struct Keys {
 impl Keys {
     fn with_capacity(n: usize) -> Self {
         Keys {
-            text: String::with_capacity(n * 16),
+            text: Vec::with_capacity(n * 16),
             table: HashTable::with_capacity(n),
         }
     }
@@ -210,37 +228,37 @@ impl Keys {
 
     /// The number of `key`, which is `new` when the key is new: one look-up, hashing
     /// the key once.
-    fn get_or_insert(&mut self, key: &str, new: u32) -> u32 {
-        let text = self.text.as_bytes();
+    fn get_or_insert(&mut self, key: &[u8], new: u32) -> u32 {
+        let text = &self.text[..];
         let at = |&(s, e, _): &(u32, u32, u32)| &text[s as usize..e as usize];
         let entry = self.table.entry(
-            FxBuildHasher.hash_one(key.as_bytes()),
-            |k| at(k) == key.as_bytes(),
+            FxBuildHasher.hash_one(key),
+            |k| at(k) == key,
             |k| FxBuildHasher.hash_one(at(k)),
         );
         match entry {
             hashbrown::hash_table::Entry::Occupied(o) => o.get().2,
             hashbrown::hash_table::Entry::Vacant(v) => {
                 let start = self.text.len() as u32;
-                self.text.push_str(key);
+                self.text.extend_from_slice(key);
                 v.insert((start, self.text.len() as u32, new));
                 new
             }
         }
     }
 
-    fn contains(&self, key: &str) -> bool {
-        let text = self.text.as_bytes();
+    fn contains(&self, key: &[u8]) -> bool {
+        let text = &self.text[..];
         self.table
-            .find(FxBuildHasher.hash_one(key.as_bytes()), |&(s, e, _)| {
-                &text[s as usize..e as usize] == key.as_bytes()
+            .find(FxBuildHasher.hash_one(key), |&(s, e, _)| {
+                &text[s as usize..e as usize] == key
             })
             .is_some()
     }
 }
 
 /// The draft of merge key `key`, made (empty) when the key is new.
-fn draft_for(by_key: &mut Keys, drafts: &mut Vec<Draft>, key: &str) -> usize {
+fn draft_for(by_key: &mut Keys, drafts: &mut Vec<Draft>, key: &[u8]) -> usize {
     let new = drafts.len();
     let di = by_key.get_or_insert(key, new as u32) as usize;
     if di == new {
@@ -464,6 +482,7 @@ impl<'l> Resolver<'l> {
             .collect();
         // scratch for lower-case words and keys, large enough for most names
         let (mut lower, mut key) = (String::with_capacity(64), String::with_capacity(64));
+        let mut key_bytes = Vec::with_capacity(64);
         let mut spaced = String::with_capacity(64);
 
         // surnames of the people named in full: a lone word equal to one is that person,
@@ -474,8 +493,7 @@ impl<'l> Resolver<'l> {
             if m.kind == Some(Kind::Person)
                 && let [_, .., last] = ws
             {
-                let last = lowercase_into(&mut lower, last);
-                surnames.get_or_insert(last, 0);
+                surnames.get_or_insert(lower_bytes_into(&mut key_bytes, last), 0);
             }
         }
 
@@ -485,7 +503,7 @@ impl<'l> Resolver<'l> {
             if words[mi].len() == 1
                 && !m.has(evidence::ACRONYM)
                 && !surnames.is_empty()
-                && surnames.contains(lowercase_into(&mut lower, words[mi][0]))
+                && surnames.contains(lower_bytes_into(&mut key_bytes, words[mi][0]))
             {
                 continue; // a surname: step 2
             }
@@ -508,7 +526,7 @@ impl<'l> Resolver<'l> {
                 None => draft_for(
                     &mut by_key,
                     &mut drafts,
-                    kind_key(&mut key, kind, words[mi]),
+                    kind_key(&mut key_bytes, kind, words[mi]),
                 ),
             };
             let d = &mut drafts[di];
@@ -564,7 +582,7 @@ impl<'l> Resolver<'l> {
                 continue; // weak candidate that matched nothing
             };
             let made = drafts.len();
-            let di = draft_for(&mut by_key, &mut drafts, kind_key(&mut key, kind, ws));
+            let di = draft_for(&mut by_key, &mut drafts, kind_key(&mut key_bytes, kind, ws));
             let d = &mut drafts[di];
             if ws.len() > d.label_words.len() {
                 d.label_words = ws;
@@ -2124,6 +2142,25 @@ mod tests {
         let mut key = String::from("x ");
         push_lowercase(&mut key, "ÉCOLE");
         assert_eq!(key, "x école");
+    }
+
+    #[test]
+    fn byte_keys_and_joins_agree_with_strings() {
+        let (mut bytes, mut lower) = (Vec::new(), String::new());
+        for s in ["Blair", "McGURK", "ÉCOLE", "O’Neill", "", "x-Y.z"] {
+            assert_eq!(lower_bytes_into(&mut bytes, s), s.to_lowercase().as_bytes());
+            assert_eq!(lowercase_into(&mut lower, s), s.to_lowercase());
+        }
+        let key = kind_key(&mut bytes, Kind::Person, &["Tony", "O’Neill"]);
+        assert_eq!(key, "person:tony o'neill".as_bytes());
+        for (a, b) in [
+            (&["Liberal", "Democrats"][..], &["Liberal Democrats"][..]),
+            (&["Lib", "Dems"], &["Lib Dem"]),
+            (&[""], &[]),
+            (&["a"], &["a", ""]),
+        ] {
+            assert_eq!(joined_eq(a, b), a.join(" ") == b.join(" "), "{a:?} {b:?}");
+        }
     }
 
     fn resolve(text: &str) -> (Resolution, Vec<Mention>) {
