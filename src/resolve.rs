@@ -849,7 +849,8 @@ impl<'l> Resolver<'l> {
     #[inline(never)]
     fn references(&self, w: &Words, mentions: &[Mention], res: &mut Resolution) {
         let layout = w.layout;
-        let mut refs: Vec<Reference> = Vec::new();
+        // names, and about as many pronouns and nominals: room made once, not grown
+        let mut refs: Vec<Reference> = Vec::with_capacity(2 * mentions.len());
         // by token, not hashed: it is asked at every token
         let mut mention_at = vec![NONE; layout.tokens.len()];
         for (mi, m) in mentions.iter().enumerate() {
