@@ -52,7 +52,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap, FxHasher};
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
 use crate::layout::{Layout, Words};
-use crate::lexicon::{Lexicon, Nominal, flag};
+use crate::lexicon::{Lexicon, Nominal, WordEntry, flag};
 use crate::mentions::{Mention, PLACE_PREPS, evidence};
 use crate::tokens::{Token, TokenKind, shape};
 
@@ -168,22 +168,40 @@ fn name_words<'a, 't>(
 
 /// The merge key of a name of `kind`: "person:" and its words lower-cased (curly
 /// apostrophes straightened), joined by single spaces. Built in `key` (cleared first),
-/// reused for every mention; only a new key is copied (by [`draft_for`]).
-fn kind_key<'k>(key: &'k mut String, kind: Kind, words: &[&str]) -> &'k str {
+/// reused for every mention; only a new key is copied (by [`draft_for`]). Bytes, not a
+/// `String`: an ASCII word is lowered as it is copied in, not copied and then lowered.
+fn kind_key<'k>(key: &'k mut Vec<u8>, kind: Kind, words: &[&str]) -> &'k [u8] {
     key.clear();
-    key.push_str(kind.as_str());
-    key.push(':');
+    key.extend_from_slice(kind.as_str().as_bytes());
+    key.push(b':');
     for (k, word) in words.iter().enumerate() {
         if k > 0 {
-            key.push(' ');
+            key.push(b' ');
         }
         if word.is_ascii() {
-            push_lowercase(key, word);
+            push_ascii_lowercase(key, word);
         } else {
-            key.push_str(&word.to_lowercase().replace('\u{2019}', "'"));
+            key.extend_from_slice(word.to_lowercase().replace('\u{2019}', "'").as_bytes());
         }
     }
     key
+}
+
+/// The bytes of `s.to_lowercase()` in `buf` (cleared first), as [`lowercase_into`]
+/// makes them, for a [`Keys`] look-up.
+fn lower_bytes_into<'b>(buf: &'b mut Vec<u8>, s: &str) -> &'b [u8] {
+    buf.clear();
+    if s.is_ascii() {
+        push_ascii_lowercase(buf, s);
+    } else {
+        buf.extend_from_slice(s.to_lowercase().as_bytes());
+    }
+    buf
+}
+
+/// Appends the ASCII word `s` lower-cased, in one pass.
+fn push_ascii_lowercase(out: &mut Vec<u8>, s: &str) {
+    out.extend(s.bytes().map(|c| c.to_ascii_lowercase()));
 }
 
 /// Strings with a number each (merge keys and their drafts, surnames), all in one
@@ -191,7 +209,7 @@ fn kind_key<'k>(key: &'k mut String, kind: Kind, words: &[&str]) -> &'k str {
 /// (a `HashMap<String, _>` makes and frees one for every key).
 #[derive(Default)]
 struct Keys {
-    text: String,
+    text: Vec<u8>,
     /// (start, end) of a key in `text`, and its number.
     table: HashTable<(u32, u32, u32)>,
 }
@@ -199,7 +217,7 @@ struct Keys {
 impl Keys {
     fn with_capacity(n: usize) -> Self {
         Keys {
-            text: String::with_capacity(n * 16),
+            text: Vec::with_capacity(n * 16),
             table: HashTable::with_capacity(n),
         }
     }
@@ -210,37 +228,37 @@ impl Keys {
 
     /// The number of `key`, which is `new` when the key is new: one look-up, hashing
     /// the key once.
-    fn get_or_insert(&mut self, key: &str, new: u32) -> u32 {
-        let text = self.text.as_bytes();
+    fn get_or_insert(&mut self, key: &[u8], new: u32) -> u32 {
+        let text = &self.text[..];
         let at = |&(s, e, _): &(u32, u32, u32)| &text[s as usize..e as usize];
         let entry = self.table.entry(
-            FxBuildHasher.hash_one(key.as_bytes()),
-            |k| at(k) == key.as_bytes(),
+            FxBuildHasher.hash_one(key),
+            |k| at(k) == key,
             |k| FxBuildHasher.hash_one(at(k)),
         );
         match entry {
             hashbrown::hash_table::Entry::Occupied(o) => o.get().2,
             hashbrown::hash_table::Entry::Vacant(v) => {
                 let start = self.text.len() as u32;
-                self.text.push_str(key);
+                self.text.extend_from_slice(key);
                 v.insert((start, self.text.len() as u32, new));
                 new
             }
         }
     }
 
-    fn contains(&self, key: &str) -> bool {
-        let text = self.text.as_bytes();
+    fn contains(&self, key: &[u8]) -> bool {
+        let text = &self.text[..];
         self.table
-            .find(FxBuildHasher.hash_one(key.as_bytes()), |&(s, e, _)| {
-                &text[s as usize..e as usize] == key.as_bytes()
+            .find(FxBuildHasher.hash_one(key), |&(s, e, _)| {
+                &text[s as usize..e as usize] == key
             })
             .is_some()
     }
 }
 
 /// The draft of merge key `key`, made (empty) when the key is new.
-fn draft_for(by_key: &mut Keys, drafts: &mut Vec<Draft>, key: &str) -> usize {
+fn draft_for(by_key: &mut Keys, drafts: &mut Vec<Draft>, key: &[u8]) -> usize {
     let new = drafts.len();
     let di = by_key.get_or_insert(key, new as u32) as usize;
     if di == new {
@@ -374,6 +392,9 @@ struct Draft<'a> {
     gender: Gender,
     titles: BTreeSet<String>,
     aliases: BTreeSet<String>,
+    /// The words of the mention whose surface was put in `aliases` last: a mention
+    /// with the same words (most repeat a name) has its surface there already.
+    last_alias: Option<&'a [&'a str]>,
     class: Option<u16>,
     known: Option<u32>,
     merged_into: Option<usize>,
@@ -461,6 +482,7 @@ impl<'l> Resolver<'l> {
             .collect();
         // scratch for lower-case words and keys, large enough for most names
         let (mut lower, mut key) = (String::with_capacity(64), String::with_capacity(64));
+        let mut key_bytes = Vec::with_capacity(64);
         let mut spaced = String::with_capacity(64);
 
         // surnames of the people named in full: a lone word equal to one is that person,
@@ -471,8 +493,7 @@ impl<'l> Resolver<'l> {
             if m.kind == Some(Kind::Person)
                 && let [_, .., last] = ws
             {
-                let last = lowercase_into(&mut lower, last);
-                surnames.get_or_insert(last, 0);
+                surnames.get_or_insert(lower_bytes_into(&mut key_bytes, last), 0);
             }
         }
 
@@ -482,7 +503,7 @@ impl<'l> Resolver<'l> {
             if words[mi].len() == 1
                 && !m.has(evidence::ACRONYM)
                 && !surnames.is_empty()
-                && surnames.contains(lowercase_into(&mut lower, words[mi][0]))
+                && surnames.contains(lower_bytes_into(&mut key_bytes, words[mi][0]))
             {
                 continue; // a surname: step 2
             }
@@ -505,7 +526,7 @@ impl<'l> Resolver<'l> {
                 None => draft_for(
                     &mut by_key,
                     &mut drafts,
-                    kind_key(&mut key, kind, words[mi]),
+                    kind_key(&mut key_bytes, kind, words[mi]),
                 ),
             };
             let d = &mut drafts[di];
@@ -561,7 +582,7 @@ impl<'l> Resolver<'l> {
                 continue; // weak candidate that matched nothing
             };
             let made = drafts.len();
-            let di = draft_for(&mut by_key, &mut drafts, kind_key(&mut key, kind, ws));
+            let di = draft_for(&mut by_key, &mut drafts, kind_key(&mut key_bytes, kind, ws));
             let d = &mut drafts[di];
             if ws.len() > d.label_words.len() {
                 d.label_words = ws;
@@ -591,9 +612,16 @@ impl<'l> Resolver<'l> {
                 d.gender = m.gender;
             }
             // most mentions repeat a name and title already held: each is made in a
-            // scratch buffer and copied only when new
-            let surface = join_into(&mut key, words[mi]);
-            insert_new(&mut d.aliases, surface);
+            // scratch buffer and copied only when new (and not made at all when the words
+            // are those of the draft's last mention)
+            if d.last_alias != Some(words[mi]) {
+                d.last_alias = Some(words[mi]);
+                // the label is no alias (it is taken out when the entity is built): most
+                // drafts' first mention is it, and it is not put in only to be taken out
+                if !joined_eq(words[mi], d.label_words) {
+                    insert_new(&mut d.aliases, join_into(&mut key, words[mi]));
+                }
+            }
             if let Some(t) = m.title {
                 let title_text = t.text(text);
                 let start = m.prefix.map(|p| mentions[p].span.start).unwrap_or(t.start);
@@ -604,6 +632,7 @@ impl<'l> Resolver<'l> {
                 .text(text);
                 insert_new(&mut d.aliases, collapse_into(&mut spaced, &[full]));
                 if start != t.start {
+                    let surface = join_into(&mut key, words[mi]);
                     let titled = collapse_into(&mut spaced, &[title_text, surface]);
                     insert_new(&mut d.aliases, titled);
                 }
@@ -658,8 +687,8 @@ impl<'l> Resolver<'l> {
             }
             let kind = majority(d);
             let mut aliases = std::mem::take(&mut d.aliases);
-            // the label is no alias: nearly always one of them (its own surface form),
-            // whose string is taken as the label rather than joined anew
+            // the label is no alias: a mention's words that are the label were not put
+            // among them, but a title's form may have been, and is taken out
             let joined = join_into(&mut key, d.label_words);
             let label = aliases.take(joined).unwrap_or_else(|| joined.to_string());
             if kind != Kind::Person {
@@ -820,7 +849,8 @@ impl<'l> Resolver<'l> {
     #[inline(never)]
     fn references(&self, w: &Words, mentions: &[Mention], res: &mut Resolution) {
         let layout = w.layout;
-        let mut refs: Vec<Reference> = Vec::new();
+        // names, and about as many pronouns and nominals: room made once, not grown
+        let mut refs: Vec<Reference> = Vec::with_capacity(2 * mentions.len());
         // by token, not hashed: it is asked at every token
         let mut mention_at = vec![NONE; layout.tokens.len()];
         for (mi, m) in mentions.iter().enumerate() {
@@ -1073,16 +1103,17 @@ impl<'l> Resolver<'l> {
         known: Known,
     ) -> Option<(usize, usize)> {
         let (count, last_seen) = (seen.count, seen.last_seen);
-        let n = w.layout.tokens.len();
+        let tokens = &w.layout.tokens[..];
+        let n = tokens.len();
+        let para = tokens[i].para;
+        // the head before this one and its entry: the first word of a two-word nominal
+        let mut prev: Option<(Token, Option<&WordEntry>)> = None;
         // up to two modifiers between the determiner and the noun
         for len in 1..=3 {
             let end = i + 1 + len;
-            if end > n {
-                return None;
-            }
             let head = end - 1;
-            let ht = w.tok(head);
-            if !matches!(ht.kind, TokenKind::Word | TokenKind::Number) || ht.para != w.tok(i).para {
+            let &ht = tokens.get(head)?;
+            if !matches!(ht.kind, TokenKind::Word | TokenKind::Number) || ht.para != para {
                 return None;
             }
             // the head must end the noun phrase (not "the union leaders", "the district
@@ -1105,28 +1136,31 @@ impl<'l> Resolver<'l> {
             if seen.mention_at[head] != NONE {
                 return None; // a name starts here: "the Chicago Teachers Union"
             }
+            // the head's entry, looked up once for all the questions below
+            let entry = ht.word.map(|id| w.lexicon.entry(id));
             // only a word that starts some phrase can start a two-word nominal (the
             // token's entry says so, when its text is its plain lower-case key); not the
             // determiner itself, asked first and most
-            let may_start = |k: usize| {
+            let may_start = |(t, e): (Token, Option<&WordEntry>)| {
                 // non-ASCII or with a period, in one pass over the bytes
-                w.has(k, flag::PHRASE_PREFIX)
-                    || (w.tok(k).span.bytes(w.text))
+                e.is_some_and(|e| e.has(flag::PHRASE_PREFIX))
+                    || (t.span.bytes(w.text))
                         .iter()
                         .any(|&c| c == b'.' || !c.is_ascii())
             };
-            let two_word = if head > i + 1 && may_start(head - 1) {
-                self.two_word_nominal(w.text_of(head - 1), w.text_of(head))
-            } else {
-                None
+            let two_word = match prev {
+                Some(p) if may_start(p) => {
+                    self.two_word_nominal(p.0.span.text(w.text), ht.span.text(w.text))
+                }
+                _ => None,
             };
-            let nom = two_word.or_else(|| w.entry(head).and_then(|e| e.nominal));
+            let nom = two_word.or_else(|| entry.and_then(|e| e.nominal));
             let Some(nom) = nom else {
                 // "the Glasgow Kelvin MP", "the 50-year-old MP": a role noun with modifiers
                 // is the person with that title, else the most mentioned person of the last
                 // three sentences
-                if (w.is_lower(head) || w.tok(head).is(shape::UPPER))
-                    && w.entry(head).is_some_and(|e| e.has(flag::ROLE))
+                if ((ht.kind == TokenKind::Word && ht.is(shape::LOWER)) || ht.is(shape::UPPER))
+                    && entry.is_some_and(|e| e.has(flag::ROLE))
                     && head > i + 1
                     && !next_is_noun()
                 {
@@ -1135,15 +1169,17 @@ impl<'l> Resolver<'l> {
                         .map(|e| (end, e));
                 }
                 // modifiers must be words that can stand before a noun
-                if w.has(head, flag::FUNCTION) {
+                if entry.is_some_and(|e| e.has(flag::FUNCTION)) {
                     return None;
                 }
+                prev = Some((ht, entry));
                 continue;
             };
-            if w.tok(head).is(shape::CAP) && !w.has(head, flag::DEMONYM) && head == i + 1 {
+            if ht.is(shape::CAP) && !entry.is_some_and(|e| e.has(flag::DEMONYM)) && head == i + 1 {
                 return None;
             }
             if next_is_noun() {
+                prev = Some((ht, entry));
                 continue; // "the school district": the head is further on
             }
             // "the corporation" → the BBC ("British Broadcasting Corporation"), "the
@@ -1235,28 +1271,51 @@ fn next_stop(text: &str, tokens: &[Token], from: usize) -> usize {
     let Some(rest) = tokens.get(from..) else {
         return from;
     };
-    rest.iter()
+    // four tokens a round: the loop's own count and test are a third of the work for a
+    // token turned away by its first byte (most of them)
+    let mut chunks = rest.chunks_exact(4);
+    let mut at = from;
+    for c in &mut chunks {
+        if let Some(k) = (0..4).find(|&k| may_refer(text, &c[k])) {
+            return at + k;
+        }
+        at += 4;
+    }
+    (chunks.remainder().iter())
         .position(|t| may_refer(text, t))
-        .map_or(tokens.len(), |k| from + k)
+        .map_or(tokens.len(), |k| at + k)
 }
 
 /// True when token `t` may be a pronoun or determiner of [`Resolver::references`]:
 /// those are of seven letters or fewer (ten with a contraction), of two at least, and
 /// start with "he", "hi", "sh", "it" or "th" (in either case: `| 0x20` lowers an ASCII
-/// letter and makes no other byte one). Most words are none of them, told without
-/// slicing the text, and mostly by their first letter: asked first, before the length.
+/// letter and makes no other byte one). Most tokens are none of them, told without
+/// slicing the text, and mostly by their first byte, in one table look-up: asked
+/// first, before the kind and the length.
 fn may_refer(text: &[u8], t: &Token) -> bool {
     let start = t.span.start as usize;
-    t.kind == TokenKind::Word
-        && match text.get(start..start + 2) {
-            Some(&[a, b]) => {
-                matches!(a | 0x20, b'h' | b's' | b'i' | b't')
-                    && (2..=10).contains(&t.span.len())
-                    && matches!(&[a | 0x20, b | 0x20], b"he" | b"hi" | b"sh" | b"it" | b"th")
-            }
-            _ => false,
+    match text.get(start..start + 2) {
+        Some(&[a, b]) => {
+            MAY_START[a as usize]
+                && t.kind == TokenKind::Word
+                && (2..=10).contains(&t.span.len())
+                && matches!(&[a | 0x20, b | 0x20], b"he" | b"hi" | b"sh" | b"it" | b"th")
         }
+        _ => false,
+    }
 }
+
+/// For each byte, whether a word starting with it may be one of the pronouns and
+/// determiners: h, s, i and t in either case.
+static MAY_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < 256 {
+        table[k] = matches!(k as u8 | 0x20, b'h' | b's' | b'i' | b't');
+        k += 1;
+    }
+    table
+};
 
 /// The form of a short word that [`Resolver::references`] matches against its pronouns
 /// and determiners: the word at `span` of `text` without a contraction's ending, with
@@ -1359,6 +1418,12 @@ fn joined_bytes<'a>(words: &'a [&str]) -> impl Iterator<Item = u8> + 'a {
         .iter()
         .enumerate()
         .flat_map(|(k, word)| (k > 0).then_some(b' ').into_iter().chain(word.bytes()))
+}
+
+/// `a.join(" ") == b.join(" ")`, without joining (and without a look at the bytes
+/// when the words are the same).
+fn joined_eq(a: &[&str], b: &[&str]) -> bool {
+    a == b || joined_bytes(a).eq(joined_bytes(b))
 }
 
 /// `a.join(" ").eq_ignore_ascii_case(&b.join(" "))`, without joining ("Liberal
@@ -2078,6 +2143,25 @@ mod tests {
         let mut key = String::from("x ");
         push_lowercase(&mut key, "ÉCOLE");
         assert_eq!(key, "x école");
+    }
+
+    #[test]
+    fn byte_keys_and_joins_agree_with_strings() {
+        let (mut bytes, mut lower) = (Vec::new(), String::new());
+        for s in ["Blair", "McGURK", "ÉCOLE", "O’Neill", "", "x-Y.z"] {
+            assert_eq!(lower_bytes_into(&mut bytes, s), s.to_lowercase().as_bytes());
+            assert_eq!(lowercase_into(&mut lower, s), s.to_lowercase());
+        }
+        let key = kind_key(&mut bytes, Kind::Person, &["Tony", "O’Neill"]);
+        assert_eq!(key, "person:tony o'neill".as_bytes());
+        for (a, b) in [
+            (&["Liberal", "Democrats"][..], &["Liberal Democrats"][..]),
+            (&["Lib", "Dems"], &["Lib Dem"]),
+            (&[""], &[]),
+            (&["a"], &["a", ""]),
+        ] {
+            assert_eq!(joined_eq(a, b), a.join(" ") == b.join(" "), "{a:?} {b:?}");
+        }
     }
 
     fn resolve(text: &str) -> (Resolution, Vec<Mention>) {
