@@ -4487,25 +4487,44 @@ fn is_time_adjunct(w: &Words, k: usize, v: usize, s: usize) -> bool {
 /// True when a phrase of `data/demands.txt` (lexicon category `demand`) starts at token
 /// `k` and ends before `e` ("resign", "be fired").
 fn is_demand_at(w: &Words, k: usize, e: usize) -> bool {
+    // the token's bytes: no character boundaries to check
+    let is_word = |q: usize, word: &str| {
+        if word == "x" {
+            // an object: "lift restrictions", "end the strike", "stop detaining"
+            w.tok(q).kind == TokenKind::Word
+                && (!w.is_function(q)
+                    || w.is_any(
+                        q,
+                        &[
+                            "the", "a", "an", "its", "their", "his", "her", "all", "this",
+                        ],
+                    ))
+        } else {
+            w.tok(q)
+                .span
+                .bytes(w.text)
+                .eq_ignore_ascii_case(word.as_bytes())
+        }
+    };
+    // every phrase is tried at `k`, and nearly all fail on their first word: that word
+    // is compared with the token's bytes read once
+    let first = (k < e).then(|| w.tok(k).span.bytes(w.text));
     w.lexicon.demand_phrases().iter().any(|p| {
+        let Some((w0, rest)) = p.split_first() else {
+            return k <= e;
+        };
         k + p.len() <= e
-            && p.iter().enumerate().all(|(j, word)| {
-                let q = k + j;
-                if word == "x" {
-                    // an object: "lift restrictions", "end the strike", "stop detaining"
-                    w.tok(q).kind == TokenKind::Word
-                        && (!w.is_function(q)
-                            || w.is_any(
-                                q,
-                                &[
-                                    "the", "a", "an", "its", "their", "his", "her", "all", "this",
-                                ],
-                            ))
+            && first.is_some_and(|f| {
+                if w0 == "x" {
+                    is_word(k, w0)
                 } else {
-                    // the token's bytes: no character boundaries to check
-                    (w.tok(q).span.bytes(w.text)).eq_ignore_ascii_case(word.as_bytes())
+                    f.eq_ignore_ascii_case(w0.as_bytes())
                 }
             })
+            && rest
+                .iter()
+                .enumerate()
+                .all(|(j, word)| is_word(k + 1 + j, word))
     })
 }
 
