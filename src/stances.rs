@@ -614,6 +614,42 @@ const NAMING_VERBS: WordSet = WordSet::new(&[
     "characterized",
     "characterised",
 ]);
+/// Verbs whose subject gives its object an evaluation ("called X reckless", "described X
+/// as wrong"): looked for in the eight words before the evaluation.
+const CALLING_VERBS: WordSet = WordSet::new(&[
+    "called",
+    "calls",
+    "call",
+    "calling",
+    "described",
+    "describes",
+    "branded",
+    "labelled",
+    "labeled",
+    "deemed",
+    "considers",
+    "considered",
+    "declared",
+    "declares",
+    "declaring",
+    "labeling",
+    "labelling",
+    "branding",
+    "brands",
+    "describing",
+    "dubbed",
+    "dubbing",
+    "deeming",
+    "declare",
+    "describe",
+    "characterized",
+    "characterised",
+    "characterizes",
+    "characterizing",
+    "portrayed",
+    "portrays",
+    "painted",
+]);
 /// Offices that speak for a country ("the Russian president", "Israel's ambassador").
 const STATE_ROLES: WordSet = WordSet::new(&[
     "president",
@@ -3383,45 +3419,7 @@ impl<'l> StanceFinder<'l> {
     /// and X.
     fn called_object(&self, cx: &Ctx, adj: usize, s: usize) -> Option<(usize, Vec<Aim>)> {
         let w = &cx.w;
-        let verb = (s..adj).rev().take(8).find(|&k| {
-            w.is_any(
-                k,
-                &[
-                    "called",
-                    "calls",
-                    "call",
-                    "calling",
-                    "described",
-                    "describes",
-                    "branded",
-                    "labelled",
-                    "labeled",
-                    "deemed",
-                    "considers",
-                    "considered",
-                    "declared",
-                    "declares",
-                    "declaring",
-                    "labeling",
-                    "labelling",
-                    "branding",
-                    "brands",
-                    "describing",
-                    "dubbed",
-                    "dubbing",
-                    "deeming",
-                    "declare",
-                    "describe",
-                    "characterized",
-                    "characterised",
-                    "characterizes",
-                    "characterizing",
-                    "portrayed",
-                    "portrays",
-                    "painted",
-                ],
-            )
-        })?;
+        let verb = (s..adj).rev().take(8).find(|&k| CALLING_VERBS.has(w, k))?;
         let mut b = adj;
         if w.is_any(b - 1, &["as"]) {
             b -= 1;
