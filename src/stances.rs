@@ -4636,14 +4636,28 @@ fn topic_np_label(w: &Words, a: usize, b: usize) -> Option<String> {
 /// case with its head noun singular ("protections for teachers" → "protection for
 /// teachers"), so "strikes" and "strike" are one node.
 pub fn topic_key(label: &str, lexicon: &Lexicon) -> String {
-    let mut words: Vec<Cow<str>> = label.split(' ').map(lowered).collect();
-    let head = words
-        .iter()
-        .position(|x| matches!(x.as_ref(), "of" | "for" | "to" | "in" | "with" | "against"))
-        .map(|p| p.saturating_sub(1))
-        .unwrap_or(words.len().saturating_sub(1));
-    if let Some(h) = words.get(head).cloned()
-        && h.len() > 3
+    // word by word, as the words are compared below; most labels are lower case already
+    let lower = if is_plain_lower(label) {
+        Cow::Borrowed(label)
+    } else {
+        Cow::Owned(label.split(' ').map(lowered).collect::<Vec<_>>().join(" "))
+    };
+    // the head noun, by its bytes: the word before the first preposition, else the last
+    let mut head = (0, 0);
+    let mut start = 0;
+    for (n, word) in lower.split(' ').enumerate() {
+        let end = start + word.len();
+        if matches!(word, "of" | "for" | "to" | "in" | "with" | "against") {
+            if n == 0 {
+                head = (start, end);
+            }
+            break;
+        }
+        head = (start, end);
+        start = end + 1;
+    }
+    let h = &lower[head.0..head.1];
+    if h.len() > 3
         && h.ends_with('s')
         && !h.ends_with("ss")
         && !h.ends_with("us")
@@ -4656,20 +4670,25 @@ pub fn topic_key(label: &str, lexicon: &Lexicon) -> String {
             h[..h.len() - 1].to_string()
         };
         if lexicon.word(&sing).is_some_and(|e| e.has(flag::COMMON)) {
-            words[head] = Cow::Owned(sing);
+            return [&lower[..head.0], &sing, &lower[head.1..]].concat();
         }
     }
-    words.join(" ")
+    lower.into_owned()
 }
 
 /// `s.to_lowercase()`, borrowed when that is `s` itself (ASCII with no capital): a
 /// topic's words are mostly lower case already, and each was a copy.
 fn lowered(s: &str) -> Cow<'_, str> {
-    if s.bytes().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
+    if is_plain_lower(s) {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(s.to_lowercase())
     }
+}
+
+/// ASCII with no capital: its own lower case.
+fn is_plain_lower(s: &str) -> bool {
+    s.bytes().all(|c| c.is_ascii() && !c.is_ascii_uppercase())
 }
 
 fn topic_np_words(w: &Words, a: usize, b: usize) -> Option<String> {
@@ -5414,6 +5433,27 @@ mod tests {
         assert_eq!(topic_key("delay of reopening", lex), "delay of reopening");
         assert_eq!(topic_key("claims", lex), "claim");
         assert_eq!(topic_key("crisis", lex), "crisis");
+        assert_eq!(topic_key("for teachers", lex), "for teachers");
+        assert_eq!(
+            topic_key("new policies for Trade", lex),
+            "new policy for trade"
+        );
+        // a label in lower case already is read in place, any other lowered word by
+        // word: both give one key
+        for label in [
+            "Protections for Teachers",
+            "the Strikes",
+            "Policies of the EU",
+            "Ärzte Claims",
+            "ΟΔΟΣ",
+            "delay OF reopening",
+        ] {
+            assert_eq!(
+                topic_key(label, lex),
+                topic_key(&label.to_lowercase(), lex),
+                "{label}"
+            );
+        }
     }
 
     #[test]
