@@ -614,6 +614,42 @@ const NAMING_VERBS: WordSet = WordSet::new(&[
     "characterized",
     "characterised",
 ]);
+/// Verbs whose subject gives its object an evaluation ("called X reckless", "described X
+/// as wrong"): looked for in the eight words before the evaluation.
+const CALLING_VERBS: WordSet = WordSet::new(&[
+    "called",
+    "calls",
+    "call",
+    "calling",
+    "described",
+    "describes",
+    "branded",
+    "labelled",
+    "labeled",
+    "deemed",
+    "considers",
+    "considered",
+    "declared",
+    "declares",
+    "declaring",
+    "labeling",
+    "labelling",
+    "branding",
+    "brands",
+    "describing",
+    "dubbed",
+    "dubbing",
+    "deeming",
+    "declare",
+    "describe",
+    "characterized",
+    "characterised",
+    "characterizes",
+    "characterizing",
+    "portrayed",
+    "portrays",
+    "painted",
+]);
 /// Offices that speak for a country ("the Russian president", "Israel's ambassador").
 const STATE_ROLES: WordSet = WordSet::new(&[
     "president",
@@ -3383,45 +3419,7 @@ impl<'l> StanceFinder<'l> {
     /// and X.
     fn called_object(&self, cx: &Ctx, adj: usize, s: usize) -> Option<(usize, Vec<Aim>)> {
         let w = &cx.w;
-        let verb = (s..adj).rev().take(8).find(|&k| {
-            w.is_any(
-                k,
-                &[
-                    "called",
-                    "calls",
-                    "call",
-                    "calling",
-                    "described",
-                    "describes",
-                    "branded",
-                    "labelled",
-                    "labeled",
-                    "deemed",
-                    "considers",
-                    "considered",
-                    "declared",
-                    "declares",
-                    "declaring",
-                    "labeling",
-                    "labelling",
-                    "branding",
-                    "brands",
-                    "describing",
-                    "dubbed",
-                    "dubbing",
-                    "deeming",
-                    "declare",
-                    "describe",
-                    "characterized",
-                    "characterised",
-                    "characterizes",
-                    "characterizing",
-                    "portrayed",
-                    "portrays",
-                    "painted",
-                ],
-            )
-        })?;
+        let verb = (s..adj).rev().take(8).find(|&k| CALLING_VERBS.has(w, k))?;
         let mut b = adj;
         if w.is_any(b - 1, &["as"]) {
             b -= 1;
@@ -4487,25 +4485,44 @@ fn is_time_adjunct(w: &Words, k: usize, v: usize, s: usize) -> bool {
 /// True when a phrase of `data/demands.txt` (lexicon category `demand`) starts at token
 /// `k` and ends before `e` ("resign", "be fired").
 fn is_demand_at(w: &Words, k: usize, e: usize) -> bool {
+    // the token's bytes: no character boundaries to check
+    let is_word = |q: usize, word: &str| {
+        if word == "x" {
+            // an object: "lift restrictions", "end the strike", "stop detaining"
+            w.tok(q).kind == TokenKind::Word
+                && (!w.is_function(q)
+                    || w.is_any(
+                        q,
+                        &[
+                            "the", "a", "an", "its", "their", "his", "her", "all", "this",
+                        ],
+                    ))
+        } else {
+            w.tok(q)
+                .span
+                .bytes(w.text)
+                .eq_ignore_ascii_case(word.as_bytes())
+        }
+    };
+    // every phrase is tried at `k`, and nearly all fail on their first word: that word
+    // is compared with the token's bytes read once
+    let first = (k < e).then(|| w.tok(k).span.bytes(w.text));
     w.lexicon.demand_phrases().iter().any(|p| {
+        let Some((w0, rest)) = p.split_first() else {
+            return k <= e;
+        };
         k + p.len() <= e
-            && p.iter().enumerate().all(|(j, word)| {
-                let q = k + j;
-                if word == "x" {
-                    // an object: "lift restrictions", "end the strike", "stop detaining"
-                    w.tok(q).kind == TokenKind::Word
-                        && (!w.is_function(q)
-                            || w.is_any(
-                                q,
-                                &[
-                                    "the", "a", "an", "its", "their", "his", "her", "all", "this",
-                                ],
-                            ))
+            && first.is_some_and(|f| {
+                if w0 == "x" {
+                    is_word(k, w0)
                 } else {
-                    // the token's bytes: no character boundaries to check
-                    (w.tok(q).span.bytes(w.text)).eq_ignore_ascii_case(word.as_bytes())
+                    f.eq_ignore_ascii_case(w0.as_bytes())
                 }
             })
+            && rest
+                .iter()
+                .enumerate()
+                .all(|(j, word)| is_word(k + 1 + j, word))
     })
 }
 
@@ -4619,14 +4636,28 @@ fn topic_np_label(w: &Words, a: usize, b: usize) -> Option<String> {
 /// case with its head noun singular ("protections for teachers" → "protection for
 /// teachers"), so "strikes" and "strike" are one node.
 pub fn topic_key(label: &str, lexicon: &Lexicon) -> String {
-    let mut words: Vec<Cow<str>> = label.split(' ').map(lowered).collect();
-    let head = words
-        .iter()
-        .position(|x| matches!(x.as_ref(), "of" | "for" | "to" | "in" | "with" | "against"))
-        .map(|p| p.saturating_sub(1))
-        .unwrap_or(words.len().saturating_sub(1));
-    if let Some(h) = words.get(head).cloned()
-        && h.len() > 3
+    // word by word, as the words are compared below; most labels are lower case already
+    let lower = if is_plain_lower(label) {
+        Cow::Borrowed(label)
+    } else {
+        Cow::Owned(label.split(' ').map(lowered).collect::<Vec<_>>().join(" "))
+    };
+    // the head noun, by its bytes: the word before the first preposition, else the last
+    let mut head = (0, 0);
+    let mut start = 0;
+    for (n, word) in lower.split(' ').enumerate() {
+        let end = start + word.len();
+        if matches!(word, "of" | "for" | "to" | "in" | "with" | "against") {
+            if n == 0 {
+                head = (start, end);
+            }
+            break;
+        }
+        head = (start, end);
+        start = end + 1;
+    }
+    let h = &lower[head.0..head.1];
+    if h.len() > 3
         && h.ends_with('s')
         && !h.ends_with("ss")
         && !h.ends_with("us")
@@ -4639,20 +4670,25 @@ pub fn topic_key(label: &str, lexicon: &Lexicon) -> String {
             h[..h.len() - 1].to_string()
         };
         if lexicon.word(&sing).is_some_and(|e| e.has(flag::COMMON)) {
-            words[head] = Cow::Owned(sing);
+            return [&lower[..head.0], &sing, &lower[head.1..]].concat();
         }
     }
-    words.join(" ")
+    lower.into_owned()
 }
 
 /// `s.to_lowercase()`, borrowed when that is `s` itself (ASCII with no capital): a
 /// topic's words are mostly lower case already, and each was a copy.
 fn lowered(s: &str) -> Cow<'_, str> {
-    if s.bytes().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
+    if is_plain_lower(s) {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(s.to_lowercase())
     }
+}
+
+/// ASCII with no capital: its own lower case.
+fn is_plain_lower(s: &str) -> bool {
+    s.bytes().all(|c| c.is_ascii() && !c.is_ascii_uppercase())
 }
 
 fn topic_np_words(w: &Words, a: usize, b: usize) -> Option<String> {
@@ -5397,6 +5433,27 @@ mod tests {
         assert_eq!(topic_key("delay of reopening", lex), "delay of reopening");
         assert_eq!(topic_key("claims", lex), "claim");
         assert_eq!(topic_key("crisis", lex), "crisis");
+        assert_eq!(topic_key("for teachers", lex), "for teachers");
+        assert_eq!(
+            topic_key("new policies for Trade", lex),
+            "new policy for trade"
+        );
+        // a label in lower case already is read in place, any other lowered word by
+        // word: both give one key
+        for label in [
+            "Protections for Teachers",
+            "the Strikes",
+            "Policies of the EU",
+            "Ärzte Claims",
+            "ΟΔΟΣ",
+            "delay OF reopening",
+        ] {
+            assert_eq!(
+                topic_key(label, lex),
+                topic_key(&label.to_lowercase(), lex),
+                "{label}"
+            );
+        }
     }
 
     #[test]
