@@ -19,7 +19,7 @@ use crate::mentions::{MentionIndex, Recognizer};
 use crate::quotes::Quoter;
 use crate::resolve::Resolver;
 use crate::roles::RoleFinder;
-use crate::stances::{StanceFinder, Target};
+use crate::stances::{CueIndex, StanceFinder, Target};
 
 /// Text with code-point offsets into a document.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -166,6 +166,8 @@ pub struct Pipeline {
     mention_index: Arc<MentionIndex>,
     /// The lexicon's boilerplate rules indexed once, for every document.
     boilerplate: Arc<BoilerplateIndex>,
+    /// The lexicon's stance cue words with what can follow them, once, for every document.
+    cues: Arc<CueIndex>,
 }
 
 /// The longest prefix of `text` within [`MAX_TEXT_BYTES`], cut on a char boundary.
@@ -194,6 +196,7 @@ impl Pipeline {
             lexicon: LexiconRef::Shared(lexicon),
             mention_index: Arc::new(MentionIndex::new(lexicon)),
             boilerplate: Arc::new(BoilerplateIndex::new(&lexicon.boilerplate)),
+            cues: Arc::new(CueIndex::new(lexicon)),
         }
     }
 
@@ -202,6 +205,7 @@ impl Pipeline {
         Pipeline {
             mention_index: Arc::new(MentionIndex::new(&lexicon)),
             boilerplate: Arc::new(BoilerplateIndex::new(&lexicon.boilerplate)),
+            cues: Arc::new(CueIndex::new(&lexicon)),
             lexicon: LexiconRef::Owned(Arc::new(lexicon)),
         }
     }
@@ -225,8 +229,14 @@ impl Pipeline {
         let statements = quoter.statements(text, &layout, &res, &quotes);
         let affiliations = RoleFinder::new(lex).find(text, &layout, &mentions, &res);
         let parts = crate::roles::part_of(&mentions, &res);
-        let found =
-            StanceFinder::new(lex).find(text, &layout, &res, &quotes, &statements, &affiliations);
+        let found = StanceFinder::with_index(lex, &self.cues).find(
+            text,
+            &layout,
+            &res,
+            &quotes,
+            &statements,
+            &affiliations,
+        );
 
         // the edge: byte spans become code-point offsets, once
         let ix = CharIndex::new(text);

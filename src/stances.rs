@@ -879,6 +879,7 @@ const TOPIC_SKIPPED: WordSet = WordSet::new(&[
 /// Finds stances.
 pub struct StanceFinder<'l> {
     lex: &'l Lexicon,
+    cues: Cow<'l, CueIndex>,
 }
 
 struct Ctx<'a> {
@@ -1008,17 +1009,21 @@ struct Candidates {
     partisans: Vec<u32>,
 }
 
-/// For the first words of stance cues met in a document, which words can come second.
-/// "the" and "a" start dozens of fixed cues ("the backing of", "a disgrace") and are
-/// among the commonest words; the length and first letter of the word after them turn
-/// nearly every such token away before one cue is read.
-struct CueFilters {
-    /// By word id, direct-mapped: the word id and its filter. An empty slot's filter is
-    /// open, so a word that takes it by chance is only looked at in full.
-    slots: [(u32, CueFilter); 64],
+/// For each word that starts stance cues, which words can come second. "the" and "a"
+/// start dozens of fixed cues ("the backing of", "a disgrace") and are among the
+/// commonest words; the length and first letter of the word after them turn nearly every
+/// such token away before one cue is read. Derived from the lexicon alone, so built once
+/// per program (see [`StanceFinder::with_index`]) rather than word by word in every
+/// document.
+#[derive(Clone, Debug)]
+pub struct CueIndex {
+    /// By word id: the word's filter in `filters`, 0 (an open filter) for a word that
+    /// starts no cue. Direct, not hashed: it is read for every cue word of every text.
+    slot: Vec<u32>,
+    filters: Vec<CueFilter>,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 struct CueFilter {
     /// Some cue has no literal second word (one word only, a slot, a verb's forms): any
     /// word may follow.
@@ -1028,32 +1033,47 @@ struct CueFilter {
     bits: [u64; 2],
 }
 
-impl Default for CueFilters {
-    fn default() -> Self {
+impl CueIndex {
+    /// The filters of the lexicon's cue words. A word's cues are those whose first word
+    /// it is, so the words are found from the cues (a few hundred look-ups), not by a
+    /// pass over every word of the lexicon.
+    pub fn new(lex: &Lexicon) -> Self {
         let open = CueFilter {
             open: true,
             bits: [0; 2],
         };
-        CueFilters {
-            slots: [(u32::MAX, open); 64],
+        let mut index = CueIndex {
+            slot: vec![0; lex.len()],
+            filters: vec![open],
+        };
+        for cue in &lex.stance_cues {
+            let firsts = match cue.words.first() {
+                Some(CueWord::Forms(forms)) => forms.as_slice(),
+                Some(CueWord::Literal(l)) => std::slice::from_ref(l),
+                _ => &[],
+            };
+            for id in firsts.iter().filter_map(|f| lex.word_id(f)) {
+                let slot = &mut index.slot[id as usize];
+                if *slot == 0 {
+                    *slot = index.filters.len() as u32;
+                    index
+                        .filters
+                        .push(CueFilter::of(lex, &lex.entry(id).stance_cues));
+                }
+            }
         }
+        index
     }
-}
 
-impl CueFilters {
     /// False when none of the cues of token `i`'s word (it has some) can match at `i`,
     /// as [`StanceFinder::longest_cue`] matches them: every cue has a literal second
     /// word and the word after `i` (past quote marks) can be none of them.
     #[inline(always)]
-    fn may_start(&mut self, lex: &Lexicon, w: &Words, i: usize, e: usize) -> bool {
+    fn may_start(&self, w: &Words, i: usize, e: usize) -> bool {
         let Some(id) = w.tok(i).word else {
             return false;
         };
-        let slot = &mut self.slots[id as usize % 64];
-        if slot.0 != id {
-            *slot = (id, CueFilter::of(lex, &lex.entry(id).stance_cues));
-        }
-        let f = slot.1;
+        let f = self.filters[self.slot[id as usize] as usize];
         if f.open {
             return true;
         }
@@ -1067,10 +1087,7 @@ impl CueFilters {
 }
 
 impl CueFilter {
-    /// The filter of `cues`. Made once per word and document: not inlined into the loop
-    /// over the cue words, whose registers it would take.
-    #[cold]
-    #[inline(never)]
+    /// The filter of `cues`.
     fn of(lex: &Lexicon, cues: &[u32]) -> CueFilter {
         let mut f = CueFilter {
             open: false,
@@ -1140,9 +1157,21 @@ fn second_bit(b: &[u8]) -> usize {
 }
 
 impl<'l> StanceFinder<'l> {
-    /// A stance finder over the lexicon.
+    /// A stance finder over the lexicon, with its own [`CueIndex`] (for a document or
+    /// two; a program builds the index once and uses [`StanceFinder::with_index`]).
     pub fn new(lexicon: &'l Lexicon) -> Self {
-        StanceFinder { lex: lexicon }
+        StanceFinder {
+            lex: lexicon,
+            cues: Cow::Owned(CueIndex::new(lexicon)),
+        }
+    }
+
+    /// A stance finder over the lexicon with its [`CueIndex`], built once per program.
+    pub fn with_index(lexicon: &'l Lexicon, index: &'l CueIndex) -> Self {
+        StanceFinder {
+            lex: lexicon,
+            cues: Cow::Borrowed(index),
+        }
     }
 
     /// All stances of a document, with the entities named only by an adjective that some
@@ -1195,10 +1224,9 @@ impl<'l> StanceFinder<'l> {
         };
         let mut out = Vec::new();
         let mut cands = Candidates::default();
-        let mut filters = CueFilters::default();
         for sent in &layout.sentences {
             let (s, e) = (sent.tokens.start, sent.tokens.end);
-            self.candidates(&cx.w, s, e, &mut filters, &mut cands);
+            self.candidates(&cx.w, s, e, &mut cands);
             // most sentences have none of one kind or another
             if !cands.cues.is_empty() {
                 self.sentence(&cx, s, e, &cands.cues, &mut out);
@@ -1325,14 +1353,7 @@ impl<'l> StanceFinder<'l> {
     /// inlined into [`StanceFinder::find`]: on its own, the loop keeps what it reads
     /// for every word in registers.
     #[inline(never)]
-    fn candidates(
-        &self,
-        w: &Words,
-        s: usize,
-        e: usize,
-        filters: &mut CueFilters,
-        out: &mut Candidates,
-    ) {
+    fn candidates(&self, w: &Words, s: usize, e: usize, out: &mut Candidates) {
         out.cues.clear();
         out.pro_anti.clear();
         out.partisans.clear();
@@ -1383,9 +1404,10 @@ impl<'l> StanceFinder<'l> {
             }
         }
         let mut kept = 0;
+        let cues: &CueIndex = &self.cues;
         for r in 0..out.cues.len() {
             let i = out.cues[r];
-            if filters.may_start(lex, w, i as usize, e) {
+            if cues.may_start(w, i as usize, e) {
                 out.cues[kept] = i;
                 kept += 1;
             }
@@ -4862,6 +4884,23 @@ mod tests {
         v.sort();
         v.dedup();
         v
+    }
+
+    /// The index, found from the cues, has the filter of every word that starts one (a
+    /// word it missed would only be looked at in full) and of no other word.
+    #[test]
+    fn the_cue_index_has_every_cue_word() {
+        let lex = Lexicon::shared();
+        let index = CueIndex::new(lex);
+        for id in 0..lex.len() as u32 {
+            let cues = &lex.entry(id).stance_cues;
+            let slot = index.slot[id as usize] as usize;
+            assert_eq!(slot != 0, !cues.is_empty(), "{id}");
+            if slot != 0 {
+                let (got, want) = (index.filters[slot], CueFilter::of(lex, cues));
+                assert_eq!((got.open, got.bits), (want.open, want.bits), "{id}");
+            }
+        }
     }
 
     #[test]
