@@ -298,6 +298,7 @@ fn bytes_at(blocks: &[String], a: u64) -> &[u8] {
 
 impl TextStore {
     /// The bytes of `id`'s words.
+    #[inline]
     fn bytes(&self, id: TextId) -> &[u8] {
         bytes_at(&self.blocks, self.at[id.0.get() as usize - 1])
     }
@@ -1883,6 +1884,13 @@ impl KnowledgeGraph {
     /// The words of a text of this graph.
     pub fn text(&self, id: TextId) -> &str {
         self.texts.get(id)
+    }
+
+    /// The words of a text of this graph as their (UTF-8) bytes: what a writer that
+    /// copies bytes reads, without the character-boundary checks of slicing a `str`.
+    #[inline]
+    pub(crate) fn text_bytes(&self, id: TextId) -> &[u8] {
+        self.texts.bytes(id)
     }
 
     /// Evidence with its words, as exports write it.

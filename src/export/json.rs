@@ -377,8 +377,9 @@ fn word(c: &[u8]) -> u64 {
 }
 
 /// Appends `s` as a JSON string (quotes included), escaped as serde_json escapes it.
+/// `s` is a `str`, or the bytes of one.
 #[inline(always)]
-fn push_str(buf: &mut Vec<u8>, s: &str) {
+fn push_str(buf: &mut Vec<u8>, s: impl AsRef<[u8]>) {
     buf.push(b'"');
     push_escaped(buf, s);
     buf.push(b'"');
@@ -398,11 +399,14 @@ fn push_id(buf: &mut Vec<u8>, id: NodeId) {
 fn push_id_inside(buf: &mut Vec<u8>, id: NodeId) {
     match id.numbers() {
         Some((kind, doc, k)) => {
-            buf.extend_from_slice(kind.as_str().as_bytes());
-            buf.extend_from_slice(b":d");
-            push_u32(buf, doc.0);
-            buf.push(b':');
-            push_u32(buf, k);
+            // a kind's name, `:d`, two numbers of up to 10 digits, and room for a word
+            let mut r = Record::<48>::new();
+            r.short(kind.as_str().as_bytes());
+            r.put(b":d");
+            r.num(doc.0);
+            r.put(b":");
+            r.num(k);
+            r.write_to(buf);
         }
         None => push_escaped(buf, id.as_str(&mut IdBuf::default())),
     }
@@ -414,8 +418,8 @@ fn push_id_inside(buf: &mut Vec<u8>, id: NodeId) {
 /// cut back, rather than looked at byte by byte and copied by a call to `memcpy`
 /// (together about two thirds of their cost).
 #[inline(always)]
-fn push_escaped(buf: &mut Vec<u8>, s: &str) {
-    let b = s.as_bytes();
+fn push_escaped(buf: &mut Vec<u8>, s: impl AsRef<[u8]>) {
+    let b = s.as_ref();
     let n = b.len();
     let at = buf.len();
     if n <= 8 {
@@ -528,25 +532,110 @@ fn digits8(n: u32) -> u64 {
     q | (x - q * 10) << 8
 }
 
-/// Appends the decimal form of `n`, as itoa (and serde_json) write it: the digits as
-/// one word (of 4 bytes below 10^4, most offsets and document numbers, or of 8 below
-/// 10^8), cut back to their length, without itoa's buffer and a call to copy from it.
+/// The decimal form of `n` below 10^8, as itoa (and serde_json) write it: the digits
+/// as one little-endian word (of 4 bytes below 10^4, most offsets and document numbers,
+/// or of 8), and their count, without itoa's buffer and a call to copy from it.
 #[inline(always)]
-fn push_u32(buf: &mut Vec<u8>, n: u32) {
-    let at = buf.len();
+fn decimal(n: u32) -> (u64, usize) {
     // leading zeros are the low zero bytes; 0 keeps one
     if n < 10_000 {
         let d = digits4(n);
         let zeros = (d.trailing_zeros() / 8).min(3) as usize;
-        buf.extend_from_slice(&((d | 0x3030_3030) >> (8 * zeros)).to_le_bytes());
-        buf.truncate(at + 4 - zeros);
-    } else if n < 100_000_000 {
+        (u64::from((d | 0x3030_3030) >> (8 * zeros)), 4 - zeros)
+    } else {
         let d = digits8(n);
         let zeros = (d.trailing_zeros() / 8).min(7) as usize;
-        buf.extend_from_slice(&((d | 0x3030_3030_3030_3030) >> (8 * zeros)).to_le_bytes());
-        buf.truncate(at + 8 - zeros);
+        ((d | 0x3030_3030_3030_3030) >> (8 * zeros), 8 - zeros)
+    }
+}
+
+/// Appends the decimal form of `n`, as itoa (and serde_json) write it: [`decimal`]'s
+/// word, cut back to its length.
+#[inline(always)]
+fn push_u32(buf: &mut Vec<u8>, n: u32) {
+    if n < 100_000_000 {
+        let at = buf.len();
+        let (w, len) = decimal(n);
+        buf.extend_from_slice(&w.to_le_bytes());
+        buf.truncate(at + len);
     } else {
         buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    }
+}
+
+/// A short piece of output built on the stack and appended in one copy of a length
+/// known when compiled, then cut back: a span's keys and numbers, or a numbered node
+/// id. Appending each piece to the buffer apart tested its capacity and stored its
+/// length each time, about a third of writing a span.
+struct Record<const N: usize> {
+    a: [u8; N],
+    n: usize,
+}
+
+impl<const N: usize> Record<N> {
+    #[inline(always)]
+    fn new() -> Self {
+        Record { a: [0; N], n: 0 }
+    }
+
+    /// Appends `s`, a length known when compiled.
+    #[inline(always)]
+    fn put<const K: usize>(&mut self, s: &[u8; K]) {
+        self.a[self.n..self.n + K].copy_from_slice(s);
+        self.n += K;
+    }
+
+    /// Appends the first `len` bytes of `w` (the whole word is written, 8 bytes of room
+    /// are needed).
+    #[inline(always)]
+    fn word(&mut self, w: u64, len: usize) {
+        self.a[self.n..self.n + 8].copy_from_slice(&w.to_le_bytes());
+        self.n += len;
+    }
+
+    /// Appends `s` of up to 16 bytes as two overlapping words (or halves, or bytes),
+    /// rather than a copy of a length known only when run.
+    #[inline(always)]
+    fn short(&mut self, s: &[u8]) {
+        let (n, at) = (s.len(), self.n);
+        debug_assert!(n <= 16);
+        if n >= 8 {
+            self.word(word(&s[..8]), 8);
+            self.n = at + n - 8;
+            self.word(word(&s[n - 8..]), 8);
+        } else {
+            for (i, &c) in s.iter().enumerate() {
+                self.a[at + i] = c;
+            }
+            self.n = at + n;
+        }
+    }
+
+    /// Appends the decimal form of `n` (see [`push_u32`]).
+    #[inline(always)]
+    fn num(&mut self, n: u32) {
+        if n < 100_000_000 {
+            let (w, len) = decimal(n);
+            self.word(w, len);
+        } else {
+            self.big(n);
+        }
+    }
+
+    #[cold]
+    fn big(&mut self, n: u32) {
+        let mut b = itoa::Buffer::new();
+        let d = b.format(n).as_bytes();
+        self.a[self.n..self.n + d.len()].copy_from_slice(d);
+        self.n += d.len();
+    }
+
+    /// Appends the record to `buf`.
+    #[inline(always)]
+    fn write_to(&self, buf: &mut Vec<u8>) {
+        let at = buf.len();
+        buf.extend_from_slice(&self.a);
+        buf.truncate(at + self.n);
     }
 }
 
@@ -663,13 +752,13 @@ impl<'w> JsonWriter<'w> {
     }
 
     #[inline(always)]
-    fn str(&mut self, k: &'static str, v: &str) {
+    fn str(&mut self, k: &'static str, v: impl AsRef<[u8]>) {
         self.key(k);
         push_str(&mut self.buf, v);
     }
 
     #[inline(always)]
-    fn opt_str(&mut self, k: &'static str, v: Option<&str>) {
+    fn opt_str(&mut self, k: &'static str, v: Option<impl AsRef<[u8]>>) {
         if let Some(v) = v {
             self.str(k, v);
         }
@@ -707,10 +796,10 @@ impl<'w> JsonWriter<'w> {
                 self.doc(key!("doc"), e.doc);
                 self.u32(key!("start"), e.start);
                 self.u32(key!("end"), e.end);
-                self.opt_str(key!("text"), g.text_opt(e.text));
+                self.opt_str(key!("text"), e.text.map(|t| g.text_bytes(t)));
                 self.close(b'}');
             } else {
-                let text = g.text_opt(e.text);
+                let text = e.text.map(|t| g.text_bytes(t));
                 compact_span(&mut self.buf, Some(e.doc), e.start, e.end, text);
             }
         }
@@ -731,10 +820,16 @@ impl<'w> JsonWriter<'w> {
             self.open(b'{');
             self.u32(key!("start"), s.start);
             self.u32(key!("end"), s.end);
-            self.str(key!("text"), g.text(s.text));
+            self.str(key!("text"), g.text_bytes(s.text));
             self.close(b'}');
         } else {
-            compact_span(&mut self.buf, None, s.start, s.end, Some(g.text(s.text)));
+            compact_span(
+                &mut self.buf,
+                None,
+                s.start,
+                s.end,
+                Some(g.text_bytes(s.text)),
+            );
         }
     }
 }
@@ -743,23 +838,33 @@ impl<'w> JsonWriter<'w> {
 /// calls write it, in fewer pieces: a graph's spans are most of its JSON, and writing
 /// each key, colon and comma apart was a quarter of the writing.
 #[inline(always)]
-fn compact_span(b: &mut Vec<u8>, doc: Option<DocId>, start: u32, end: u32, text: Option<&str>) {
+fn compact_span(b: &mut Vec<u8>, doc: Option<DocId>, start: u32, end: u32, text: Option<&[u8]>) {
+    // at most 64 bytes before the text (three numbers of up to 10 digits), and room
+    // for a word
+    let mut r = Record::<80>::new();
     match doc {
         Some(d) => {
-            b.extend_from_slice(b"{\"doc\":\"d");
-            push_u32(b, d.0);
-            b.extend_from_slice(b"\",\"start\":");
+            r.put(b"{\"doc\":\"d");
+            r.num(d.0);
+            r.put(b"\",\"start\":");
         }
-        None => b.extend_from_slice(b"{\"start\":"),
+        None => r.put(b"{\"start\":"),
     }
-    push_u32(b, start);
-    b.extend_from_slice(b",\"end\":");
-    push_u32(b, end);
-    if let Some(t) = text {
-        b.extend_from_slice(b",\"text\":");
-        push_str(b, t);
+    r.num(start);
+    r.put(b",\"end\":");
+    r.num(end);
+    match text {
+        Some(t) => {
+            r.put(b",\"text\":");
+            r.write_to(b);
+            push_str(b, t);
+            b.push(b'}');
+        }
+        None => {
+            r.put(b"}");
+            r.write_to(b);
+        }
     }
-    b.push(b'}');
 }
 
 /// The whole contract, in [`JsonGraph`]'s field order.
@@ -826,7 +931,7 @@ fn write_node(w: &mut JsonWriter, g: &KnowledgeGraph, n: &Node) {
     w.close(b']');
     w.spans(g, key!("mentions"), n.mentions);
     if let Some(q) = n.quote {
-        w.str(key!("text"), g.text(q.text));
+        w.str(key!("text"), g.text_bytes(q.text));
         w.doc(key!("doc"), q.doc);
         w.u32(key!("start"), q.start);
         w.u32(key!("end"), q.end);
@@ -867,9 +972,10 @@ fn write_edge(
     w.key(key!("target"));
     push_id(&mut w.buf, t);
     w.str(key!("relation"), rel);
-    w.opt_str(key!("role"), g.text_opt(e.role));
-    w.opt_str(key!("act"), g.text_opt(e.act));
-    w.opt_str(key!("cue"), g.text_opt(e.cue));
+    let text = |t: Option<_>| t.map(|t| g.text_bytes(t));
+    w.opt_str(key!("role"), text(e.role));
+    w.opt_str(key!("act"), text(e.act));
+    w.opt_str(key!("cue"), text(e.cue));
     if let Some(c) = e.confidence {
         w.key(key!("confidence"));
         // serde_json's float formatting (shortest round trip; null if not finite)
@@ -958,6 +1064,33 @@ mod tests {
             let mut out = b"x".to_vec();
             push_u32(&mut out, n);
             assert_eq!(&out[1..], itoa::Buffer::new().format(n).as_bytes(), "{n}");
+            let mut r = Record::<24>::new();
+            r.put(b"x");
+            r.num(n);
+            let mut out = Vec::new();
+            r.write_to(&mut out);
+            assert_eq!(&out[1..], itoa::Buffer::new().format(n).as_bytes(), "{n}");
+        }
+    }
+
+    /// [`Record::short`] writes names of up to 16 bytes: every kind's name, which starts
+    /// a numbered id, is one.
+    #[test]
+    fn short_names_are_written_whole() {
+        let names = Kind::ALL.map(Kind::as_str);
+        for s in names
+            .iter()
+            .copied()
+            .chain(["", "a", "abc", "abcd", "abcdefgh"])
+        {
+            assert!(s.len() <= 16, "{s}");
+            let mut r = Record::<40>::new();
+            r.put(b"<");
+            r.short(s.as_bytes());
+            r.put(b">");
+            let mut out = Vec::new();
+            r.write_to(&mut out);
+            assert_eq!(out, format!("<{s}>").into_bytes());
         }
     }
 
