@@ -39,8 +39,10 @@
 //! named in the same or previous sentence.
 //! Every step looks entities up through indexes (by last word, label, initials, word
 //! suffixes and prefixes, recency), so work stays linear in the mentions however many
-//! entities a document has. Nominals look back at most 150 sentences for their entity
-//! (longer than any news story's reach; a book-length document would need more).
+//! entities a document has (step 3 compares each short name with every possible long
+//! form while a document has few, up to 16, which costs less). Nominals look back at
+//! most 150 sentences for their entity (longer than any news story's reach; a
+//! book-length document would need more).
 
 use std::collections::BTreeSet;
 
@@ -1731,15 +1733,27 @@ fn initials_match(acro: &str, long: &Initials) -> bool {
             || (capitals.len() >= 2 && capitals == long.content))
 }
 
-/// Indexes over every draft's words, for step 3: which drafts could be the long form of
-/// a short one. Only organizations are indexed (merging only adds organization votes to
-/// a long form, so no other draft becomes one); liveness is checked at look-up. Keys
-/// are hashes, not copies of words: a colliding draft is one more candidate, and every
-/// candidate is compared in full.
+/// Which drafts could be the long form of a short one, for step 3. Only organizations
+/// of two words or more are long forms (merging only adds organization votes to a long
+/// form, so no other draft becomes one; a short name has a word, and a long form has
+/// more words, its initials, or as many words, two or more); liveness is checked at
+/// look-up. A document with few of them (nearly all) offers them all as candidates:
+/// comparing a short name with each costs less than building indexes. More are indexed
+/// by their words ([`FormKeys`]), so the pass stays linear in the drafts.
 struct FormIndex {
     /// Initials per draft (empty for one-word names, which are never a long form, and
     /// for all when no acronym is to be matched).
     initials: Vec<Initials>,
+    /// The drafts that could be a long form, in order.
+    longs: Vec<usize>,
+    /// The indexes, when there are more than [`FormIndex::SCAN_MAX`] of them.
+    keys: Option<FormKeys>,
+}
+
+/// The indexes of [`FormIndex`]. Keys are hashes, not copies of words: a colliding
+/// draft is one more candidate, and every candidate is compared in full.
+#[derive(Default)]
+struct FormKeys {
     /// Drafts by content or all-word initials.
     by_initials: Lists,
     /// Two-word drafts by first word ("CBS 2").
@@ -1759,80 +1773,107 @@ fn hash_of(s: &str) -> u64 {
 }
 
 impl FormIndex {
+    /// Up to this many possible long forms every one is a candidate, with no index.
+    const SCAN_MAX: usize = 16;
+
     // out of line: called once per document, and a profile then shows its cost
     #[inline(never)]
     fn new(drafts: &[Draft], lex: &Lexicon, acronyms: bool) -> FormIndex {
-        let mut ix = FormIndex {
-            initials: Vec::with_capacity(drafts.len()),
-            by_initials: Lists::default(),
-            by_first: Lists::default(),
-            by_suffix: Lists::default(),
-            by_prefix: Lists::default(),
-            by_len: Lists::default(),
-        };
-        let mut lower = String::new();
-        for (l, d) in drafts.iter().enumerate() {
-            // only an organization is a long form, and merging only adds to a long
-            // form's organization votes: no other draft is ever a candidate's match
-            if majority(d) != Kind::Organization {
-                ix.initials.push(Initials::default());
-                continue;
+        FormIndex::with_scan_max(drafts, lex, acronyms, FormIndex::SCAN_MAX)
+    }
+
+    /// Indexes the possible long forms when there are more than `scan_max` of them.
+    fn with_scan_max(
+        drafts: &[Draft],
+        lex: &Lexicon,
+        acronyms: bool,
+        scan_max: usize,
+    ) -> FormIndex {
+        // only an organization is a long form, and merging only adds to a long
+        // form's organization votes: no other draft is ever a candidate's match
+        let longs: Vec<usize> = (0..drafts.len())
+            .filter(|&l| {
+                drafts[l].label_words.len() >= 2 && majority(&drafts[l]) == Kind::Organization
+            })
+            .collect();
+        let mut initials = Vec::new();
+        if acronyms {
+            let mut lower = String::new();
+            initials.resize_with(drafts.len(), Initials::default);
+            for &l in &longs {
+                initials[l] = Initials::of(drafts[l].label_words, lex, &mut lower);
             }
-            let long = d.label_words;
-            let initials = if long.len() >= 2 && acronyms {
-                Initials::of(long, lex, &mut lower)
-            } else {
-                Initials::default()
-            };
-            let l32 = l as u32;
-            if long.len() >= 2 && acronyms {
-                ix.by_initials.push(hash_of(&initials.content), l32);
-                if initials.all != initials.content {
-                    ix.by_initials.push(hash_of(&initials.all), l32);
-                }
-            }
-            if long.len() >= 2 {
-                if let Some(key) = prefix_key(long) {
-                    ix.by_prefix.push(key, l32);
-                }
-                ix.by_len.push(long.len() as u64, l32);
-            }
-            // (only acronyms are looked up by initials and by first word)
-            if long.len() == 2 && acronyms {
-                ix.by_first.push(hash_of(long[0]), l32);
-            }
-            for k in 1..long.len() {
-                ix.by_suffix.push(lower_hash(&long[k..]), l32);
-            }
-            ix.initials.push(initials);
         }
-        ix
+        let keys = (longs.len() > scan_max).then(|| FormKeys::new(drafts, &longs, &initials));
+        initials.resize_with(drafts.len(), Initials::default);
+        FormIndex {
+            initials,
+            longs,
+            keys,
+        }
     }
 
     /// Drafts that could be the long form of `short`, sorted, each once.
     fn candidates(&self, short: &[&str], is_acronym: bool, out: &mut Vec<usize>) {
         out.clear();
-        let mut add = |list: &Lists, key: u64| out.extend(list.get(key).map(|l| l as usize));
         if short.is_empty() {
             // no words: every longer name ends with them (never seen; kept exact)
             out.extend(0..self.initials.len());
-        } else if is_acronym {
+            return;
+        }
+        let Some(keys) = &self.keys else {
+            out.extend_from_slice(&self.longs);
+            return;
+        };
+        let mut add = |list: &Lists, key: u64| out.extend(list.get(key).map(|l| l as usize));
+        if is_acronym {
             let (target, capitals) = acronym_keys(short[0]);
-            add(&self.by_initials, hash_of(&target));
-            add(&self.by_initials, hash_of(&capitals));
-            add(&self.by_first, hash_of(short[0]));
+            add(&keys.by_initials, hash_of(&target));
+            add(&keys.by_initials, hash_of(&capitals));
+            add(&keys.by_first, hash_of(short[0]));
         } else {
-            add(&self.by_suffix, lower_hash(short));
+            add(&keys.by_suffix, lower_hash(short));
             if short.len() >= 2 {
                 match prefix_key(short) {
-                    Some(key) => add(&self.by_prefix, key),
+                    Some(key) => add(&keys.by_prefix, key),
                     // a word of fewer than three letters keys nothing: all of that length
-                    None => add(&self.by_len, short.len() as u64),
+                    None => add(&keys.by_len, short.len() as u64),
                 }
             }
         }
         out.sort_unstable();
         out.dedup();
+    }
+}
+
+impl FormKeys {
+    /// The indexes of the drafts `longs`; `initials` by draft, empty when no acronym is
+    /// to be matched (then none is looked up by initials or by first word).
+    fn new(drafts: &[Draft], longs: &[usize], initials: &[Initials]) -> FormKeys {
+        let mut ix = FormKeys::default();
+        let acronyms = !initials.is_empty();
+        for &l in longs {
+            let long = drafts[l].label_words;
+            let l32 = l as u32;
+            if acronyms {
+                let initials = &initials[l];
+                ix.by_initials.push(hash_of(&initials.content), l32);
+                if initials.all != initials.content {
+                    ix.by_initials.push(hash_of(&initials.all), l32);
+                }
+                if long.len() == 2 {
+                    ix.by_first.push(hash_of(long[0]), l32);
+                }
+            }
+            if let Some(key) = prefix_key(long) {
+                ix.by_prefix.push(key, l32);
+            }
+            ix.by_len.push(long.len() as u64, l32);
+            for k in 1..long.len() {
+                ix.by_suffix.push(lower_hash(&long[k..]), l32);
+            }
+        }
+        ix
     }
 }
 
@@ -1992,14 +2033,17 @@ mod tests {
                 .iter()
                 .map(|words| Draft { label_words: words, ..Draft::default() })
                 .collect();
-            let index = FormIndex::new(&drafts, lex, true);
             let mut cands = Vec::new();
-            for short in &names {
-                let acronym = short.len() == 1 && is_acronym(short[0]);
-                index.candidates(short, acronym, &mut cands);
-                for (l, d) in drafts.iter().enumerate() {
-                    if is_long_form(short, acronym, tail_allowed, d.label_words, &index.initials[l]) {
-                        proptest::prop_assert!(cands.contains(&l), "{short:?} -> {:?}", d.label_words);
+            // with the indexes, and with every possible long form offered
+            for scan_max in [0, usize::MAX] {
+                let index = FormIndex::with_scan_max(&drafts, lex, true, scan_max);
+                for short in &names {
+                    let acronym = short.len() == 1 && is_acronym(short[0]);
+                    index.candidates(short, acronym, &mut cands);
+                    for (l, d) in drafts.iter().enumerate() {
+                        if is_long_form(short, acronym, tail_allowed, d.label_words, &index.initials[l]) {
+                            proptest::prop_assert!(cands.contains(&l), "{short:?} -> {:?}", d.label_words);
+                        }
                     }
                 }
             }
@@ -2025,7 +2069,7 @@ mod tests {
                 ..Draft::default()
             })
             .collect();
-        let index = FormIndex::new(&drafts, lex, true);
+        let index = FormIndex::with_scan_max(&drafts, lex, true, 0);
         let mut cands = Vec::new();
         for (short, want) in [
             ("CTU", 0),
