@@ -120,6 +120,13 @@ fn low_bytes<const FOLD: u8>(s: &[u8]) -> u64 {
     }
 }
 
+/// [`low_bytes`] of a word folded to lower case, out of line: for the few words of
+/// [`Keys::get_ascii_word_in`] that lie too near the end of their text for an 8-byte read.
+#[inline(never)]
+fn near_end_low_bytes(word: &[u8]) -> u64 {
+    low_bytes::<0x20>(word)
+}
+
 /// What a slot holds for a key of hash `h`, besides the id (in the high half of its
 /// second word): the key itself when it has at most [`INLINE`] bytes (its first eight,
 /// then the rest and its length), otherwise the hash and the length (capped at 255), so
@@ -390,6 +397,28 @@ impl Keys {
         self.other_ascii_word(word)
     }
 
+    /// [`Keys::get_ascii_word`] of `text[start..end]`. When eight bytes of `text` lie
+    /// from `start`, a word of one to eight bytes is read with one 8-byte load, masked
+    /// to its length: the per-byte reads of [`low_bytes`] cost the tokenizer more than
+    /// the rest of the lookup. The bytes past the word are masked off, never looked at.
+    #[inline(always)]
+    pub(crate) fn get_ascii_word_in(&self, text: &[u8], start: usize, end: usize) -> Option<u32> {
+        let n = end.wrapping_sub(start);
+        if n.wrapping_sub(1) < 8 {
+            let low = match text.get(start..).and_then(|s| s.first_chunk::<8>()) {
+                Some(w) => {
+                    (u64::from_le_bytes(*w) | folds::<0x20>().2) & (u64::MAX >> (64 - 8 * n))
+                }
+                None => near_end_low_bytes(&text[start..end]),
+            };
+            let found = self.frozen.get_short(n, low);
+            if found.is_some() || self.extra.is_empty() {
+                return found;
+            }
+        }
+        self.other_ascii_word(&text[start..end])
+    }
+
     /// [`Keys::get_ascii_word`] of a word of no or more than eight bytes, or among the
     /// run-time keys: kept out of the lookup that every word makes.
     #[inline(never)]
@@ -448,6 +477,16 @@ impl Keys {
 mod tests {
     use super::*;
 
+    /// A table over `keys`, laid out as the build script does.
+    fn frozen(keys: &[&str]) -> Frozen {
+        let (blob, offsets, slots) = freeze(keys);
+        Frozen::from_parts(
+            Box::leak(blob.into_boxed_slice()),
+            Box::leak(offsets.into_boxed_slice()),
+            Box::leak(slots.into_boxed_slice()),
+        )
+    }
+
     #[test]
     fn frozen_keys_are_found_and_others_not() {
         let keys = [
@@ -457,12 +496,7 @@ mod tests {
             "mcdonald 's",
             "a-very-long-key-word",
         ];
-        let (blob, offsets, slots) = freeze(&keys);
-        let f = Frozen::from_parts(
-            Box::leak(blob.into_boxed_slice()),
-            Box::leak(offsets.into_boxed_slice()),
-            Box::leak(slots.into_boxed_slice()),
-        );
+        let f = frozen(&keys);
         assert_eq!(f.len(), keys.len());
         for (i, k) in keys.iter().enumerate() {
             assert_eq!(f.get(k), Some(i as u32), "{k}");
@@ -483,5 +517,53 @@ mod tests {
         assert_eq!(t.get("the"), Some(0));
         assert_eq!(t.by_id()[5], "zebra");
         assert_eq!(Keys::default().get("the"), None);
+    }
+
+    /// The 8-byte read of [`Keys::get_ascii_word_in`] finds what the per-byte one of
+    /// [`Keys::get_ascii_word`] does, for every word of a text, near its end or not, with
+    /// run-time keys or without.
+    #[test]
+    fn words_read_in_place_match_words_read_alone() {
+        let keys = [
+            "the",
+            "a",
+            "of",
+            "mr.",
+            "u.s.",
+            "minister",
+            "reuters",
+            "mcdonald's",
+        ];
+        let f = frozen(&keys);
+        let plain = Keys::from_frozen(f);
+        let mut extra = plain.clone();
+        extra.insert("zebra", 8);
+        extra.insert("ox", 9);
+        let text = b"The Minister of A Zebra, Mr. OX said U.S. McDonald's REUTERS ox a";
+        for t in [&plain, &extra] {
+            for start in 0..=text.len() {
+                for end in start..=text.len().min(start + 12) {
+                    let word = &text[start..end];
+                    if word
+                        .iter()
+                        .all(|&b| b.is_ascii_alphabetic() || (0x20..0x40).contains(&b))
+                    {
+                        assert_eq!(
+                            t.get_ascii_word_in(text, start, end),
+                            t.get_ascii_word(word),
+                            "{start}..{end}"
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            extra.get_ascii_word_in(text, text.len() - 4, text.len() - 2),
+            Some(9)
+        );
+        assert_eq!(
+            plain.get_ascii_word_in(text, text.len() - 1, text.len()),
+            Some(1)
+        );
     }
 }
