@@ -218,7 +218,7 @@ impl<'l> Tokenizer<'l> {
                         span: Span::new(i, j),
                         kind,
                         shape: c.ascii_shape(first, space_before) | after,
-                        word: self.lexicon.and_then(|l| l.ascii_word_id(&bytes[i..j])),
+                        word: self.lexicon.and_then(|l| l.ascii_word_id_in(bytes, i, j)),
                         para,
                     });
                     space_before = space_after;
@@ -554,7 +554,7 @@ impl<'l> Tokenizer<'l> {
     #[inline(always)]
     fn id(&mut self, lex: &Lexicon, text: &str, word: Range<usize>, ascii: bool) -> Option<WordId> {
         if ascii {
-            lex.ascii_word_id(&text.as_bytes()[word])
+            lex.ascii_word_id_in(text.as_bytes(), word.start, word.end)
         } else {
             self.lowered_id(lex, &text[word])
         }

@@ -336,6 +336,13 @@ impl Lexicon {
         self.words.get_ascii_word(word)
     }
 
+    /// [`Lexicon::ascii_word_id`] of `text[start..end]`: the same id, faster when eight
+    /// bytes of `text` lie from `start` (read at once, then masked to the word).
+    #[inline]
+    pub fn ascii_word_id_in(&self, text: &[u8], start: usize, end: usize) -> Option<WordId> {
+        self.words.get_ascii_word_in(text, start, end)
+    }
+
     /// The entry behind an id.
     pub fn entry(&self, id: WordId) -> &WordEntry {
         &self.entries[id as usize]

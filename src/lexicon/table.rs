@@ -120,6 +120,13 @@ fn low_bytes<const FOLD: u8>(s: &[u8]) -> u64 {
     }
 }
 
+/// [`low_bytes`] of a word folded to lower case, out of line: for the few words of
+/// [`Keys::get_ascii_word_in`] that lie too near the end of their text for an 8-byte read.
+#[inline(never)]
+fn near_end_low_bytes(word: &[u8]) -> u64 {
+    low_bytes::<0x20>(word)
+}
+
 /// What a slot holds for a key of hash `h`, besides the id (in the high half of its
 /// second word): the key itself when it has at most [`INLINE`] bytes (its first eight,
 /// then the rest and its length), otherwise the hash and the length (capped at 255), so
@@ -271,19 +278,20 @@ impl Frozen {
         Some([w as u64, (w >> 64) as u64])
     }
 
-    /// The bytes of the key of id `id`.
-    fn key_bytes(&self, id: u32) -> &'static [u8] {
-        let (a, b) = (
-            self.offsets[id as usize] as usize,
-            self.offsets[id as usize + 1] as usize,
-        );
-        &self.keys[a..b]
+    /// Where the key of id `id` lies in `keys`.
+    fn key_range(&self, id: u32) -> std::ops::Range<usize> {
+        self.offsets[id as usize] as usize..self.offsets[id as usize + 1] as usize
     }
 
-    /// The key of id `id`.
-    pub(crate) fn key(&self, id: u32) -> &'static str {
-        // the build script wrote whole UTF-8 keys
-        std::str::from_utf8(self.key_bytes(id)).unwrap_or("")
+    /// The bytes of the key of id `id`.
+    fn key_bytes(&self, id: u32) -> &'static [u8] {
+        &self.keys[self.key_range(id)]
+    }
+
+    /// The key of id `id` in `keys`, this table's key bytes as a `str` (the build script
+    /// wrote whole UTF-8 keys).
+    fn key_in(&self, keys: &'static str, id: u32) -> &'static str {
+        keys.get(self.key_range(id)).unwrap_or("")
     }
 
     /// A table over the three parts [`freeze`] wrote, read back from the snapshot.
@@ -390,6 +398,28 @@ impl Keys {
         self.other_ascii_word(word)
     }
 
+    /// [`Keys::get_ascii_word`] of `text[start..end]`. When eight bytes of `text` lie
+    /// from `start`, a word of one to eight bytes is read with one 8-byte load, masked
+    /// to its length: the per-byte reads of [`low_bytes`] cost the tokenizer more than
+    /// the rest of the lookup. The bytes past the word are masked off, never looked at.
+    #[inline(always)]
+    pub(crate) fn get_ascii_word_in(&self, text: &[u8], start: usize, end: usize) -> Option<u32> {
+        let n = end.wrapping_sub(start);
+        if n.wrapping_sub(1) < 8 {
+            let low = match text.get(start..).and_then(|s| s.first_chunk::<8>()) {
+                Some(w) => {
+                    (u64::from_le_bytes(*w) | folds::<0x20>().2) & (u64::MAX >> (64 - 8 * n))
+                }
+                None => near_end_low_bytes(&text[start..end]),
+            };
+            let found = self.frozen.get_short(n, low);
+            if found.is_some() || self.extra.is_empty() {
+                return found;
+            }
+        }
+        self.other_ascii_word(&text[start..end])
+    }
+
     /// [`Keys::get_ascii_word`] of a word of no or more than eight bytes, or among the
     /// run-time keys: kept out of the lookup that every word makes.
     #[inline(never)]
@@ -429,8 +459,11 @@ impl Keys {
 
     /// Every key with its id, in no particular order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
+        // the key bytes checked as UTF-8 at once, not key by key: a walk over all keys
+        // (the phrase index made at start) then costs a boundary check a key
+        let keys = std::str::from_utf8(self.frozen.keys).unwrap_or("");
         (0..self.frozen.len() as u32)
-            .map(|id| (self.frozen.key(id), id))
+            .map(move |id| (self.frozen.key_in(keys, id), id))
             .chain(self.extra.iter().map(|(k, &id)| (&**k, id)))
     }
 
@@ -448,6 +481,16 @@ impl Keys {
 mod tests {
     use super::*;
 
+    /// A table over `keys`, laid out as the build script does.
+    fn frozen(keys: &[&str]) -> Frozen {
+        let (blob, offsets, slots) = freeze(keys);
+        Frozen::from_parts(
+            Box::leak(blob.into_boxed_slice()),
+            Box::leak(offsets.into_boxed_slice()),
+            Box::leak(slots.into_boxed_slice()),
+        )
+    }
+
     #[test]
     fn frozen_keys_are_found_and_others_not() {
         let keys = [
@@ -457,16 +500,10 @@ mod tests {
             "mcdonald 's",
             "a-very-long-key-word",
         ];
-        let (blob, offsets, slots) = freeze(&keys);
-        let f = Frozen::from_parts(
-            Box::leak(blob.into_boxed_slice()),
-            Box::leak(offsets.into_boxed_slice()),
-            Box::leak(slots.into_boxed_slice()),
-        );
+        let f = frozen(&keys);
         assert_eq!(f.len(), keys.len());
         for (i, k) in keys.iter().enumerate() {
             assert_eq!(f.get(k), Some(i as u32), "{k}");
-            assert_eq!(f.key(i as u32), *k);
         }
         for k in ["thE", "prime", "minister", "zebra", "a-very-long-key-wor"] {
             assert_eq!(f.get(k), None, "{k}");
@@ -476,6 +513,7 @@ mod tests {
         }
         assert_eq!(f.get_folded::<0x20>(b"Prime"), None);
         let mut t = Keys::from_frozen(f);
+        assert_eq!(t.by_id(), keys);
         t.insert("zebra", 5);
         assert_eq!(t.get("zebra"), Some(5));
         assert_eq!(t.get_ascii_word(b"ZEBRA"), Some(5));
@@ -483,5 +521,53 @@ mod tests {
         assert_eq!(t.get("the"), Some(0));
         assert_eq!(t.by_id()[5], "zebra");
         assert_eq!(Keys::default().get("the"), None);
+    }
+
+    /// The 8-byte read of [`Keys::get_ascii_word_in`] finds what the per-byte one of
+    /// [`Keys::get_ascii_word`] does, for every word of a text, near its end or not, with
+    /// run-time keys or without.
+    #[test]
+    fn words_read_in_place_match_words_read_alone() {
+        let keys = [
+            "the",
+            "a",
+            "of",
+            "mr.",
+            "u.s.",
+            "minister",
+            "reuters",
+            "mcdonald's",
+        ];
+        let f = frozen(&keys);
+        let plain = Keys::from_frozen(f);
+        let mut extra = plain.clone();
+        extra.insert("zebra", 8);
+        extra.insert("ox", 9);
+        let text = b"The Minister of A Zebra, Mr. OX said U.S. McDonald's REUTERS ox a";
+        for t in [&plain, &extra] {
+            for start in 0..=text.len() {
+                for end in start..=text.len().min(start + 12) {
+                    let word = &text[start..end];
+                    if word
+                        .iter()
+                        .all(|&b| b.is_ascii_alphabetic() || (0x20..0x40).contains(&b))
+                    {
+                        assert_eq!(
+                            t.get_ascii_word_in(text, start, end),
+                            t.get_ascii_word(word),
+                            "{start}..{end}"
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            extra.get_ascii_word_in(text, text.len() - 4, text.len() - 2),
+            Some(9)
+        );
+        assert_eq!(
+            plain.get_ascii_word_in(text, text.len() - 1, text.len()),
+            Some(1)
+        );
     }
 }
