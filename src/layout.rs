@@ -5,7 +5,7 @@
 //! and never changes afterwards.
 
 use crate::clean::{Cleaner, Paragraph};
-use crate::lexicon::{Lexicon, WordEntry, flag};
+use crate::lexicon::{Lexicon, WordEntry, fact, flag};
 use crate::sentences::{self, Sentence};
 use crate::tokens::{Token, TokenKind, Tokenizer, shape};
 
@@ -41,7 +41,7 @@ impl Layout {
                 tk.tokenize_into(text, p.span, i as u32, &mut tokens);
             }
         }
-        let sentences = sentences::split(&tokens, lexicon);
+        let sentences = sentences::split(&tokens);
         let mut sentence_of = vec![0u32; tokens.len()];
         for (si, s) in sentences.iter().enumerate() {
             for t in s.tokens.clone() {
@@ -88,9 +88,15 @@ impl<'a> Words<'a> {
         self.layout.tokens[i].word.map(|w| self.lexicon.entry(w))
     }
 
-    /// True when token `i` has the lexicon flag.
+    /// True when token `i` has the lexicon flag. A flag that a [`fact`] stands for is
+    /// read from the token (`f` is a constant where this is inlined: the test is one).
+    #[inline]
     pub fn has(&self, i: usize, f: u32) -> bool {
-        self.entry(i).is_some_and(|e| e.has(f))
+        let t = self.layout.tokens[i];
+        match fact::of_flag(f) {
+            0 => t.word.is_some_and(|w| self.lexicon.entry(w).has(f)),
+            bit => t.has(bit),
+        }
     }
 
     /// True when token `i` is a word equal (ignoring case) to one of `words`.

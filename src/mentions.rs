@@ -82,7 +82,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
 use crate::layout::{Layout, Words};
-use crate::lexicon::{CueWord, Frame, Lexicon, TitleClass, WordId, flag, push_lower};
+use crate::lexicon::{CueWord, Frame, Lexicon, TitleClass, WordId, fact, flag, push_lower};
 use crate::tokens::{QuoteMark, Token, TokenKind, shape};
 
 mod sport;
@@ -338,17 +338,14 @@ pub(crate) const PLACE_PREPS: &[&str] = &[
 ];
 
 /// What the recognizer derives from the lists once per program (see
-/// [`Recognizer::with_index`]): the first words of the known names that a lower-case
-/// word can open, those whose canonical name is not capitalized ("eBay", "al-Qaeda").
-/// Any other lower-case word is no known name's start, without a phrase look-up. Also
-/// the known names by word id: the one-word names, and the first two words of the
-/// longer ones, so that the names at a token without a period are found without
-/// building their text keys.
+/// [`Recognizer::with_index`]): the known names by word id, the one-word names and the
+/// first two words of the longer ones, so that the names at a token without a period
+/// are found without building their text keys. With it, the recognizer also trusts
+/// each token's [`fact::LOWER_NAME_START`]: a lower-case word without it is no known
+/// name's start, without a phrase look-up (without the index, every word is looked up:
+/// the tests hold the two to the same mentions).
 #[derive(Debug, Default)]
 pub struct MentionIndex {
-    /// A flag per word id, a byte each rather than a bit (one comparison with the
-    /// table's length and one load: asked at nearly every lower-case word of the text).
-    lower_starts: Vec<bool>,
     /// The first two words of every known name of two words or more, as word ids
     /// (`first << 32 | second`), when both are words of the lists: a name whose first
     /// two words are two tokens without a period is read only when they are a pair here.
@@ -362,7 +359,6 @@ pub struct MentionIndex {
 impl MentionIndex {
     /// The index of the lexicon's phrases.
     pub fn new(lex: &Lexicon) -> Self {
-        let mut lower_starts = vec![false; lex.len()];
         let mut pairs = FxHashSet::default();
         let mut singles = vec![0u32; lex.len()];
         for (key, p) in lex.phrases() {
@@ -379,24 +375,8 @@ impl MentionIndex {
             } else if let Some(word) = lex.word_id(key) {
                 singles[word as usize] = (id + 1) << 1 | u32::from(p.entity_caps);
             }
-            // the two ways `known_at` lets a phrase match a word that is not capitalized
-            if p.entity_caps || canonical_capitalized(lex, id) {
-                continue;
-            }
-            let first = key.split(' ').next().unwrap_or(key);
-            // a token's word id is its lower-case text without a final period, or with it
-            for id in [first, first.trim_end_matches('.')]
-                .into_iter()
-                .filter_map(|f| lex.word_id(f))
-            {
-                lower_starts[id as usize] = true;
-            }
         }
-        MentionIndex {
-            lower_starts,
-            pairs,
-            singles,
-        }
+        MentionIndex { pairs, singles }
     }
 
     /// The known entity named by word `id` alone, and whether its name is listed in
@@ -414,40 +394,22 @@ impl MentionIndex {
             .contains(&(u64::from(first) << 32 | u64::from(second)))
     }
 
-    /// True when a known name that a lower-case word can open starts with word `id`.
-    fn lower_start(&self, id: WordId) -> bool {
-        self.lower_starts.get(id as usize) == Some(&true)
-    }
-
     /// The first of `tokens` that [`Recognizer::recognize`] reads: a capitalized word,
     /// or a lower-case word that some known name a lower-case word can open starts
-    /// with. Out of line: the loop over most tokens of the text keeps its slices in
-    /// registers, whatever the rules around it hold.
+    /// with (its token says so: no per-word table is read). Out of line: the loop over
+    /// most tokens of the text keeps its slices in registers, whatever the rules around
+    /// it hold.
     #[inline(never)]
     fn next_read(&self, tokens: &[Token]) -> Option<usize> {
-        let starts = self.lower_starts.as_slice();
         // the index is had from what is left of the slice: one counter in the loop
         let mut rest = tokens.iter();
         while let Some(t) = rest.next() {
-            if t.kind == TokenKind::Word
-                && (t.is(shape::CAP)
-                    || t.word
-                        .is_some_and(|id| starts.get(id as usize) == Some(&true)))
-            {
+            if t.kind == TokenKind::Word && (t.is(shape::CAP) || t.has(fact::LOWER_NAME_START)) {
                 return Some(tokens.len() - rest.as_slice().len() - 1);
             }
         }
         None
     }
-}
-
-/// True when the known entity's canonical name starts with a capital ("US", not "eBay").
-fn canonical_capitalized(lex: &Lexicon, id: u32) -> bool {
-    lex.entities[id as usize]
-        .canonical
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase())
 }
 
 /// Not yet looked up, in [`Recognizer`]'s `memo`.
@@ -713,10 +675,8 @@ impl<'l> Recognizer<'l> {
         let first = w.tok(i);
         // no known name a lower-case word can open starts with it, or none at all (the
         // scan's own first test, asked here without the call): none to find
-        let lower_none = !first.is(shape::CAP)
-            && self
-                .index
-                .is_some_and(|ix| !first.word.is_some_and(|id| ix.lower_start(id)));
+        let lower_none =
+            !first.is(shape::CAP) && self.index.is_some() && !first.has(fact::LOWER_NAME_START);
         if !lower_none && self.phrase_flags(first) & flag::PHRASE_START != 0 {
             self.scan_known(w, i, w.layout.tokens.len(), false, true);
         }
@@ -830,7 +790,7 @@ impl<'l> Recognizer<'l> {
             return false;
         }
         // "us" is not "US", "labour" is not "Labour"
-        if !first.is(shape::CAP) && (caps || canonical_capitalized(self.lex, id)) {
+        if !first.is(shape::CAP) && (caps || self.lex.entities[id as usize].capitalized()) {
             return false;
         }
         true

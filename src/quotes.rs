@@ -29,7 +29,7 @@ use std::cell::{Ref, RefCell};
 use crate::document::Span;
 use crate::kind::Kind;
 use crate::layout::{Layout, Words};
-use crate::lexicon::{Lexicon, flag};
+use crate::lexicon::{Lexicon, fact, flag};
 use crate::resolve::Resolution;
 use crate::tokens::{QuoteMark, TokenKind, shape};
 
@@ -103,18 +103,18 @@ impl Scan {
                 }
                 continue;
             };
-            // the entry's flags first: the kind and shape matter only for the few words
-            // that are speech words or cues (a kind is a niche in a `char`, not a plain
-            // tag: costly to test for every token)
-            let e = lex.entry(id);
+            // the word's facts first, carried by the token (no read of its entry): the
+            // kind and shape matter only for the few words that are speech words or cues
+            // (a kind is a niche in a `char`, not a plain tag: costly to test for every
+            // token)
             let lower_word = || matches!(t.kind, TokenKind::Word) && t.is(shape::LOWER);
-            if e.has(flag::SPEECH) {
+            if t.has(fact::SPEECH) {
                 scan.cues.push(i as u32);
-                if lower_word() && !e.has(flag::QUOTE_ONLY_SPEECH) {
+                if lower_word() && !t.has(fact::QUOTE_ONLY_SPEECH) {
                     scan.starts.push(i);
                     continue;
                 }
-            } else if !e.stance_cues.is_empty() && lower_word() {
+            } else if t.has(fact::CUE_START) && lower_word() {
                 scan.cues.push(i as u32);
             }
             if according == Some(id)

@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{Lexicon, flag};
+use crate::lexicon::fact;
 use crate::tokens::{QuoteMark, Token, TokenKind, shape};
 
 /// The longest sentence, in tokens; longer runs are cut.
@@ -29,8 +29,9 @@ pub struct Sentence {
     pub para: u32,
 }
 
-/// Splits tokens into sentences.
-pub fn split(tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
+/// Splits tokens into sentences (what they ask of the lexicon, the tokens carry: see
+/// [`crate::lexicon::fact`]).
+pub fn split(tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut start = 0usize;
     let mut i = 0usize;
@@ -61,8 +62,7 @@ pub fn split(tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
                 && tokens[i + 1..j].iter().any(|c| c.quote().is_some());
             if j >= tokens.len()
                 || tokens[j].para != t.para
-                || (starts_sentence(tokens, j, lexicon)
-                    && !(closed_quote && attribution_follows(tokens, j, lexicon)))
+                || (starts_sentence(tokens, j) && !(closed_quote && attribution_follows(tokens, j)))
             {
                 end_here = Some(j);
             }
@@ -71,9 +71,7 @@ pub fn split(tokens: &[Token], lexicon: &Lexicon) -> Vec<Sentence> {
             if !single_initial
                 && i + 1 < tokens.len()
                 && tokens[i + 1].para == t.para
-                && tokens[i + 1]
-                    .word
-                    .is_some_and(|w| lexicon.entry(w).has(flag::FUNCTION))
+                && tokens[i + 1].has(fact::FUNCTION)
                 && tokens[i + 1].is(shape::CAP)
             {
                 end_here = Some(i + 1);
@@ -124,7 +122,7 @@ fn is_closer(t: Token) -> bool {
 
 /// "…?” Vitter demanded." — after a closing quote, a name and a speech verb (or a
 /// speech verb first: "asked Smith") continue the sentence of the quote.
-fn attribution_follows(tokens: &[Token], j: usize, lexicon: &Lexicon) -> bool {
+fn attribution_follows(tokens: &[Token], j: usize) -> bool {
     // a name of up to four capitalized words, then the verb; or the verb first
     let para = tokens[j].para;
     for t in tokens[j..].iter().take(5) {
@@ -132,8 +130,7 @@ fn attribution_follows(tokens: &[Token], j: usize, lexicon: &Lexicon) -> bool {
             return false;
         }
         if t.is(shape::LOWER) {
-            return t.kind == TokenKind::Word
-                && t.word.is_some_and(|w| lexicon.entry(w).has(flag::SPEECH));
+            return t.kind == TokenKind::Word && t.has(fact::SPEECH);
         }
         if !(t.kind == TokenKind::Word && t.is(shape::CAP)) {
             return false;
@@ -142,7 +139,7 @@ fn attribution_follows(tokens: &[Token], j: usize, lexicon: &Lexicon) -> bool {
     false
 }
 
-fn starts_sentence(tokens: &[Token], j: usize, _lexicon: &Lexicon) -> bool {
+fn starts_sentence(tokens: &[Token], j: usize) -> bool {
     let t = tokens[j];
     match t.kind {
         TokenKind::Word => t.is(shape::CAP),
@@ -157,6 +154,7 @@ fn starts_sentence(tokens: &[Token], j: usize, _lexicon: &Lexicon) -> bool {
 mod tests {
     use super::*;
     use crate::document::Span;
+    use crate::lexicon::Lexicon;
     use crate::tokens::Tokenizer;
 
     fn sents(text: &str) -> Vec<String> {
@@ -172,7 +170,7 @@ mod tests {
                 &mut toks,
             );
         }
-        split(&toks, lex)
+        split(&toks)
             .into_iter()
             .map(|s| {
                 let a = toks[s.tokens.start].span.start as usize;

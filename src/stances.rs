@@ -112,7 +112,7 @@ use rustc_hash::FxHashMap;
 use crate::document::Span;
 use crate::kind::{Gender, Kind, Polarity};
 use crate::layout::{Layout, Words};
-use crate::lexicon::{CueWord, Frame, Lexicon, flag, ing_form};
+use crate::lexicon::{CueWord, Frame, Lexicon, fact, flag, ing_form};
 use crate::quotes::Quote;
 use crate::resolve::{RefKind, Resolution};
 use crate::roles::Affiliation;
@@ -1380,7 +1380,6 @@ impl<'l> StanceFinder<'l> {
         const BIGRAMS: [u64; 128] = bigrams(&WORDS);
         const TRIGRAMS: [u64; 512] = trigrams(&WORDS);
         let text = w.text.as_bytes();
-        let lex = self.lex;
         for (k, t) in w.layout.tokens[s..e].iter().enumerate() {
             if t.kind != TokenKind::Word {
                 continue;
@@ -1396,10 +1395,9 @@ impl<'l> StanceFinder<'l> {
                 prefixed(w, s, s + k, out);
             }
             // the words that start cues, to be filtered after the loop: a loop that
-            // does no more keeps its values in registers
-            if let Some(id) = t.word
-                && !lex.entry(id).stance_cues.is_empty()
-            {
+            // does no more keeps its values in registers (the token says so: no read of
+            // the word's entry)
+            if t.has(fact::CUE_START) {
                 out.cues.push((s + k) as u32);
             }
         }

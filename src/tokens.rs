@@ -102,9 +102,16 @@ pub struct Token {
     pub shape: u8,
     /// Lexicon entry of the lower-case form (without an abbreviation's period).
     pub word: Option<WordId>,
+    /// The [`lexicon::fact`] bits of `word` (0 without one): what the stages ask of
+    /// nearly every token, read here without a look at the word's entry.
+    pub facts: u8,
     /// Index of the paragraph the token is in.
     pub para: u32,
 }
+
+// the facts lie in what was padding: every stage reads the tokens, whose size matters
+// (two to a cache line)
+const _: () = assert!(std::mem::size_of::<Token>() == 32);
 
 impl Token {
     /// The token's text.
@@ -115,6 +122,12 @@ impl Token {
     /// True when the shape bit is set.
     pub fn is(self, bit: u8) -> bool {
         self.shape & bit != 0
+    }
+
+    /// True when the word has one of the [`lexicon::fact`] bits `f`.
+    #[inline]
+    pub fn has(self, f: u8) -> bool {
+        self.facts & f != 0
     }
 
     /// True for a word or number.
@@ -214,11 +227,16 @@ impl<'l> Tokenizer<'l> {
                     // white space after the run is skipped here too
                     let space_after = next == run_end::SPACE;
                     let after = if space_after { shape::SPACE_AFTER } else { 0 };
+                    let (word, facts) = match self.lexicon {
+                        Some(l) => with_facts(l, l.ascii_word_id_in(bytes, i, j)),
+                        None => (None, 0),
+                    };
                     out.push(Token {
                         span: Span::new(i, j),
                         kind,
                         shape: c.ascii_shape(first, space_before) | after,
-                        word: self.lexicon.and_then(|l| l.ascii_word_id_in(bytes, i, j)),
+                        word,
+                        facts,
                         para,
                     });
                     space_before = space_after;
@@ -355,6 +373,7 @@ impl<'l> Tokenizer<'l> {
                 kind,
                 shape: if space_before { shape::SPACE_BEFORE } else { 0 },
                 word: None,
+                facts: 0,
                 para,
             };
             if matches!(kind, TokenKind::Word | TokenKind::Number) {
@@ -529,23 +548,24 @@ impl<'l> Tokenizer<'l> {
             return;
         };
         if run {
-            tok.word = self.id(lex, text, start..end, ascii);
+            (tok.word, tok.facts) = with_facts(lex, self.id(lex, text, start..end, ascii));
             return;
         }
         // the key without an abbreviation's period(s)
         let dots = b.iter().rev().take_while(|&&b| b == b'.').count();
         let key = start..end - dots;
         let dotted = b[..b.len() - dots].contains(&b'.');
-        tok.word = self.id(lex, text, key, ascii);
-        if tok.word.is_none() && dotted {
+        let mut word = self.id(lex, text, key, ascii);
+        if word.is_none() && dotted {
             // "U.S." is listed as "u.s." in places; try the dotted form too
-            tok.word = self.id(
+            word = self.id(
                 lex,
                 text,
                 tok.span.start as usize..tok.span.end as usize,
                 ascii,
             );
         }
+        (tok.word, tok.facts) = with_facts(lex, word);
     }
 
     /// The lexicon id of `text[word]` lower-cased. Asked for every word: an ASCII one is
@@ -565,6 +585,13 @@ impl<'l> Tokenizer<'l> {
     fn lowered_id(&mut self, lex: &Lexicon, word: &str) -> Option<WordId> {
         lex.word_id(lexicon::lower_into(word, &mut self.buf))
     }
+}
+
+/// A word id with its [`lexicon::fact`] bits: read once here, as the word is found,
+/// from the lexicon's table of a byte per word, for every stage after.
+#[inline(always)]
+fn with_facts(lex: &Lexicon, word: Option<WordId>) -> (Option<WordId>, u8) {
+    (word, word.map_or(0, |id| lex.facts(id)))
 }
 
 /// True when white space or the paragraph's end (`end`) follows a token that ends at
@@ -880,6 +907,29 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(toks(input).join("|"), want, "input: {input}");
         }
+    }
+
+    /// Every token carries its word's facts, found as the word is (ASCII or not, with
+    /// an abbreviation's period or not), and none without a word.
+    #[test]
+    fn tokens_carry_their_words_facts() {
+        let lex = Lexicon::shared();
+        let text = "“The U.S. said,” she told Ald. Smith — THE Café urged Mr. O'Brien's \
+                    café-goers, who said: 1,000 said";
+        let mut out = Vec::new();
+        Tokenizer::new(lex).tokenize_into(text, Span::new(0, text.len()), 0, &mut out);
+        for t in &out {
+            let want = t.word.map_or(0, |id| lex.facts(id));
+            assert_eq!(t.facts, want, "{}", t.text(text));
+        }
+        let said = out.iter().filter(|t| t.text(text) == "said");
+        assert!(
+            said.clone().count() == 3 && said.into_iter().all(|t| t.has(lexicon::fact::SPEECH))
+        );
+        assert!(out.iter().any(|t| t.has(lexicon::fact::CUE_START)));
+        let mut bare = Vec::new();
+        Tokenizer::bare().tokenize_into(text, Span::new(0, text.len()), 0, &mut bare);
+        assert!(bare.iter().all(|t| t.facts == 0));
     }
 
     #[test]

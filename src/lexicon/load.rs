@@ -248,6 +248,7 @@ pub(super) fn builtin() -> Lexicon {
             }
         }
     }
+    lex.index_facts();
     lex
 }
 
@@ -260,6 +261,13 @@ pub(super) fn add_user_file(lex: &mut Lexicon, path: &Path) -> Result<()> {
 }
 
 pub(super) fn add_user_text(lex: &mut Lexicon, path: &Path, text: &str) -> Result<()> {
+    let added = add_user_lines(lex, path, text);
+    // the lines before a bad one were added too: the facts cover them either way
+    lex.index_facts();
+    added
+}
+
+fn add_user_lines(lex: &mut Lexicon, path: &Path, text: &str) -> Result<()> {
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() || line.starts_with('#') {

@@ -83,6 +83,39 @@ pub mod flag {
     pub const DEMAND_NOUN: u32 = 1 << 17;
 }
 
+/// Facts about a word that stages ask at nearly every token, a bit each: the tokenizer
+/// copies them into [`crate::tokens::Token::facts`] when it finds the word's id, from a
+/// table of a byte per word ([`Lexicon::facts`]) rather than the word's [`WordEntry`]
+/// (about 100 bytes, a cache line of its own): a stage that asks them of every token
+/// then reads no per-word table at all, and those that ask of rare words miss no more.
+pub mod fact {
+    /// [`super::flag::SPEECH`].
+    pub const SPEECH: u8 = 1;
+    /// [`super::flag::QUOTE_ONLY_SPEECH`].
+    pub const QUOTE_ONLY_SPEECH: u8 = 1 << 1;
+    /// [`super::flag::FUNCTION`].
+    pub const FUNCTION: u8 = 1 << 2;
+    /// Some stance cue starts with this form (its [`super::WordEntry::stance_cues`] are
+    /// not empty).
+    pub const CUE_START: u8 = 1 << 3;
+    /// Some known entity's name that may be written in lower case starts with this word
+    /// (or with it and a final period): a name whose list entry is not in capitals and
+    /// whose canonical form does not start with a capital ("eBay", "al-Qaeda"). Any
+    /// other lower-case word opens no known name.
+    pub const LOWER_NAME_START: u8 = 1 << 4;
+
+    /// The fact that stands for lexicon flag `f`, if one does (0 otherwise): a
+    /// constant for a constant flag, so `Words::has` of such a flag reads the token.
+    pub const fn of_flag(f: u32) -> u8 {
+        match f {
+            super::flag::SPEECH => SPEECH,
+            super::flag::QUOTE_ONLY_SPEECH => QUOTE_ONLY_SPEECH,
+            super::flag::FUNCTION => FUNCTION,
+            _ => 0,
+        }
+    }
+}
+
 /// What a title says about the person after it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TitleClass {
@@ -176,6 +209,16 @@ pub struct KnownEntity {
     /// Last words of its multi-word names, lower case ("corporation" for the BBC, from
     /// "British Broadcasting Corporation"): what "the corporation" can refer to.
     pub heads: Vec<String>,
+}
+
+impl KnownEntity {
+    /// True when the canonical name starts with a capital ("US", not "eBay").
+    pub fn capitalized(&self) -> bool {
+        self.canonical
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
+    }
 }
 
 /// What a multi-word (or single-word) phrase is.
@@ -273,6 +316,9 @@ pub struct Lexicon {
     demonym_places: FxHashMap<Box<str>, Box<str>>,
     speaking_roles: rustc_hash::FxHashSet<Box<str>>,
     surnames_seen: u32,
+    /// The [`fact`] bits of every word, by id (made by [`Lexicon::index_facts`] once the
+    /// lists are loaded, and again after a user lexicon adds to them).
+    facts: Vec<u8>,
 }
 
 impl Lexicon {
@@ -346,6 +392,49 @@ impl Lexicon {
     /// The entry behind an id.
     pub fn entry(&self, id: WordId) -> &WordEntry {
         &self.entries[id as usize]
+    }
+
+    /// The [`fact`] bits of word `id`: what its entry says of the questions asked of
+    /// every token, from a table of a byte per word.
+    #[inline]
+    pub fn facts(&self, id: WordId) -> u8 {
+        self.facts.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// The [`fact`] bits of an entry and of the lexicon's phrases, made from scratch.
+    fn index_facts(&mut self) {
+        let mut facts: Vec<u8> = self
+            .entries
+            .iter()
+            .map(|e| {
+                let mut f = 0;
+                for flag in [flag::SPEECH, flag::QUOTE_ONLY_SPEECH, flag::FUNCTION] {
+                    if e.has(flag) {
+                        f |= fact::of_flag(flag);
+                    }
+                }
+                if !e.stance_cues.is_empty() {
+                    f |= fact::CUE_START;
+                }
+                f
+            })
+            .collect();
+        for (key, p) in self.phrases() {
+            let Some(id) = p.entity else { continue };
+            // the two ways a phrase matches a word that is not capitalized: neither
+            if p.entity_caps || self.entities[id as usize].capitalized() {
+                continue;
+            }
+            let first = key.split(' ').next().unwrap_or(key);
+            // a token's word id is its lower-case text without a final period, or with it
+            for id in [first, first.trim_end_matches('.')]
+                .into_iter()
+                .filter_map(|f| self.word_id(f))
+            {
+                facts[id as usize] |= fact::LOWER_NAME_START;
+            }
+        }
+        self.facts = facts;
     }
 
     /// The entry of a lower-case word, if any.
@@ -630,6 +719,35 @@ mod tests {
         let p = l.phrase("jesse sharkey").and_then(|p| p.entity).unwrap();
         assert_eq!(l.entities[p as usize].kind, Kind::Person);
         assert!(!l.word("cheered").unwrap().stance_cues.is_empty());
+    }
+
+    /// The facts a token carries say what the word's entry says, for the built-in
+    /// lists and after a user lexicon adds to them.
+    #[test]
+    fn facts_say_what_entries_say() {
+        let check = |l: &Lexicon| {
+            for id in 0..l.len() as WordId {
+                let (e, f) = (l.entry(id), l.facts(id));
+                for flag in [flag::SPEECH, flag::QUOTE_ONLY_SPEECH, flag::FUNCTION] {
+                    assert_eq!(e.has(flag), f & fact::of_flag(flag) != 0, "{id} {flag}");
+                }
+                assert_eq!(!e.stance_cues.is_empty(), f & fact::CUE_START != 0, "{id}");
+            }
+        };
+        let mut l = lex();
+        check(&l);
+        let has = |l: &Lexicon, w: &str, f: u8| l.facts(l.word_id(w).unwrap()) & f != 0;
+        assert!(has(&l, "said", fact::SPEECH) && has(&l, "the", fact::FUNCTION));
+        assert!(l.word_id("zorbled").is_none() && l.word_id("zorbcorp").is_none());
+        let text = "speech_verb\tzorble zorbled zorbles zorbling\nstance\tslam\t-\tcriticizes\n\
+                    organization\tzorbcorp\tZC\nfunction_word\tzorbish\n";
+        l.add_user_text(Path::new("user.tsv"), text).unwrap();
+        check(&l);
+        assert!(has(&l, "zorbled", fact::SPEECH) && has(&l, "slammed", fact::CUE_START));
+        assert!(has(&l, "zorbish", fact::FUNCTION));
+        // a lower-case canonical name opens in lower case; "ZC" only in capitals
+        assert!(has(&l, "zorbcorp", fact::LOWER_NAME_START));
+        assert!(!has(&l, "zc", fact::LOWER_NAME_START));
     }
 
     #[test]

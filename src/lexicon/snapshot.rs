@@ -321,6 +321,8 @@ pub(super) fn write(lex: &Lexicon) -> Vec<u8> {
     roles.sort_unstable();
     w.strs(&roles);
     w.u32(lex.surnames_seen);
+    // made from the rest, but stored: a start would walk every phrase to make them
+    w.bytes(&lex.facts);
     w.0
 }
 
@@ -417,6 +419,7 @@ pub(super) fn read(data: &'static [u8]) -> Lexicon {
     }
     let speaking_roles = (0..r.len()).map(|_| r.str().into()).collect();
     let surnames_seen = r.u32();
+    let facts = r.bytes().to_vec();
     Lexicon {
         words,
         entries,
@@ -434,6 +437,7 @@ pub(super) fn read(data: &'static [u8]) -> Lexicon {
         demonym_places,
         speaking_roles,
         surnames_seen,
+        facts,
     }
 }
 
@@ -497,6 +501,7 @@ mod tests {
         out.push(format!("{:?}", lex.demands));
         out.push(format!("{:?} {:?}", lex.classes, lex.nouns));
         out.push(format!("{} {}", lex.max_phrase_words, lex.surnames_seen));
+        out.push(format!("{:?}", lex.facts));
         out
     }
 
