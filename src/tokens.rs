@@ -228,7 +228,7 @@ impl<'l> Tokenizer<'l> {
                     let space_after = next == run_end::SPACE;
                     let after = if space_after { shape::SPACE_AFTER } else { 0 };
                     let (word, facts) = match self.lexicon {
-                        Some(l) => with_facts(l, l.ascii_word_id_in(bytes, i, j)),
+                        Some(l) => l.ascii_word_facts_in(bytes, i, j),
                         None => (None, 0),
                     };
                     out.push(Token {
@@ -534,6 +534,7 @@ impl<'l> Tokenizer<'l> {
             let single_initial = one_char && tok.is(shape::CAP);
             let class = lex.and_then(|l| {
                 self.id(l, text, start..end + 1, ascii)
+                    .0
                     .and_then(|id| l.entry(id).abbreviation)
             });
             if class.is_some() || single_initial {
@@ -548,7 +549,7 @@ impl<'l> Tokenizer<'l> {
             return;
         };
         if run {
-            (tok.word, tok.facts) = with_facts(lex, self.id(lex, text, start..end, ascii));
+            (tok.word, tok.facts) = self.id(lex, text, start..end, ascii);
             return;
         }
         // the key without an abbreviation's period(s)
@@ -556,7 +557,7 @@ impl<'l> Tokenizer<'l> {
         let key = start..end - dots;
         let dotted = b[..b.len() - dots].contains(&b'.');
         let mut word = self.id(lex, text, key, ascii);
-        if word.is_none() && dotted {
+        if word.0.is_none() && dotted {
             // "U.S." is listed as "u.s." in places; try the dotted form too
             word = self.id(
                 lex,
@@ -565,16 +566,23 @@ impl<'l> Tokenizer<'l> {
                 ascii,
             );
         }
-        (tok.word, tok.facts) = with_facts(lex, word);
+        (tok.word, tok.facts) = word;
     }
 
-    /// The lexicon id of `text[word]` lower-cased. Asked for every word: an ASCII one is
-    /// lowered as it is looked up, inline (a call cost twice the lookup of a short word),
-    /// any other in the buffer.
+    /// The lexicon id of `text[word]` lower-cased, with its [`lexicon::fact`] bits (0
+    /// without a word). Asked for every word: an ASCII one is lowered as it is looked
+    /// up, inline (a call cost twice the lookup of a short word), any other in the
+    /// buffer.
     #[inline(always)]
-    fn id(&mut self, lex: &Lexicon, text: &str, word: Range<usize>, ascii: bool) -> Option<WordId> {
+    fn id(
+        &mut self,
+        lex: &Lexicon,
+        text: &str,
+        word: Range<usize>,
+        ascii: bool,
+    ) -> (Option<WordId>, u8) {
         if ascii {
-            lex.ascii_word_id_in(text.as_bytes(), word.start, word.end)
+            lex.ascii_word_facts_in(text.as_bytes(), word.start, word.end)
         } else {
             self.lowered_id(lex, &text[word])
         }
@@ -582,16 +590,10 @@ impl<'l> Tokenizer<'l> {
 
     /// [`Tokenizer::id`] of a word with characters outside ASCII.
     #[inline(never)]
-    fn lowered_id(&mut self, lex: &Lexicon, word: &str) -> Option<WordId> {
-        lex.word_id(lexicon::lower_into(word, &mut self.buf))
+    fn lowered_id(&mut self, lex: &Lexicon, word: &str) -> (Option<WordId>, u8) {
+        let id = lex.word_id(lexicon::lower_into(word, &mut self.buf));
+        (id, id.map_or(0, |id| lex.facts(id)))
     }
-}
-
-/// A word id with its [`lexicon::fact`] bits: read once here, as the word is found,
-/// from the lexicon's table of a byte per word, for every stage after.
-#[inline(always)]
-fn with_facts(lex: &Lexicon, word: Option<WordId>) -> (Option<WordId>, u8) {
-    (word, word.map_or(0, |id| lex.facts(id)))
 }
 
 /// True when white space or the paragraph's end (`end`) follows a token that ends at

@@ -319,6 +319,10 @@ pub struct Lexicon {
     /// The [`fact`] bits of every word, by id (made by [`Lexicon::index_facts`] once the
     /// lists are loaded, and again after a user lexicon adds to them).
     facts: Vec<u8>,
+    /// The built-in words' slots of the key index hold their facts as they are (see
+    /// [`table::ID_BITS`]): true for the snapshot, false once a user lexicon may have
+    /// changed a word's facts, or without a snapshot (no frozen keys).
+    slot_facts: bool,
 }
 
 impl Lexicon {
@@ -379,14 +383,38 @@ impl Lexicon {
     /// as every ASCII word the tokenizer makes does.
     #[inline]
     pub fn ascii_word_id(&self, word: &[u8]) -> Option<WordId> {
-        self.words.get_ascii_word(word)
+        self.words.get_ascii_word(word).map(|v| v & table::ID_MASK)
     }
 
     /// [`Lexicon::ascii_word_id`] of `text[start..end]`: the same id, faster when eight
     /// bytes of `text` lie from `start` (read at once, then masked to the word).
     #[inline]
     pub fn ascii_word_id_in(&self, text: &[u8], start: usize, end: usize) -> Option<WordId> {
-        self.words.get_ascii_word_in(text, start, end)
+        self.ascii_word_facts_in(text, start, end).0
+    }
+
+    /// [`Lexicon::ascii_word_id_in`] with the word's [`fact`] bits (0 for no word): a
+    /// built-in word's are in the slot of the key index that the look-up reads, so the
+    /// tokenizer has them without a read of the facts table.
+    #[inline(always)]
+    pub fn ascii_word_facts_in(
+        &self,
+        text: &[u8],
+        start: usize,
+        end: usize,
+    ) -> (Option<WordId>, u8) {
+        match self.words.get_ascii_word_in(text, start, end) {
+            None => (None, 0),
+            Some(v) => {
+                let id = v & table::ID_MASK;
+                let facts = if self.slot_facts {
+                    (v >> table::ID_BITS) as u8
+                } else {
+                    self.facts(id)
+                };
+                (Some(id), facts)
+            }
+        }
     }
 
     /// The entry behind an id.
@@ -435,6 +463,8 @@ impl Lexicon {
             }
         }
         self.facts = facts;
+        // the lists changed since any key was frozen with its facts
+        self.slot_facts = false;
     }
 
     /// The entry of a lower-case word, if any.
@@ -733,8 +763,19 @@ mod tests {
                 }
                 assert_eq!(!e.stance_cues.is_empty(), f & fact::CUE_START != 0, "{id}");
             }
+            // the tokenizer's look-up (the facts from the key's slot, for the built-in
+            // lists as they are) gives the same
+            for (k, id) in l.words.iter() {
+                if k.bytes()
+                    .all(|b| b.is_ascii_alphabetic() || (0x20..0x40).contains(&b))
+                {
+                    let found = l.ascii_word_facts_in(k.as_bytes(), 0, k.len());
+                    assert_eq!(found, (Some(id), l.facts(id)), "{k}");
+                }
+            }
         };
         let mut l = lex();
+        assert!(l.slot_facts, "the snapshot's slots hold the facts");
         check(&l);
         let has = |l: &Lexicon, w: &str, f: u8| l.facts(l.word_id(w).unwrap()) & f != 0;
         assert!(has(&l, "said", fact::SPEECH) && has(&l, "the", fact::FUNCTION));
@@ -742,6 +783,7 @@ mod tests {
         let text = "speech_verb\tzorble zorbled zorbles zorbling\nstance\tslam\t-\tcriticizes\n\
                     organization\tzorbcorp\tZC\nfunction_word\tzorbish\n";
         l.add_user_text(Path::new("user.tsv"), text).unwrap();
+        assert!(!l.slot_facts);
         check(&l);
         assert!(has(&l, "zorbled", fact::SPEECH) && has(&l, "slammed", fact::CUE_START));
         assert!(has(&l, "zorbish", fact::FUNCTION));

@@ -59,8 +59,9 @@ impl Writer {
             None => self.u8(0),
         }
     }
-    fn keys(&mut self, keys: &Keys) {
-        let (blob, offsets, slots) = freeze(&keys.by_id());
+    /// The keys, with `tags[id]` in the slot of key `id` (see [`freeze`]).
+    fn keys(&mut self, keys: &Keys, tags: &[u8]) {
+        let (blob, offsets, slots) = freeze(&keys.by_id(), tags);
         self.bytes(&blob);
         self.bytes(&offsets);
         // the index is read in place: its slots start on a 16-byte boundary of the
@@ -189,7 +190,8 @@ impl Reader {
 /// The lexicon as bytes.
 pub(super) fn write(lex: &Lexicon) -> Vec<u8> {
     let mut w = Writer(Vec::with_capacity(16 << 20));
-    w.keys(&lex.words);
+    // a word's slot holds its facts: the tokenizer reads them with its id
+    w.keys(&lex.words, &lex.facts);
     w.len(lex.entries.len());
     for e in &lex.entries {
         // nearly every word (common words, names) has only flags, a gender and a rank:
@@ -229,7 +231,7 @@ pub(super) fn write(lex: &Lexicon) -> Vec<u8> {
         }
         w.opt_u32(e.nominalization);
     }
-    w.keys(&lex.phrases);
+    w.keys(&lex.phrases, &[]);
     w.len(lex.phrase_entries.len());
     for p in &lex.phrase_entries {
         w.opt_u32(p.entity);
@@ -240,7 +242,7 @@ pub(super) fn write(lex: &Lexicon) -> Vec<u8> {
         w.bool(p.speech);
         w.bool(p.demonym);
     }
-    w.keys(&lex.phrase_prefixes);
+    w.keys(&lex.phrase_prefixes, &[]);
     w.len(lex.max_phrase_words);
     w.len(lex.entities.len());
     for e in &lex.entities {
@@ -438,6 +440,8 @@ pub(super) fn read(data: &'static [u8]) -> Lexicon {
         speaking_roles,
         surnames_seen,
         facts,
+        // the facts the keys were frozen with are these
+        slot_facts: true,
     }
 }
 

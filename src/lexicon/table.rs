@@ -98,6 +98,14 @@ fn read_u32s(bytes: &[u8]) -> Vec<u32> {
 /// The id of an empty slot of the index.
 const EMPTY: u32 = u32::MAX;
 
+/// Bits of a slot's id that are the key's id; the byte above is the key's tag (see
+/// [`freeze`]): the lexicon keeps a word's [`super::fact`] bits there, so that the
+/// tokenizer has them from the slot it reads to find the word.
+pub(crate) const ID_BITS: u32 = 24;
+
+/// The id part of a slot's id (see [`ID_BITS`]).
+pub(crate) const ID_MASK: u32 = (1 << ID_BITS) - 1;
+
 /// Keys of at most this many bytes are held in their slot.
 const INLINE: usize = 11;
 
@@ -146,7 +154,8 @@ fn slot_tag<const FOLD: u8>(key: &[u8], h: u64) -> [u64; 2] {
     }
 }
 
-/// Keys laid out at build time; ids are positions in the key order.
+/// Keys laid out at build time; ids are positions in the key order. Its look-ups give
+/// a key's id with its tag above [`ID_BITS`] (0 for keys without one).
 #[derive(Clone, Default)]
 pub(crate) struct Frozen {
     /// The keys' bytes, one after another, where they lie in the binary.
@@ -156,8 +165,8 @@ pub(crate) struct Frozen {
     /// directly.
     offsets: Vec<u32>,
     /// A power of two of 16-byte slots, read in place in the binary (no copy at start):
-    /// two little-endian u64s, a [`slot_tag`] with the key id in the high half of the
-    /// second, or [`EMPTY`] there. The tokenizer looks up every word: a short word found
+    /// two little-endian u64s, a [`slot_tag`] with the key id (and its tag, see
+    /// [`ID_BITS`]) in the high half of the second, or [`EMPTY`] there. The tokenizer looks up every word: a short word found
     /// or not reads one cache line, where checking the key in `offsets` and `keys` took
     /// up to three misses.
     slots: &'static [u8],
@@ -262,7 +271,7 @@ impl Frozen {
             }
             if w0 == want0
                 && w1 as u32 == want1 as u32
-                && (query.len() <= INLINE || same::<FOLD>(self.key_bytes(id), query))
+                && (query.len() <= INLINE || same::<FOLD>(self.key_bytes(id & ID_MASK), query))
             {
                 return Some(id);
             }
@@ -318,8 +327,14 @@ impl Frozen {
     }
 }
 
-/// Lays out `keys` (id = position) as [`Frozen`] reads them: key bytes, offsets, slots.
-pub(crate) fn freeze(keys: &[&str]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+/// Lays out `keys` (id = position) as [`Frozen`] reads them: key bytes, offsets, slots;
+/// key `id`'s slot holds `tags[id]` (0 past its end) above its id (see [`ID_BITS`]).
+pub(crate) fn freeze(keys: &[&str], tags: &[u8]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+    // (no id and tag make EMPTY: the id of the last possible key is ID_MASK - 1)
+    assert!(
+        keys.len() < ID_MASK as usize,
+        "too many keys for a frozen table"
+    );
     let mut blob = Vec::new();
     let mut offsets = Vec::with_capacity((keys.len() + 1) * 4);
     offsets.extend_from_slice(&0u32.to_le_bytes());
@@ -340,7 +355,8 @@ pub(crate) fn freeze(keys: &[&str]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
             i = (i + 1) & (n_slots - 1);
         }
         let [w0, w1] = slot_tag::<0>(k.as_bytes(), h);
-        slots[i] = [w0, w1 | (id as u64) << 32];
+        let tag = u64::from(tags.get(id).copied().unwrap_or(0));
+        slots[i] = [w0, w1 | (id as u64 | tag << ID_BITS) << 32];
     }
     let slots = slots
         .iter()
@@ -370,7 +386,7 @@ impl Keys {
     #[inline]
     pub(crate) fn get(&self, key: &str) -> Option<u32> {
         match self.frozen.get(key) {
-            Some(id) => Some(id),
+            Some(id) => Some(id & ID_MASK),
             None if self.extra.is_empty() => None,
             None => self.extra.get(key).copied(),
         }
@@ -380,7 +396,8 @@ impl Keys {
     /// 0x3F (digits and the punctuation of words: `-./'&,$`), which have the `0x20` bit
     /// already: or-ing each byte with `0x20` as it is hashed and compared lowers it
     /// without a copy. Inlined into the tokenizer's loop: a call there cost more than
-    /// the lookup of a short word.
+    /// the lookup of a short word. A frozen key's id comes with its tag above
+    /// [`ID_BITS`].
     #[inline(always)]
     pub(crate) fn get_ascii_word(&self, word: &[u8]) -> Option<u32> {
         debug_assert!(
@@ -402,6 +419,7 @@ impl Keys {
     /// from `start`, a word of one to eight bytes is read with one 8-byte load, masked
     /// to its length: the per-byte reads of [`low_bytes`] cost the tokenizer more than
     /// the rest of the lookup. The bytes past the word are masked off, never looked at.
+    /// Tagged as [`Keys::get_ascii_word`] is.
     #[inline(always)]
     pub(crate) fn get_ascii_word_in(&self, text: &[u8], start: usize, end: usize) -> Option<u32> {
         let n = end.wrapping_sub(start);
@@ -483,7 +501,12 @@ mod tests {
 
     /// A table over `keys`, laid out as the build script does.
     fn frozen(keys: &[&str]) -> Frozen {
-        let (blob, offsets, slots) = freeze(keys);
+        tagged(keys, &[])
+    }
+
+    /// [`frozen`] with the tags of the keys.
+    fn tagged(keys: &[&str], tags: &[u8]) -> Frozen {
+        let (blob, offsets, slots) = freeze(keys, tags);
         Frozen::from_parts(
             Box::leak(blob.into_boxed_slice()),
             Box::leak(offsets.into_boxed_slice()),
@@ -521,6 +544,24 @@ mod tests {
         assert_eq!(t.get("the"), Some(0));
         assert_eq!(t.by_id()[5], "zebra");
         assert_eq!(Keys::default().get("the"), None);
+    }
+
+    /// A key's tag comes with its id from the look-ups of words; plain look-ups give the
+    /// id alone.
+    #[test]
+    fn tags_come_with_ids() {
+        let keys = ["the", "said", "", "a-very-long-key-word", "u.s."];
+        let t = Keys::from_frozen(tagged(&keys, &[5, 0, 7, 0x1f]));
+        let tag = |id: u32, tag: u32| Some(id | tag << ID_BITS);
+        assert_eq!(t.get_ascii_word(b"The"), tag(0, 5));
+        assert_eq!(t.get_ascii_word_in(b"said it", 0, 4), tag(1, 0));
+        assert_eq!(t.get_ascii_word(b"A-VERY-long-key-word"), tag(3, 0x1f));
+        // past the tags: none
+        assert_eq!(t.get_ascii_word_in(b"U.S. ", 0, 4), tag(4, 0));
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(t.get(k), Some(i as u32), "{k}");
+        }
+        assert_eq!(t.by_id(), keys);
     }
 
     /// The 8-byte read of [`Keys::get_ascii_word_in`] finds what the per-byte one of
