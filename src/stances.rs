@@ -1021,7 +1021,14 @@ pub struct CueIndex {
     /// starts no cue. Direct, not hashed: it is read for every cue word of every text.
     slot: Vec<u32>,
     filters: Vec<CueFilter>,
+    /// By cue (index into [`Lexicon::stance_cues`]): [`second_bit`] of its literal second
+    /// word, or [`NO_SECOND`]. [`StanceFinder::longest_cue`] turns away most cues of a
+    /// word by it, in a table of a byte a cue, before it reads one.
+    second: Vec<u8>,
 }
+
+/// In [`CueIndex`]'s `second`: the cue has no literal second word (or an empty one).
+const NO_SECOND: u8 = u8::MAX;
 
 #[derive(Clone, Copy, Debug)]
 struct CueFilter {
@@ -1045,6 +1052,14 @@ impl CueIndex {
         let mut index = CueIndex {
             slot: vec![0; lex.len()],
             filters: vec![open],
+            second: lex
+                .stance_cues
+                .iter()
+                .map(|cue| match cue.words.get(1) {
+                    Some(CueWord::Literal(l)) if !l.is_empty() => second_bit(l.as_bytes()) as u8,
+                    _ => NO_SECOND,
+                })
+                .collect(),
         };
         for cue in &lex.stance_cues {
             let firsts = match cue.words.first() {
@@ -1070,7 +1085,13 @@ impl CueIndex {
     /// word and the word after `i` (past quote marks) can be none of them.
     #[inline(always)]
     fn may_start(&self, w: &Words, i: usize, e: usize) -> bool {
-        let Some(id) = w.tok(i).word else {
+        let t = w.tok(i);
+        // the token says when its filter is open (most cue words: verbs), and the word's
+        // slot here, a read of a table by word id, is left for the others
+        if t.has(fact::CUE_OPEN) {
+            return true;
+        }
+        let Some(id) = t.word else {
             return false;
         };
         let f = self.filters[self.slot[id as usize] as usize];
@@ -2277,8 +2298,15 @@ impl<'l> StanceFinder<'l> {
         // once here, it turns most cues of several words away before `match_rest`
         let j = past_quote_marks(w, i + 1, e);
         let next = (j < e).then(|| w.tok(j).span.bytes(w.text));
+        // a literal second word equal to the next word has its `second_bit` (no word
+        // has NO_SECOND): a cue whose bit differs is passed over unread
+        let next_bit = next.map_or(NO_SECOND, |n| second_bit(n) as u8);
         let mut best: Option<CueMatch> = None;
         for &ci in cues {
+            let want = self.cues.second[ci as usize];
+            if want != NO_SECOND && want != next_bit {
+                continue;
+            }
             let cue = &self.lex.stance_cues[ci as usize];
             if let Some(CueWord::Literal(l)) = cue.words.get(1)
                 && !next.is_some_and(|n| same_word(n, l.as_bytes()))
@@ -4841,6 +4869,35 @@ mod tests {
 
     fn run(text: &str) -> Vec<String> {
         run_with(Lexicon::shared(), text)
+    }
+
+    /// The cue index's per-cue byte passes over only cues whose literal second word the
+    /// next word cannot be (as `same_word` compares them), and the token's
+    /// [`fact::CUE_OPEN`] says what the word's filter says.
+    #[test]
+    fn cue_index_filters_hold_to_the_cues() {
+        let lex = Lexicon::shared();
+        let index = CueIndex::new(lex);
+        for (ci, cue) in lex.stance_cues.iter().enumerate() {
+            match cue.words.get(1) {
+                Some(CueWord::Literal(l)) if !l.is_empty() => {
+                    let b = l.as_bytes();
+                    assert_eq!(index.second[ci], second_bit(b) as u8);
+                    // every spelling `same_word` takes for it has the same bit
+                    for v in [l.to_uppercase(), l[..1].to_uppercase() + &l[1..]] {
+                        assert!(same_word(v.as_bytes(), b), "{v}");
+                        assert_eq!(second_bit(v.as_bytes()) as u8, index.second[ci], "{v}");
+                    }
+                }
+                _ => assert_eq!(index.second[ci], NO_SECOND),
+            }
+        }
+        for id in 0..lex.len() as u32 {
+            if lex.facts(id) & fact::CUE_START != 0 {
+                let f = index.filters[index.slot[id as usize] as usize];
+                assert_eq!(f.open, lex.facts(id) & fact::CUE_OPEN != 0, "{id}");
+            }
+        }
     }
 
     /// Each text gives (at least) its stance.

@@ -103,6 +103,9 @@ pub mod fact {
     /// whose canonical form does not start with a capital ("eBay", "al-Qaeda"). Any
     /// other lower-case word opens no known name.
     pub const LOWER_NAME_START: u8 = 1 << 4;
+    /// Some stance cue starting with this form has no literal second word (it is one
+    /// word, or a verb's forms or a slot come next): any word may follow it.
+    pub const CUE_OPEN: u8 = 1 << 5;
 
     /// The fact that stands for lexicon flag `f`, if one does (0 otherwise): a
     /// constant for a constant flag, so `Words::has` of such a flag reads the token.
@@ -444,6 +447,12 @@ impl Lexicon {
                 if !e.stance_cues.is_empty() {
                     f |= fact::CUE_START;
                 }
+                if e.stance_cues.iter().any(|&c| {
+                    !matches!(self.stance_cues[c as usize].words.get(1),
+                        Some(CueWord::Literal(l)) if !l.is_empty())
+                }) {
+                    f |= fact::CUE_OPEN;
+                }
                 f
             })
             .collect();
@@ -762,6 +771,11 @@ mod tests {
                     assert_eq!(e.has(flag), f & fact::of_flag(flag) != 0, "{id} {flag}");
                 }
                 assert_eq!(!e.stance_cues.is_empty(), f & fact::CUE_START != 0, "{id}");
+                let open = e.stance_cues.iter().any(|&c| {
+                    !matches!(l.stance_cues[c as usize].words.get(1),
+                        Some(CueWord::Literal(x)) if !x.is_empty())
+                });
+                assert_eq!(open, f & fact::CUE_OPEN != 0, "{id}");
             }
             // the tokenizer's look-up (the facts from the key's slot, for the built-in
             // lists as they are) gives the same
