@@ -276,8 +276,9 @@ struct Salience<'a> {
     last_sentence: &'a [u32],
     /// Entities referred to so far, by the token they were last referred to at.
     recency: &'a Recency,
-    /// For each token, the resolved mention starting there ([`NONE`]: none).
-    mention_at: &'a [u32],
+    /// The tokens that start resolved mentions from the nominal's determiner on, in
+    /// order (see [`mention_starts`]).
+    starts: &'a [(u32, u32)],
     sentence: u32,
 }
 
@@ -381,22 +382,17 @@ struct Known<'a, 'b> {
     of_class: &'a mut FxHashMap<(Kind, u16), Option<usize>>,
 }
 
-/// Work state of one entity while resolving. Its label words are borrowed from the
-/// text or the lexicon (both outlive the resolution), as a slice of a mention's words
-/// (or of the canonical names), not a vector of its own: no allocation per draft.
+/// Work state of one entity while resolving: what steps 1 to 3 merge by (a draft is
+/// made for most names and then merged; what only the entity needs, its mentions,
+/// aliases and titles, is gathered into the entity itself, made once the merging is
+/// done). Its label words are borrowed from the text or the lexicon (both outlive the
+/// resolution), as a slice of a mention's words (or of the canonical names), not a
+/// vector of its own: no allocation per draft.
 #[derive(Default, Clone)]
 struct Draft<'a> {
     kind_votes: [u32; 3],
     label_words: &'a [&'a str],
     label_fixed: bool,
-    mentions: Vec<usize>,
-    evidence: u32,
-    gender: Gender,
-    titles: BTreeSet<String>,
-    aliases: BTreeSet<String>,
-    /// The words of the mention whose surface was put in `aliases` last: a mention
-    /// with the same words (most repeat a name) has its surface there already.
-    last_alias: Option<&'a [&'a str]>,
     class: Option<u16>,
     known: Option<u32>,
     merged_into: Option<usize>,
@@ -466,7 +462,9 @@ impl<'l> Resolver<'l> {
             layout,
             lexicon: self.lex,
         };
-        let mut drafts: Vec<Draft> = Vec::new();
+        // at most a draft per mention: room made once (a draft is large, and each
+        // doubling copied them all)
+        let mut drafts: Vec<Draft> = Vec::with_capacity(mentions.len());
         // merge keys: names by kind and words, known names by their list entry
         let mut by_key = Keys::with_capacity(mentions.len());
         let mut by_known: FxHashMap<u32, usize> = FxHashMap::default();
@@ -600,28 +598,67 @@ impl<'l> Resolver<'l> {
         // 3. organization short forms join their long forms
         self.merge_org_forms(&w, mentions, &mut drafts, &draft_of);
 
-        // gather per-entity facts from mentions
-        for (mi, m) in mentions.iter().enumerate() {
-            let Some(mut di) = draft_of[mi] else { continue };
+        // each mention belongs to the draft its draft was merged into; each draft left
+        // with mentions (every one not merged) is an entity, in draft order. Counted
+        // first, so that the entities are made at once, with room for their mentions
+        let mut mention_count = vec![0u32; drafts.len()];
+        for d in draft_of.iter_mut() {
+            let Some(mut di) = *d else { continue };
             while let Some(t) = drafts[di].merged_into {
                 di = t;
             }
-            draft_of[mi] = Some(di);
-            let d = &mut drafts[di];
-            d.mentions.push(mi);
-            d.evidence |= m.evidence;
-            if m.gender != Gender::Unknown && d.gender == Gender::Unknown {
-                d.gender = m.gender;
+            *d = Some(di);
+            mention_count[di] += 1;
+        }
+        let mut entity_of_draft = vec![None; drafts.len()];
+        let mut entities: Vec<Entity> = Vec::with_capacity(
+            (drafts.iter().zip(&mention_count))
+                .filter(|&(d, &n)| d.merged_into.is_none() && n > 0)
+                .count(),
+        );
+        for (di, d) in drafts.iter().enumerate() {
+            if d.merged_into.is_some() || mention_count[di] == 0 {
+                continue;
+            }
+            entity_of_draft[di] = Some(entities.len());
+            entities.push(Entity {
+                // kind, label and class are settled below, when all votes are in
+                kind: Kind::Organization,
+                label: String::new(),
+                aliases: BTreeSet::new(),
+                mentions: Vec::with_capacity(mention_count[di] as usize),
+                gender: Gender::Unknown,
+                titles: BTreeSet::new(),
+                class: None,
+                evidence: 0,
+                known: d.known,
+            });
+        }
+        // for each entity, the words of the mention whose surface was put among its
+        // aliases last: a mention with the same words (most repeat a name) has its
+        // surface there already
+        let mut last_alias: Vec<Option<&[&str]>> = vec![None; entities.len()];
+        // gather per-entity facts from mentions
+        for (mi, m) in mentions.iter().enumerate() {
+            let Some(di) = draft_of[mi] else { continue };
+            let Some(e) = entity_of_draft[di] else {
+                continue; // never: the draft has this mention
+            };
+            let ent = &mut entities[e];
+            ent.mentions.push(mi);
+            ent.evidence |= m.evidence;
+            if m.gender != Gender::Unknown && ent.gender == Gender::Unknown {
+                ent.gender = m.gender;
             }
             // most mentions repeat a name and title already held: each is made in a
             // scratch buffer and copied only when new (and not made at all when the words
-            // are those of the draft's last mention)
-            if d.last_alias != Some(words[mi]) {
-                d.last_alias = Some(words[mi]);
-                // the label is no alias (it is taken out when the entity is built): most
-                // drafts' first mention is it, and it is not put in only to be taken out
-                if !joined_eq(words[mi], d.label_words) {
-                    insert_new(&mut d.aliases, join_into(&mut key, words[mi]));
+            // are those of the entity's last mention)
+            if last_alias[e] != Some(words[mi]) {
+                last_alias[e] = Some(words[mi]);
+                // the label is no alias (it is taken out when the entity is done): most
+                // entities' first mention is it, and it is not put in only to be taken out
+                if !joined_eq(words[mi], drafts[di].label_words) {
+                    insert_new(&mut ent.aliases, join_into(&mut key, words[mi]));
                 }
             }
             if let Some(t) = m.title {
@@ -632,18 +669,18 @@ impl<'l> Resolver<'l> {
                     end: m.span.end,
                 }
                 .text(text);
-                insert_new(&mut d.aliases, collapse_into(&mut spaced, &[full]));
+                insert_new(&mut ent.aliases, collapse_into(&mut spaced, &[full]));
                 if start != t.start {
                     let surface = join_into(&mut key, words[mi]);
                     let titled = collapse_into(&mut spaced, &[title_text, surface]);
-                    insert_new(&mut d.aliases, titled);
+                    insert_new(&mut ent.aliases, titled);
                 }
                 for tw in title_text.split_whitespace() {
                     let tw = lowercase_into(&mut lower, tw.trim_end_matches('.'));
-                    insert_new(&mut d.titles, tw);
+                    insert_new(&mut ent.titles, tw);
                 }
                 let title = collapse_into(&mut spaced, &[title_text]).trim_end_matches('.');
-                insert_new(&mut d.titles, lowercase_into(&mut lower, title));
+                insert_new(&mut ent.titles, lowercase_into(&mut lower, title));
             }
         }
         // descriptors before a name give organizations a class ("charity Actionaid")
@@ -662,61 +699,34 @@ impl<'l> Resolver<'l> {
                 }
             }
         }
-        // designator classes ("Union" → union)
-        for d in drafts.iter_mut() {
-            if d.class.is_none()
-                && let Some(last) = d.label_words.last()
-                && let Some(o) = self
-                    .lex
-                    .word(lowercase_into(&mut lower, last))
-                    .and_then(|e| e.org_word)
-            {
-                d.class = Some(o.class);
-            }
-        }
-
-        // build entities (drop merged drafts and empty ones)
-        let mut entities = Vec::with_capacity(
-            (drafts.iter())
-                .filter(|d| d.merged_into.is_none() && !d.mentions.is_empty())
-                .count(),
-        );
-        let mut entity_of_draft = vec![None; drafts.len()];
-        // the drafts are done with: their sets move into the entities
-        for (di, d) in drafts.iter_mut().enumerate() {
-            if d.merged_into.is_some() || d.mentions.is_empty() {
-                continue;
-            }
+        // the entities' kinds, labels and classes: designator classes ("Union" → union)
+        for (d, e) in drafts.iter().zip(&entity_of_draft) {
+            let Some(e) = *e else { continue };
+            let ent = &mut entities[e];
+            ent.class = d.class.or_else(|| {
+                let last = d.label_words.last()?;
+                let o = self.lex.word(lowercase_into(&mut lower, last))?.org_word?;
+                Some(o.class)
+            });
             let kind = majority(d);
-            let mut aliases = std::mem::take(&mut d.aliases);
+            ent.kind = kind;
             // the label is no alias: a mention's words that are the label were not put
             // among them, but a title's form may have been, and is taken out
             let joined = join_into(&mut key, d.label_words);
-            let label = aliases.take(joined).unwrap_or_else(|| joined.to_string());
+            ent.label = (ent.aliases.take(joined)).unwrap_or_else(|| joined.to_string());
             if kind != Kind::Person {
+                let (aliases, label) = (&mut ent.aliases, &ent.label);
                 let members: Vec<String> = aliases
                     .iter()
-                    .chain(std::iter::once(&label))
-                    .filter_map(|a| self.member_noun(a, &label))
+                    .chain(std::iter::once(label))
+                    .filter_map(|a| self.member_noun(a, label))
                     .collect();
                 // a member noun may be the label itself ("Democrat")
                 if !members.is_empty() {
                     aliases.extend(members);
-                    aliases.remove(&label);
+                    aliases.remove(label);
                 }
             }
-            entity_of_draft[di] = Some(entities.len());
-            entities.push(Entity {
-                kind,
-                label,
-                aliases,
-                mentions: std::mem::take(&mut d.mentions),
-                gender: d.gender,
-                titles: std::mem::take(&mut d.titles),
-                class: d.class,
-                evidence: d.evidence,
-                known: d.known,
-            });
         }
         let entity_of: Vec<Option<usize>> = draft_of
             .iter()
@@ -727,7 +737,8 @@ impl<'l> Resolver<'l> {
             entities,
             entity_of,
             references: Vec::new(),
-            by_token: vec![NONE; layout.tokens.len()],
+            // filled by `references`, in one pass (no fill with NONE first)
+            by_token: Vec::new(),
         };
         self.references(&w, mentions, &mut res);
         res
@@ -853,13 +864,6 @@ impl<'l> Resolver<'l> {
         let layout = w.layout;
         // names, and about as many pronouns and nominals: room made once, not grown
         let mut refs: Vec<Reference> = Vec::with_capacity(2 * mentions.len());
-        // by token, not hashed: it is asked at every token
-        let mut mention_at = vec![NONE; layout.tokens.len()];
-        for (mi, m) in mentions.iter().enumerate() {
-            if res.entity_of[mi].is_some() {
-                mention_at[m.tokens.0 as usize] = mi as u32;
-            }
-        }
         // salience: mentions so far and last position per entity
         let mut count = vec![0u32; res.entities.len()];
         let mut last_seen = vec![0usize; res.entities.len()];
@@ -898,34 +902,31 @@ impl<'l> Resolver<'l> {
         // bounds-checked at every token
         let tokens = &layout.tokens[..];
         let sentence_of = &layout.sentence_of[..tokens.len()];
-        let mention_at = &mention_at[..tokens.len()];
         // the tokens that start resolved mentions, in order: the stops that `next_stop`
-        // need not find by asking at every token (`next_start` is the first not passed).
-        // The mentions come in text order (else they are sorted here); a repeated start
-        // is passed like any other
-        let mut starts: Vec<u32> = Vec::with_capacity(mentions.len());
-        starts.extend(
-            (mentions.iter().zip(&res.entity_of))
-                .filter(|(_, e)| e.is_some())
-                .map(|(m, _)| m.tokens.0),
+        // need not find by asking at every token (`next_start` is the first not passed),
+        // and where a name is (no array over the tokens)
+        let starts = mention_starts(
+            (mentions.iter().zip(&res.entity_of)).map(|(m, e)| e.map(|_| m.tokens.0)),
         );
-        if !starts.is_sorted() {
-            starts.sort_unstable();
-        }
         let mut next_start = 0;
         let mut i = 0;
         loop {
-            while starts.get(next_start).is_some_and(|&s| (s as usize) < i) {
+            while starts
+                .get(next_start)
+                .is_some_and(|&(s, _)| (s as usize) < i)
+            {
                 next_start += 1;
             }
-            let limit = starts.get(next_start).map_or(tokens.len(), |&s| s as usize);
+            let limit = starts
+                .get(next_start)
+                .map_or(tokens.len(), |&(s, _)| s as usize);
             i = next_stop(w.text, &tokens[..limit], i);
             if i >= tokens.len() {
                 break;
             }
-            if mention_at[i] != NONE {
+            if i == limit {
                 let si = sentence_of[i];
-                let mi = mention_at[i] as usize;
+                let mi = last_starting(&starts, next_start) as usize;
                 let m = &mentions[mi];
                 let e = res.entity_of[mi].unwrap_or(0);
                 refs.push(Reference {
@@ -1021,7 +1022,7 @@ impl<'l> Resolver<'l> {
                     last_seen: &last_seen,
                     last_sentence: &last_sentence,
                     recency: &recency,
-                    mention_at,
+                    starts: &starts[next_start..],
                     sentence: si,
                 };
                 let known = Known {
@@ -1043,11 +1044,7 @@ impl<'l> Resolver<'l> {
             }
             i += 1;
         }
-        for (ri, r) in refs.iter().enumerate() {
-            for t in r.tokens.0..r.tokens.1 {
-                res.by_token[t as usize] = ri as u32;
-            }
-        }
+        res.by_token = reference_of_token(&refs, tokens.len());
         res.references = refs;
     }
 
@@ -1135,7 +1132,10 @@ impl<'l> Resolver<'l> {
                             && w.entry(end).is_some_and(|e| e.stance_cues.is_empty()))
                 }
             };
-            if seen.mention_at[head] != NONE {
+            if (seen.starts.iter())
+                .take_while(|&&(s, _)| s as usize <= head)
+                .any(|&(s, _)| s as usize == head)
+            {
                 return None; // a name starts here: "the Chicago Teachers Union"
             }
             // the head's entry, looked up once for all the questions below
@@ -1261,6 +1261,47 @@ impl<'l> Resolver<'l> {
         push_lowercase(&mut key, second);
         self.lex.phrase(&key).and_then(|p| p.nominal)
     }
+}
+
+/// The first tokens of the resolved mentions, given for each mention (None: not
+/// resolved), with the mention, sorted by token; mentions with the same first token
+/// stay in their order (the last of them is the one read there: see [`last_starting`]).
+/// [`Resolver::references`] looks names up here, not in an array over all the tokens.
+fn mention_starts(firsts: impl Iterator<Item = Option<u32>>) -> Vec<(u32, u32)> {
+    let mut starts: Vec<(u32, u32)> = Vec::with_capacity(firsts.size_hint().0);
+    starts.extend(
+        firsts
+            .enumerate()
+            .filter_map(|(mi, first)| Some((first?, mi as u32))),
+    );
+    // the mentions come in text order: sorted only if not (a stable sort)
+    if !starts.is_sorted_by_key(|&(s, _)| s) {
+        starts.sort_by_key(|&(s, _)| s);
+    }
+    starts
+}
+
+/// The mention read at the token where `starts[at]`, the first of [`mention_starts`]
+/// there, starts: the last mention starting there.
+fn last_starting(starts: &[(u32, u32)], mut at: usize) -> u32 {
+    let token = starts[at].0;
+    while starts.get(at + 1).is_some_and(|&(s, _)| s == token) {
+        at += 1;
+    }
+    starts[at].1
+}
+
+/// For each of `n` tokens, the reference covering it ([`NONE`]: none). The references
+/// come in text order and do not overlap: each token is written once, in order (not
+/// filled with [`NONE`] first and then written again).
+fn reference_of_token(refs: &[Reference], n: usize) -> Vec<u32> {
+    let mut by_token = Vec::with_capacity(n);
+    for (ri, r) in refs.iter().enumerate() {
+        by_token.resize(r.tokens.0 as usize, NONE);
+        by_token.resize(r.tokens.1 as usize, ri as u32);
+    }
+    by_token.resize(n, NONE);
+    by_token
 }
 
 /// The first token of `tokens` from `from` on that may be one of the pronouns and
@@ -1977,6 +2018,60 @@ mod tests {
                 let want: Vec<usize> = map.values().rev().copied().collect();
                 proptest::prop_assert_eq!(list.newest_first().collect::<Vec<_>>(), want);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The mention read at each token through the sorted starts is the one an array
+        /// over the tokens (each mention written at its first token, in order) holds.
+        #[test]
+        fn mention_starts_agree_with_an_array_over_the_tokens(
+            firsts in proptest::collection::vec(proptest::option::of(0u32..12), 0..20)
+        ) {
+            let mut array = [NONE; 12];
+            for (mi, first) in firsts.iter().enumerate() {
+                if let Some(t) = *first {
+                    array[t as usize] = mi as u32;
+                }
+            }
+            let starts = mention_starts(firsts.iter().copied());
+            for (t, &want) in array.iter().enumerate() {
+                let at = starts.partition_point(|&(s, _)| (s as usize) < t);
+                let got = match starts.get(at) {
+                    Some(&(s, _)) if s as usize == t => last_starting(&starts, at),
+                    _ => NONE,
+                };
+                proptest::prop_assert_eq!(got, want, "token {}", t);
+            }
+        }
+
+        /// References in text order, not overlapping: one pass writes what filling with
+        /// NONE and then writing each reference's tokens does.
+        #[test]
+        fn reference_of_token_agrees_with_filling(
+            gaps in proptest::collection::vec((0u32..3, 1u32..4), 0..10),
+            tail in 0usize..3,
+        ) {
+            let mut refs = Vec::new();
+            let mut at = 0;
+            for (gap, len) in gaps {
+                let tokens = (at + gap, at + gap + len);
+                at = tokens.1;
+                refs.push(Reference {
+                    tokens,
+                    span: Span { start: 0, end: 0 },
+                    entity: 0,
+                    kind: RefKind::Name,
+                });
+            }
+            let n = at as usize + tail;
+            let mut want = vec![NONE; n];
+            for (ri, r) in refs.iter().enumerate() {
+                for t in r.tokens.0..r.tokens.1 {
+                    want[t as usize] = ri as u32;
+                }
+            }
+            proptest::prop_assert_eq!(reference_of_token(&refs, n), want);
         }
     }
 
