@@ -796,10 +796,11 @@ impl<'l> Resolver<'l> {
                 continue;
             }
             let short = drafts[s].label_words;
-            let short_is_acronym = acronym[s];
+            // an acronym's letters, made once for all its candidates
+            let short_acronym = acronym[s].then(|| acronym_keys(short[0]));
             // only the drafts an index says could match are compared (a superset of the
             // matches), so the pass is linear in the drafts, not drafts x drafts
-            index.candidates(short, short_is_acronym, &mut cands);
+            index.candidates(short, short_acronym.as_ref(), &mut cands);
             if cands.is_empty() {
                 continue; // most drafts: and then no look-up for the test below
             }
@@ -818,10 +819,10 @@ impl<'l> Resolver<'l> {
                 }
                 if is_long_form(
                     short,
-                    short_is_acronym,
+                    short_acronym.as_ref(),
                     tail_allowed,
                     drafts[l].label_words,
-                    &index.initials[l],
+                    index.initials(l),
                 ) {
                     count += 1;
                     target = Some(l);
@@ -1511,7 +1512,7 @@ fn majority(d: &Draft) -> Kind {
 /// colliding hash is skipped as a stale one is.
 #[derive(Default)]
 struct DraftIndex {
-    /// [`lower_hash`] of the last label word → drafts.
+    /// [`lower_hash`] of the last label word → drafts (labels of two words or more).
     by_last: Lists,
     /// [`lower_hash`] of the label → drafts.
     by_label: Lists,
@@ -1601,16 +1602,14 @@ impl DraftIndex {
     }
 
     fn label(&mut self, di: usize, words: &[&str]) {
-        let whole = lower_hash(words);
-        if let Some(last) = words.last() {
-            // a one-word label is its last word: hashed once
-            let last = match words.len() {
-                1 => whole,
-                _ => lower_hash(std::slice::from_ref(last)),
-            };
-            self.by_last.push(last, di as u32);
+        // only a name of two words or more is a full name that a surname joins (see
+        // `persons_named`); a label changes only through here, so an unlisted draft
+        // never becomes one unseen
+        if let [_, .., last] = words {
+            self.by_last
+                .push(lower_hash(std::slice::from_ref(last)), di as u32);
         }
-        self.by_label.push(whole, di as u32);
+        self.by_label.push(lower_hash(words), di as u32);
     }
 
     fn mentioned(&mut self, di: usize, token: u32) {
@@ -1694,17 +1693,18 @@ fn is_acronym(s: &str) -> bool {
 /// Whether `long` is the long form of the organization name `short`: the initials of
 /// an acronym ("CTU"), a network's numbered station ("CBS" → "CBS 2"), its trailing
 /// words ("Telegraph" → "Daily Telegraph", when `tail_allowed`), or words it starts
-/// ("Lib Dem" → "Liberal Democrats").
+/// ("Lib Dem" → "Liberal Democrats"). `acronym` is [`acronym_keys`] of `short`'s word
+/// when it is an acronym.
 fn is_long_form(
     short: &[&str],
-    short_is_acronym: bool,
+    acronym: Option<&AcronymKeys>,
     tail_allowed: bool,
     long: &[&str],
     initials: &Initials,
 ) -> bool {
-    if short_is_acronym {
+    if let Some(acronym) = acronym {
         long.len() >= 2
-            && (initials_match(short[0], initials)
+            && (initials_match(acronym, initials)
                 || (long.len() == 2
                     && long[0] == short[0]
                     && long[1].bytes().all(|b| b.is_ascii_digit())))
@@ -1731,6 +1731,15 @@ struct Initials {
     all: String,
 }
 
+/// The initials of a name that has none made (no long form, or no acronym to match).
+static NO_INITIALS: Initials = Initials {
+    content: String::new(),
+    all: String::new(),
+};
+
+/// An acronym's letters in capitals, and its capitals alone (see [`acronym_keys`]).
+type AcronymKeys = (String, String);
+
 impl Initials {
     /// `lower` is scratch for the lower-case words (no copy of each).
     fn of(long: &[&str], lex: &Lexicon, lower: &mut String) -> Initials {
@@ -1754,7 +1763,7 @@ impl Initials {
 }
 
 /// The letters of an acronym, in capitals, and its capitals alone ("DfES": "DFES", "DES").
-fn acronym_keys(acro: &str) -> (String, String) {
+fn acronym_keys(acro: &str) -> AcronymKeys {
     let target: String = acro
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -1765,13 +1774,13 @@ fn acronym_keys(acro: &str) -> (String, String) {
     (target, capitals)
 }
 
-/// True when `acro` spells the initials of a long name (content words, or all words).
-fn initials_match(acro: &str, long: &Initials) -> bool {
-    let (target, capitals) = acronym_keys(acro);
+/// True when the acronym of these [`acronym_keys`] spells the initials of a long
+/// name (content words, or all words).
+fn initials_match((target, capitals): &AcronymKeys, long: &Initials) -> bool {
     target.len() >= 2
-        && (target == long.content
-            || target == long.all
-            || (capitals.len() >= 2 && capitals == long.content))
+        && (*target == long.content
+            || *target == long.all
+            || (capitals.len() >= 2 && *capitals == long.content))
 }
 
 /// Which drafts could be the long form of a short one, for step 3. Only organizations
@@ -1782,9 +1791,11 @@ fn initials_match(acro: &str, long: &Initials) -> bool {
 /// comparing a short name with each costs less than building indexes. More are indexed
 /// by their words ([`FormKeys`]), so the pass stays linear in the drafts.
 struct FormIndex {
-    /// Initials per draft (empty for one-word names, which are never a long form, and
-    /// for all when no acronym is to be matched).
+    /// Initials of each of `longs`, in its order (none when no acronym is to be
+    /// matched): not a slot per draft, most of which are no long form.
     initials: Vec<Initials>,
+    /// How many drafts there are.
+    drafts: usize,
     /// The drafts that could be a long form, in order.
     longs: Vec<usize>,
     /// The indexes, when there are more than [`FormIndex::SCAN_MAX`] of them.
@@ -1840,26 +1851,35 @@ impl FormIndex {
         let mut initials = Vec::new();
         if acronyms {
             let mut lower = String::new();
-            initials.resize_with(drafts.len(), Initials::default);
-            for &l in &longs {
-                initials[l] = Initials::of(drafts[l].label_words, lex, &mut lower);
-            }
+            initials.reserve_exact(longs.len());
+            initials.extend(
+                (longs.iter()).map(|&l| Initials::of(drafts[l].label_words, lex, &mut lower)),
+            );
         }
         let keys = (longs.len() > scan_max).then(|| FormKeys::new(drafts, &longs, &initials));
-        initials.resize_with(drafts.len(), Initials::default);
         FormIndex {
             initials,
+            drafts: drafts.len(),
             longs,
             keys,
         }
     }
 
+    /// The initials of draft `l` (none made: empty).
+    fn initials(&self, l: usize) -> &Initials {
+        match self.longs.binary_search(&l) {
+            Ok(k) => self.initials.get(k).unwrap_or(&NO_INITIALS),
+            Err(_) => &NO_INITIALS,
+        }
+    }
+
     /// Drafts that could be the long form of `short`, sorted, each once.
-    fn candidates(&self, short: &[&str], is_acronym: bool, out: &mut Vec<usize>) {
+    /// `acronym` is [`acronym_keys`] of `short`'s word when it is an acronym.
+    fn candidates(&self, short: &[&str], acronym: Option<&AcronymKeys>, out: &mut Vec<usize>) {
         out.clear();
         if short.is_empty() {
             // no words: every longer name ends with them (never seen; kept exact)
-            out.extend(0..self.initials.len());
+            out.extend(0..self.drafts);
             return;
         }
         let Some(keys) = &self.keys else {
@@ -1867,10 +1887,9 @@ impl FormIndex {
             return;
         };
         let mut add = |list: &Lists, key: u64| out.extend(list.get(key).map(|l| l as usize));
-        if is_acronym {
-            let (target, capitals) = acronym_keys(short[0]);
-            add(&keys.by_initials, hash_of(&target));
-            add(&keys.by_initials, hash_of(&capitals));
+        if let Some((target, capitals)) = acronym {
+            add(&keys.by_initials, hash_of(target));
+            add(&keys.by_initials, hash_of(capitals));
             add(&keys.by_first, hash_of(short[0]));
         } else {
             add(&keys.by_suffix, lower_hash(short));
@@ -1888,16 +1907,17 @@ impl FormIndex {
 }
 
 impl FormKeys {
-    /// The indexes of the drafts `longs`; `initials` by draft, empty when no acronym is
-    /// to be matched (then none is looked up by initials or by first word).
+    /// The indexes of the drafts `longs`; `initials` those of `longs`, in order, empty
+    /// when no acronym is to be matched (then none is looked up by initials or by
+    /// first word).
     fn new(drafts: &[Draft], longs: &[usize], initials: &[Initials]) -> FormKeys {
         let mut ix = FormKeys::default();
         let acronyms = !initials.is_empty();
-        for &l in longs {
+        for (k, &l) in longs.iter().enumerate() {
             let long = drafts[l].label_words;
             let l32 = l as u32;
             if acronyms {
-                let initials = &initials[l];
+                let initials = &initials[k];
                 ix.by_initials.push(hash_of(&initials.content), l32);
                 if initials.all != initials.content {
                     ix.by_initials.push(hash_of(&initials.all), l32);
@@ -2133,10 +2153,11 @@ mod tests {
             for scan_max in [0, usize::MAX] {
                 let index = FormIndex::with_scan_max(&drafts, lex, true, scan_max);
                 for short in &names {
-                    let acronym = short.len() == 1 && is_acronym(short[0]);
-                    index.candidates(short, acronym, &mut cands);
+                    let acronym = (short.len() == 1 && is_acronym(short[0]))
+                        .then(|| acronym_keys(short[0]));
+                    index.candidates(short, acronym.as_ref(), &mut cands);
                     for (l, d) in drafts.iter().enumerate() {
-                        if is_long_form(short, acronym, tail_allowed, d.label_words, &index.initials[l]) {
+                        if is_long_form(short, acronym.as_ref(), tail_allowed, d.label_words, index.initials(l)) {
                             proptest::prop_assert!(cands.contains(&l), "{short:?} -> {:?}", d.label_words);
                         }
                     }
@@ -2174,18 +2195,19 @@ mod tests {
             ("Lib Dem", 4),
         ] {
             let short = words(short);
-            let acronym = short.len() == 1 && is_acronym(short[0]);
-            index.candidates(&short, acronym, &mut cands);
+            let acronym =
+                (short.len() == 1 && is_acronym(short[0])).then(|| acronym_keys(short[0]));
+            index.candidates(&short, acronym.as_ref(), &mut cands);
             let found: Vec<usize> = cands
                 .iter()
                 .copied()
                 .filter(|&l| {
                     is_long_form(
                         &short,
-                        acronym,
+                        acronym.as_ref(),
                         true,
                         drafts[l].label_words,
-                        &index.initials[l],
+                        index.initials(l),
                     )
                 })
                 .collect();
