@@ -180,9 +180,7 @@ fn kind_key<'k>(key: &'k mut Vec<u8>, kind: Kind, words: &[&str]) -> &'k [u8] {
         if k > 0 {
             key.push(b' ');
         }
-        if word.is_ascii() {
-            push_ascii_lowercase(key, word);
-        } else {
+        if !push_ascii_lowercase(key, word) {
             key.extend_from_slice(word.to_lowercase().replace('\u{2019}', "'").as_bytes());
         }
     }
@@ -193,17 +191,27 @@ fn kind_key<'k>(key: &'k mut Vec<u8>, kind: Kind, words: &[&str]) -> &'k [u8] {
 /// makes them, for a [`Keys`] look-up.
 fn lower_bytes_into<'b>(buf: &'b mut Vec<u8>, s: &str) -> &'b [u8] {
     buf.clear();
-    if s.is_ascii() {
-        push_ascii_lowercase(buf, s);
-    } else {
+    if !push_ascii_lowercase(buf, s) {
         buf.extend_from_slice(s.to_lowercase().as_bytes());
     }
     buf
 }
 
-/// Appends the ASCII word `s` lower-cased, in one pass.
-fn push_ascii_lowercase(out: &mut Vec<u8>, s: &str) {
-    out.extend(s.bytes().map(|c| c.to_ascii_lowercase()));
+/// Appends the word `s` lower-cased when it is ASCII (nearly every name) and says so;
+/// appends nothing and says not when it is not. One pass over the bytes both lowers
+/// them and tells (a test of the whole word first was a second pass).
+fn push_ascii_lowercase(out: &mut Vec<u8>, s: &str) -> bool {
+    let from = out.len();
+    let mut bits = 0u8;
+    out.extend(s.bytes().map(|c| {
+        bits |= c;
+        c.to_ascii_lowercase()
+    }));
+    if bits.is_ascii() {
+        return true;
+    }
+    out.truncate(from);
+    false
 }
 
 /// Strings with a number each (merge keys and their drafts, surnames), all in one
@@ -487,12 +495,14 @@ impl<'l> Resolver<'l> {
 
         // surnames of the people named in full: a lone word equal to one is that person,
         // even when the lists know it as a place ("Rodriguez", "Jackson")
-        // (a name repeats: only a new surname is copied)
-        let mut surnames = Keys::default();
-        for (m, ws) in mentions.iter().zip(&words) {
-            if m.kind == Some(Kind::Person)
-                && let [_, .., last] = ws
-            {
+        // (a name repeats: only a new surname is copied; room for as many as there are
+        // such names is made once, not grown)
+        let named_in_full =
+            |(m, ws): &(&Mention, &&[&str])| m.kind == Some(Kind::Person) && ws.len() >= 2;
+        let full_names = mentions.iter().zip(&words).filter(named_in_full).count();
+        let mut surnames = Keys::with_capacity(full_names);
+        for (_, ws) in mentions.iter().zip(&words).filter(named_in_full) {
+            if let Some(last) = ws.last() {
                 surnames.get_or_insert(lower_bytes_into(&mut key_bytes, last), 0);
             }
         }
