@@ -386,8 +386,35 @@ fn touch(
 /// What the nominal look-ups know of the whole document: known entities by the head
 /// nouns of their names, and the main entity of each nominal's kind and class.
 struct Known<'a, 'b> {
-    by_head: &'a FxHashMap<&'b str, Vec<usize>>,
+    /// (head noun, entity), sorted by head, entities in order under each (see
+    /// [`heads_of`]).
+    by_head: &'a [(&'b str, usize)],
     of_class: &'a mut FxHashMap<(Kind, u16), Option<usize>>,
+    /// Scratch for a head noun in lower case.
+    lower: &'a mut String,
+}
+
+/// The known entities of `entities` by the head nouns of their full names
+/// ("corporation" → BBC): (head, entity) sorted by head, with the entities of a head in
+/// order. A few per document: one sorted vector, not a map with a vector per head.
+fn heads_of<'l>(entities: &[Entity], lex: &'l Lexicon) -> Vec<(&'l str, usize)> {
+    let mut by_head: Vec<(&str, usize)> = Vec::new();
+    for (e, ent) in entities.iter().enumerate() {
+        if let Some(k) = ent.known {
+            let heads = &lex.entities[k as usize].heads;
+            by_head.extend(heads.iter().map(|h| (h.as_str(), e)));
+        }
+    }
+    // stable: a head's entities stay in order
+    by_head.sort_by_key(|&(h, _)| h);
+    by_head
+}
+
+/// The entities under `head` in [`heads_of`]'s list, in order.
+fn entities_headed<'a>(by_head: &'a [(&str, usize)], head: &str) -> &'a [(&'a str, usize)] {
+    let from = by_head.partition_point(|&(h, _)| h < head);
+    let to = from + by_head[from..].partition_point(|&(h, _)| h == head);
+    &by_head[from..to]
 }
 
 /// Work state of one entity while resolving: what steps 1 to 3 merge by (a draft is
@@ -900,14 +927,8 @@ impl<'l> Resolver<'l> {
             }
         }
         // known entities by the head nouns of their full names ("corporation" → BBC)
-        let mut by_head: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-        for (e, ent) in res.entities.iter().enumerate() {
-            if let Some(k) = ent.known {
-                for h in &self.lex.entities[k as usize].heads {
-                    by_head.entry(h.as_str()).or_default().push(e);
-                }
-            }
-        }
+        let by_head = heads_of(&res.entities, self.lex);
+        let mut head_lower = String::new();
         let mut of_class: FxHashMap<(Kind, u16), Option<usize>> = FxHashMap::default();
         // resliced to the tokens' length, so that indexing them by token is not
         // bounds-checked at every token
@@ -1039,6 +1060,7 @@ impl<'l> Resolver<'l> {
                 let known = Known {
                     by_head: &by_head,
                     of_class: &mut of_class,
+                    lower: &mut head_lower,
                 };
                 if let Some((end, e)) = self.nominal(w, i, res, &seen, known) {
                     refs.push(Reference {
@@ -1198,10 +1220,10 @@ impl<'l> Resolver<'l> {
             // "the corporation" → the BBC ("British Broadcasting Corporation"), "the
             // party" → Labour: a known entity whose full name ends with the noun
             if !known.by_head.is_empty() {
-                let head_word = w.text_of(head).to_lowercase();
-                let by_name = known.by_head.get(head_word.as_str()).into_iter().flatten();
-                if let Some(&e) =
-                    by_name.max_by_key(|&&e| (count[e], res.entities[e].mentions.len()))
+                let head_word = lowercase_into(known.lower, w.text_of(head));
+                let by_name = entities_headed(known.by_head, head_word).iter();
+                if let Some(&(_, e)) =
+                    by_name.max_by_key(|&&(_, e)| (count[e], res.entities[e].mentions.len()))
                 {
                     return Some((end, e));
                 }
@@ -2102,6 +2124,32 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(reference_of_token(&refs, n), want);
+        }
+    }
+
+    #[test]
+    fn heads_list_agrees_with_a_map() {
+        // (head, entity) pairs as the known entities give them, with repeats
+        let pairs = [
+            ("party", 0),
+            ("corporation", 1),
+            ("party", 2),
+            ("bank", 2),
+            ("party", 2),
+            ("bank", 4),
+        ];
+        let mut map: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+        for &(h, e) in &pairs {
+            map.entry(h).or_default().push(e);
+        }
+        let mut list = pairs.to_vec();
+        list.sort_by_key(|&(h, _)| h);
+        for head in ["party", "corporation", "bank", "union", "", "zzz"] {
+            let got: Vec<usize> = entities_headed(&list, head)
+                .iter()
+                .map(|&(_, e)| e)
+                .collect();
+            assert_eq!(got, map.get(head).cloned().unwrap_or_default(), "{head}");
         }
     }
 
