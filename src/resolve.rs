@@ -1454,11 +1454,31 @@ fn join_into<'b>(buf: &'b mut String, words: &[&str]) -> &'b str {
 /// (cleared first): the parts as if joined by spaces, with the whitespace collapsed.
 fn collapse_into<'b>(buf: &'b mut String, parts: &[&str]) -> &'b str {
     buf.clear();
-    for word in parts.iter().flat_map(|p| p.split_whitespace()) {
+    let mut push = |word: &str| {
         if !buf.is_empty() {
             buf.push(' ');
         }
         buf.push_str(word);
+    };
+    for part in parts {
+        if !part.is_ascii() {
+            part.split_whitespace().for_each(&mut push);
+            continue;
+        }
+        // an ASCII part (nearly all titles) is cut at its whitespace bytes, those
+        // `char::is_whitespace` takes among ASCII (tab to carriage return, space):
+        // no decoding of characters
+        let bytes = part.as_bytes();
+        let white = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+        let mut at = 0;
+        while at < bytes.len() {
+            let start = at + bytes[at..].iter().take_while(|&&c| white(c)).count();
+            let end = start + bytes[start..].iter().take_while(|&&c| !white(c)).count();
+            if start < end {
+                push(&part[start..end]);
+            }
+            at = end;
+        }
     }
     buf
 }
@@ -2351,6 +2371,9 @@ mod tests {
             &["Mr.", ""],
             &[" \t", " "],
             &[],
+            &["a\x0bb\x0cc\rd\x1fe", "\u{a0}f\u{a0} g"],
+            &["Zoë\u{2009}Mayor ", "\x0b x"],
+            &["\r\n"],
         ] {
             let collapsed = parts
                 .join(" ")
