@@ -1008,6 +1008,12 @@ pub struct KnowledgeGraph {
     /// then may a quote that [`KnowledgeGraph::add`] makes have a node already, so
     /// without one `add` does not write its id to look it up.
     utterance_ids: bool,
+    /// Some utterance record may not be where [`KnowledgeGraph::add`] puts it (one
+    /// inserted with its id, or moved into petgraph, or one of a document that `add`
+    /// could not number so): while none is, the records are read in id order from
+    /// their places alone ([`KnowledgeGraph::numbered_in_order`]), each not read to
+    /// check it (a pass over all of them, out of order, before the export reads them).
+    irregular: bool,
     /// Edges by the hash of (source, relation, target); the key itself is in the edge.
     /// Dropped by [`KnowledgeGraph::finish`] and built again by the next edge added.
     edges: HashTable<EdgeIndex>,
@@ -1584,10 +1590,13 @@ impl KnowledgeGraph {
         // of all slots without growing it
         let mut v = Vec::with_capacity(self.graph.node_bound() + us.len());
         v.extend(self.graph.node_indices());
-        v.extend(self.utterance_indices().filter(|i| {
-            let n = i.index() - UTTERANCE;
-            us[n].id.is_some()
-        }));
+        if self.irregular {
+            // records with their own ids (none in a regular graph)
+            v.extend(self.utterance_indices().filter(|i| {
+                let n = i.index() - UTTERANCE;
+                us[n].id.is_some()
+            }));
+        }
         let total = self.node_count();
         let (a, b) = (v.len(), total - v.len());
         // keyed, or in runs, as the whole graph would be sorted
@@ -1599,12 +1608,11 @@ impl KnowledgeGraph {
         let (mut w, mut t, mut seen) = (0, b, 0);
         // the id at `t`, read once, not again for each numbered one it is compared with
         let mut next = (t < a + b).then(|| self.id_of(v[t]));
-        self.numbered_in_order(|y| {
+        self.numbered_in_order(|y, idy| {
             seen += 1;
             if seen > b {
                 return;
             }
-            let idy = self.id_of(y);
             while next.is_some_and(|x| x <= idy) {
                 v[w] = v[t];
                 (w, t) = (w + 1, t + 1);
@@ -1628,8 +1636,10 @@ impl KnowledgeGraph {
     /// the order of their ids, without comparing them: by kind, then by document in
     /// the order of its number's digits followed by `:` (`d10:` before `d1:`), then by
     /// number within the document in the order of its digits (`1` before `10` before
-    /// `2`). A record is found at the place its numbers give (see [`DocRecord`]).
-    fn numbered_in_order(&self, mut f: impl FnMut(NodeIndex)) {
+    /// `2`). A record is found at the place its numbers give (see [`DocRecord`]); it is
+    /// read to check that it is the one only when the graph is `irregular`. `f` gets
+    /// its id too, made from those numbers.
+    fn numbered_in_order(&self, mut f: impl FnMut(NodeIndex, NodeId<'_>)) {
         let (us, docs) = (&self.utterances, &self.documents);
         let order = in_doc_order(docs.len() as u32);
         let mut kinds = [Kind::Quote, Kind::Statement];
@@ -1652,9 +1662,14 @@ impl KnowledgeGraph {
                 let mut k = 1;
                 while k <= count {
                     let n = from + k as usize - 1;
-                    let u = &us[n];
-                    if u.id.is_none() && !u.moved && u.kind == kind && u.info.doc.0 == d {
-                        f(NodeIndex::new(UTTERANCE + n));
+                    let made_here = |u: &Utterance| {
+                        u.id.is_none() && !u.moved && u.kind == kind && u.info.doc.0 == d
+                    };
+                    if !self.irregular || made_here(&us[n]) {
+                        f(
+                            NodeIndex::new(UTTERANCE + n),
+                            NodeId::numbered(kind, DocId(d), k),
+                        );
                     }
                     k = match next_in_digit_order(k, count) {
                         Some(next) => next,
@@ -2113,6 +2128,7 @@ impl KnowledgeGraph {
         label: &str,
         info: QuoteInfo,
     ) -> NodeIndex {
+        self.irregular |= id.is_some();
         let u = Utterance {
             // unique: not worth an entry in the text index
             id: id.map(|id| self.texts.push(id)),
@@ -2144,6 +2160,7 @@ impl KnowledgeGraph {
         let Some(n) = utterance_of(i) else {
             return i;
         };
+        self.irregular = true;
         // a petgraph node stores its id (promotions are rare)
         let id = match self.utterances[n].id {
             Some(id) => id,
@@ -2360,6 +2377,9 @@ impl KnowledgeGraph {
                 }
                 continue;
             }
+            // a node with the id may be there already: the records may not land where
+            // their numbers say
+            self.irregular = true;
             let id = NodeId::numbered(kind, doc, qi as u32 + 1).as_str(&mut id_buf);
             let ni = match self.index_only(id) {
                 None if fresh => self.push_utterance(None, kind, &label, info),
@@ -2955,6 +2975,11 @@ mod tests {
         sorted.sort();
         assert_eq!(ids, sorted);
         assert_eq!(ids.len(), g.node_count());
+        // records read from their places alone, as when each is read to check it
+        assert!(!g.irregular);
+        let fast = g.sorted();
+        g.irregular = true;
+        assert_eq!(g.sorted(), fast);
     }
 
     #[test]
