@@ -2559,11 +2559,22 @@ impl KnowledgeGraph {
                 forward.insert(from, to);
             }
         }
-        for u in &mut self.utterances {
-            // a quote's kept speaker follows its merges (the petgraph edges of a merged
-            // node were moved by merge_node)
-            while let Some(&to) = forward.get(&u.said_by) {
-                u.said_by = to;
+        // a quote's kept speaker follows its merges (the petgraph edges of a merged
+        // node were moved by merge_node); the merged nodes marked by slot, one bit
+        // each, so that a speaker not merged (nearly all) is told by a look-up, not a
+        // search of the map, and none is looked at without merges
+        if let Some(&last) = forward.keys().next_back() {
+            let mut merged = vec![0u64; last.index() / 64 + 1];
+            for from in forward.keys() {
+                merged[from.index() / 64] |= 1 << (from.index() % 64);
+            }
+            let is_merged = |i: NodeIndex| {
+                (merged.get(i.index() / 64)).is_some_and(|w| w & 1 << (i.index() % 64) != 0)
+            };
+            for u in &mut self.utterances {
+                while is_merged(u.said_by) {
+                    u.said_by = forward[&u.said_by];
+                }
             }
         }
         for n in self.graph.node_weights_mut() {
