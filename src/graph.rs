@@ -1807,13 +1807,11 @@ impl KnowledgeGraph {
         let slot = |i: NodeIndex| utterance_of(i).map_or(i.index(), |u| bound + u);
         // slots without a node (removed in merges, or records moved into petgraph)
         // take the ranks after the nodes, so the slots in rank order are a permutation
+        // (the records moved are the keys of `moved`: found there, not by a pass over
+        // all records)
         let holes = (0..bound)
             .filter(|&s| !g.contains_node(NodeIndex::new(s)))
-            .chain(
-                (us.iter().enumerate())
-                    .filter(|(_, u)| u.moved)
-                    .map(|(n, _)| bound + n),
-            );
+            .chain(self.moved.keys().map(|&n| bound + n));
         let mut by_rank: Vec<u32> = order.0.into_iter().map(|i| slot(i) as u32).collect();
         by_rank.extend(holes.map(|s| s as u32));
         let rank = invert(by_rank);
