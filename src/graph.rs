@@ -53,7 +53,7 @@ use std::num::NonZeroU32;
 
 use hashbrown::HashTable;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
+use petgraph::visit::{EdgeIndexable, EdgeRef, IntoEdgeReferences, NodeIndexable};
 use rustc_hash::FxBuildHasher;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -253,6 +253,54 @@ pub struct TextStore {
     released: bool,
 }
 
+/// The [`TextId`] of the text at `n` (from 0) in the store's list of addresses.
+fn text_id(n: usize) -> TextId {
+    TextId(NonZeroU32::new(n as u32 + 1).expect("counted from one"))
+}
+
+/// Whether `table` has no room for another entry (by count: a table with erased
+/// entries may be full earlier, and then grows as hashbrown grows it).
+fn is_full<T>(table: &HashTable<T>) -> bool {
+    table.len() >= table.capacity()
+}
+
+/// Makes room in a full `table` ([`is_full`]) for one more entry, as hashbrown's own
+/// growth would (to the same number of buckets), but filled again in the order of the
+/// entries' slots (`slot` of an entry, below `slots`; `entry` of a slot the entry
+/// again), not in the order of the old buckets. Hashing an entry reads what it names (a
+/// text's address and words, a node's slot and id): in bucket order that was a cache
+/// miss or two an entry, and the growth of the text and node indexes was a fifteenth
+/// of a BBC run's modelled misses; in slot order it reads those back to back. The old
+/// table is dropped before the new one is made, so the two are never held together
+/// (hashbrown holds both while it moves the entries over), and a set of bits, one a
+/// slot, is all that is held besides.
+fn grow<T: Copy>(
+    table: &mut HashTable<T>,
+    slots: usize,
+    slot: impl Fn(T) -> usize,
+    entry: impl Fn(usize) -> T,
+    hash: impl Fn(T) -> u64,
+) {
+    let mut held = vec![0u64; slots.div_ceil(64)];
+    for &x in table.iter() {
+        let s = slot(x);
+        held[s / 64] |= 1 << (s % 64);
+    }
+    // hashbrown grows a full table to room for one more than it held: twice the buckets
+    let room = table.capacity() + 1;
+    *table = HashTable::new();
+    let mut grown = HashTable::with_capacity(room);
+    for (w, &bits) in held.iter().enumerate() {
+        let mut rest = bits;
+        while rest != 0 {
+            let x = entry(w * 64 + rest.trailing_zeros() as usize);
+            rest &= rest - 1;
+            grown.insert_unique(hash(x), x, |&y| hash(y));
+        }
+    }
+    *table = grown;
+}
+
 /// A block of the store; a text this long or longer gets a block of its own.
 const BLOCK: usize = 1 << 20;
 
@@ -310,12 +358,7 @@ impl TextStore {
 
     /// The number of `text`, stored if new.
     pub fn intern(&mut self, text: &str) -> TextId {
-        self.intern_hashed(text, hash_id(text))
-    }
-
-    /// [`TextStore::intern`] of `text` whose [`hash_id`] the caller has already (a node
-    /// id, hashed for the node index too).
-    fn intern_hashed(&mut self, text: &str, h: u64) -> TextId {
+        let h = hash_id(text);
         if self.released {
             self.rebuild_index();
         }
@@ -326,9 +369,18 @@ impl TextStore {
         }
         let id = self.push(text);
         let (blocks, at) = (&self.blocks, &self.at);
-        self.index.insert_unique(h, id, |id| {
-            hash_bytes(bytes_at(blocks, at[id.0.get() as usize - 1]))
-        });
+        let hash = |id: TextId| hash_bytes(bytes_at(blocks, at[id.0.get() as usize - 1]));
+        if is_full(&self.index) {
+            // over the others: `id` is not in the index yet
+            grow(
+                &mut self.index,
+                at.len(),
+                |id| id.0.get() as usize - 1,
+                text_id,
+                hash,
+            );
+        }
+        self.index.insert_unique(h, id, |&id| hash(id));
         id
     }
 
@@ -956,6 +1008,12 @@ pub struct KnowledgeGraph {
     /// then may a quote that [`KnowledgeGraph::add`] makes have a node already, so
     /// without one `add` does not write its id to look it up.
     utterance_ids: bool,
+    /// Some utterance record may not be where [`KnowledgeGraph::add`] puts it (one
+    /// inserted with its id, or moved into petgraph, or one of a document that `add`
+    /// could not number so): while none is, the records are read in id order from
+    /// their places alone ([`KnowledgeGraph::numbered_in_order`]), each not read to
+    /// check it (a pass over all of them, out of order, before the export reads them).
+    irregular: bool,
     /// Edges by the hash of (source, relation, target); the key itself is in the edge.
     /// Dropped by [`KnowledgeGraph::finish`] and built again by the next edge added.
     edges: HashTable<EdgeIndex>,
@@ -1532,10 +1590,13 @@ impl KnowledgeGraph {
         // of all slots without growing it
         let mut v = Vec::with_capacity(self.graph.node_bound() + us.len());
         v.extend(self.graph.node_indices());
-        v.extend(self.utterance_indices().filter(|i| {
-            let n = i.index() - UTTERANCE;
-            us[n].id.is_some()
-        }));
+        if self.irregular {
+            // records with their own ids (none in a regular graph)
+            v.extend(self.utterance_indices().filter(|i| {
+                let n = i.index() - UTTERANCE;
+                us[n].id.is_some()
+            }));
+        }
         let total = self.node_count();
         let (a, b) = (v.len(), total - v.len());
         // keyed, or in runs, as the whole graph would be sorted
@@ -1547,12 +1608,11 @@ impl KnowledgeGraph {
         let (mut w, mut t, mut seen) = (0, b, 0);
         // the id at `t`, read once, not again for each numbered one it is compared with
         let mut next = (t < a + b).then(|| self.id_of(v[t]));
-        self.numbered_in_order(|y| {
+        self.numbered_in_order(|y, idy| {
             seen += 1;
             if seen > b {
                 return;
             }
-            let idy = self.id_of(y);
             while next.is_some_and(|x| x <= idy) {
                 v[w] = v[t];
                 (w, t) = (w + 1, t + 1);
@@ -1576,8 +1636,10 @@ impl KnowledgeGraph {
     /// the order of their ids, without comparing them: by kind, then by document in
     /// the order of its number's digits followed by `:` (`d10:` before `d1:`), then by
     /// number within the document in the order of its digits (`1` before `10` before
-    /// `2`). A record is found at the place its numbers give (see [`DocRecord`]).
-    fn numbered_in_order(&self, mut f: impl FnMut(NodeIndex)) {
+    /// `2`). A record is found at the place its numbers give (see [`DocRecord`]); it is
+    /// read to check that it is the one only when the graph is `irregular`. `f` gets
+    /// its id too, made from those numbers.
+    fn numbered_in_order(&self, mut f: impl FnMut(NodeIndex, NodeId<'_>)) {
         let (us, docs) = (&self.utterances, &self.documents);
         let order = in_doc_order(docs.len() as u32);
         let mut kinds = [Kind::Quote, Kind::Statement];
@@ -1600,9 +1662,14 @@ impl KnowledgeGraph {
                 let mut k = 1;
                 while k <= count {
                     let n = from + k as usize - 1;
-                    let u = &us[n];
-                    if u.id.is_none() && !u.moved && u.kind == kind && u.info.doc.0 == d {
-                        f(NodeIndex::new(UTTERANCE + n));
+                    let made_here = |u: &Utterance| {
+                        u.id.is_none() && !u.moved && u.kind == kind && u.info.doc.0 == d
+                    };
+                    if !self.irregular || made_here(&us[n]) {
+                        f(
+                            NodeIndex::new(UTTERANCE + n),
+                            NodeId::numbered(kind, DocId(d), k),
+                        );
                     }
                     k = match next_in_digit_order(k, count) {
                         Some(next) => next,
@@ -1740,13 +1807,11 @@ impl KnowledgeGraph {
         let slot = |i: NodeIndex| utterance_of(i).map_or(i.index(), |u| bound + u);
         // slots without a node (removed in merges, or records moved into petgraph)
         // take the ranks after the nodes, so the slots in rank order are a permutation
+        // (the records moved are the keys of `moved`: found there, not by a pass over
+        // all records)
         let holes = (0..bound)
             .filter(|&s| !g.contains_node(NodeIndex::new(s)))
-            .chain(
-                (us.iter().enumerate())
-                    .filter(|(_, u)| u.moved)
-                    .map(|(n, _)| bound + n),
-            );
+            .chain(self.moved.keys().map(|&n| bound + n));
         let mut by_rank: Vec<u32> = order.0.into_iter().map(|i| slot(i) as u32).collect();
         by_rank.extend(holes.map(|s| s as u32));
         let rank = invert(by_rank);
@@ -1755,13 +1820,6 @@ impl KnowledgeGraph {
         // below it, as node indices are); its sort key is looked up, not stored
         // exactly as long as it will be: a doubling Vec copies itself while it grows
         let mut v: Vec<u32> = Vec::with_capacity(self.edge_count());
-        v.extend(
-            (g.edge_references()).map(|e| e.id().index() as u32).chain(
-                self.utterance_indices()
-                    .filter(|q| us[q.index() - UTTERANCE].said_by != NodeIndex::end())
-                    .map(|q| q.index() as u32),
-            ),
-        );
         {
             let key = |k: u32| match utterance_of(NodeIndex::new(k as usize)) {
                 Some(n) => {
@@ -1774,32 +1832,57 @@ impl KnowledgeGraph {
                     (rank[slot(s)], rank[slot(t)], g[e].relation)
                 }
             };
-            // each edge's key looked up once, not at every comparison (16 bytes an
-            // edge while sorting: only up to the size `sort_by_id` keys too)
-            let sort_keyed = |v: &mut [u32]| {
-                // by the ends' ranks as one number (a sort of plain numbers), then the
-                // few runs of edges between the same two nodes by relation
-                let mut keyed: Vec<(u64, u32)> = (v.iter())
-                    .map(|&k| {
-                        let (s, t, _) = key(k);
-                        (u64::from(s) << 32 | u64::from(t), k)
-                    })
-                    .collect();
+            // the ends' ranks as one number
+            let ends = |s: u32, t: u32| u64::from(s) << 32 | u64::from(t);
+            // by the ends (a sort of plain numbers), then the few runs of edges between
+            // the same two nodes by relation
+            let sort_keys = |keyed: &mut [(u64, u32)]| {
                 keyed.sort_unstable_by_key(|&(ends, _)| ends);
                 for run in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
                     if run.len() > 1 {
                         run.sort_unstable_by_key(|&(_, k)| (key(k).2, k));
                     }
                 }
-                for (slot, (_, k)) in v.iter_mut().zip(keyed) {
-                    *slot = k;
-                }
             };
-            if v.len() > KEYED_SORT_MAX {
-                // ties (none: one edge a triple) as the keyed sort breaks them
+            if self.edge_count() > KEYED_SORT_MAX {
+                v.extend(
+                    (g.edge_references()).map(|e| e.id().index() as u32).chain(
+                        self.utterance_indices()
+                            .filter(|q| us[q.index() - UTTERANCE].said_by != NodeIndex::end())
+                            .map(|q| q.index() as u32),
+                    ),
+                );
+                // each run's keys looked up once, not at every comparison (16 bytes an
+                // edge of the run while sorting: only up to the size `sort_by_id` keys
+                // too); ties (none: one edge a triple) as the keyed sort breaks them
+                let sort_keyed = |v: &mut [u32]| {
+                    let mut keyed: Vec<(u64, u32)> = (v.iter())
+                        .map(|&k| {
+                            let (s, t, _) = key(k);
+                            (ends(s, t), k)
+                        })
+                        .collect();
+                    sort_keys(&mut keyed);
+                    for (slot, (_, k)) in v.iter_mut().zip(keyed) {
+                        *slot = k;
+                    }
+                };
                 sort_in_runs(&mut v[..], sort_keyed, key, Ord::cmp);
             } else {
-                sort_keyed(&mut v[..]);
+                // each edge keyed as it is found (16 bytes an edge while sorting): a
+                // record with a kept edge is read once here, not again for its key
+                let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(self.edge_count());
+                keyed.extend(g.edge_references().map(|e| {
+                    let (s, t) = (rank[slot(e.source())], rank[slot(e.target())]);
+                    (ends(s, t), e.id().index() as u32)
+                }));
+                keyed.extend(self.utterance_indices().filter_map(|q| {
+                    let by = us[q.index() - UTTERANCE].said_by;
+                    (by != NodeIndex::end())
+                        .then(|| (ends(rank[slot(by)], rank[slot(q)]), q.index() as u32))
+                }));
+                sort_keys(&mut keyed);
+                v.extend(keyed.into_iter().map(|(_, k)| k));
             }
         }
         drop(rank);
@@ -1959,13 +2042,16 @@ impl KnowledgeGraph {
 
     /// Inserts or returns a node.
     pub fn upsert_node(&mut self, id: &str, kind: Kind, label: &str) -> NodeIndex {
-        // the id hashed once: for the node index, and for the text index that stores it
+        // the id hashed once, for the node index: the text index does not hold it
         let h = hash_id(id);
         if let Some(i) = self.index_hashed(id, h).or_else(|| self.find_numbered(id)) {
             return i;
         }
         let node = NodeData {
-            id: self.texts.intern_hashed(id, h),
+            // unique, as the node is (the node index finds it): an entry in the text
+            // index would be wasted (a quarter of a BBC run's entries, and so a table
+            // of twice the buckets)
+            id: self.texts.push(id),
             kind,
             label: self.texts.intern(label),
             aliases: Aliases::default(),
@@ -1982,11 +2068,22 @@ impl KnowledgeGraph {
         self.utterance_ids |= utterance_kind(id).is_some();
         let (graph, texts, us, docs) =
             (&self.graph, &self.texts, &self.utterances, &self.documents);
-        self.index
-            .insert_unique(h, i, |&j| match stored_id(graph, us, texts, j) {
-                Some(id) => hash_bytes(id),
-                None => hash_node(id_at(graph, us, docs, texts, j)),
-            });
+        let hash = |j: NodeIndex| match stored_id(graph, us, texts, j) {
+            Some(id) => hash_bytes(id),
+            None => hash_node(id_at(graph, us, docs, texts, j)),
+        };
+        if is_full(&self.index) {
+            // petgraph's slots, then the utterance records'; over the others: `i` is
+            // not in the index yet
+            let bound = graph.node_bound();
+            let slot = |j: NodeIndex| utterance_of(j).map_or(j.index(), |u| bound + u);
+            let entry = |s: usize| match s.checked_sub(bound) {
+                Some(u) => NodeIndex::new(UTTERANCE + u),
+                None => NodeIndex::new(s),
+            };
+            grow(&mut self.index, bound + us.len(), slot, entry, hash);
+        }
+        self.index.insert_unique(h, i, |&j| hash(j));
     }
 
     /// Inserts a node with all its fields, or returns the node that has this id already
@@ -2047,6 +2144,7 @@ impl KnowledgeGraph {
         label: &str,
         info: QuoteInfo,
     ) -> NodeIndex {
+        self.irregular |= id.is_some();
         let u = Utterance {
             // unique: not worth an entry in the text index
             id: id.map(|id| self.texts.push(id)),
@@ -2078,6 +2176,7 @@ impl KnowledgeGraph {
         let Some(n) = utterance_of(i) else {
             return i;
         };
+        self.irregular = true;
         // a petgraph node stores its id (promotions are rare)
         let id = match self.utterances[n].id {
             Some(id) => id,
@@ -2182,8 +2281,19 @@ impl KnowledgeGraph {
         let h = edge_hash(source, edge.relation, target);
         let ei = self.graph.add_edge(source, target, edge);
         let graph = &self.graph;
-        self.edges
-            .insert_unique(h, ei, |&e| stored_edge_hash(graph, e));
+        let hash = |e: EdgeIndex| stored_edge_hash(graph, e);
+        if is_full(&self.edges) {
+            // over the others: `ei` is not in the index yet
+            let slots = graph.edge_bound();
+            grow(
+                &mut self.edges,
+                slots,
+                EdgeIndex::index,
+                EdgeIndex::new,
+                hash,
+            );
+        }
+        self.edges.insert_unique(h, ei, |&e| hash(e));
     }
 
     /// Merges one document's extraction into the graph.
@@ -2283,6 +2393,9 @@ impl KnowledgeGraph {
                 }
                 continue;
             }
+            // a node with the id may be there already: the records may not land where
+            // their numbers say
+            self.irregular = true;
             let id = NodeId::numbered(kind, doc, qi as u32 + 1).as_str(&mut id_buf);
             let ni = match self.index_only(id) {
                 None if fresh => self.push_utterance(None, kind, &label, info),
@@ -2462,11 +2575,22 @@ impl KnowledgeGraph {
                 forward.insert(from, to);
             }
         }
-        for u in &mut self.utterances {
-            // a quote's kept speaker follows its merges (the petgraph edges of a merged
-            // node were moved by merge_node)
-            while let Some(&to) = forward.get(&u.said_by) {
-                u.said_by = to;
+        // a quote's kept speaker follows its merges (the petgraph edges of a merged
+        // node were moved by merge_node); the merged nodes marked by slot, one bit
+        // each, so that a speaker not merged (nearly all) is told by a look-up, not a
+        // search of the map, and none is looked at without merges
+        if let Some(&last) = forward.keys().next_back() {
+            let mut merged = vec![0u64; last.index() / 64 + 1];
+            for from in forward.keys() {
+                merged[from.index() / 64] |= 1 << (from.index() % 64);
+            }
+            let is_merged = |i: NodeIndex| {
+                (merged.get(i.index() / 64)).is_some_and(|w| w & 1 << (i.index() % 64) != 0)
+            };
+            for u in &mut self.utterances {
+                while is_merged(u.said_by) {
+                    u.said_by = forward[&u.said_by];
+                }
             }
         }
         for n in self.graph.node_weights_mut() {
@@ -2578,6 +2702,41 @@ mod tests {
     use super::*;
     use crate::document::Document;
     use crate::pipeline::Pipeline;
+
+    #[test]
+    fn tables_grown_in_slot_order_hold_what_hashbrowns_growth_holds() {
+        // entries are slots, some left out; the hash of a slot is any function of it
+        let hash = |x: u32| {
+            u64::from(x)
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                .rotate_left(17)
+        };
+        let (mut ours, mut theirs) = (HashTable::new(), HashTable::new());
+        let mut held = Vec::new();
+        for x in (0..5_000u32).filter(|x| x % 3 != 1) {
+            if is_full(&ours) {
+                grow(&mut ours, x as usize, |y| y as usize, |s| s as u32, hash);
+            }
+            ours.insert_unique(hash(x), x, |&y| hash(y));
+            theirs.insert_unique(hash(x), x, |&y| hash(y));
+            held.push(x);
+            assert_eq!(ours.capacity(), theirs.capacity(), "after {x}");
+        }
+        for x in 0..5_000u32 {
+            let found = ours.find(hash(x), |&y| y == x).is_some();
+            assert_eq!(found, held.contains(&x), "{x}");
+        }
+        // the text store: every text found again as the one it was stored as, and
+        // texts only pushed not found
+        let mut t = TextStore::default();
+        let pushed = t.push("only pushed");
+        let ids: Vec<TextId> = (0..3_000).map(|n| t.intern(&format!("w{n}"))).collect();
+        for (n, &id) in ids.iter().enumerate() {
+            assert_eq!(t.intern(&format!("w{n}")), id);
+            assert_eq!(t.get(id), format!("w{n}"));
+        }
+        assert_ne!(t.intern("only pushed"), pushed);
+    }
 
     #[test]
     fn sorted_in_runs_as_sorted_whole() {
@@ -2843,6 +3002,36 @@ mod tests {
         sorted.sort();
         assert_eq!(ids, sorted);
         assert_eq!(ids.len(), g.node_count());
+        // records read from their places alone, as when each is read to check it
+        assert!(!g.irregular);
+        let fast = g.sorted();
+        g.irregular = true;
+        assert_eq!(g.sorted(), fast);
+    }
+
+    #[test]
+    fn edges_come_in_the_order_of_their_ends_and_relation() {
+        let p = Pipeline::new();
+        let mut g = KnowledgeGraph::new();
+        let text = "“We will strike,” said Jesse Sharkey of the Chicago Teachers Union. \
+                    Lori Lightfoot, the mayor of Chicago, opposed the strike. \
+                    “Not today,” Sharkey said. Lightfoot said the schools would open.";
+        let ex = p.extract(&Document::new("a", text));
+        for _ in 0..12 {
+            g.add(&ex);
+        }
+        // one quote moved into petgraph: its `said` edge is a petgraph edge then
+        let i = g.index_of("quote:d3:1").unwrap();
+        g.node_mut(i).aliases.insert("x".into());
+        g.finish();
+        let edges: Vec<(String, String, Relation)> = (g.edges().into_iter())
+            .map(|(s, t, e)| (s.to_string(), t.to_string(), e.relation))
+            .collect();
+        assert!(edges.len() > 24 && edges.iter().any(|e| e.2 != Relation::Said));
+        let mut sorted = edges.clone();
+        sorted.sort();
+        assert_eq!(edges, sorted);
+        assert_eq!(edges.len(), g.edge_count());
     }
 
     #[test]
