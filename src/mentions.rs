@@ -1370,6 +1370,12 @@ impl<'l> Recognizer<'l> {
         if a >= b {
             return;
         }
+        // the first and last words' entries, read once for the many flags the rules
+        // below ask of them (a flag that is a token fact is not among them)
+        let first = w.entry(a);
+        let last = w.entry(b - 1);
+        let first_has = |f: u32| first.is_some_and(|e| e.has(f));
+        let last_has = |f: u32| last.is_some_and(|e| e.has(f));
         let mut word_town = false;
         let mut place_as_person = false;
         // "Mr. Obama": after an honorific a place's name is a person's ("Obama" is also a
@@ -1395,7 +1401,7 @@ impl<'l> Recognizer<'l> {
                 Some(TitleClass::Office) => {
                     len == 1
                         && self.is_town(id)
-                        && (w.has(a, flag::SURNAME) || !w.has(a, flag::COMMON))
+                        && (first_has(flag::SURNAME) || !first_has(flag::COMMON))
                 }
                 None => false,
             };
@@ -1407,10 +1413,7 @@ impl<'l> Recognizer<'l> {
         let n = b - a;
         // "the Glasgow Kelvin MP", "Tory Leader": a run ending in a role describes a person,
         // it does not name one
-        if n >= 2
-            && title.is_none()
-            && w.entry(b - 1).is_some_and(|e| e.has(flag::ROLE))
-            && self.designator(w, b - 1).is_none()
+        if n >= 2 && title.is_none() && last_has(flag::ROLE) && self.designator(w, b - 1).is_none()
         {
             return;
         }
@@ -1424,13 +1427,13 @@ impl<'l> Recognizer<'l> {
         if b < w.layout.tokens.len()
             && w.is_lower(b)
             && let Some(o) = w.entry(b).and_then(|e| e.org_word)
-            && !w.has(a, flag::GIVEN)
-            && !w.has(a, flag::DEMONYM)
+            && !first_has(flag::GIVEN)
+            && !first_has(flag::DEMONYM)
             // "South Korean unification ministry", "World Cup group": a people's or an
             // event's name describes the noun
-            && !w.has(b - 1, flag::DEMONYM)
-            && !w.has(b - 1, flag::EVENT)
-            && (n >= 2 || !w.has(a, flag::COMMON))
+            && !last_has(flag::DEMONYM)
+            && !last_has(flag::EVENT)
+            && (n >= 2 || !first_has(flag::COMMON))
         {
             self.push(w, out, a, b, si, Some(o.kind), evidence::DESIGNATOR);
             return;
@@ -1460,8 +1463,7 @@ impl<'l> Recognizer<'l> {
                 }
             }
         }
-        let first = w.entry(a);
-        if first.is_some_and(|e| e.has(flag::GIVEN)) {
+        if first_has(flag::GIVEN) {
             if gender == Gender::Unknown && n >= 2 {
                 gender = first.map(|e| e.gender).unwrap_or_default();
             }
@@ -1471,7 +1473,7 @@ impl<'l> Recognizer<'l> {
                 whole,
                 Some((len, id)) if len >= 2 && self.lex.entities[id as usize].kind == Kind::Place
             );
-            if n >= 2 && !w.has(b - 1, flag::DEMONYM) && !place_opens {
+            if n >= 2 && !last_has(flag::DEMONYM) && !place_opens {
                 ev |= evidence::GIVEN;
             }
         }
@@ -1536,10 +1538,11 @@ impl<'l> Recognizer<'l> {
         if org_context {
             ev |= evidence::ORG_CONTEXT;
         }
+        // asked only by the last rules below, which few runs reach
         let every_common =
-            (a..b).all(|i| w.has(i, flag::COMMON) && !self.is_given_not_common(w, i));
-        let surname_last = w.has(b - 1, flag::SURNAME);
-        let taking_sides_before = a > s && self.takes_sides_on(w, a - 1);
+            |this: &Self| (a..b).all(|i| w.has(i, flag::COMMON) && !this.is_given_not_common(w, i));
+        let surname_last = last_has(flag::SURNAME);
+        let taking_sides_before = |this: &Self| a > s && this.takes_sides_on(w, a - 1);
         if surname_last {
             ev |= evidence::SURNAME;
         }
@@ -1573,31 +1576,30 @@ impl<'l> Recognizer<'l> {
             ev |= evidence::PLACE_NAMED;
             Some(Kind::Organization)
         } else if (2..=4).contains(&n)
-            && !every_common
-            && !w.has(a, flag::DEMONYM)
-            && (surname_last || !w.has(a, flag::COMMON))
+            && !every_common(self)
+            && !first_has(flag::DEMONYM)
+            && (surname_last || !first_has(flag::COMMON))
         {
             ev |= evidence::NAME_SHAPE;
             Some(Kind::Person)
-        } else if n == 1 && !w.has(a, flag::COMMON) && !self.hyphen_common(w, a) {
+        } else if n == 1 && !first_has(flag::COMMON) && !self.hyphen_common(w, a) {
             ev |= evidence::SINGLE;
             if ev & evidence::PLACE_PREP != 0 {
                 Some(Kind::Place)
-            } else if surname_last || w.has(a, flag::GIVEN) {
+            } else if surname_last || first_has(flag::GIVEN) {
                 Some(Kind::Person)
             } else {
                 Some(Kind::Organization)
             }
         } else if n == 1
-            && (w.has(a, flag::GIVEN)
-                || w.entry(a)
-                    .is_some_and(|e| e.surname_rank > 0 && e.surname_rank <= 12_000))
+            && (first_has(flag::GIVEN)
+                || first.is_some_and(|e| e.surname_rank > 0 && e.surname_rank <= 12_000))
             && (!opener || self.acts_as_subject(w, b))
             // "Hope for Haiti", "Pride of Britain" are titles; "endorsed Trump for",
             // "accused Trump of" are not
             && !(b + 1 < w.layout.tokens.len()
-                && !taking_sides_before
-                && (w.is_any(b, &["of"]) || (w.is_any(b, &["for"]) && w.has(a, flag::GIVEN))))
+                && !taking_sides_before(self)
+                && (w.is_any(b, &["of"]) || (w.is_any(b, &["for"]) && first_has(flag::GIVEN))))
         {
             // "Trump", "Brown", "Love": a common word that is also a name, capitalized in
             // mid-sentence, or opening one before a verb of saying or taking sides ("Trump
@@ -1606,8 +1608,8 @@ impl<'l> Recognizer<'l> {
             Some(Kind::Person)
         } else if n >= 2
             && !opener
-            && every_common
-            && taking_sides_before
+            && every_common(self)
+            && taking_sides_before(self)
             && !(a..b).any(|i| w.is_function(i))
         {
             // "praised Planned Parenthood", "criticized Black Lives Matter": capitalized
