@@ -1850,6 +1850,10 @@ struct FormIndex {
     drafts: usize,
     /// The drafts that could be a long form, in order.
     longs: Vec<usize>,
+    /// Per draft, its place in `longs` ([`u32::MAX`]: none): asked of every candidate
+    /// pair, so a read, not a search (a binary search of `longs` made step 3 of a 5 MB
+    /// document of new names half as costly again: CI's bounded-work check).
+    long_at: Vec<u32>,
     /// The indexes, when there are more than [`FormIndex::SCAN_MAX`] of them.
     keys: Option<FormKeys>,
 }
@@ -1909,20 +1913,27 @@ impl FormIndex {
             );
         }
         let keys = (longs.len() > scan_max).then(|| FormKeys::new(drafts, &longs, &initials));
+        let mut long_at = Vec::new();
+        if !initials.is_empty() {
+            long_at.resize(drafts.len(), u32::MAX);
+            for (k, &l) in longs.iter().enumerate() {
+                long_at[l] = k as u32;
+            }
+        }
         FormIndex {
             initials,
             drafts: drafts.len(),
             longs,
+            long_at,
             keys,
         }
     }
 
     /// The initials of draft `l` (none made: empty).
     fn initials(&self, l: usize) -> &Initials {
-        match self.longs.binary_search(&l) {
-            Ok(k) => self.initials.get(k).unwrap_or(&NO_INITIALS),
-            Err(_) => &NO_INITIALS,
-        }
+        (self.long_at.get(l))
+            .and_then(|&k| self.initials.get(k as usize))
+            .unwrap_or(&NO_INITIALS)
     }
 
     /// Drafts that could be the long form of `short`, sorted, each once.
