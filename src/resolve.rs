@@ -180,9 +180,7 @@ fn kind_key<'k>(key: &'k mut Vec<u8>, kind: Kind, words: &[&str]) -> &'k [u8] {
         if k > 0 {
             key.push(b' ');
         }
-        if word.is_ascii() {
-            push_ascii_lowercase(key, word);
-        } else {
+        if !push_ascii_lowercase(key, word) {
             key.extend_from_slice(word.to_lowercase().replace('\u{2019}', "'").as_bytes());
         }
     }
@@ -193,17 +191,27 @@ fn kind_key<'k>(key: &'k mut Vec<u8>, kind: Kind, words: &[&str]) -> &'k [u8] {
 /// makes them, for a [`Keys`] look-up.
 fn lower_bytes_into<'b>(buf: &'b mut Vec<u8>, s: &str) -> &'b [u8] {
     buf.clear();
-    if s.is_ascii() {
-        push_ascii_lowercase(buf, s);
-    } else {
+    if !push_ascii_lowercase(buf, s) {
         buf.extend_from_slice(s.to_lowercase().as_bytes());
     }
     buf
 }
 
-/// Appends the ASCII word `s` lower-cased, in one pass.
-fn push_ascii_lowercase(out: &mut Vec<u8>, s: &str) {
-    out.extend(s.bytes().map(|c| c.to_ascii_lowercase()));
+/// Appends the word `s` lower-cased when it is ASCII (nearly every name) and says so;
+/// appends nothing and says not when it is not. One pass over the bytes both lowers
+/// them and tells (a test of the whole word first was a second pass).
+fn push_ascii_lowercase(out: &mut Vec<u8>, s: &str) -> bool {
+    let from = out.len();
+    let mut bits = 0u8;
+    out.extend(s.bytes().map(|c| {
+        bits |= c;
+        c.to_ascii_lowercase()
+    }));
+    if bits.is_ascii() {
+        return true;
+    }
+    out.truncate(from);
+    false
 }
 
 /// Strings with a number each (merge keys and their drafts, surnames), all in one
@@ -276,8 +284,9 @@ struct Salience<'a> {
     last_sentence: &'a [u32],
     /// Entities referred to so far, by the token they were last referred to at.
     recency: &'a Recency,
-    /// For each token, the resolved mention starting there ([`NONE`]: none).
-    mention_at: &'a [u32],
+    /// The tokens that start resolved mentions from the nominal's determiner on, in
+    /// order (see [`mention_starts`]).
+    starts: &'a [(u32, u32)],
     sentence: u32,
 }
 
@@ -377,26 +386,48 @@ fn touch(
 /// What the nominal look-ups know of the whole document: known entities by the head
 /// nouns of their names, and the main entity of each nominal's kind and class.
 struct Known<'a, 'b> {
-    by_head: &'a FxHashMap<&'b str, Vec<usize>>,
+    /// (head noun, entity), sorted by head, entities in order under each (see
+    /// [`heads_of`]).
+    by_head: &'a [(&'b str, usize)],
     of_class: &'a mut FxHashMap<(Kind, u16), Option<usize>>,
+    /// Scratch for a head noun in lower case.
+    lower: &'a mut String,
 }
 
-/// Work state of one entity while resolving. Its label words are borrowed from the
-/// text or the lexicon (both outlive the resolution), as a slice of a mention's words
-/// (or of the canonical names), not a vector of its own: no allocation per draft.
+/// The known entities of `entities` by the head nouns of their full names
+/// ("corporation" → BBC): (head, entity) sorted by head, with the entities of a head in
+/// order. A few per document: one sorted vector, not a map with a vector per head.
+fn heads_of<'l>(entities: &[Entity], lex: &'l Lexicon) -> Vec<(&'l str, usize)> {
+    let mut by_head: Vec<(&str, usize)> = Vec::new();
+    for (e, ent) in entities.iter().enumerate() {
+        if let Some(k) = ent.known {
+            let heads = &lex.entities[k as usize].heads;
+            by_head.extend(heads.iter().map(|h| (h.as_str(), e)));
+        }
+    }
+    // stable: a head's entities stay in order
+    by_head.sort_by_key(|&(h, _)| h);
+    by_head
+}
+
+/// The entities under `head` in [`heads_of`]'s list, in order.
+fn entities_headed<'a>(by_head: &'a [(&str, usize)], head: &str) -> &'a [(&'a str, usize)] {
+    let from = by_head.partition_point(|&(h, _)| h < head);
+    let to = from + by_head[from..].partition_point(|&(h, _)| h == head);
+    &by_head[from..to]
+}
+
+/// Work state of one entity while resolving: what steps 1 to 3 merge by (a draft is
+/// made for most names and then merged; what only the entity needs, its mentions,
+/// aliases and titles, is gathered into the entity itself, made once the merging is
+/// done). Its label words are borrowed from the text or the lexicon (both outlive the
+/// resolution), as a slice of a mention's words (or of the canonical names), not a
+/// vector of its own: no allocation per draft.
 #[derive(Default, Clone)]
 struct Draft<'a> {
     kind_votes: [u32; 3],
     label_words: &'a [&'a str],
     label_fixed: bool,
-    mentions: Vec<usize>,
-    evidence: u32,
-    gender: Gender,
-    titles: BTreeSet<String>,
-    aliases: BTreeSet<String>,
-    /// The words of the mention whose surface was put in `aliases` last: a mention
-    /// with the same words (most repeat a name) has its surface there already.
-    last_alias: Option<&'a [&'a str]>,
     class: Option<u16>,
     known: Option<u32>,
     merged_into: Option<usize>,
@@ -466,7 +497,9 @@ impl<'l> Resolver<'l> {
             layout,
             lexicon: self.lex,
         };
-        let mut drafts: Vec<Draft> = Vec::new();
+        // at most a draft per mention: room made once (a draft is large, and each
+        // doubling copied them all)
+        let mut drafts: Vec<Draft> = Vec::with_capacity(mentions.len());
         // merge keys: names by kind and words, known names by their list entry
         let mut by_key = Keys::with_capacity(mentions.len());
         let mut by_known: FxHashMap<u32, usize> = FxHashMap::default();
@@ -489,12 +522,14 @@ impl<'l> Resolver<'l> {
 
         // surnames of the people named in full: a lone word equal to one is that person,
         // even when the lists know it as a place ("Rodriguez", "Jackson")
-        // (a name repeats: only a new surname is copied)
-        let mut surnames = Keys::default();
-        for (m, ws) in mentions.iter().zip(&words) {
-            if m.kind == Some(Kind::Person)
-                && let [_, .., last] = ws
-            {
+        // (a name repeats: only a new surname is copied; room for as many as there are
+        // such names is made once, not grown)
+        let named_in_full =
+            |(m, ws): &(&Mention, &&[&str])| m.kind == Some(Kind::Person) && ws.len() >= 2;
+        let full_names = mentions.iter().zip(&words).filter(named_in_full).count();
+        let mut surnames = Keys::with_capacity(full_names);
+        for (_, ws) in mentions.iter().zip(&words).filter(named_in_full) {
+            if let Some(last) = ws.last() {
                 surnames.get_or_insert(lower_bytes_into(&mut key_bytes, last), 0);
             }
         }
@@ -600,28 +635,67 @@ impl<'l> Resolver<'l> {
         // 3. organization short forms join their long forms
         self.merge_org_forms(&w, mentions, &mut drafts, &draft_of);
 
-        // gather per-entity facts from mentions
-        for (mi, m) in mentions.iter().enumerate() {
-            let Some(mut di) = draft_of[mi] else { continue };
+        // each mention belongs to the draft its draft was merged into; each draft left
+        // with mentions (every one not merged) is an entity, in draft order. Counted
+        // first, so that the entities are made at once, with room for their mentions
+        let mut mention_count = vec![0u32; drafts.len()];
+        for d in draft_of.iter_mut() {
+            let Some(mut di) = *d else { continue };
             while let Some(t) = drafts[di].merged_into {
                 di = t;
             }
-            draft_of[mi] = Some(di);
-            let d = &mut drafts[di];
-            d.mentions.push(mi);
-            d.evidence |= m.evidence;
-            if m.gender != Gender::Unknown && d.gender == Gender::Unknown {
-                d.gender = m.gender;
+            *d = Some(di);
+            mention_count[di] += 1;
+        }
+        let mut entity_of_draft = vec![None; drafts.len()];
+        let mut entities: Vec<Entity> = Vec::with_capacity(
+            (drafts.iter().zip(&mention_count))
+                .filter(|&(d, &n)| d.merged_into.is_none() && n > 0)
+                .count(),
+        );
+        for (di, d) in drafts.iter().enumerate() {
+            if d.merged_into.is_some() || mention_count[di] == 0 {
+                continue;
+            }
+            entity_of_draft[di] = Some(entities.len());
+            entities.push(Entity {
+                // kind, label and class are settled below, when all votes are in
+                kind: Kind::Organization,
+                label: String::new(),
+                aliases: BTreeSet::new(),
+                mentions: Vec::with_capacity(mention_count[di] as usize),
+                gender: Gender::Unknown,
+                titles: BTreeSet::new(),
+                class: None,
+                evidence: 0,
+                known: d.known,
+            });
+        }
+        // for each entity, the words of the mention whose surface was put among its
+        // aliases last: a mention with the same words (most repeat a name) has its
+        // surface there already
+        let mut last_alias: Vec<Option<&[&str]>> = vec![None; entities.len()];
+        // gather per-entity facts from mentions
+        for (mi, m) in mentions.iter().enumerate() {
+            let Some(di) = draft_of[mi] else { continue };
+            let Some(e) = entity_of_draft[di] else {
+                continue; // never: the draft has this mention
+            };
+            let ent = &mut entities[e];
+            ent.mentions.push(mi);
+            ent.evidence |= m.evidence;
+            if m.gender != Gender::Unknown && ent.gender == Gender::Unknown {
+                ent.gender = m.gender;
             }
             // most mentions repeat a name and title already held: each is made in a
             // scratch buffer and copied only when new (and not made at all when the words
-            // are those of the draft's last mention)
-            if d.last_alias != Some(words[mi]) {
-                d.last_alias = Some(words[mi]);
-                // the label is no alias (it is taken out when the entity is built): most
-                // drafts' first mention is it, and it is not put in only to be taken out
-                if !joined_eq(words[mi], d.label_words) {
-                    insert_new(&mut d.aliases, join_into(&mut key, words[mi]));
+            // are those of the entity's last mention)
+            if last_alias[e] != Some(words[mi]) {
+                last_alias[e] = Some(words[mi]);
+                // the label is no alias (it is taken out when the entity is done): most
+                // entities' first mention is it, and it is not put in only to be taken out
+                if !joined_eq(words[mi], drafts[di].label_words) {
+                    insert_new(&mut ent.aliases, join_into(&mut key, words[mi]));
                 }
             }
             if let Some(t) = m.title {
@@ -632,18 +706,18 @@ impl<'l> Resolver<'l> {
                     end: m.span.end,
                 }
                 .text(text);
-                insert_new(&mut d.aliases, collapse_into(&mut spaced, &[full]));
+                insert_new(&mut ent.aliases, collapse_into(&mut spaced, &[full]));
                 if start != t.start {
                     let surface = join_into(&mut key, words[mi]);
                     let titled = collapse_into(&mut spaced, &[title_text, surface]);
-                    insert_new(&mut d.aliases, titled);
+                    insert_new(&mut ent.aliases, titled);
                 }
                 for tw in title_text.split_whitespace() {
                     let tw = lowercase_into(&mut lower, tw.trim_end_matches('.'));
-                    insert_new(&mut d.titles, tw);
+                    insert_new(&mut ent.titles, tw);
                 }
                 let title = collapse_into(&mut spaced, &[title_text]).trim_end_matches('.');
-                insert_new(&mut d.titles, lowercase_into(&mut lower, title));
+                insert_new(&mut ent.titles, lowercase_into(&mut lower, title));
             }
         }
         // descriptors before a name give organizations a class ("charity Actionaid")
@@ -662,61 +736,34 @@ impl<'l> Resolver<'l> {
                 }
             }
         }
-        // designator classes ("Union" → union)
-        for d in drafts.iter_mut() {
-            if d.class.is_none()
-                && let Some(last) = d.label_words.last()
-                && let Some(o) = self
-                    .lex
-                    .word(lowercase_into(&mut lower, last))
-                    .and_then(|e| e.org_word)
-            {
-                d.class = Some(o.class);
-            }
-        }
-
-        // build entities (drop merged drafts and empty ones)
-        let mut entities = Vec::with_capacity(
-            (drafts.iter())
-                .filter(|d| d.merged_into.is_none() && !d.mentions.is_empty())
-                .count(),
-        );
-        let mut entity_of_draft = vec![None; drafts.len()];
-        // the drafts are done with: their sets move into the entities
-        for (di, d) in drafts.iter_mut().enumerate() {
-            if d.merged_into.is_some() || d.mentions.is_empty() {
-                continue;
-            }
+        // the entities' kinds, labels and classes: designator classes ("Union" → union)
+        for (d, e) in drafts.iter().zip(&entity_of_draft) {
+            let Some(e) = *e else { continue };
+            let ent = &mut entities[e];
+            ent.class = d.class.or_else(|| {
+                let last = d.label_words.last()?;
+                let o = self.lex.word(lowercase_into(&mut lower, last))?.org_word?;
+                Some(o.class)
+            });
             let kind = majority(d);
-            let mut aliases = std::mem::take(&mut d.aliases);
+            ent.kind = kind;
             // the label is no alias: a mention's words that are the label were not put
             // among them, but a title's form may have been, and is taken out
             let joined = join_into(&mut key, d.label_words);
-            let label = aliases.take(joined).unwrap_or_else(|| joined.to_string());
+            ent.label = (ent.aliases.take(joined)).unwrap_or_else(|| joined.to_string());
             if kind != Kind::Person {
+                let (aliases, label) = (&mut ent.aliases, &ent.label);
                 let members: Vec<String> = aliases
                     .iter()
-                    .chain(std::iter::once(&label))
-                    .filter_map(|a| self.member_noun(a, &label))
+                    .chain(std::iter::once(label))
+                    .filter_map(|a| self.member_noun(a, label))
                     .collect();
                 // a member noun may be the label itself ("Democrat")
                 if !members.is_empty() {
                     aliases.extend(members);
-                    aliases.remove(&label);
+                    aliases.remove(label);
                 }
             }
-            entity_of_draft[di] = Some(entities.len());
-            entities.push(Entity {
-                kind,
-                label,
-                aliases,
-                mentions: std::mem::take(&mut d.mentions),
-                gender: d.gender,
-                titles: std::mem::take(&mut d.titles),
-                class: d.class,
-                evidence: d.evidence,
-                known: d.known,
-            });
         }
         let entity_of: Vec<Option<usize>> = draft_of
             .iter()
@@ -727,7 +774,8 @@ impl<'l> Resolver<'l> {
             entities,
             entity_of,
             references: Vec::new(),
-            by_token: vec![NONE; layout.tokens.len()],
+            // filled by `references`, in one pass (no fill with NONE first)
+            by_token: Vec::new(),
         };
         self.references(&w, mentions, &mut res);
         res
@@ -785,10 +833,11 @@ impl<'l> Resolver<'l> {
                 continue;
             }
             let short = drafts[s].label_words;
-            let short_is_acronym = acronym[s];
+            // an acronym's letters, made once for all its candidates
+            let short_acronym = acronym[s].then(|| acronym_keys(short[0]));
             // only the drafts an index says could match are compared (a superset of the
             // matches), so the pass is linear in the drafts, not drafts x drafts
-            index.candidates(short, short_is_acronym, &mut cands);
+            index.candidates(short, short_acronym.as_ref(), &mut cands);
             if cands.is_empty() {
                 continue; // most drafts: and then no look-up for the test below
             }
@@ -807,10 +856,10 @@ impl<'l> Resolver<'l> {
                 }
                 if is_long_form(
                     short,
-                    short_is_acronym,
+                    short_acronym.as_ref(),
                     tail_allowed,
                     drafts[l].label_words,
-                    &index.initials[l],
+                    index.initials(l),
                 ) {
                     count += 1;
                     target = Some(l);
@@ -853,13 +902,6 @@ impl<'l> Resolver<'l> {
         let layout = w.layout;
         // names, and about as many pronouns and nominals: room made once, not grown
         let mut refs: Vec<Reference> = Vec::with_capacity(2 * mentions.len());
-        // by token, not hashed: it is asked at every token
-        let mut mention_at = vec![NONE; layout.tokens.len()];
-        for (mi, m) in mentions.iter().enumerate() {
-            if res.entity_of[mi].is_some() {
-                mention_at[m.tokens.0 as usize] = mi as u32;
-            }
-        }
         // salience: mentions so far and last position per entity
         let mut count = vec![0u32; res.entities.len()];
         let mut last_seen = vec![0usize; res.entities.len()];
@@ -885,47 +927,38 @@ impl<'l> Resolver<'l> {
             }
         }
         // known entities by the head nouns of their full names ("corporation" → BBC)
-        let mut by_head: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-        for (e, ent) in res.entities.iter().enumerate() {
-            if let Some(k) = ent.known {
-                for h in &self.lex.entities[k as usize].heads {
-                    by_head.entry(h.as_str()).or_default().push(e);
-                }
-            }
-        }
+        let by_head = heads_of(&res.entities, self.lex);
+        let mut head_lower = String::new();
         let mut of_class: FxHashMap<(Kind, u16), Option<usize>> = FxHashMap::default();
         // resliced to the tokens' length, so that indexing them by token is not
         // bounds-checked at every token
         let tokens = &layout.tokens[..];
         let sentence_of = &layout.sentence_of[..tokens.len()];
-        let mention_at = &mention_at[..tokens.len()];
         // the tokens that start resolved mentions, in order: the stops that `next_stop`
-        // need not find by asking at every token (`next_start` is the first not passed).
-        // The mentions come in text order (else they are sorted here); a repeated start
-        // is passed like any other
-        let mut starts: Vec<u32> = Vec::with_capacity(mentions.len());
-        starts.extend(
-            (mentions.iter().zip(&res.entity_of))
-                .filter(|(_, e)| e.is_some())
-                .map(|(m, _)| m.tokens.0),
+        // need not find by asking at every token (`next_start` is the first not passed),
+        // and where a name is (no array over the tokens)
+        let starts = mention_starts(
+            (mentions.iter().zip(&res.entity_of)).map(|(m, e)| e.map(|_| m.tokens.0)),
         );
-        if !starts.is_sorted() {
-            starts.sort_unstable();
-        }
         let mut next_start = 0;
         let mut i = 0;
         loop {
-            while starts.get(next_start).is_some_and(|&s| (s as usize) < i) {
+            while starts
+                .get(next_start)
+                .is_some_and(|&(s, _)| (s as usize) < i)
+            {
                 next_start += 1;
             }
-            let limit = starts.get(next_start).map_or(tokens.len(), |&s| s as usize);
+            let limit = starts
+                .get(next_start)
+                .map_or(tokens.len(), |&(s, _)| s as usize);
             i = next_stop(w.text, &tokens[..limit], i);
             if i >= tokens.len() {
                 break;
             }
-            if mention_at[i] != NONE {
+            if i == limit {
                 let si = sentence_of[i];
-                let mi = mention_at[i] as usize;
+                let mi = last_starting(&starts, next_start) as usize;
                 let m = &mentions[mi];
                 let e = res.entity_of[mi].unwrap_or(0);
                 refs.push(Reference {
@@ -1021,12 +1054,13 @@ impl<'l> Resolver<'l> {
                     last_seen: &last_seen,
                     last_sentence: &last_sentence,
                     recency: &recency,
-                    mention_at,
+                    starts: &starts[next_start..],
                     sentence: si,
                 };
                 let known = Known {
                     by_head: &by_head,
                     of_class: &mut of_class,
+                    lower: &mut head_lower,
                 };
                 if let Some((end, e)) = self.nominal(w, i, res, &seen, known) {
                     refs.push(Reference {
@@ -1043,11 +1077,7 @@ impl<'l> Resolver<'l> {
             }
             i += 1;
         }
-        for (ri, r) in refs.iter().enumerate() {
-            for t in r.tokens.0..r.tokens.1 {
-                res.by_token[t as usize] = ri as u32;
-            }
-        }
+        res.by_token = reference_of_token(&refs, tokens.len());
         res.references = refs;
     }
 
@@ -1135,7 +1165,10 @@ impl<'l> Resolver<'l> {
                             && w.entry(end).is_some_and(|e| e.stance_cues.is_empty()))
                 }
             };
-            if seen.mention_at[head] != NONE {
+            if (seen.starts.iter())
+                .take_while(|&&(s, _)| s as usize <= head)
+                .any(|&(s, _)| s as usize == head)
+            {
                 return None; // a name starts here: "the Chicago Teachers Union"
             }
             // the head's entry, looked up once for all the questions below
@@ -1187,10 +1220,10 @@ impl<'l> Resolver<'l> {
             // "the corporation" → the BBC ("British Broadcasting Corporation"), "the
             // party" → Labour: a known entity whose full name ends with the noun
             if !known.by_head.is_empty() {
-                let head_word = w.text_of(head).to_lowercase();
-                let by_name = known.by_head.get(head_word.as_str()).into_iter().flatten();
-                if let Some(&e) =
-                    by_name.max_by_key(|&&e| (count[e], res.entities[e].mentions.len()))
+                let head_word = lowercase_into(known.lower, w.text_of(head));
+                let by_name = entities_headed(known.by_head, head_word).iter();
+                if let Some(&(_, e)) =
+                    by_name.max_by_key(|&&(_, e)| (count[e], res.entities[e].mentions.len()))
                 {
                     return Some((end, e));
                 }
@@ -1261,6 +1294,47 @@ impl<'l> Resolver<'l> {
         push_lowercase(&mut key, second);
         self.lex.phrase(&key).and_then(|p| p.nominal)
     }
+}
+
+/// The first tokens of the resolved mentions, given for each mention (None: not
+/// resolved), with the mention, sorted by token; mentions with the same first token
+/// stay in their order (the last of them is the one read there: see [`last_starting`]).
+/// [`Resolver::references`] looks names up here, not in an array over all the tokens.
+fn mention_starts(firsts: impl Iterator<Item = Option<u32>>) -> Vec<(u32, u32)> {
+    let mut starts: Vec<(u32, u32)> = Vec::with_capacity(firsts.size_hint().0);
+    starts.extend(
+        firsts
+            .enumerate()
+            .filter_map(|(mi, first)| Some((first?, mi as u32))),
+    );
+    // the mentions come in text order: sorted only if not (a stable sort)
+    if !starts.is_sorted_by_key(|&(s, _)| s) {
+        starts.sort_by_key(|&(s, _)| s);
+    }
+    starts
+}
+
+/// The mention read at the token where `starts[at]`, the first of [`mention_starts`]
+/// there, starts: the last mention starting there.
+fn last_starting(starts: &[(u32, u32)], mut at: usize) -> u32 {
+    let token = starts[at].0;
+    while starts.get(at + 1).is_some_and(|&(s, _)| s == token) {
+        at += 1;
+    }
+    starts[at].1
+}
+
+/// For each of `n` tokens, the reference covering it ([`NONE`]: none). The references
+/// come in text order and do not overlap: each token is written once, in order (not
+/// filled with [`NONE`] first and then written again).
+fn reference_of_token(refs: &[Reference], n: usize) -> Vec<u32> {
+    let mut by_token = Vec::with_capacity(n);
+    for (ri, r) in refs.iter().enumerate() {
+        by_token.resize(r.tokens.0 as usize, NONE);
+        by_token.resize(r.tokens.1 as usize, ri as u32);
+    }
+    by_token.resize(n, NONE);
+    by_token
 }
 
 /// The first token of `tokens` from `from` on that may be one of the pronouns and
@@ -1380,11 +1454,31 @@ fn join_into<'b>(buf: &'b mut String, words: &[&str]) -> &'b str {
 /// (cleared first): the parts as if joined by spaces, with the whitespace collapsed.
 fn collapse_into<'b>(buf: &'b mut String, parts: &[&str]) -> &'b str {
     buf.clear();
-    for word in parts.iter().flat_map(|p| p.split_whitespace()) {
+    let mut push = |word: &str| {
         if !buf.is_empty() {
             buf.push(' ');
         }
         buf.push_str(word);
+    };
+    for part in parts {
+        if !part.is_ascii() {
+            part.split_whitespace().for_each(&mut push);
+            continue;
+        }
+        // an ASCII part (nearly all titles) is cut at its whitespace bytes, those
+        // `char::is_whitespace` takes among ASCII (tab to carriage return, space):
+        // no decoding of characters
+        let bytes = part.as_bytes();
+        let white = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+        let mut at = 0;
+        while at < bytes.len() {
+            let start = at + bytes[at..].iter().take_while(|&&c| white(c)).count();
+            let end = start + bytes[start..].iter().take_while(|&&c| !white(c)).count();
+            if start < end {
+                push(&part[start..end]);
+            }
+            at = end;
+        }
     }
     buf
 }
@@ -1470,7 +1564,7 @@ fn majority(d: &Draft) -> Kind {
 /// colliding hash is skipped as a stale one is.
 #[derive(Default)]
 struct DraftIndex {
-    /// [`lower_hash`] of the last label word → drafts.
+    /// [`lower_hash`] of the last label word → drafts (labels of two words or more).
     by_last: Lists,
     /// [`lower_hash`] of the label → drafts.
     by_label: Lists,
@@ -1560,16 +1654,14 @@ impl DraftIndex {
     }
 
     fn label(&mut self, di: usize, words: &[&str]) {
-        let whole = lower_hash(words);
-        if let Some(last) = words.last() {
-            // a one-word label is its last word: hashed once
-            let last = match words.len() {
-                1 => whole,
-                _ => lower_hash(std::slice::from_ref(last)),
-            };
-            self.by_last.push(last, di as u32);
+        // only a name of two words or more is a full name that a surname joins (see
+        // `persons_named`); a label changes only through here, so an unlisted draft
+        // never becomes one unseen
+        if let [_, .., last] = words {
+            self.by_last
+                .push(lower_hash(std::slice::from_ref(last)), di as u32);
         }
-        self.by_label.push(whole, di as u32);
+        self.by_label.push(lower_hash(words), di as u32);
     }
 
     fn mentioned(&mut self, di: usize, token: u32) {
@@ -1653,17 +1745,18 @@ fn is_acronym(s: &str) -> bool {
 /// Whether `long` is the long form of the organization name `short`: the initials of
 /// an acronym ("CTU"), a network's numbered station ("CBS" → "CBS 2"), its trailing
 /// words ("Telegraph" → "Daily Telegraph", when `tail_allowed`), or words it starts
-/// ("Lib Dem" → "Liberal Democrats").
+/// ("Lib Dem" → "Liberal Democrats"). `acronym` is [`acronym_keys`] of `short`'s word
+/// when it is an acronym.
 fn is_long_form(
     short: &[&str],
-    short_is_acronym: bool,
+    acronym: Option<&AcronymKeys>,
     tail_allowed: bool,
     long: &[&str],
     initials: &Initials,
 ) -> bool {
-    if short_is_acronym {
+    if let Some(acronym) = acronym {
         long.len() >= 2
-            && (initials_match(short[0], initials)
+            && (initials_match(acronym, initials)
                 || (long.len() == 2
                     && long[0] == short[0]
                     && long[1].bytes().all(|b| b.is_ascii_digit())))
@@ -1690,6 +1783,15 @@ struct Initials {
     all: String,
 }
 
+/// The initials of a name that has none made (no long form, or no acronym to match).
+static NO_INITIALS: Initials = Initials {
+    content: String::new(),
+    all: String::new(),
+};
+
+/// An acronym's letters in capitals, and its capitals alone (see [`acronym_keys`]).
+type AcronymKeys = (String, String);
+
 impl Initials {
     /// `lower` is scratch for the lower-case words (no copy of each).
     fn of(long: &[&str], lex: &Lexicon, lower: &mut String) -> Initials {
@@ -1713,7 +1815,7 @@ impl Initials {
 }
 
 /// The letters of an acronym, in capitals, and its capitals alone ("DfES": "DFES", "DES").
-fn acronym_keys(acro: &str) -> (String, String) {
+fn acronym_keys(acro: &str) -> AcronymKeys {
     let target: String = acro
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -1724,13 +1826,13 @@ fn acronym_keys(acro: &str) -> (String, String) {
     (target, capitals)
 }
 
-/// True when `acro` spells the initials of a long name (content words, or all words).
-fn initials_match(acro: &str, long: &Initials) -> bool {
-    let (target, capitals) = acronym_keys(acro);
+/// True when the acronym of these [`acronym_keys`] spells the initials of a long
+/// name (content words, or all words).
+fn initials_match((target, capitals): &AcronymKeys, long: &Initials) -> bool {
     target.len() >= 2
-        && (target == long.content
-            || target == long.all
-            || (capitals.len() >= 2 && capitals == long.content))
+        && (*target == long.content
+            || *target == long.all
+            || (capitals.len() >= 2 && *capitals == long.content))
 }
 
 /// Which drafts could be the long form of a short one, for step 3. Only organizations
@@ -1741,9 +1843,11 @@ fn initials_match(acro: &str, long: &Initials) -> bool {
 /// comparing a short name with each costs less than building indexes. More are indexed
 /// by their words ([`FormKeys`]), so the pass stays linear in the drafts.
 struct FormIndex {
-    /// Initials per draft (empty for one-word names, which are never a long form, and
-    /// for all when no acronym is to be matched).
+    /// Initials of each of `longs`, in its order (none when no acronym is to be
+    /// matched): not a slot per draft, most of which are no long form.
     initials: Vec<Initials>,
+    /// How many drafts there are.
+    drafts: usize,
     /// The drafts that could be a long form, in order.
     longs: Vec<usize>,
     /// The indexes, when there are more than [`FormIndex::SCAN_MAX`] of them.
@@ -1799,26 +1903,35 @@ impl FormIndex {
         let mut initials = Vec::new();
         if acronyms {
             let mut lower = String::new();
-            initials.resize_with(drafts.len(), Initials::default);
-            for &l in &longs {
-                initials[l] = Initials::of(drafts[l].label_words, lex, &mut lower);
-            }
+            initials.reserve_exact(longs.len());
+            initials.extend(
+                (longs.iter()).map(|&l| Initials::of(drafts[l].label_words, lex, &mut lower)),
+            );
         }
         let keys = (longs.len() > scan_max).then(|| FormKeys::new(drafts, &longs, &initials));
-        initials.resize_with(drafts.len(), Initials::default);
         FormIndex {
             initials,
+            drafts: drafts.len(),
             longs,
             keys,
         }
     }
 
+    /// The initials of draft `l` (none made: empty).
+    fn initials(&self, l: usize) -> &Initials {
+        match self.longs.binary_search(&l) {
+            Ok(k) => self.initials.get(k).unwrap_or(&NO_INITIALS),
+            Err(_) => &NO_INITIALS,
+        }
+    }
+
     /// Drafts that could be the long form of `short`, sorted, each once.
-    fn candidates(&self, short: &[&str], is_acronym: bool, out: &mut Vec<usize>) {
+    /// `acronym` is [`acronym_keys`] of `short`'s word when it is an acronym.
+    fn candidates(&self, short: &[&str], acronym: Option<&AcronymKeys>, out: &mut Vec<usize>) {
         out.clear();
         if short.is_empty() {
             // no words: every longer name ends with them (never seen; kept exact)
-            out.extend(0..self.initials.len());
+            out.extend(0..self.drafts);
             return;
         }
         let Some(keys) = &self.keys else {
@@ -1826,10 +1939,9 @@ impl FormIndex {
             return;
         };
         let mut add = |list: &Lists, key: u64| out.extend(list.get(key).map(|l| l as usize));
-        if is_acronym {
-            let (target, capitals) = acronym_keys(short[0]);
-            add(&keys.by_initials, hash_of(&target));
-            add(&keys.by_initials, hash_of(&capitals));
+        if let Some((target, capitals)) = acronym {
+            add(&keys.by_initials, hash_of(target));
+            add(&keys.by_initials, hash_of(capitals));
             add(&keys.by_first, hash_of(short[0]));
         } else {
             add(&keys.by_suffix, lower_hash(short));
@@ -1847,16 +1959,17 @@ impl FormIndex {
 }
 
 impl FormKeys {
-    /// The indexes of the drafts `longs`; `initials` by draft, empty when no acronym is
-    /// to be matched (then none is looked up by initials or by first word).
+    /// The indexes of the drafts `longs`; `initials` those of `longs`, in order, empty
+    /// when no acronym is to be matched (then none is looked up by initials or by
+    /// first word).
     fn new(drafts: &[Draft], longs: &[usize], initials: &[Initials]) -> FormKeys {
         let mut ix = FormKeys::default();
         let acronyms = !initials.is_empty();
-        for &l in longs {
+        for (k, &l) in longs.iter().enumerate() {
             let long = drafts[l].label_words;
             let l32 = l as u32;
             if acronyms {
-                let initials = &initials[l];
+                let initials = &initials[k];
                 ix.by_initials.push(hash_of(&initials.content), l32);
                 if initials.all != initials.content {
                     ix.by_initials.push(hash_of(&initials.all), l32);
@@ -1980,6 +2093,86 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The mention read at each token through the sorted starts is the one an array
+        /// over the tokens (each mention written at its first token, in order) holds.
+        #[test]
+        fn mention_starts_agree_with_an_array_over_the_tokens(
+            firsts in proptest::collection::vec(proptest::option::of(0u32..12), 0..20)
+        ) {
+            let mut array = [NONE; 12];
+            for (mi, first) in firsts.iter().enumerate() {
+                if let Some(t) = *first {
+                    array[t as usize] = mi as u32;
+                }
+            }
+            let starts = mention_starts(firsts.iter().copied());
+            for (t, &want) in array.iter().enumerate() {
+                let at = starts.partition_point(|&(s, _)| (s as usize) < t);
+                let got = match starts.get(at) {
+                    Some(&(s, _)) if s as usize == t => last_starting(&starts, at),
+                    _ => NONE,
+                };
+                proptest::prop_assert_eq!(got, want, "token {}", t);
+            }
+        }
+
+        /// References in text order, not overlapping: one pass writes what filling with
+        /// NONE and then writing each reference's tokens does.
+        #[test]
+        fn reference_of_token_agrees_with_filling(
+            gaps in proptest::collection::vec((0u32..3, 1u32..4), 0..10),
+            tail in 0usize..3,
+        ) {
+            let mut refs = Vec::new();
+            let mut at = 0;
+            for (gap, len) in gaps {
+                let tokens = (at + gap, at + gap + len);
+                at = tokens.1;
+                refs.push(Reference {
+                    tokens,
+                    span: Span { start: 0, end: 0 },
+                    entity: 0,
+                    kind: RefKind::Name,
+                });
+            }
+            let n = at as usize + tail;
+            let mut want = vec![NONE; n];
+            for (ri, r) in refs.iter().enumerate() {
+                for t in r.tokens.0..r.tokens.1 {
+                    want[t as usize] = ri as u32;
+                }
+            }
+            proptest::prop_assert_eq!(reference_of_token(&refs, n), want);
+        }
+    }
+
+    #[test]
+    fn heads_list_agrees_with_a_map() {
+        // (head, entity) pairs as the known entities give them, with repeats
+        let pairs = [
+            ("party", 0),
+            ("corporation", 1),
+            ("party", 2),
+            ("bank", 2),
+            ("party", 2),
+            ("bank", 4),
+        ];
+        let mut map: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+        for &(h, e) in &pairs {
+            map.entry(h).or_default().push(e);
+        }
+        let mut list = pairs.to_vec();
+        list.sort_by_key(|&(h, _)| h);
+        for head in ["party", "corporation", "bank", "union", "", "zzz"] {
+            let got: Vec<usize> = entities_headed(&list, head)
+                .iter()
+                .map(|&(_, e)| e)
+                .collect();
+            assert_eq!(got, map.get(head).cloned().unwrap_or_default(), "{head}");
+        }
+    }
+
     /// Names built from a few words, in any case, with acronyms, digits and non-ASCII:
     /// many share initials, suffixes and prefixes, as real organization names do.
     fn name_strategy() -> impl proptest::strategy::Strategy<Value = Vec<String>> {
@@ -2038,10 +2231,11 @@ mod tests {
             for scan_max in [0, usize::MAX] {
                 let index = FormIndex::with_scan_max(&drafts, lex, true, scan_max);
                 for short in &names {
-                    let acronym = short.len() == 1 && is_acronym(short[0]);
-                    index.candidates(short, acronym, &mut cands);
+                    let acronym = (short.len() == 1 && is_acronym(short[0]))
+                        .then(|| acronym_keys(short[0]));
+                    index.candidates(short, acronym.as_ref(), &mut cands);
                     for (l, d) in drafts.iter().enumerate() {
-                        if is_long_form(short, acronym, tail_allowed, d.label_words, &index.initials[l]) {
+                        if is_long_form(short, acronym.as_ref(), tail_allowed, d.label_words, index.initials(l)) {
                             proptest::prop_assert!(cands.contains(&l), "{short:?} -> {:?}", d.label_words);
                         }
                     }
@@ -2079,18 +2273,19 @@ mod tests {
             ("Lib Dem", 4),
         ] {
             let short = words(short);
-            let acronym = short.len() == 1 && is_acronym(short[0]);
-            index.candidates(&short, acronym, &mut cands);
+            let acronym =
+                (short.len() == 1 && is_acronym(short[0])).then(|| acronym_keys(short[0]));
+            index.candidates(&short, acronym.as_ref(), &mut cands);
             let found: Vec<usize> = cands
                 .iter()
                 .copied()
                 .filter(|&l| {
                     is_long_form(
                         &short,
-                        acronym,
+                        acronym.as_ref(),
                         true,
                         drafts[l].label_words,
-                        &index.initials[l],
+                        index.initials(l),
                     )
                 })
                 .collect();
@@ -2176,6 +2371,9 @@ mod tests {
             &["Mr.", ""],
             &[" \t", " "],
             &[],
+            &["a\x0bb\x0cc\rd\x1fe", "\u{a0}f\u{a0} g"],
+            &["Zoë\u{2009}Mayor ", "\x0b x"],
+            &["\r\n"],
         ] {
             let collapsed = parts
                 .join(" ")
