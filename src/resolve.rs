@@ -140,6 +140,60 @@ pub struct Resolver<'l> {
     lex: &'l Lexicon,
 }
 
+/// `v` made `n` copies of `x`, in the memory it had.
+fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
+    v.clear();
+    v.resize(n, x);
+}
+
+/// The per-entity buffers of [`Resolver::references`], by the entity.
+#[derive(Default)]
+struct RefScratch {
+    count: Vec<u32>,
+    last_seen: Vec<usize>,
+    last_sentence: Vec<u32>,
+    recency: Recency,
+    neuter: Vec<bool>,
+    person_like_town: Vec<bool>,
+    of_class: FxHashMap<(Kind, u16), Option<usize>>,
+    head_lower: String,
+    /// The last resolution's references and reference by token, given back
+    /// ([`ResolveScratch::give_back`]) to be made again in.
+    spare_refs: Vec<Reference>,
+    spare_by_token: Vec<u32>,
+}
+
+/// The buffers a resolution needs whatever the document: a caller that resolves many
+/// documents ([`crate::pipeline::Pipeline`], one per thread) keeps them, so that each
+/// document is resolved in memory already had (and warm in the caches), not asked of the
+/// allocator again. Only owned things: nothing in them borrows a document or lexicon.
+#[derive(Default)]
+pub struct ResolveScratch {
+    by_key: Keys,
+    surnames: Keys,
+    by_known: FxHashMap<u32, usize>,
+    draft_of: Vec<Option<usize>>,
+    lower: String,
+    key: String,
+    key_bytes: Vec<u8>,
+    spaced: String,
+    mention_count: Vec<u32>,
+    entity_of_draft: Vec<Option<usize>>,
+    refs: RefScratch,
+    /// The last resolution's `entity_of`, given back to be made again in.
+    spare_entity_of: Vec<Option<usize>>,
+}
+
+impl ResolveScratch {
+    /// Takes back a resolution done with (its entities taken out, or dropped with it),
+    /// so that the next is made in the memory of its vectors by mention and token.
+    pub fn give_back(&mut self, res: Resolution) {
+        self.spare_entity_of = res.entity_of;
+        self.refs.spare_refs = res.references;
+        self.refs.spare_by_token = res.by_token;
+    }
+}
+
 /// The names of the mentions as words (no possessive), borrowed from the text: made
 /// for every mention, so no copy of the words, and all in one vector, not one each
 /// (`all` is that vector, filled here).
@@ -225,11 +279,13 @@ struct Keys {
 }
 
 impl Keys {
-    fn with_capacity(n: usize) -> Self {
-        Keys {
-            text: Vec::with_capacity(n * 16),
-            table: HashTable::with_capacity(n),
-        }
+    /// Emptied, with room for `n` keys (text of 16 bytes each), in the memory it had.
+    fn reset(&mut self, n: usize) {
+        self.text.clear();
+        self.text.reserve(n * 16);
+        self.table.clear();
+        // empty: nothing is rehashed, but `reserve` wants a hasher
+        self.table.reserve(n, |_| 0);
     }
 
     fn is_empty(&self) -> bool {
@@ -327,13 +383,22 @@ struct Recency {
     newer: Vec<u32>,
 }
 
-impl Recency {
-    fn new(entities: usize) -> Self {
+impl Default for Recency {
+    fn default() -> Self {
         Recency {
             newest: NONE,
-            older: vec![NONE; entities],
-            newer: vec![NONE; entities],
+            older: Vec::new(),
+            newer: Vec::new(),
         }
+    }
+}
+
+impl Recency {
+    /// Emptied, for `entities` entities, in the memory it had.
+    fn reset(&mut self, entities: usize) {
+        self.newest = NONE;
+        refill(&mut self.older, entities, NONE);
+        refill(&mut self.newer, entities, NONE);
     }
 
     /// Puts `e` first; `listed` tells whether it is in the list already.
@@ -492,6 +557,32 @@ impl<'l> Resolver<'l> {
 
     /// Resolves the mentions of one document.
     pub fn resolve(&self, text: &str, layout: &Layout, mentions: &[Mention]) -> Resolution {
+        self.resolve_with(text, layout, mentions, &mut ResolveScratch::default())
+    }
+
+    /// [`Resolver::resolve`] in the buffers of `scratch` (what they held is dropped):
+    /// the same resolution.
+    pub fn resolve_with(
+        &self,
+        text: &str,
+        layout: &Layout,
+        mentions: &[Mention],
+        scratch: &mut ResolveScratch,
+    ) -> Resolution {
+        let ResolveScratch {
+            by_key,
+            surnames,
+            by_known,
+            draft_of,
+            lower,
+            key,
+            key_bytes,
+            spaced,
+            mention_count,
+            entity_of_draft,
+            refs,
+            spare_entity_of,
+        } = scratch;
         let w = Words {
             text,
             layout,
@@ -501,9 +592,9 @@ impl<'l> Resolver<'l> {
         // doubling copied them all)
         let mut drafts: Vec<Draft> = Vec::with_capacity(mentions.len());
         // merge keys: names by kind and words, known names by their list entry
-        let mut by_key = Keys::with_capacity(mentions.len());
-        let mut by_known: FxHashMap<u32, usize> = FxHashMap::default();
-        let mut draft_of: Vec<Option<usize>> = vec![None; mentions.len()];
+        by_key.reset(mentions.len());
+        by_known.clear();
+        refill(draft_of, mentions.len(), None);
         let mut all_words = Vec::with_capacity(mentions.len() * 2);
         let words = name_words(&w, mentions, &mut all_words);
         // the canonical name of each mention's known entity ("" when none): a draft's
@@ -516,9 +607,12 @@ impl<'l> Resolver<'l> {
             })
             .collect();
         // scratch for lower-case words and keys, large enough for most names
-        let (mut lower, mut key) = (String::with_capacity(64), String::with_capacity(64));
-        let mut key_bytes = Vec::with_capacity(64);
-        let mut spaced = String::with_capacity(64);
+        for buf in [&mut *lower, &mut *key, &mut *spaced] {
+            buf.clear();
+            buf.reserve(64);
+        }
+        key_bytes.clear();
+        key_bytes.reserve(64);
 
         // surnames of the people named in full: a lone word equal to one is that person,
         // even when the lists know it as a place ("Rodriguez", "Jackson")
@@ -527,10 +621,10 @@ impl<'l> Resolver<'l> {
         let named_in_full =
             |(m, ws): &(&Mention, &&[&str])| m.kind == Some(Kind::Person) && ws.len() >= 2;
         let full_names = mentions.iter().zip(&words).filter(named_in_full).count();
-        let mut surnames = Keys::with_capacity(full_names);
+        surnames.reset(full_names);
         for (_, ws) in mentions.iter().zip(&words).filter(named_in_full) {
             if let Some(last) = ws.last() {
-                surnames.get_or_insert(lower_bytes_into(&mut key_bytes, last), 0);
+                surnames.get_or_insert(lower_bytes_into(key_bytes, last), 0);
             }
         }
 
@@ -540,7 +634,7 @@ impl<'l> Resolver<'l> {
             if words[mi].len() == 1
                 && !m.has(evidence::ACRONYM)
                 && !surnames.is_empty()
-                && surnames.contains(lower_bytes_into(&mut key_bytes, words[mi][0]))
+                && surnames.contains(lower_bytes_into(key_bytes, words[mi][0]))
             {
                 continue; // a surname: step 2
             }
@@ -560,11 +654,7 @@ impl<'l> Resolver<'l> {
                     drafts.push(Draft::default());
                     drafts.len() - 1
                 }),
-                None => draft_for(
-                    &mut by_key,
-                    &mut drafts,
-                    kind_key(&mut key_bytes, kind, words[mi]),
-                ),
+                None => draft_for(by_key, &mut drafts, kind_key(key_bytes, kind, words[mi])),
             };
             let d = &mut drafts[di];
             if let Some(id) = m.known {
@@ -619,7 +709,7 @@ impl<'l> Resolver<'l> {
                 continue; // weak candidate that matched nothing
             };
             let made = drafts.len();
-            let di = draft_for(&mut by_key, &mut drafts, kind_key(&mut key_bytes, kind, ws));
+            let di = draft_for(by_key, &mut drafts, kind_key(key_bytes, kind, ws));
             let d = &mut drafts[di];
             if ws.len() > d.label_words.len() {
                 d.label_words = ws;
@@ -633,12 +723,12 @@ impl<'l> Resolver<'l> {
         }
 
         // 3. organization short forms join their long forms
-        self.merge_org_forms(&w, mentions, &mut drafts, &draft_of);
+        self.merge_org_forms(&w, mentions, &mut drafts, draft_of);
 
         // each mention belongs to the draft its draft was merged into; each draft left
         // with mentions (every one not merged) is an entity, in draft order. Counted
         // first, so that the entities are made at once, with room for their mentions
-        let mut mention_count = vec![0u32; drafts.len()];
+        refill(mention_count, drafts.len(), 0);
         for d in draft_of.iter_mut() {
             let Some(mut di) = *d else { continue };
             while let Some(t) = drafts[di].merged_into {
@@ -647,9 +737,9 @@ impl<'l> Resolver<'l> {
             *d = Some(di);
             mention_count[di] += 1;
         }
-        let mut entity_of_draft = vec![None; drafts.len()];
+        refill(entity_of_draft, drafts.len(), None);
         let mut entities: Vec<Entity> = Vec::with_capacity(
-            (drafts.iter().zip(&mention_count))
+            (drafts.iter().zip(mention_count.iter()))
                 .filter(|&(d, &n)| d.merged_into.is_none() && n > 0)
                 .count(),
         );
@@ -695,7 +785,7 @@ impl<'l> Resolver<'l> {
                 // the label is no alias (it is taken out when the entity is done): most
                 // entities' first mention is it, and it is not put in only to be taken out
                 if !joined_eq(words[mi], drafts[di].label_words) {
-                    insert_new(&mut ent.aliases, join_into(&mut key, words[mi]));
+                    insert_new(&mut ent.aliases, join_into(key, words[mi]));
                 }
             }
             if let Some(t) = m.title {
@@ -706,18 +796,18 @@ impl<'l> Resolver<'l> {
                     end: m.span.end,
                 }
                 .text(text);
-                insert_new(&mut ent.aliases, collapse_into(&mut spaced, &[full]));
+                insert_new(&mut ent.aliases, collapse_into(spaced, &[full]));
                 if start != t.start {
-                    let surface = join_into(&mut key, words[mi]);
-                    let titled = collapse_into(&mut spaced, &[title_text, surface]);
+                    let surface = join_into(key, words[mi]);
+                    let titled = collapse_into(spaced, &[title_text, surface]);
                     insert_new(&mut ent.aliases, titled);
                 }
                 for tw in title_text.split_whitespace() {
-                    let tw = lowercase_into(&mut lower, tw.trim_end_matches('.'));
+                    let tw = lowercase_into(lower, tw.trim_end_matches('.'));
                     insert_new(&mut ent.titles, tw);
                 }
-                let title = collapse_into(&mut spaced, &[title_text]).trim_end_matches('.');
-                insert_new(&mut ent.titles, lowercase_into(&mut lower, title));
+                let title = collapse_into(spaced, &[title_text]).trim_end_matches('.');
+                insert_new(&mut ent.titles, lowercase_into(lower, title));
             }
         }
         // descriptors before a name give organizations a class ("charity Actionaid")
@@ -737,19 +827,19 @@ impl<'l> Resolver<'l> {
             }
         }
         // the entities' kinds, labels and classes: designator classes ("Union" → union)
-        for (d, e) in drafts.iter().zip(&entity_of_draft) {
+        for (d, e) in drafts.iter().zip(entity_of_draft.iter()) {
             let Some(e) = *e else { continue };
             let ent = &mut entities[e];
             ent.class = d.class.or_else(|| {
                 let last = d.label_words.last()?;
-                let o = self.lex.word(lowercase_into(&mut lower, last))?.org_word?;
+                let o = self.lex.word(lowercase_into(lower, last))?.org_word?;
                 Some(o.class)
             });
             let kind = majority(d);
             ent.kind = kind;
             // the label is no alias: a mention's words that are the label were not put
             // among them, but a title's form may have been, and is taken out
-            let joined = join_into(&mut key, d.label_words);
+            let joined = join_into(key, d.label_words);
             ent.label = (ent.aliases.take(joined)).unwrap_or_else(|| joined.to_string());
             if kind != Kind::Person {
                 let (aliases, label) = (&mut ent.aliases, &ent.label);
@@ -765,10 +855,9 @@ impl<'l> Resolver<'l> {
                 }
             }
         }
-        let entity_of: Vec<Option<usize>> = draft_of
-            .iter()
-            .map(|d| d.and_then(|d| entity_of_draft[d]))
-            .collect();
+        let mut entity_of = std::mem::take(spare_entity_of);
+        entity_of.clear();
+        entity_of.extend(draft_of.iter().map(|d| d.and_then(|d| entity_of_draft[d])));
 
         let mut res = Resolution {
             entities,
@@ -777,7 +866,7 @@ impl<'l> Resolver<'l> {
             // filled by `references`, in one pass (no fill with NONE first)
             by_token: Vec::new(),
         };
-        self.references(&w, mentions, &mut res);
+        self.references(&w, mentions, &mut res, refs);
         res
     }
 
@@ -898,25 +987,43 @@ impl<'l> Resolver<'l> {
     /// Names, nominals and pronouns, in reading order.
     // out of line: called once per document, and a profile then shows its cost
     #[inline(never)]
-    fn references(&self, w: &Words, mentions: &[Mention], res: &mut Resolution) {
+    fn references(
+        &self,
+        w: &Words,
+        mentions: &[Mention],
+        res: &mut Resolution,
+        scratch: &mut RefScratch,
+    ) {
         let layout = w.layout;
         // names, and about as many pronouns and nominals: room made once, not grown
-        let mut refs: Vec<Reference> = Vec::with_capacity(2 * mentions.len());
+        let mut refs = std::mem::take(&mut scratch.spare_refs);
+        refs.clear();
+        refs.reserve(2 * mentions.len());
+        let mut by_token = std::mem::take(&mut scratch.spare_by_token);
         // salience: mentions so far and last position per entity
-        let mut count = vec![0u32; res.entities.len()];
-        let mut last_seen = vec![0usize; res.entities.len()];
-        let mut last_sentence = vec![u32::MAX; res.entities.len()];
-        let mut recency = Recency::new(res.entities.len());
+        let RefScratch {
+            count,
+            last_seen,
+            last_sentence,
+            recency,
+            neuter,
+            person_like_town,
+            of_class,
+            head_lower,
+            ..
+        } = scratch;
+        let n = res.entities.len();
+        refill(count, n, 0);
+        refill(last_seen, n, 0);
+        refill(last_sentence, n, u32::MAX);
+        recency.reset(n);
         // entities an "it"/"its" has referred to: never a person's name
-        let mut neuter = vec![false; res.entities.len()];
+        refill(neuter, n, false);
         // towns a "he"/"she" could show to be people's names: one pass over the
         // mentions, not one per pronoun (a town named after a place preposition anywhere,
         // "look at Charlotte", is the place)
-        let mut person_like_town: Vec<bool> = res
-            .entities
-            .iter()
-            .map(|e| self.is_person_like_town(e))
-            .collect();
+        person_like_town.clear();
+        person_like_town.extend(res.entities.iter().map(|e| self.is_person_like_town(e)));
         for (mi, m) in mentions.iter().enumerate() {
             let a = m.tokens.0 as usize;
             if let Some(e) = res.entity_of[mi]
@@ -928,8 +1035,8 @@ impl<'l> Resolver<'l> {
         }
         // known entities by the head nouns of their full names ("corporation" → BBC)
         let by_head = heads_of(&res.entities, self.lex);
-        let mut head_lower = String::new();
-        let mut of_class: FxHashMap<(Kind, u16), Option<usize>> = FxHashMap::default();
+        head_lower.clear();
+        of_class.clear();
         // resliced to the tokens' length, so that indexing them by token is not
         // bounds-checked at every token
         let tokens = &layout.tokens[..];
@@ -972,7 +1079,7 @@ impl<'l> Resolver<'l> {
                 // a possessor inside an apposition is no antecedent for what follows; the
                 // apposition's head stays the most recent
                 if !possessor_in_apposition(w, m.tokens) {
-                    touch(&mut recency, &mut last_seen, &mut last_sentence, e, (i, si));
+                    touch(recency, last_seen, last_sentence, e, (i, si));
                 }
                 i = m.tokens.1 as usize;
                 continue;
@@ -985,7 +1092,7 @@ impl<'l> Resolver<'l> {
             let mut lower_buf = [0u8; 8];
             let lower = pronoun_form(w.text, t.span, &mut lower_buf);
             let recent = |pred: &dyn Fn(&Entity) -> bool, within: u32| -> Option<usize> {
-                recent_entities(&recency, &last_sentence, si, within)
+                recent_entities(recency, last_sentence, si, within)
                     .find(|&e| count[e] > 0 && pred(&res.entities[e]))
             };
             // pronouns
@@ -1011,7 +1118,7 @@ impl<'l> Resolver<'l> {
             let lone_name = if pronoun.is_none()
                 && matches!(lower, b"he" | b"him" | b"his" | b"she" | b"her")
             {
-                recent_entities(&recency, &last_sentence, si, 0).find(|&e| {
+                recent_entities(recency, last_sentence, si, 0).find(|&e| {
                     count[e] > 0
                         && !neuter[e]
                         && (is_lone_unknown_name(&res.entities[e]) || person_like_town[e])
@@ -1042,7 +1149,7 @@ impl<'l> Resolver<'l> {
                     entity: e,
                     kind: RefKind::Pronoun,
                 });
-                touch(&mut recency, &mut last_seen, &mut last_sentence, e, (i, si));
+                touch(recency, last_seen, last_sentence, e, (i, si));
                 i += 1;
                 continue;
             }
@@ -1050,17 +1157,17 @@ impl<'l> Resolver<'l> {
             // handled by quotes/roles (it names its organization)
             if matches!(lower, b"the" | b"this" | b"that") {
                 let seen = Salience {
-                    count: &count,
-                    last_seen: &last_seen,
-                    last_sentence: &last_sentence,
-                    recency: &recency,
+                    count,
+                    last_seen,
+                    last_sentence,
+                    recency,
                     starts: &starts[next_start..],
                     sentence: si,
                 };
                 let known = Known {
                     by_head: &by_head,
-                    of_class: &mut of_class,
-                    lower: &mut head_lower,
+                    of_class,
+                    lower: head_lower,
                 };
                 if let Some((end, e)) = self.nominal(w, i, res, &seen, known) {
                     refs.push(Reference {
@@ -1070,14 +1177,15 @@ impl<'l> Resolver<'l> {
                         kind: RefKind::Nominal,
                     });
                     count[e] += 1;
-                    touch(&mut recency, &mut last_seen, &mut last_sentence, e, (i, si));
+                    touch(recency, last_seen, last_sentence, e, (i, si));
                     i = end;
                     continue;
                 }
             }
             i += 1;
         }
-        res.by_token = reference_of_token(&refs, tokens.len());
+        reference_of_token(&refs, tokens.len(), &mut by_token);
+        res.by_token = by_token;
         res.references = refs;
     }
 
@@ -1327,14 +1435,14 @@ fn last_starting(starts: &[(u32, u32)], mut at: usize) -> u32 {
 /// For each of `n` tokens, the reference covering it ([`NONE`]: none). The references
 /// come in text order and do not overlap: each token is written once, in order (not
 /// filled with [`NONE`] first and then written again).
-fn reference_of_token(refs: &[Reference], n: usize) -> Vec<u32> {
-    let mut by_token = Vec::with_capacity(n);
+fn reference_of_token(refs: &[Reference], n: usize, by_token: &mut Vec<u32>) {
+    by_token.clear();
+    by_token.reserve(n);
     for (ri, r) in refs.iter().enumerate() {
         by_token.resize(r.tokens.0 as usize, NONE);
         by_token.resize(r.tokens.1 as usize, ri as u32);
     }
     by_token.resize(n, NONE);
-    by_token
 }
 
 /// The first token of `tokens` from `from` on that may be one of the pronouns and
@@ -2076,7 +2184,8 @@ mod tests {
         fn recency_orders_entities_by_their_last_reference(
             refs in proptest::collection::vec(0usize..6, 0..40)
         ) {
-            let mut list = Recency::new(6);
+            let mut list = Recency::default();
+            list.reset(6);
             let mut listed = [false; 6];
             let mut map = std::collections::BTreeMap::new();
             let mut last = [0usize; 6];
@@ -2143,7 +2252,9 @@ mod tests {
                     want[t as usize] = ri as u32;
                 }
             }
-            proptest::prop_assert_eq!(reference_of_token(&refs, n), want);
+            let mut got = vec![7; 3];
+            reference_of_token(&refs, n, &mut got);
+            proptest::prop_assert_eq!(got, want);
         }
     }
 
