@@ -54,7 +54,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap, FxHasher};
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
 use crate::layout::{Layout, Words};
-use crate::lexicon::{Lexicon, Nominal, WordEntry, flag};
+use crate::lexicon::{Lexicon, Nominal, WordEntry, fact, flag};
 use crate::mentions::{Mention, PLACE_PREPS, evidence};
 use crate::tokens::{Token, TokenKind, shape};
 
@@ -1477,6 +1477,20 @@ fn next_stop(text: &str, tokens: &[Token], from: usize) -> usize {
 /// slicing the text, and mostly by their first byte, in one table look-up: asked
 /// first, before the kind and the length.
 fn may_refer(text: &[u8], t: &Token) -> bool {
+    // a word of the lexicon starts with one of those pairs when its fact says so (its id
+    // is its text lowered, and only ASCII letters lower to them), so its text need not be
+    // read: most tokens are turned away by a bit of the token itself
+    if t.word.is_some() {
+        return t.facts & fact::MAY_REFER != 0
+            && t.kind == TokenKind::Word
+            && (2..=10).contains(&t.span.len());
+    }
+    may_refer_by_text(text, t)
+}
+
+/// [`may_refer`] read from the text: for a token that is no word of the lexicon (and
+/// the simple form a test holds the fast one to).
+fn may_refer_by_text(text: &[u8], t: &Token) -> bool {
     let start = t.span.start as usize;
     match text.get(start..start + 2) {
         Some(&[a, b]) => {
@@ -2176,6 +2190,60 @@ fn is_lone_unknown_name(ent: &Entity) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fact of a lexicon word lets the pronoun scan stop at every token where the
+    /// text's test would and a pronoun or determiner of `references` is (and only at
+    /// words of the right kind and length): all words of the lexicon, as they are,
+    /// capitalized, in capitals and with contractions, and news text.
+    #[test]
+    fn may_refer_by_fact_stops_wherever_a_pronoun_is() {
+        const REFERRING: [&[u8]; 18] = [
+            b"he", b"him", b"his", b"himself", b"she", b"her", b"hers", b"herself", b"it", b"its",
+            b"itself", b"they", b"their", b"them", b"the", b"this", b"that", b"those",
+        ];
+        let lex = Lexicon::shared();
+        let mut text = String::from(
+            "He said THE firm's boss, who thinks they'll win, told them: \"It’s theirs.\" \
+             She herself is Thailand's envoy; his, hers and its. This, that; These Those HIM. ",
+        );
+        for w in lex.word_keys() {
+            let mut cap = w.to_string();
+            if let Some(c) = cap.get_mut(..1) {
+                c.make_ascii_uppercase();
+            }
+            for form in [
+                w.to_string(),
+                cap,
+                w.to_uppercase(),
+                format!("{w}'s"),
+                format!("{w}’ll"),
+            ] {
+                text.push_str(&form);
+                text.push(' ');
+            }
+        }
+        let mut toks = Vec::new();
+        crate::tokens::Tokenizer::new(lex).tokenize_into(
+            &text,
+            Span::new(0, text.len()),
+            0,
+            &mut toks,
+        );
+        let b = text.as_bytes();
+        let mut stops = 0;
+        for t in &toks {
+            let mut buf = [0u8; 8];
+            let refers = REFERRING.contains(&pronoun_form(&text, t.span, &mut buf));
+            if may_refer_by_text(b, t) && refers {
+                stops += 1;
+                assert!(may_refer(b, t), "{:?}", t.text(&text));
+            }
+            if may_refer(b, t) {
+                assert!(t.kind == TokenKind::Word && (2..=10).contains(&t.span.len()));
+            }
+        }
+        assert!(stops > 100, "{stops}");
+    }
     use crate::mentions::Recognizer;
 
     proptest::proptest! {
