@@ -182,6 +182,20 @@ pub struct ResolveScratch {
     refs: RefScratch,
     /// The last resolution's `entity_of`, given back to be made again in.
     spare_entity_of: Vec<Option<usize>>,
+    /// The memory of vectors whose elements borrow a document (drafts, name words,
+    /// canonical names), kept empty between documents (see [`recycle`]).
+    spare_drafts: Vec<Draft<'static>>,
+    spare_words: Vec<&'static str>,
+    spare_canonical: Vec<&'static str>,
+}
+
+/// An empty vector in the memory of `v`: for elements of the same size and alignment
+/// (here, the same type borrowing for another lifetime) the standard library's in-place
+/// collection keeps the allocation, so a buffer of borrowed things outlives what they
+/// borrowed, empty, with no unsafe code. (Without that, only the memory would be new.)
+fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    v.into_iter().map(|_| unreachable!("emptied")).collect()
 }
 
 impl ResolveScratch {
@@ -582,6 +596,9 @@ impl<'l> Resolver<'l> {
             entity_of_draft,
             refs,
             spare_entity_of,
+            spare_drafts,
+            spare_words,
+            spare_canonical,
         } = scratch;
         let w = Words {
             text,
@@ -590,22 +607,22 @@ impl<'l> Resolver<'l> {
         };
         // at most a draft per mention: room made once (a draft is large, and each
         // doubling copied them all)
-        let mut drafts: Vec<Draft> = Vec::with_capacity(mentions.len());
+        let mut drafts: Vec<Draft> = recycle(std::mem::take(spare_drafts));
+        drafts.reserve(mentions.len());
         // merge keys: names by kind and words, known names by their list entry
         by_key.reset(mentions.len());
         by_known.clear();
         refill(draft_of, mentions.len(), None);
-        let mut all_words = Vec::with_capacity(mentions.len() * 2);
+        let mut all_words = recycle(std::mem::take(spare_words));
+        all_words.reserve(mentions.len() * 2);
         let words = name_words(&w, mentions, &mut all_words);
         // the canonical name of each mention's known entity ("" when none): a draft's
         // label borrows it here as a one-word slice
-        let canonical: Vec<&str> = mentions
-            .iter()
-            .map(|m| {
-                m.known
-                    .map_or("", |id| self.lex.entities[id as usize].canonical.as_str())
-            })
-            .collect();
+        let mut canonical: Vec<&str> = recycle(std::mem::take(spare_canonical));
+        canonical.extend(mentions.iter().map(|m| {
+            m.known
+                .map_or("", |id| self.lex.entities[id as usize].canonical.as_str())
+        }));
         // scratch for lower-case words and keys, large enough for most names
         for buf in [&mut *lower, &mut *key, &mut *spaced] {
             buf.clear();
@@ -867,6 +884,11 @@ impl<'l> Resolver<'l> {
             by_token: Vec::new(),
         };
         self.references(&w, mentions, &mut res, refs);
+        // the vectors of borrowed words kept, empty, for the next document
+        *spare_drafts = recycle(drafts);
+        drop(words);
+        *spare_canonical = recycle(canonical);
+        *spare_words = recycle(all_words);
         res
     }
 
@@ -2190,6 +2212,17 @@ fn is_lone_unknown_name(ent: &Entity) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A vector of borrowed words is kept, empty, in its memory past what it borrowed.
+    #[test]
+    fn recycle_keeps_the_memory() {
+        let text = String::from("a b c");
+        let mut v: Vec<&str> = Vec::with_capacity(32);
+        v.extend(text.split(' '));
+        let kept: Vec<&'static str> = recycle(v);
+        drop(text);
+        assert!(kept.is_empty() && kept.capacity() >= 32);
+    }
 
     /// The fact of a lexicon word lets the pronoun scan stop at every token where the
     /// text's test would and a pronoun or determiner of `references` is (and only at
