@@ -185,7 +185,8 @@ struct Scratch {
 
 /// Documents longer than this leave no buffers behind: the buffers grow with the
 /// document, and one huge document is not to keep a thread's memory that large.
-const SCRATCH_KEEP_BYTES: usize = 256 * 1024;
+/// (News articles are a few KB; at this limit a thread keeps under a megabyte.)
+const SCRATCH_KEEP_BYTES: usize = 64 * 1024;
 
 thread_local! {
     static SCRATCH: RefCell<Option<Box<Scratch>>> = const { RefCell::new(None) };

@@ -187,6 +187,7 @@ pub struct ResolveScratch {
     spare_drafts: Vec<Draft<'static>>,
     spare_words: Vec<&'static str>,
     spare_canonical: Vec<&'static str>,
+    draft_index: DraftIndex,
 }
 
 /// An empty vector in the memory of `v`: for elements of the same size and alignment
@@ -599,6 +600,7 @@ impl<'l> Resolver<'l> {
             spare_drafts,
             spare_words,
             spare_canonical,
+            draft_index,
         } = scratch;
         let w = Words {
             text,
@@ -690,7 +692,8 @@ impl<'l> Resolver<'l> {
         // step 2 looks drafts up by last word and by label, and finds where each was last
         // mentioned, through indexes rather than scans over every entity and mention so far
         // (a scan per mention is quadratic in a long document)
-        let mut index = DraftIndex::with_capacity(drafts.len());
+        let index = draft_index;
+        index.reset(drafts.len());
         for (di, d) in drafts.iter().enumerate() {
             index.label(di, d.label_words);
         }
@@ -1727,13 +1730,6 @@ struct DraftLists {
 }
 
 impl DraftLists {
-    fn with_capacity(n: usize) -> Self {
-        DraftLists {
-            newest: Vec::with_capacity(n),
-            items: Vec::with_capacity(n),
-        }
-    }
-
     fn push(&mut self, di: usize, value: u32) {
         if di >= self.newest.len() {
             self.newest.resize(di + 1, NONE);
@@ -1760,11 +1756,13 @@ struct Lists {
 }
 
 impl Lists {
-    fn with_capacity(n: usize) -> Self {
-        Lists {
-            newest: FxHashMap::with_capacity_and_hasher(n, Default::default()),
-            items: Vec::with_capacity(n),
-        }
+    /// Emptied, with room for `n` numbers, in the memory it had (the map is only asked
+    /// by key, never walked, so its room changes no result).
+    fn reset(&mut self, n: usize) {
+        self.newest.clear();
+        self.newest.reserve(n);
+        self.items.clear();
+        self.items.reserve(n);
     }
 
     fn push(&mut self, key: u64, value: u32) {
@@ -1789,12 +1787,15 @@ fn walk(items: &[(u32, u32)], mut at: u32) -> impl Iterator<Item = u32> + '_ {
 }
 
 impl DraftIndex {
-    fn with_capacity(n: usize) -> Self {
-        DraftIndex {
-            by_last: Lists::with_capacity(n),
-            by_label: Lists::with_capacity(n),
-            at: DraftLists::with_capacity(n),
-        }
+    /// Emptied, with room for `n` drafts, in the memory it had.
+    fn reset(&mut self, n: usize) {
+        self.by_last.reset(n);
+        self.by_label.reset(n);
+        let at = &mut self.at;
+        at.newest.clear();
+        at.newest.reserve(n);
+        at.items.clear();
+        at.items.reserve(n);
     }
 
     fn label(&mut self, di: usize, words: &[&str]) {
