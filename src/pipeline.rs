@@ -8,6 +8,7 @@
 //! Stages: clean → tokens → sentences ([`Layout`]) → quote regions → mentions →
 //! resolution → quotes with speakers → roles → stances.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use crate::clean::{BoilerplateIndex, Cleaner};
@@ -17,9 +18,9 @@ use crate::layout::Layout;
 use crate::lexicon::Lexicon;
 use crate::mentions::{MentionIndex, Recognizer};
 use crate::quotes::Quoter;
-use crate::resolve::Resolver;
+use crate::resolve::{ResolveScratch, Resolver};
 use crate::roles::RoleFinder;
-use crate::stances::{CueIndex, StanceFinder, Target};
+use crate::stances::{CueIndex, StanceFinder, StanceScratch, Target};
 
 /// Text with code-point offsets into a document.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -170,6 +171,27 @@ pub struct Pipeline {
     cues: Arc<CueIndex>,
 }
 
+/// The buffers of one thread's documents, lent to the stages by [`Pipeline::extract`]:
+/// each document is laid out and resolved in the memory of the one before (warm in the
+/// caches, not asked of the allocator again). Owned things only, so one set serves any
+/// pipeline; taken out while a document is read, so a re-entrant call finds it empty and
+/// makes its own.
+#[derive(Default)]
+struct Scratch {
+    layout: Layout,
+    resolve: ResolveScratch,
+    stances: StanceScratch,
+}
+
+/// Documents longer than this leave no buffers behind: the buffers grow with the
+/// document, and one huge document is not to keep a thread's memory that large.
+/// (News articles are a few KB; at this limit a thread keeps under a megabyte.)
+const SCRATCH_KEEP_BYTES: usize = 64 * 1024;
+
+thread_local! {
+    static SCRATCH: RefCell<Option<Box<Scratch>>> = const { RefCell::new(None) };
+}
+
 /// The longest prefix of `text` within [`MAX_TEXT_BYTES`], cut on a char boundary.
 fn within_limit(text: &str) -> &str {
     if text.len() <= MAX_TEXT_BYTES {
@@ -220,22 +242,39 @@ impl Pipeline {
     pub fn extract(&self, doc: &Document) -> Extraction {
         let lex: &Lexicon = &self.lexicon;
         let text = within_limit(&doc.text);
-        let layout = Layout::parse_with(text, lex, &Cleaner::with_index(lex, &self.boilerplate));
+        let mut scratch = SCRATCH.with(|s| s.borrow_mut().take()).unwrap_or_default();
+        scratch
+            .layout
+            .parse_into(text, lex, &Cleaner::with_index(lex, &self.boilerplate));
+        let ex = self.extract_in(doc, text, &mut scratch);
+        if text.len() <= SCRATCH_KEEP_BYTES {
+            SCRATCH.with(|s| *s.borrow_mut() = Some(scratch));
+        }
+        ex
+    }
+
+    /// [`Pipeline::extract`] of `text` (the document's, within the limit), laid out in
+    /// `scratch.layout`.
+    fn extract_in(&self, doc: &Document, text: &str, scratch: &mut Scratch) -> Extraction {
+        let lex: &Lexicon = &self.lexicon;
+        let layout = &scratch.layout;
         let quoter = Quoter::new(lex);
-        let regions = quoter.regions(&layout);
-        let mentions = Recognizer::with_index(lex, &self.mention_index).recognize(text, &layout);
-        let res = Resolver::new(lex).resolve(text, &layout, &mentions);
-        let quotes = quoter.quotes(text, &layout, &regions, &res);
-        let statements = quoter.statements(text, &layout, &res, &quotes);
-        let affiliations = RoleFinder::new(lex).find(text, &layout, &mentions, &res);
+        let regions = quoter.regions(layout);
+        let mentions = Recognizer::with_index(lex, &self.mention_index).recognize(text, layout);
+        let mut res =
+            Resolver::new(lex).resolve_with(text, layout, &mentions, &mut scratch.resolve);
+        let quotes = quoter.quotes(text, layout, &regions, &res);
+        let statements = quoter.statements(text, layout, &res, &quotes);
+        let affiliations = RoleFinder::new(lex).find(text, layout, &mentions, &res);
         let parts = crate::roles::part_of(&mentions, &res);
-        let found = StanceFinder::with_index(lex, &self.cues).find(
+        let found = StanceFinder::with_index(lex, &self.cues).find_with(
             text,
-            &layout,
+            layout,
             &res,
             &quotes,
             &statements,
             &affiliations,
+            &mut scratch.stances,
         );
 
         // the edge: byte spans become code-point offsets, once
@@ -248,8 +287,7 @@ impl Pipeline {
         // entities named only by an adjective ("Russian officials") come after the
         // resolution's, in the order the stances numbered them; they have no mentions
         // the resolution is done with: its names move, not copied
-        let entities = res
-            .entities
+        let entities = std::mem::take(&mut res.entities)
             .into_iter()
             .map(|e| ExEntity {
                 kind: e.kind,
@@ -268,6 +306,8 @@ impl Pipeline {
                 mentions: Vec::new(),
             }))
             .collect();
+        // its vectors by mention and token are made again in for the next document
+        scratch.resolve.give_back(res);
         // a quote and a statement carry the same record
         let said =
             |span: Span, mention: Option<Span>, cue: Option<Span>, speaker, partial| ExQuote {

@@ -54,7 +54,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap, FxHasher};
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
 use crate::layout::{Layout, Words};
-use crate::lexicon::{Lexicon, Nominal, WordEntry, flag};
+use crate::lexicon::{Lexicon, Nominal, WordEntry, fact, flag};
 use crate::mentions::{Mention, PLACE_PREPS, evidence};
 use crate::tokens::{Token, TokenKind, shape};
 
@@ -138,6 +138,75 @@ impl Resolution {
 /// Resolves mentions into entities and references.
 pub struct Resolver<'l> {
     lex: &'l Lexicon,
+}
+
+/// `v` made `n` copies of `x`, in the memory it had.
+fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
+    v.clear();
+    v.resize(n, x);
+}
+
+/// The per-entity buffers of [`Resolver::references`], by the entity.
+#[derive(Default)]
+struct RefScratch {
+    count: Vec<u32>,
+    last_seen: Vec<usize>,
+    last_sentence: Vec<u32>,
+    recency: Recency,
+    neuter: Vec<bool>,
+    person_like_town: Vec<bool>,
+    of_class: FxHashMap<(Kind, u16), Option<usize>>,
+    head_lower: String,
+    /// The last resolution's references and reference by token, given back
+    /// ([`ResolveScratch::give_back`]) to be made again in.
+    spare_refs: Vec<Reference>,
+    spare_by_token: Vec<u32>,
+}
+
+/// The buffers a resolution needs whatever the document: a caller that resolves many
+/// documents ([`crate::pipeline::Pipeline`], one per thread) keeps them, so that each
+/// document is resolved in memory already had (and warm in the caches), not asked of the
+/// allocator again. Only owned things: nothing in them borrows a document or lexicon.
+#[derive(Default)]
+pub struct ResolveScratch {
+    by_key: Keys,
+    surnames: Keys,
+    by_known: FxHashMap<u32, usize>,
+    draft_of: Vec<Option<usize>>,
+    lower: String,
+    key: String,
+    key_bytes: Vec<u8>,
+    spaced: String,
+    mention_count: Vec<u32>,
+    entity_of_draft: Vec<Option<usize>>,
+    refs: RefScratch,
+    /// The last resolution's `entity_of`, given back to be made again in.
+    spare_entity_of: Vec<Option<usize>>,
+    /// The memory of vectors whose elements borrow a document (drafts, name words,
+    /// canonical names), kept empty between documents (see [`recycle`]).
+    spare_drafts: Vec<Draft<'static>>,
+    spare_words: Vec<&'static str>,
+    spare_canonical: Vec<&'static str>,
+    draft_index: DraftIndex,
+}
+
+/// An empty vector in the memory of `v`: for elements of the same size and alignment
+/// (here, the same type borrowing for another lifetime) the standard library's in-place
+/// collection keeps the allocation, so a buffer of borrowed things outlives what they
+/// borrowed, empty, with no unsafe code. (Without that, only the memory would be new.)
+fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    v.into_iter().map(|_| unreachable!("emptied")).collect()
+}
+
+impl ResolveScratch {
+    /// Takes back a resolution done with (its entities taken out, or dropped with it),
+    /// so that the next is made in the memory of its vectors by mention and token.
+    pub fn give_back(&mut self, res: Resolution) {
+        self.spare_entity_of = res.entity_of;
+        self.refs.spare_refs = res.references;
+        self.refs.spare_by_token = res.by_token;
+    }
 }
 
 /// The names of the mentions as words (no possessive), borrowed from the text: made
@@ -225,11 +294,13 @@ struct Keys {
 }
 
 impl Keys {
-    fn with_capacity(n: usize) -> Self {
-        Keys {
-            text: Vec::with_capacity(n * 16),
-            table: HashTable::with_capacity(n),
-        }
+    /// Emptied, with room for `n` keys (text of 16 bytes each), in the memory it had.
+    fn reset(&mut self, n: usize) {
+        self.text.clear();
+        self.text.reserve(n * 16);
+        self.table.clear();
+        // empty: nothing is rehashed, but `reserve` wants a hasher
+        self.table.reserve(n, |_| 0);
     }
 
     fn is_empty(&self) -> bool {
@@ -327,13 +398,22 @@ struct Recency {
     newer: Vec<u32>,
 }
 
-impl Recency {
-    fn new(entities: usize) -> Self {
+impl Default for Recency {
+    fn default() -> Self {
         Recency {
             newest: NONE,
-            older: vec![NONE; entities],
-            newer: vec![NONE; entities],
+            older: Vec::new(),
+            newer: Vec::new(),
         }
+    }
+}
+
+impl Recency {
+    /// Emptied, for `entities` entities, in the memory it had.
+    fn reset(&mut self, entities: usize) {
+        self.newest = NONE;
+        refill(&mut self.older, entities, NONE);
+        refill(&mut self.newer, entities, NONE);
     }
 
     /// Puts `e` first; `listed` tells whether it is in the list already.
@@ -492,6 +572,36 @@ impl<'l> Resolver<'l> {
 
     /// Resolves the mentions of one document.
     pub fn resolve(&self, text: &str, layout: &Layout, mentions: &[Mention]) -> Resolution {
+        self.resolve_with(text, layout, mentions, &mut ResolveScratch::default())
+    }
+
+    /// [`Resolver::resolve`] in the buffers of `scratch` (what they held is dropped):
+    /// the same resolution.
+    pub fn resolve_with(
+        &self,
+        text: &str,
+        layout: &Layout,
+        mentions: &[Mention],
+        scratch: &mut ResolveScratch,
+    ) -> Resolution {
+        let ResolveScratch {
+            by_key,
+            surnames,
+            by_known,
+            draft_of,
+            lower,
+            key,
+            key_bytes,
+            spaced,
+            mention_count,
+            entity_of_draft,
+            refs,
+            spare_entity_of,
+            spare_drafts,
+            spare_words,
+            spare_canonical,
+            draft_index,
+        } = scratch;
         let w = Words {
             text,
             layout,
@@ -499,26 +609,29 @@ impl<'l> Resolver<'l> {
         };
         // at most a draft per mention: room made once (a draft is large, and each
         // doubling copied them all)
-        let mut drafts: Vec<Draft> = Vec::with_capacity(mentions.len());
+        let mut drafts: Vec<Draft> = recycle(std::mem::take(spare_drafts));
+        drafts.reserve(mentions.len());
         // merge keys: names by kind and words, known names by their list entry
-        let mut by_key = Keys::with_capacity(mentions.len());
-        let mut by_known: FxHashMap<u32, usize> = FxHashMap::default();
-        let mut draft_of: Vec<Option<usize>> = vec![None; mentions.len()];
-        let mut all_words = Vec::with_capacity(mentions.len() * 2);
+        by_key.reset(mentions.len());
+        by_known.clear();
+        refill(draft_of, mentions.len(), None);
+        let mut all_words = recycle(std::mem::take(spare_words));
+        all_words.reserve(mentions.len() * 2);
         let words = name_words(&w, mentions, &mut all_words);
         // the canonical name of each mention's known entity ("" when none): a draft's
         // label borrows it here as a one-word slice
-        let canonical: Vec<&str> = mentions
-            .iter()
-            .map(|m| {
-                m.known
-                    .map_or("", |id| self.lex.entities[id as usize].canonical.as_str())
-            })
-            .collect();
+        let mut canonical: Vec<&str> = recycle(std::mem::take(spare_canonical));
+        canonical.extend(mentions.iter().map(|m| {
+            m.known
+                .map_or("", |id| self.lex.entities[id as usize].canonical.as_str())
+        }));
         // scratch for lower-case words and keys, large enough for most names
-        let (mut lower, mut key) = (String::with_capacity(64), String::with_capacity(64));
-        let mut key_bytes = Vec::with_capacity(64);
-        let mut spaced = String::with_capacity(64);
+        for buf in [&mut *lower, &mut *key, &mut *spaced] {
+            buf.clear();
+            buf.reserve(64);
+        }
+        key_bytes.clear();
+        key_bytes.reserve(64);
 
         // surnames of the people named in full: a lone word equal to one is that person,
         // even when the lists know it as a place ("Rodriguez", "Jackson")
@@ -527,10 +640,10 @@ impl<'l> Resolver<'l> {
         let named_in_full =
             |(m, ws): &(&Mention, &&[&str])| m.kind == Some(Kind::Person) && ws.len() >= 2;
         let full_names = mentions.iter().zip(&words).filter(named_in_full).count();
-        let mut surnames = Keys::with_capacity(full_names);
+        surnames.reset(full_names);
         for (_, ws) in mentions.iter().zip(&words).filter(named_in_full) {
             if let Some(last) = ws.last() {
-                surnames.get_or_insert(lower_bytes_into(&mut key_bytes, last), 0);
+                surnames.get_or_insert(lower_bytes_into(key_bytes, last), 0);
             }
         }
 
@@ -540,7 +653,7 @@ impl<'l> Resolver<'l> {
             if words[mi].len() == 1
                 && !m.has(evidence::ACRONYM)
                 && !surnames.is_empty()
-                && surnames.contains(lower_bytes_into(&mut key_bytes, words[mi][0]))
+                && surnames.contains(lower_bytes_into(key_bytes, words[mi][0]))
             {
                 continue; // a surname: step 2
             }
@@ -560,11 +673,7 @@ impl<'l> Resolver<'l> {
                     drafts.push(Draft::default());
                     drafts.len() - 1
                 }),
-                None => draft_for(
-                    &mut by_key,
-                    &mut drafts,
-                    kind_key(&mut key_bytes, kind, words[mi]),
-                ),
+                None => draft_for(by_key, &mut drafts, kind_key(key_bytes, kind, words[mi])),
             };
             let d = &mut drafts[di];
             if let Some(id) = m.known {
@@ -583,7 +692,8 @@ impl<'l> Resolver<'l> {
         // step 2 looks drafts up by last word and by label, and finds where each was last
         // mentioned, through indexes rather than scans over every entity and mention so far
         // (a scan per mention is quadratic in a long document)
-        let mut index = DraftIndex::with_capacity(drafts.len());
+        let index = draft_index;
+        index.reset(drafts.len());
         for (di, d) in drafts.iter().enumerate() {
             index.label(di, d.label_words);
         }
@@ -619,7 +729,7 @@ impl<'l> Resolver<'l> {
                 continue; // weak candidate that matched nothing
             };
             let made = drafts.len();
-            let di = draft_for(&mut by_key, &mut drafts, kind_key(&mut key_bytes, kind, ws));
+            let di = draft_for(by_key, &mut drafts, kind_key(key_bytes, kind, ws));
             let d = &mut drafts[di];
             if ws.len() > d.label_words.len() {
                 d.label_words = ws;
@@ -633,12 +743,12 @@ impl<'l> Resolver<'l> {
         }
 
         // 3. organization short forms join their long forms
-        self.merge_org_forms(&w, mentions, &mut drafts, &draft_of);
+        self.merge_org_forms(&w, mentions, &mut drafts, draft_of);
 
         // each mention belongs to the draft its draft was merged into; each draft left
         // with mentions (every one not merged) is an entity, in draft order. Counted
         // first, so that the entities are made at once, with room for their mentions
-        let mut mention_count = vec![0u32; drafts.len()];
+        refill(mention_count, drafts.len(), 0);
         for d in draft_of.iter_mut() {
             let Some(mut di) = *d else { continue };
             while let Some(t) = drafts[di].merged_into {
@@ -647,9 +757,9 @@ impl<'l> Resolver<'l> {
             *d = Some(di);
             mention_count[di] += 1;
         }
-        let mut entity_of_draft = vec![None; drafts.len()];
+        refill(entity_of_draft, drafts.len(), None);
         let mut entities: Vec<Entity> = Vec::with_capacity(
-            (drafts.iter().zip(&mention_count))
+            (drafts.iter().zip(mention_count.iter()))
                 .filter(|&(d, &n)| d.merged_into.is_none() && n > 0)
                 .count(),
         );
@@ -695,7 +805,7 @@ impl<'l> Resolver<'l> {
                 // the label is no alias (it is taken out when the entity is done): most
                 // entities' first mention is it, and it is not put in only to be taken out
                 if !joined_eq(words[mi], drafts[di].label_words) {
-                    insert_new(&mut ent.aliases, join_into(&mut key, words[mi]));
+                    insert_new(&mut ent.aliases, join_into(key, words[mi]));
                 }
             }
             if let Some(t) = m.title {
@@ -706,18 +816,18 @@ impl<'l> Resolver<'l> {
                     end: m.span.end,
                 }
                 .text(text);
-                insert_new(&mut ent.aliases, collapse_into(&mut spaced, &[full]));
+                insert_new(&mut ent.aliases, collapse_into(spaced, &[full]));
                 if start != t.start {
-                    let surface = join_into(&mut key, words[mi]);
-                    let titled = collapse_into(&mut spaced, &[title_text, surface]);
+                    let surface = join_into(key, words[mi]);
+                    let titled = collapse_into(spaced, &[title_text, surface]);
                     insert_new(&mut ent.aliases, titled);
                 }
                 for tw in title_text.split_whitespace() {
-                    let tw = lowercase_into(&mut lower, tw.trim_end_matches('.'));
+                    let tw = lowercase_into(lower, tw.trim_end_matches('.'));
                     insert_new(&mut ent.titles, tw);
                 }
-                let title = collapse_into(&mut spaced, &[title_text]).trim_end_matches('.');
-                insert_new(&mut ent.titles, lowercase_into(&mut lower, title));
+                let title = collapse_into(spaced, &[title_text]).trim_end_matches('.');
+                insert_new(&mut ent.titles, lowercase_into(lower, title));
             }
         }
         // descriptors before a name give organizations a class ("charity Actionaid")
@@ -737,19 +847,19 @@ impl<'l> Resolver<'l> {
             }
         }
         // the entities' kinds, labels and classes: designator classes ("Union" → union)
-        for (d, e) in drafts.iter().zip(&entity_of_draft) {
+        for (d, e) in drafts.iter().zip(entity_of_draft.iter()) {
             let Some(e) = *e else { continue };
             let ent = &mut entities[e];
             ent.class = d.class.or_else(|| {
                 let last = d.label_words.last()?;
-                let o = self.lex.word(lowercase_into(&mut lower, last))?.org_word?;
+                let o = self.lex.word(lowercase_into(lower, last))?.org_word?;
                 Some(o.class)
             });
             let kind = majority(d);
             ent.kind = kind;
             // the label is no alias: a mention's words that are the label were not put
             // among them, but a title's form may have been, and is taken out
-            let joined = join_into(&mut key, d.label_words);
+            let joined = join_into(key, d.label_words);
             ent.label = (ent.aliases.take(joined)).unwrap_or_else(|| joined.to_string());
             if kind != Kind::Person {
                 let (aliases, label) = (&mut ent.aliases, &ent.label);
@@ -765,10 +875,9 @@ impl<'l> Resolver<'l> {
                 }
             }
         }
-        let entity_of: Vec<Option<usize>> = draft_of
-            .iter()
-            .map(|d| d.and_then(|d| entity_of_draft[d]))
-            .collect();
+        let mut entity_of = std::mem::take(spare_entity_of);
+        entity_of.clear();
+        entity_of.extend(draft_of.iter().map(|d| d.and_then(|d| entity_of_draft[d])));
 
         let mut res = Resolution {
             entities,
@@ -777,7 +886,12 @@ impl<'l> Resolver<'l> {
             // filled by `references`, in one pass (no fill with NONE first)
             by_token: Vec::new(),
         };
-        self.references(&w, mentions, &mut res);
+        self.references(&w, mentions, &mut res, refs);
+        // the vectors of borrowed words kept, empty, for the next document
+        *spare_drafts = recycle(drafts);
+        drop(words);
+        *spare_canonical = recycle(canonical);
+        *spare_words = recycle(all_words);
         res
     }
 
@@ -898,25 +1012,43 @@ impl<'l> Resolver<'l> {
     /// Names, nominals and pronouns, in reading order.
     // out of line: called once per document, and a profile then shows its cost
     #[inline(never)]
-    fn references(&self, w: &Words, mentions: &[Mention], res: &mut Resolution) {
+    fn references(
+        &self,
+        w: &Words,
+        mentions: &[Mention],
+        res: &mut Resolution,
+        scratch: &mut RefScratch,
+    ) {
         let layout = w.layout;
         // names, and about as many pronouns and nominals: room made once, not grown
-        let mut refs: Vec<Reference> = Vec::with_capacity(2 * mentions.len());
+        let mut refs = std::mem::take(&mut scratch.spare_refs);
+        refs.clear();
+        refs.reserve(2 * mentions.len());
+        let mut by_token = std::mem::take(&mut scratch.spare_by_token);
         // salience: mentions so far and last position per entity
-        let mut count = vec![0u32; res.entities.len()];
-        let mut last_seen = vec![0usize; res.entities.len()];
-        let mut last_sentence = vec![u32::MAX; res.entities.len()];
-        let mut recency = Recency::new(res.entities.len());
+        let RefScratch {
+            count,
+            last_seen,
+            last_sentence,
+            recency,
+            neuter,
+            person_like_town,
+            of_class,
+            head_lower,
+            ..
+        } = scratch;
+        let n = res.entities.len();
+        refill(count, n, 0);
+        refill(last_seen, n, 0);
+        refill(last_sentence, n, u32::MAX);
+        recency.reset(n);
         // entities an "it"/"its" has referred to: never a person's name
-        let mut neuter = vec![false; res.entities.len()];
+        refill(neuter, n, false);
         // towns a "he"/"she" could show to be people's names: one pass over the
         // mentions, not one per pronoun (a town named after a place preposition anywhere,
         // "look at Charlotte", is the place)
-        let mut person_like_town: Vec<bool> = res
-            .entities
-            .iter()
-            .map(|e| self.is_person_like_town(e))
-            .collect();
+        person_like_town.clear();
+        person_like_town.extend(res.entities.iter().map(|e| self.is_person_like_town(e)));
         for (mi, m) in mentions.iter().enumerate() {
             let a = m.tokens.0 as usize;
             if let Some(e) = res.entity_of[mi]
@@ -928,8 +1060,8 @@ impl<'l> Resolver<'l> {
         }
         // known entities by the head nouns of their full names ("corporation" → BBC)
         let by_head = heads_of(&res.entities, self.lex);
-        let mut head_lower = String::new();
-        let mut of_class: FxHashMap<(Kind, u16), Option<usize>> = FxHashMap::default();
+        head_lower.clear();
+        of_class.clear();
         // resliced to the tokens' length, so that indexing them by token is not
         // bounds-checked at every token
         let tokens = &layout.tokens[..];
@@ -972,7 +1104,7 @@ impl<'l> Resolver<'l> {
                 // a possessor inside an apposition is no antecedent for what follows; the
                 // apposition's head stays the most recent
                 if !possessor_in_apposition(w, m.tokens) {
-                    touch(&mut recency, &mut last_seen, &mut last_sentence, e, (i, si));
+                    touch(recency, last_seen, last_sentence, e, (i, si));
                 }
                 i = m.tokens.1 as usize;
                 continue;
@@ -985,7 +1117,7 @@ impl<'l> Resolver<'l> {
             let mut lower_buf = [0u8; 8];
             let lower = pronoun_form(w.text, t.span, &mut lower_buf);
             let recent = |pred: &dyn Fn(&Entity) -> bool, within: u32| -> Option<usize> {
-                recent_entities(&recency, &last_sentence, si, within)
+                recent_entities(recency, last_sentence, si, within)
                     .find(|&e| count[e] > 0 && pred(&res.entities[e]))
             };
             // pronouns
@@ -1011,7 +1143,7 @@ impl<'l> Resolver<'l> {
             let lone_name = if pronoun.is_none()
                 && matches!(lower, b"he" | b"him" | b"his" | b"she" | b"her")
             {
-                recent_entities(&recency, &last_sentence, si, 0).find(|&e| {
+                recent_entities(recency, last_sentence, si, 0).find(|&e| {
                     count[e] > 0
                         && !neuter[e]
                         && (is_lone_unknown_name(&res.entities[e]) || person_like_town[e])
@@ -1042,7 +1174,7 @@ impl<'l> Resolver<'l> {
                     entity: e,
                     kind: RefKind::Pronoun,
                 });
-                touch(&mut recency, &mut last_seen, &mut last_sentence, e, (i, si));
+                touch(recency, last_seen, last_sentence, e, (i, si));
                 i += 1;
                 continue;
             }
@@ -1050,17 +1182,17 @@ impl<'l> Resolver<'l> {
             // handled by quotes/roles (it names its organization)
             if matches!(lower, b"the" | b"this" | b"that") {
                 let seen = Salience {
-                    count: &count,
-                    last_seen: &last_seen,
-                    last_sentence: &last_sentence,
-                    recency: &recency,
+                    count,
+                    last_seen,
+                    last_sentence,
+                    recency,
                     starts: &starts[next_start..],
                     sentence: si,
                 };
                 let known = Known {
                     by_head: &by_head,
-                    of_class: &mut of_class,
-                    lower: &mut head_lower,
+                    of_class,
+                    lower: head_lower,
                 };
                 if let Some((end, e)) = self.nominal(w, i, res, &seen, known) {
                     refs.push(Reference {
@@ -1070,14 +1202,15 @@ impl<'l> Resolver<'l> {
                         kind: RefKind::Nominal,
                     });
                     count[e] += 1;
-                    touch(&mut recency, &mut last_seen, &mut last_sentence, e, (i, si));
+                    touch(recency, last_seen, last_sentence, e, (i, si));
                     i = end;
                     continue;
                 }
             }
             i += 1;
         }
-        res.by_token = reference_of_token(&refs, tokens.len());
+        reference_of_token(&refs, tokens.len(), &mut by_token);
+        res.by_token = by_token;
         res.references = refs;
     }
 
@@ -1327,14 +1460,14 @@ fn last_starting(starts: &[(u32, u32)], mut at: usize) -> u32 {
 /// For each of `n` tokens, the reference covering it ([`NONE`]: none). The references
 /// come in text order and do not overlap: each token is written once, in order (not
 /// filled with [`NONE`] first and then written again).
-fn reference_of_token(refs: &[Reference], n: usize) -> Vec<u32> {
-    let mut by_token = Vec::with_capacity(n);
+fn reference_of_token(refs: &[Reference], n: usize, by_token: &mut Vec<u32>) {
+    by_token.clear();
+    by_token.reserve(n);
     for (ri, r) in refs.iter().enumerate() {
         by_token.resize(r.tokens.0 as usize, NONE);
         by_token.resize(r.tokens.1 as usize, ri as u32);
     }
     by_token.resize(n, NONE);
-    by_token
 }
 
 /// The first token of `tokens` from `from` on that may be one of the pronouns and
@@ -1369,6 +1502,20 @@ fn next_stop(text: &str, tokens: &[Token], from: usize) -> usize {
 /// slicing the text, and mostly by their first byte, in one table look-up: asked
 /// first, before the kind and the length.
 fn may_refer(text: &[u8], t: &Token) -> bool {
+    // a word of the lexicon starts with one of those pairs when its fact says so (its id
+    // is its text lowered, and only ASCII letters lower to them), so its text need not be
+    // read: most tokens are turned away by a bit of the token itself
+    if t.word.is_some() {
+        return t.facts & fact::MAY_REFER != 0
+            && t.kind == TokenKind::Word
+            && (2..=10).contains(&t.span.len());
+    }
+    may_refer_by_text(text, t)
+}
+
+/// [`may_refer`] read from the text: for a token that is no word of the lexicon (and
+/// the simple form a test holds the fast one to).
+fn may_refer_by_text(text: &[u8], t: &Token) -> bool {
     let start = t.span.start as usize;
     match text.get(start..start + 2) {
         Some(&[a, b]) => {
@@ -1583,13 +1730,6 @@ struct DraftLists {
 }
 
 impl DraftLists {
-    fn with_capacity(n: usize) -> Self {
-        DraftLists {
-            newest: Vec::with_capacity(n),
-            items: Vec::with_capacity(n),
-        }
-    }
-
     fn push(&mut self, di: usize, value: u32) {
         if di >= self.newest.len() {
             self.newest.resize(di + 1, NONE);
@@ -1616,11 +1756,13 @@ struct Lists {
 }
 
 impl Lists {
-    fn with_capacity(n: usize) -> Self {
-        Lists {
-            newest: FxHashMap::with_capacity_and_hasher(n, Default::default()),
-            items: Vec::with_capacity(n),
-        }
+    /// Emptied, with room for `n` numbers, in the memory it had (the map is only asked
+    /// by key, never walked, so its room changes no result).
+    fn reset(&mut self, n: usize) {
+        self.newest.clear();
+        self.newest.reserve(n);
+        self.items.clear();
+        self.items.reserve(n);
     }
 
     fn push(&mut self, key: u64, value: u32) {
@@ -1645,12 +1787,15 @@ fn walk(items: &[(u32, u32)], mut at: u32) -> impl Iterator<Item = u32> + '_ {
 }
 
 impl DraftIndex {
-    fn with_capacity(n: usize) -> Self {
-        DraftIndex {
-            by_last: Lists::with_capacity(n),
-            by_label: Lists::with_capacity(n),
-            at: DraftLists::with_capacity(n),
-        }
+    /// Emptied, with room for `n` drafts, in the memory it had.
+    fn reset(&mut self, n: usize) {
+        self.by_last.reset(n);
+        self.by_label.reset(n);
+        let at = &mut self.at;
+        at.newest.clear();
+        at.newest.reserve(n);
+        at.items.clear();
+        at.items.reserve(n);
     }
 
     fn label(&mut self, di: usize, words: &[&str]) {
@@ -2079,6 +2224,71 @@ fn is_lone_unknown_name(ent: &Entity) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A vector of borrowed words is kept, empty, in its memory past what it borrowed.
+    #[test]
+    fn recycle_keeps_the_memory() {
+        let text = String::from("a b c");
+        let mut v: Vec<&str> = Vec::with_capacity(32);
+        v.extend(text.split(' '));
+        let kept: Vec<&'static str> = recycle(v);
+        drop(text);
+        assert!(kept.is_empty() && kept.capacity() >= 32);
+    }
+
+    /// The fact of a lexicon word lets the pronoun scan stop at every token where the
+    /// text's test would and a pronoun or determiner of `references` is (and only at
+    /// words of the right kind and length): all words of the lexicon, as they are,
+    /// capitalized, in capitals and with contractions, and news text.
+    #[test]
+    fn may_refer_by_fact_stops_wherever_a_pronoun_is() {
+        const REFERRING: [&[u8]; 18] = [
+            b"he", b"him", b"his", b"himself", b"she", b"her", b"hers", b"herself", b"it", b"its",
+            b"itself", b"they", b"their", b"them", b"the", b"this", b"that", b"those",
+        ];
+        let lex = Lexicon::shared();
+        let mut text = String::from(
+            "He said THE firm's boss, who thinks they'll win, told them: \"It’s theirs.\" \
+             She herself is Thailand's envoy; his, hers and its. This, that; These Those HIM. ",
+        );
+        for w in lex.word_keys() {
+            let mut cap = w.to_string();
+            if let Some(c) = cap.get_mut(..1) {
+                c.make_ascii_uppercase();
+            }
+            for form in [
+                w.to_string(),
+                cap,
+                w.to_uppercase(),
+                format!("{w}'s"),
+                format!("{w}’ll"),
+            ] {
+                text.push_str(&form);
+                text.push(' ');
+            }
+        }
+        let mut toks = Vec::new();
+        crate::tokens::Tokenizer::new(lex).tokenize_into(
+            &text,
+            Span::new(0, text.len()),
+            0,
+            &mut toks,
+        );
+        let b = text.as_bytes();
+        let mut stops = 0;
+        for t in &toks {
+            let mut buf = [0u8; 8];
+            let refers = REFERRING.contains(&pronoun_form(&text, t.span, &mut buf));
+            if may_refer_by_text(b, t) && refers {
+                stops += 1;
+                assert!(may_refer(b, t), "{:?}", t.text(&text));
+            }
+            if may_refer(b, t) {
+                assert!(t.kind == TokenKind::Word && (2..=10).contains(&t.span.len()));
+            }
+        }
+        assert!(stops > 100, "{stops}");
+    }
     use crate::mentions::Recognizer;
 
     proptest::proptest! {
@@ -2087,7 +2297,8 @@ mod tests {
         fn recency_orders_entities_by_their_last_reference(
             refs in proptest::collection::vec(0usize..6, 0..40)
         ) {
-            let mut list = Recency::new(6);
+            let mut list = Recency::default();
+            list.reset(6);
             let mut listed = [false; 6];
             let mut map = std::collections::BTreeMap::new();
             let mut last = [0usize; 6];
@@ -2154,7 +2365,9 @@ mod tests {
                     want[t as usize] = ri as u32;
                 }
             }
-            proptest::prop_assert_eq!(reference_of_token(&refs, n), want);
+            let mut got = vec![7; 3];
+            reference_of_token(&refs, n, &mut got);
+            proptest::prop_assert_eq!(got, want);
         }
     }
 

@@ -33,6 +33,13 @@ pub struct Sentence {
 /// [`crate::lexicon::fact`]).
 pub fn split(tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
+    split_into(tokens, &mut out);
+    out
+}
+
+/// [`split`] into `out` (cleared first): a pipeline reuses one vector for every document.
+pub(crate) fn split_into(tokens: &[Token], out: &mut Vec<Sentence>) {
+    out.clear();
     let mut start = 0usize;
     let mut i = 0usize;
     while i < tokens.len() {
@@ -94,7 +101,6 @@ pub fn split(tokens: &[Token]) -> Vec<Sentence> {
             para: tokens[start].para,
         });
     }
-    out
 }
 
 fn is_terminal(t: Token) -> bool {

@@ -1002,6 +1002,16 @@ type Holders = Vec<(usize, f32)>;
 
 /// The tokens of a sentence that could start a stance cue, or a pro-/anti- modifier, or
 /// be a partisan noun (see [`StanceFinder::candidates`]).
+/// The buffers stance finding needs whatever the document, kept by a caller that reads
+/// many ([`crate::pipeline::Pipeline`], one per thread): each document's are then memory
+/// already had, warm in the caches. Owned things only.
+#[derive(Default)]
+pub struct StanceScratch {
+    /// What [`Ctx::quote_at`] is made in.
+    quote_at: Vec<u32>,
+    cands: Candidates,
+}
+
 #[derive(Default)]
 struct Candidates {
     cues: Vec<u32>,
@@ -1206,12 +1216,39 @@ impl<'l> StanceFinder<'l> {
         statements: &[Statement],
         affiliations: &[Affiliation],
     ) -> Found {
+        let mut scratch = StanceScratch::default();
+        self.find_with(
+            text,
+            layout,
+            res,
+            quotes,
+            statements,
+            affiliations,
+            &mut scratch,
+        )
+    }
+
+    /// [`StanceFinder::find`] in the buffers of `scratch` (what they held is dropped):
+    /// the same stances.
+    #[allow(clippy::too_many_arguments)]
+    pub fn find_with(
+        &self,
+        text: &str,
+        layout: &Layout,
+        res: &Resolution,
+        quotes: &[Quote],
+        statements: &[Statement],
+        affiliations: &[Affiliation],
+        scratch: &mut StanceScratch,
+    ) -> Found {
         let mut reported: Vec<&Statement> = statements
             .iter()
             .filter(|st| st.speaker.is_some())
             .collect();
         reported.sort_by_key(|st| st.tokens);
-        let mut quote_at = vec![NONE; layout.tokens.len()];
+        let mut quote_at = std::mem::take(&mut scratch.quote_at);
+        quote_at.clear();
+        quote_at.resize(layout.tokens.len(), NONE);
         for (qi, q) in quotes.iter().enumerate() {
             for t in q.tokens.0..q.tokens.1 {
                 quote_at[t as usize] = qi as u32;
@@ -1244,10 +1281,10 @@ impl<'l> StanceFinder<'l> {
             implied: RefCell::new(Vec::new()),
         };
         let mut out = Vec::new();
-        let mut cands = Candidates::default();
+        let cands = &mut scratch.cands;
         for sent in &layout.sentences {
             let (s, e) = (sent.tokens.start, sent.tokens.end);
-            self.candidates(&cx.w, s, e, &mut cands);
+            self.candidates(&cx.w, s, e, cands);
             // most sentences have none of one kind or another
             if !cands.cues.is_empty() {
                 self.sentence(&cx, s, e, &cands.cues, &mut out);
@@ -1290,6 +1327,7 @@ impl<'l> StanceFinder<'l> {
         // behind even when no stance came of it: keep only those some stance uses
         let n = res.entities.len();
         let implied = cx.implied.into_inner();
+        scratch.quote_at = cx.quote_at;
         let mut used = vec![false; implied.len()];
         for s in &out {
             if s.holder >= n {

@@ -106,6 +106,18 @@ pub mod fact {
     /// Some stance cue starting with this form has no literal second word (it is one
     /// word, or a verb's forms or a slot come next): any word may follow it.
     pub const CUE_OPEN: u8 = 1 << 5;
+    /// The word starts with "he", "hi", "sh", "it" or "th": every pronoun and determiner
+    /// the resolution's references look for does (with or without a contraction), so
+    /// the scan for them passes over a word without this bit without reading its text.
+    pub const MAY_REFER: u8 = 1 << 6;
+
+    /// Whether a word of the lexicon (lower case) gets [`MAY_REFER`].
+    pub fn may_refer(word: &str) -> bool {
+        matches!(
+            word.as_bytes(),
+            [b'h', b'e' | b'i', ..] | [b's', b'h', ..] | [b'i', b't', ..] | [b't', b'h', ..]
+        )
+    }
 
     /// The fact that stands for lexicon flag `f`, if one does (0 otherwise): a
     /// constant for a constant flag, so `Words::has` of such a flag reads the token.
@@ -425,6 +437,12 @@ impl Lexicon {
         &self.entries[id as usize]
     }
 
+    /// Every word's key (its lower-case form), for tests over all words.
+    #[cfg(test)]
+    pub(crate) fn word_keys(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(|(k, _)| k)
+    }
+
     /// The [`fact`] bits of word `id`: what its entry says of the questions asked of
     /// every token, from a table of a byte per word.
     #[inline]
@@ -456,6 +474,11 @@ impl Lexicon {
                 f
             })
             .collect();
+        for (word, id) in self.words.iter() {
+            if fact::may_refer(word) {
+                facts[(id & table::ID_MASK) as usize] |= fact::MAY_REFER;
+            }
+        }
         for (key, p) in self.phrases() {
             let Some(id) = p.entity else { continue };
             // the two ways a phrase matches a word that is not capitalized: neither
