@@ -1730,6 +1730,14 @@ struct DraftLists {
 }
 
 impl DraftLists {
+    /// Emptied, with room for `n` drafts' items, in the memory it had.
+    fn reset(&mut self, n: usize) {
+        self.newest.clear();
+        self.newest.reserve(n);
+        self.items.clear();
+        self.items.reserve(n);
+    }
+
     fn push(&mut self, di: usize, value: u32) {
         if di >= self.newest.len() {
             self.newest.resize(di + 1, NONE);
@@ -1791,11 +1799,7 @@ impl DraftIndex {
     fn reset(&mut self, n: usize) {
         self.by_last.reset(n);
         self.by_label.reset(n);
-        let at = &mut self.at;
-        at.newest.clear();
-        at.newest.reserve(n);
-        at.items.clear();
-        at.items.reserve(n);
+        self.at.reset(n);
     }
 
     fn label(&mut self, di: usize, words: &[&str]) {

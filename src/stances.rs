@@ -1000,8 +1000,6 @@ struct CueMatch {
 /// A holder and how sure we are of it.
 type Holders = Vec<(usize, f32)>;
 
-/// The tokens of a sentence that could start a stance cue, or a pro-/anti- modifier, or
-/// be a partisan noun (see [`StanceFinder::candidates`]).
 /// The buffers stance finding needs whatever the document, kept by a caller that reads
 /// many ([`crate::pipeline::Pipeline`], one per thread): each document's are then memory
 /// already had, warm in the caches. Owned things only.
@@ -1012,6 +1010,8 @@ pub struct StanceScratch {
     cands: Candidates,
 }
 
+/// The tokens of a sentence that could start a stance cue, or a pro-/anti- modifier, or
+/// be a partisan noun (see [`StanceFinder::candidates`]).
 #[derive(Default)]
 struct Candidates {
     cues: Vec<u32>,
@@ -1065,9 +1065,9 @@ impl CueIndex {
             second: lex
                 .stance_cues
                 .iter()
-                .map(|cue| match cue.words.get(1) {
-                    Some(CueWord::Literal(l)) if !l.is_empty() => second_bit(l.as_bytes()) as u8,
-                    _ => NO_SECOND,
+                .map(|cue| {
+                    cue.literal_second()
+                        .map_or(NO_SECOND, |l| second_bit(l.as_bytes()) as u8)
                 })
                 .collect(),
         };
@@ -1125,13 +1125,13 @@ impl CueFilter {
             bits: [0; 2],
         };
         for &ci in cues {
-            match lex.stance_cues[ci as usize].words.get(1) {
-                Some(CueWord::Literal(l)) if !l.is_empty() => {
+            match lex.stance_cues[ci as usize].literal_second() {
+                Some(l) => {
                     let k = second_bit(l.as_bytes());
                     f.bits[k >> 6] |= 1 << (k & 63);
                 }
                 // an open filter lets every word through: its bits go unread
-                _ => {
+                None => {
                     f.open = true;
                     break;
                 }

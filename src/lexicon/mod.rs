@@ -293,6 +293,17 @@ pub struct StanceCue {
     pub frame: Frame,
 }
 
+impl StanceCue {
+    /// The cue's second word when it is one literal word; none when the cue is one word
+    /// or a verb's forms or a slot come second: then any word may follow its first.
+    pub fn literal_second(&self) -> Option<&str> {
+        match self.words.get(1) {
+            Some(CueWord::Literal(l)) if !l.is_empty() => Some(l),
+            _ => None,
+        }
+    }
+}
+
 /// A boilerplate line rule.
 #[derive(Clone, Debug)]
 pub enum BoilerplateRule {
@@ -465,10 +476,9 @@ impl Lexicon {
                 if !e.stance_cues.is_empty() {
                     f |= fact::CUE_START;
                 }
-                if e.stance_cues.iter().any(|&c| {
-                    !matches!(self.stance_cues[c as usize].words.get(1),
-                        Some(CueWord::Literal(l)) if !l.is_empty())
-                }) {
+                if (e.stance_cues.iter())
+                    .any(|&c| self.stance_cues[c as usize].literal_second().is_none())
+                {
                     f |= fact::CUE_OPEN;
                 }
                 f
