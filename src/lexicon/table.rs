@@ -417,7 +417,8 @@ impl Keys {
     /// from `start`, a word of one to eight bytes is read with one 8-byte load, masked
     /// to its length: the per-byte reads of [`low_bytes`] cost the tokenizer more than
     /// the rest of the lookup. The bytes past the word are masked off, never looked at.
-    /// Tagged as [`Keys::get_ascii_word`] is.
+    /// A word of nine to [`INLINE`] bytes (a word in ten) is looked up inline too, where
+    /// a call cost more than the look-up. Tagged as [`Keys::get_ascii_word`] is.
     #[inline(always)]
     pub(crate) fn get_ascii_word_in(&self, text: &[u8], start: usize, end: usize) -> Option<u32> {
         let n = end.wrapping_sub(start);
@@ -432,12 +433,16 @@ impl Keys {
             if found.is_some() || self.extra.is_empty() {
                 return found;
             }
+        } else if (9..=INLINE).contains(&n) && self.extra.is_empty() {
+            // a word in ten: its slot holds it too, read without a call
+            return self.frozen.get_medium::<0x20>(&text[start..end]);
         }
         self.other_ascii_word(&text[start..end])
     }
 
-    /// [`Keys::get_ascii_word`] of a word of no or more than eight bytes, or among the
-    /// run-time keys: kept out of the lookup that every word makes.
+    /// [`Keys::get_ascii_word`] of a word of no or more than eight bytes (more than
+    /// [`INLINE`] without run-time keys), or among the run-time keys: kept out of the
+    /// lookup that every word makes.
     #[inline(never)]
     fn other_ascii_word(&self, word: &[u8]) -> Option<u32> {
         let n = word.len();
