@@ -33,17 +33,18 @@ pub struct Cleaner<'l> {
     index: Cow<'l, BoilerplateIndex>,
 }
 
-/// The boilerplate rules of a lexicon by kind, and the prefix and "contains" patterns
-/// by first byte: a line is compared with the few that start like it, not every rule.
+/// The boilerplate rules of a lexicon by kind, the prefix patterns by first byte and the
+/// "contains" patterns by their rarest byte: a line is compared with the few that start
+/// like it, and a place in it with the few that have its byte, not with every rule.
 /// Built once per pipeline ([`crate::pipeline::Pipeline`]), not per document.
 #[derive(Clone, Debug)]
 pub(crate) struct BoilerplateIndex {
     /// The "prefix" patterns, by first byte.
-    prefixes: ByFirst,
+    prefixes: ByByte,
     /// The "line" patterns (numbers of rules).
     lines: Vec<u32>,
-    /// The "contains" patterns, by first byte.
-    contains: ByFirst,
+    /// The "contains" patterns, by their byte least frequent in English text.
+    contains: ByByte,
     /// How many rules the lexicon had: an index is only used with its own lexicon.
     rules: usize,
 }
@@ -51,14 +52,22 @@ pub(crate) struct BoilerplateIndex {
 impl BoilerplateIndex {
     /// The index of `rules` (a lexicon's `boilerplate`).
     pub(crate) fn new(rules: &[BoilerplateRule]) -> Self {
-        let prefixes = ByFirst::new(rules, |rule| match rule {
-            BoilerplateRule::Prefix(p) => Some(p),
-            _ => None,
-        });
-        let contains = ByFirst::new(rules, |rule| match rule {
-            BoilerplateRule::Contains(p) => Some(p),
-            _ => None,
-        });
+        let prefixes = ByByte::new(
+            rules,
+            |rule| match rule {
+                BoilerplateRule::Prefix(p) => Some(p),
+                _ => None,
+            },
+            |_| 0,
+        );
+        let contains = ByByte::new(
+            rules,
+            |rule| match rule {
+                BoilerplateRule::Contains(p) => Some(p),
+                _ => None,
+            },
+            rarest_byte,
+        );
         let lines = (rules.iter().enumerate())
             .filter(|(_, rule)| matches!(rule, BoilerplateRule::Line(_)))
             .map(|(i, _)| i as u32)
@@ -79,64 +88,89 @@ fn pattern(rule: &BoilerplateRule) -> &str {
     }
 }
 
-/// Patterns by their first byte: a place in a line is compared with the patterns that
-/// start with its byte alone, and most bytes start none (few lines start like "READ
-/// MORE:", few bytes are "(").
+/// Patterns by one of their bytes (its anchor: the first, or the rarest): a place in a
+/// line is compared with the patterns whose anchor is its byte alone, and most bytes
+/// are none (few lines start like "READ MORE:", few bytes are "(" or "@").
 #[derive(Clone, Debug)]
-struct ByFirst {
-    /// For each byte, 1 + the index in `patterns` of the last pattern that starts with
-    /// it (either ASCII case: the entries of 'A'..='Z' are those of 'a'..='z', so a byte
+struct ByByte {
+    /// For each byte, 1 + the index in `patterns` of the last pattern anchored on it
+    /// (either ASCII case: the entries of 'A'..='Z' are those of 'a'..='z', so a byte
     /// of a line is looked up as it is); 0 for none.
     head: [u32; 256],
-    /// The patterns with a first byte (numbers of rules), each with the `head` of its
-    /// byte before it.
-    patterns: Vec<(u32, u32)>,
+    /// The patterns with an anchor (numbers of rules), each with where its anchor is in
+    /// it and the `head` of its byte before it.
+    patterns: Vec<(u32, u32, u32)>,
     /// Some pattern is empty (found at any place).
     empty: bool,
 }
 
-impl ByFirst {
-    fn new(rules: &[BoilerplateRule], kind: fn(&BoilerplateRule) -> Option<&str>) -> Self {
+impl ByByte {
+    /// The patterns of `kind` among `rules`, anchored on their byte at `anchor(pattern)`.
+    fn new(
+        rules: &[BoilerplateRule],
+        kind: fn(&BoilerplateRule) -> Option<&str>,
+        anchor: fn(&str) -> usize,
+    ) -> Self {
         let mut head = [0u32; 256];
         let mut patterns = Vec::with_capacity(rules.len());
         let mut empty = false;
         for (i, p) in (rules.iter().enumerate()).filter_map(|(i, r)| Some((i, kind(r)?))) {
-            let Some(&b) = p.as_bytes().first() else {
+            let at = anchor(p);
+            let Some(&b) = p.as_bytes().get(at) else {
                 empty = true;
                 continue;
             };
             let h = &mut head[b.to_ascii_lowercase() as usize];
-            patterns.push((i as u32, *h));
+            patterns.push((i as u32, at as u32, *h));
             *h = patterns.len() as u32;
         }
         for b in b'A'..=b'Z' {
             head[b as usize] = head[b.to_ascii_lowercase() as usize];
         }
-        ByFirst {
+        ByByte {
             head,
             patterns,
             empty,
         }
     }
 
-    /// True when `f` holds for some pattern of `rules` (but an empty one) that may start
-    /// with byte `b`.
-    fn any_starting(
+    /// True when `f` holds for some pattern of `rules` (but an empty one) anchored on
+    /// byte `b`, given with where its anchor is in it.
+    fn any_anchored(
         &self,
         rules: &[BoilerplateRule],
         b: u8,
-        mut f: impl FnMut(&str) -> bool,
+        mut f: impl FnMut(&str, usize) -> bool,
     ) -> bool {
         let mut k = self.head[b as usize];
         while k != 0 {
-            let (rule, before) = self.patterns[k as usize - 1];
-            if f(pattern(&rules[rule as usize])) {
+            let (rule, at, before) = self.patterns[k as usize - 1];
+            if f(pattern(&rules[rule as usize]), at as usize) {
                 return true;
             }
             k = before;
         }
         false
     }
+}
+
+/// Where the byte of `pattern` least frequent in English text is (0 for an empty one):
+/// the byte on which a line is searched for the pattern, so that the search stops at
+/// few places of a line ("(", "@", a "k") and not at every "o" or "c".
+fn rarest_byte(pattern: &str) -> usize {
+    // letters from the most frequent in English text to the least; a space is more
+    // frequent than any, and other bytes (digits, punctuation) rarer
+    const LETTERS: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+    let rank = |c: u8| match c {
+        b' ' => 0,
+        _ => LETTERS
+            .iter()
+            .position(|&l| l == c.to_ascii_lowercase())
+            .map_or(LETTERS.len() + 1, |k| k + 1),
+    };
+    (pattern.bytes().enumerate())
+        .max_by_key(|&(_, c)| rank(c))
+        .map_or(0, |(i, _)| i)
 }
 
 impl<'l> Cleaner<'l> {
@@ -163,7 +197,15 @@ impl<'l> Cleaner<'l> {
 
     /// The paragraphs of `text`, in order.
     pub fn paragraphs(&self, text: &str) -> Vec<Paragraph> {
-        let mut out: Vec<Paragraph> = Vec::new();
+        let mut out = Vec::new();
+        self.paragraphs_into(text, &mut out);
+        out
+    }
+
+    /// [`Cleaner::paragraphs`] into `out` (cleared first): a pipeline reuses one vector
+    /// for every document.
+    pub(crate) fn paragraphs_into(&self, text: &str, out: &mut Vec<Paragraph>) {
+        out.clear();
         let mut pending: Option<Span> = None;
         let mut pos = 0usize;
         // the lines with their line breaks, as `str::split_inclusive('\n')` gives them
@@ -192,7 +234,6 @@ impl<'l> Cleaner<'l> {
         if let Some(p) = pending {
             out.push(self.paragraph(text, p));
         }
-        out
     }
 
     fn paragraph(&self, text: &str, span: Span) -> Paragraph {
@@ -278,9 +319,9 @@ impl<'l> Cleaner<'l> {
                 })
         };
         let (ix, rules) = (&*self.index, &self.lexicon.boilerplate[..]);
-        if b.first()
-            .is_some_and(|&c| ix.prefixes.empty || ix.prefixes.any_starting(rules, c, prefix))
-        {
+        if b.first().is_some_and(|&c| {
+            ix.prefixes.empty || ix.prefixes.any_anchored(rules, c, |p, _| prefix(p))
+        }) {
             return true;
         }
         // a pattern's letters other than ASCII ones equal the line's only byte for byte
@@ -298,15 +339,17 @@ impl<'l> Cleaner<'l> {
         if ix.contains.empty && !b.is_empty() {
             return true;
         }
-        // most bytes start no pattern: a loop of one table read each finds the next
-        // that may, and only there are patterns compared
+        // most bytes are no pattern's anchor: a loop of one table read each finds the
+        // next that may be, and only there are patterns compared, each where it would
+        // start for its anchor to be that byte
         let head = &ix.contains.head;
         let mut from = 0;
         while let Some(k) = b[from..].iter().position(|&c| head[c as usize] != 0) {
             let i = from + k;
-            let rest = &b[i..];
-            if ix.contains.any_starting(rules, b[i], |p| {
-                rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            if ix.contains.any_anchored(rules, b[i], |p, at| {
+                (i.checked_sub(at)
+                    .and_then(|start| b.get(start..start + p.len())))
+                .is_some_and(|s| s.eq_ignore_ascii_case(p.as_bytes()))
             }) {
                 return true;
             }
@@ -418,6 +461,8 @@ mod tests {
                     proptest::sample::select(vec![
                         "READ MORE", "read more:", "Click here", "Photo credit", "©",
                         "http://", "www.", "Subscribe", "\u{212A}", "\u{3A3}", "\u{130}",
+                        "(Photo credit:", "on Twitter @", "/AP Photo)", "Follow us on",
+                        "like us on FACEBOOK", "click here to", "(",  "@", "k",
                     ]).prop_map(str::to_string),
                     "[a-zA-Z0-9 .:!£é\u{3A3}\u{130}-]{0,8}",
                 ],

@@ -40,7 +40,7 @@ impl Layout {
     /// room kept): a pipeline lays out every document of a thread in the same memory,
     /// which is then warm in the caches and not asked of the allocator again.
     pub(crate) fn parse_into(&mut self, text: &str, lexicon: &Lexicon, cleaner: &Cleaner) {
-        self.paragraphs = cleaner.paragraphs(text);
+        cleaner.paragraphs_into(text, &mut self.paragraphs);
         let tokens = &mut self.tokens;
         tokens.clear();
         // news text has a token every 5.2 bytes or so: a fifth of the length was short

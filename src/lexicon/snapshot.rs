@@ -6,6 +6,10 @@
 //! keys stay where they lie in the binary ([`super::table::Frozen`]): a start reads the
 //! entries (about 200,000 words) but hashes and copies no key. The format is private to
 //! one build: both sides are this file, so it needs no version.
+//!
+//! Layout: the offset of the strings (a `u32`), then every value in the order [`write`]
+//! writes them (a string as its length), then the bytes of all strings one after
+//! another, so that a start checks them as UTF-8 once, not string by string.
 
 use rustc_hash::FxHashMap;
 
@@ -16,7 +20,9 @@ use super::{
 };
 use crate::kind::{Gender, Kind, Polarity};
 
-struct Writer(Vec<u8>);
+/// The snapshot's values, and apart from them the bytes of its strings (see the module
+/// doc).
+struct Writer(Vec<u8>, Vec<u8>);
 
 impl Writer {
     fn u8(&mut self, v: u8) {
@@ -42,7 +48,8 @@ impl Writer {
         self.0.extend_from_slice(b);
     }
     fn str(&mut self, s: &str) {
-        self.bytes(s.as_bytes());
+        self.len(s.len());
+        self.1.extend_from_slice(s.as_bytes());
     }
     fn strs<S: AsRef<str>>(&mut self, v: &[S]) {
         self.len(v.len());
@@ -104,6 +111,10 @@ impl Writer {
 struct Reader {
     data: &'static [u8],
     pos: usize,
+    /// The bytes of all strings, checked as UTF-8 once.
+    strings: &'static str,
+    /// Where the next string starts in `strings` (they are read in the order written).
+    string_pos: usize,
 }
 
 impl Reader {
@@ -141,8 +152,14 @@ impl Reader {
         self.take(n)
     }
     fn str(&mut self) -> &'static str {
-        // written from a `str` by `Writer::str`
-        std::str::from_utf8(self.bytes()).unwrap_or("")
+        let n = self.len();
+        // written from a `str` by `Writer::str`, which ends on a character boundary
+        let s = self
+            .strings
+            .get(self.string_pos..self.string_pos + n)
+            .unwrap_or("");
+        self.string_pos += n;
+        s
     }
     fn strs(&mut self) -> Vec<String> {
         (0..self.len()).map(|_| self.str().to_string()).collect()
@@ -162,11 +179,7 @@ impl Reader {
         Kind::ALL[self.u8() as usize]
     }
     fn gender(&mut self) -> Gender {
-        match self.u8() {
-            1 => Gender::Male,
-            2 => Gender::Female,
-            _ => Gender::Unknown,
-        }
+        gender_of(self.u8())
     }
     fn title(&mut self) -> Option<Title> {
         let class = match self.u8() {
@@ -189,26 +202,37 @@ impl Reader {
 
 /// The lexicon as bytes.
 pub(super) fn write(lex: &Lexicon) -> Vec<u8> {
-    let mut w = Writer(Vec::with_capacity(16 << 20));
+    let mut w = Writer(Vec::with_capacity(16 << 20), Vec::new());
+    // where the strings start, set at the end
+    w.u32(0);
     // a word's slot holds its facts: the tokenizer reads them with its id
     w.keys(&lex.words, &lex.facts);
+    // nearly every word (common words, names) has only flags, a gender and a rank: the
+    // entries' three columns, which a start reads in one pass, then the rest of the few
+    // entries that have more, by id
     w.len(lex.entries.len());
     for e in &lex.entries {
-        // nearly every word (common words, names) has only flags, a gender and a rank:
-        // a mark says so, and a start reads no more for it
-        let simple = e.title.is_none()
-            && e.org_word.is_none()
-            && e.nominal.is_none()
-            && e.abbreviation.is_none()
-            && e.stance_cues.is_empty()
-            && e.nominalization.is_none();
-        w.bool(simple);
         w.u32(e.flags);
+    }
+    for e in &lex.entries {
         w.gender(e.gender);
+    }
+    for e in &lex.entries {
         w.u32(e.surname_rank);
-        if simple {
-            continue;
-        }
+    }
+    let rich: Vec<(usize, &WordEntry)> = (lex.entries.iter().enumerate())
+        .filter(|(_, e)| {
+            e.title.is_some()
+                || e.org_word.is_some()
+                || e.nominal.is_some()
+                || e.abbreviation.is_some()
+                || !e.stance_cues.is_empty()
+                || e.nominalization.is_some()
+        })
+        .collect();
+    w.len(rich.len());
+    for (id, e) in rich {
+        w.len(id);
         w.title(e.title);
         match e.org_word {
             Some(o) => {
@@ -325,29 +349,47 @@ pub(super) fn write(lex: &Lexicon) -> Vec<u8> {
     w.u32(lex.surnames_seen);
     // made from the rest, but stored: a start would walk every phrase to make them
     w.bytes(&lex.facts);
-    w.0
+    let Writer(mut out, strings) = w;
+    let at = out.len() as u32;
+    out[..4].copy_from_slice(&at.to_le_bytes());
+    out.extend_from_slice(&strings);
+    out
 }
 
 /// The lexicon [`write`] wrote into `data`.
 pub(super) fn read(data: &'static [u8]) -> Lexicon {
-    let mut r = Reader { data, pos: 0 };
+    let mut r = Reader {
+        data,
+        pos: 0,
+        strings: "",
+        string_pos: 0,
+    };
+    let at = r.len();
+    // written from `str`s
+    r.strings = data
+        .get(at..)
+        .and_then(|s| std::str::from_utf8(s).ok())
+        .unwrap_or("");
     let words = r.keys();
-    let entries = (0..r.len())
-        .map(|_| {
-            let simple = r.bool();
-            let (flags, gender, surname_rank) = (r.u32(), r.gender(), r.u32());
-            if simple {
-                WordEntry {
-                    flags,
-                    gender,
-                    surname_rank,
-                    ..WordEntry::default()
-                }
-            } else {
-                read_entry(&mut r, flags, gender, surname_rank)
-            }
+    let n = r.len();
+    let (flags, genders, ranks) = (r.take(4 * n), r.take(n), r.take(4 * n));
+    let u32_at = |c: &[u8]| u32::from_le_bytes(c.try_into().unwrap_or([0; 4]));
+    let mut entries: Vec<WordEntry> = (flags.chunks_exact(4).zip(genders))
+        .zip(ranks.chunks_exact(4))
+        .map(|((flags, &gender), rank)| WordEntry {
+            flags: u32_at(flags),
+            gender: gender_of(gender),
+            surname_rank: u32_at(rank),
+            ..WordEntry::default()
         })
         .collect();
+    for _ in 0..r.len() {
+        let id = r.len();
+        // (a snapshot's ids are its entries')
+        if let Some(e) = entries.get_mut(id) {
+            read_entry(&mut r, e);
+        }
+    }
     let phrases = r.keys();
     let phrase_entries = (0..r.len())
         .map(|_| PhraseEntry {
@@ -445,12 +487,22 @@ pub(super) fn read(data: &'static [u8]) -> Lexicon {
     }
 }
 
-/// The rest of a word entry that is not simple (see [`write`]).
-fn read_entry(r: &mut Reader, flags: u32, gender: Gender, surname_rank: u32) -> WordEntry {
-    WordEntry {
-        flags,
-        gender,
-        surname_rank,
+/// The gender a byte of [`Writer::gender`] stands for.
+fn gender_of(b: u8) -> Gender {
+    match b {
+        1 => Gender::Male,
+        2 => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// The rest of word entry `e`, which has more than flags, a gender and a rank (see
+/// [`write`]).
+fn read_entry(r: &mut Reader, e: &mut WordEntry) {
+    *e = WordEntry {
+        flags: e.flags,
+        gender: e.gender,
+        surname_rank: e.surname_rank,
         title: r.title(),
         org_word: (r.u8() != 0).then(|| OrgWord {
             kind: r.kind(),
@@ -465,7 +517,7 @@ fn read_entry(r: &mut Reader, flags: u32, gender: Gender, surname_rank: u32) -> 
         },
         stance_cues: (0..r.len()).map(|_| r.u32()).collect(),
         nominalization: r.opt_u32(),
-    }
+    };
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@
 //! map at every start cost more than extracting a small article, so the build script
 //! lays their keys out once (see `src/build.rs` and [`super::snapshot`]): a blob of key
 //! bytes, the offset of every key, and an open-addressing index of key ids whose slots
-//! hold short keys inline. A start only copies the offsets out of the binary and reads
-//! the index where it lies; no key is hashed or copied.
+//! hold short keys inline. A start reads the offsets and the index where they lie; no
+//! key is hashed or copied.
 //! Keys a user lexicon adds go to an ordinary hash map beside it.
 
 use std::fmt;
@@ -87,14 +87,6 @@ fn same<const FOLD: u8>(key: &[u8], query: &[u8]) -> bool {
     }
 }
 
-/// Little-endian u32s.
-fn read_u32s(bytes: &[u8]) -> Vec<u32> {
-    bytes
-        .chunks_exact(4)
-        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-        .collect()
-}
-
 /// The id of an empty slot of the index.
 const EMPTY: u32 = u32::MAX;
 
@@ -160,10 +152,10 @@ fn slot_tag<const FOLD: u8>(key: &[u8], h: u64) -> [u64; 2] {
 pub(crate) struct Frozen {
     /// The keys' bytes, one after another, where they lie in the binary.
     keys: &'static [u8],
-    /// `len + 1` offsets into `keys`, decoded from their bytes at start (1 MB of the
-    /// built-in lists): a lookup of a key too long for its slot then indexes them
-    /// directly.
-    offsets: Vec<u32>,
+    /// `len + 1` offsets into `keys`, little-endian u32s read in place in the binary:
+    /// decoding them at start wrote 1.5 MB (the built-in lists' three tables), where a
+    /// look-up of a key too long for its slot reads two of them.
+    offsets: &'static [u8],
     /// A power of two of 16-byte slots, read in place in the binary (no copy at start):
     /// two little-endian u64s, a [`slot_tag`] with the key id (and its tag, see
     /// [`ID_BITS`]) in the high half of the second, or [`EMPTY`] there. The tokenizer looks up every word: a short word found
@@ -188,7 +180,7 @@ impl fmt::Debug for Frozen {
 impl Frozen {
     /// Number of keys.
     pub(crate) fn len(&self) -> usize {
-        self.offsets.len().saturating_sub(1)
+        (self.offsets.len() / 4).saturating_sub(1)
     }
 
     /// The id of `key`.
@@ -289,7 +281,14 @@ impl Frozen {
 
     /// Where the key of id `id` lies in `keys`.
     fn key_range(&self, id: u32) -> std::ops::Range<usize> {
-        self.offsets[id as usize] as usize..self.offsets[id as usize + 1] as usize
+        let at = id as usize * 4;
+        // the offsets of key `id` and of the next, in one read
+        let w = self
+            .offsets
+            .get(at..at + 8)
+            .and_then(|w| w.first_chunk::<8>());
+        let w = u64::from_le_bytes(w.copied().unwrap_or([0; 8]));
+        w as u32 as usize..(w >> 32) as usize
     }
 
     /// The bytes of the key of id `id`.
@@ -309,7 +308,6 @@ impl Frozen {
         offsets: &'static [u8],
         slots: &'static [u8],
     ) -> Frozen {
-        let offsets = read_u32s(offsets);
         let n_slots = slots.len() / 16;
         // (the shift of `freeze`, less the 4 bits of 16 bytes a slot)
         let shift = if n_slots > 1 {
@@ -419,7 +417,8 @@ impl Keys {
     /// from `start`, a word of one to eight bytes is read with one 8-byte load, masked
     /// to its length: the per-byte reads of [`low_bytes`] cost the tokenizer more than
     /// the rest of the lookup. The bytes past the word are masked off, never looked at.
-    /// Tagged as [`Keys::get_ascii_word`] is.
+    /// A word of nine to [`INLINE`] bytes (a word in ten) is looked up inline too, where
+    /// a call cost more than the look-up. Tagged as [`Keys::get_ascii_word`] is.
     #[inline(always)]
     pub(crate) fn get_ascii_word_in(&self, text: &[u8], start: usize, end: usize) -> Option<u32> {
         let n = end.wrapping_sub(start);
@@ -434,12 +433,16 @@ impl Keys {
             if found.is_some() || self.extra.is_empty() {
                 return found;
             }
+        } else if (9..=INLINE).contains(&n) && self.extra.is_empty() {
+            // a word in ten: its slot holds it too, read without a call
+            return self.frozen.get_medium::<0x20>(&text[start..end]);
         }
         self.other_ascii_word(&text[start..end])
     }
 
-    /// [`Keys::get_ascii_word`] of a word of no or more than eight bytes, or among the
-    /// run-time keys: kept out of the lookup that every word makes.
+    /// [`Keys::get_ascii_word`] of a word of no or more than eight bytes (more than
+    /// [`INLINE`] without run-time keys), or among the run-time keys: kept out of the
+    /// lookup that every word makes.
     #[inline(never)]
     fn other_ascii_word(&self, word: &[u8]) -> Option<u32> {
         let n = word.len();
