@@ -412,6 +412,13 @@ impl MentionIndex {
     }
 }
 
+/// True when `t` is a word or number that some phrase of the lists starts with (what
+/// [`flag::PHRASE_START`] of its entry says, read from the token).
+#[inline(always)]
+fn phrase_start(t: Token) -> bool {
+    matches!(t.kind, TokenKind::Word | TokenKind::Number) && t.has(fact::PHRASE_START)
+}
+
 /// Not yet looked up, in [`Recognizer`]'s `memo`.
 const UNSEEN: (u32, u32) = (u32::MAX, 0);
 
@@ -422,9 +429,14 @@ pub struct Recognizer<'l> {
     key: String,
     /// Ends of the words of `key` (reused by [`Recognizer::known_at`]).
     bounds: Vec<usize>,
-    /// For each token of the document, its range in `hits` once looked up: the rules ask
-    /// for the known names at one token several times, with different run ends.
+    /// For each token from `memo_from` on, its range in `hits` once looked up: the rules
+    /// ask for the known names at one token several times, with different run ends. Only
+    /// the tokens of the run being read are asked of (see [`Recognizer::read_from`]): a
+    /// slot per token of the run, not one per token of the document, written afresh for
+    /// every document (a cache miss a line of it).
     memo: Vec<(u32, u32)>,
+    /// The token of `memo`'s first slot.
+    memo_from: usize,
     /// (length in tokens, entity id) of the known names starting at a token, longest
     /// first.
     hits: Vec<(u32, u32)>,
@@ -439,6 +451,7 @@ impl<'l> Recognizer<'l> {
             key: String::new(),
             bounds: Vec::new(),
             memo: Vec::new(),
+            memo_from: 0,
             hits: Vec::new(),
         }
     }
@@ -462,11 +475,8 @@ impl<'l> Recognizer<'l> {
         // room for the usual share of names among the tokens, not grown name by name
         let mut out = Vec::with_capacity(layout.tokens.len() / 10);
         let mut caps_tokens = Vec::new();
-        self.memo.clear();
-        self.memo.resize(layout.tokens.len(), UNSEEN);
-        self.hits.clear();
-        // (a document's known names are a few dozen: not grown one by one)
-        self.hits.reserve(32);
+        // (a run's known names are a few: not grown one by one)
+        self.hits.reserve(8);
         for (si, sent) in layout.sentences.iter().enumerate() {
             let (s, e) = (sent.tokens.start, sent.tokens.end);
             let caps_end = s + caps_zone(&w, s, e);
@@ -498,11 +508,12 @@ impl<'l> Recognizer<'l> {
                 };
                 i += skip;
                 let t = &rest[skip];
+                // the rules read from here on: the known names asked of are from here on
+                self.read_from(i);
                 if !t.is(shape::CAP) {
                     // lower-case known names ("al-Qaeda", "eBay"); the index's answer was
                     // asked above, not in a call per lower-case word that starts a phrase
-                    if t.word
-                        .is_some_and(|id| self.lex.entry(id).has(flag::PHRASE_START))
+                    if t.has(fact::PHRASE_START)
                         && let Some((len, id)) = self.known_at(&w, i, e, false)
                     {
                         self.push_known(&w, &mut out, i, i + len, id, si, 0);
@@ -643,9 +654,9 @@ impl<'l> Recognizer<'l> {
         }
         // every match at `i` whatever the end, once: the answer for an end is the
         // longest that fits before it
-        let (from, len) = match self.memo[i] {
-            UNSEEN => self.look_up(w, i),
-            found => found,
+        let (from, len) = match self.memo.get(i.wrapping_sub(self.memo_from)) {
+            Some(&found) if found != UNSEEN => found,
+            _ => self.look_up(w, i),
         };
         // most tokens open no known name: no slice of `hits` to read
         if len == 0 {
@@ -677,22 +688,39 @@ impl<'l> Recognizer<'l> {
         // scan's own first test, asked here without the call): none to find
         let lower_none =
             !first.is(shape::CAP) && self.index.is_some() && !first.has(fact::LOWER_NAME_START);
-        if !lower_none && self.phrase_flags(first) & flag::PHRASE_START != 0 {
+        if !lower_none && phrase_start(first) {
             self.scan_known(w, i, w.layout.tokens.len(), false, true);
         }
         let found = (from as u32, (self.hits.len() - from) as u32);
-        self.memo[i] = found;
+        // (a token before the run is not kept: never asked, and it has no slot)
+        if let Some(k) = i.checked_sub(self.memo_from) {
+            if k >= self.memo.len() {
+                self.memo.resize(k + 1, UNSEEN);
+            }
+            self.memo[k] = found;
+        }
         found
+    }
+
+    /// Starts the memory of known names afresh at token `i`, where the main loop hands
+    /// a run (or a lower-case word) to the rules: they ask only of its tokens, from `i`
+    /// on.
+    #[inline(always)]
+    fn read_from(&mut self, i: usize) {
+        self.memo_from = i;
+        self.memo.clear();
+        self.hits.clear();
     }
 
     /// Pushes onto `hits` the known entities starting at token `i` (not past `end`),
     /// longest first: (length in tokens, entity id); only the longest unless `all`.
     fn scan_known(&mut self, w: &Words, i: usize, end: usize, any_case: bool, all: bool) {
         let first = w.tok(i);
-        let first_flags = self.phrase_flags(first);
-        if first_flags & flag::PHRASE_START == 0 {
+        // the token says whether a phrase starts with it, without its entry
+        if !phrase_start(first) {
             return;
         }
+        let first_flags = self.phrase_flags(first);
         // without a period, the token's lexicon entry is that of its key's first word,
         // whose flags answer the first word's two table lookups
         let plain_first = !has_byte(w.text, first.span, b'.');
