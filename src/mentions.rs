@@ -249,7 +249,7 @@ const PLACE_NOUNS: &[&str] = &[
 
 /// Nouns after a name that make it an organization's ("Acme shares", "Air Nord
 /// workers"), besides the organization nominals of data/nominals.tsv ("newspaper").
-const ORG_NOUNS_AFTER: &[&str] = &[
+const ORG_NOUNS_AFTER: WordList = WordList::new(&[
     "shares",
     "stock",
     "shareholders",
@@ -264,7 +264,19 @@ const ORG_NOUNS_AFTER: &[&str] = &[
     "plant",
     "factory",
     "executives",
-];
+]);
+
+/// [`PLACE_NOUNS`] for [`is_any_of`].
+const PLACE_NOUN_LIST: WordList = WordList::new(PLACE_NOUNS);
+
+/// [`PLACE_PREPS`] for [`is_any_of`].
+const PLACE_PREP_LIST: WordList = WordList::new(PLACE_PREPS);
+
+/// Words that name what is named after a person ("the Clinton campaign").
+const NAMED_AFTER: WordList = WordList::new(&["administration", "campaign", "presidency"]);
+
+/// Saint, as a name's first word ("St Dunstan", "St. Louis").
+const SAINTS: WordList = WordList::new(&["st", "st.", "saint", "ste", "ste."]);
 
 /// Modal verbs: a name before one and a verb is its subject ("Trump will deliver").
 const MODALS: &[&str] = &["will", "would", "could", "should", "must", "might", "can"];
@@ -319,6 +331,58 @@ fn has_byte(text: &str, span: Span, byte: u8) -> bool {
         return zero & own != 0;
     }
     span.bytes(text).contains(&byte)
+}
+
+/// A list of words for [`is_any_of`], with the lengths and first letters of its words as
+/// bit sets (made at compile time): a word whose length or first letter (ignoring ASCII
+/// case) no word of the list has is none of them, without a comparison with each.
+struct WordList {
+    words: &'static [&'static str],
+    /// Bit `n` for a word of `n` bytes (all are shorter than 64).
+    lens: u64,
+    /// Bit `b & 31` for a word whose first byte is `b`: the same for both cases of a
+    /// letter (other bytes may share a bit: the sieve only lets more words through).
+    firsts: u32,
+}
+
+impl WordList {
+    const fn new(words: &'static [&'static str]) -> WordList {
+        let (mut lens, mut firsts, mut k) = (0u64, 0u32, 0);
+        while k < words.len() {
+            let b = words[k].as_bytes();
+            assert!(!b.is_empty() && b.len() < 64);
+            lens |= 1 << b.len();
+            firsts |= 1 << (b[0] & 31);
+            k += 1;
+        }
+        WordList {
+            words,
+            lens,
+            firsts,
+        }
+    }
+}
+
+/// [`Words::is_any`] of `list`'s words: the sieve inline, the comparisons out of line
+/// (inline, its loop is unrolled over the list's words at each place that asks, and the
+/// code of the loop over runs outgrows the instruction cache).
+#[inline(always)]
+fn is_any_of(w: &Words, i: usize, list: &WordList) -> bool {
+    let Some(t) = w.layout.tokens.get(i) else {
+        return false;
+    };
+    let len = t.span.len();
+    if t.kind != TokenKind::Word || len >= 64 || list.lens >> len & 1 == 0 {
+        return false;
+    }
+    let first = w.text.as_bytes().get(t.span.start as usize).copied();
+    first.is_some_and(|b| list.firsts >> (b & 31) & 1 != 0) && is_any_out(w, i, list.words)
+}
+
+/// The comparisons of [`is_any_of`].
+#[inline(never)]
+fn is_any_out(w: &Words, i: usize, words: &[&str]) -> bool {
+    w.is_any(i, words)
 }
 
 /// "M.", "J.": one capital letter and a period.
@@ -545,6 +609,8 @@ impl<'l> Recognizer<'l> {
     /// Rule 6: in all-capital text, the names the story writes in mixed case elsewhere
     /// ("PETTIGREW" for "Alan Pettigrew", "KANSAS CITY" for "Kansas City"). `caps` lists the
     /// tokens of all-capital stretches in text order.
+    #[cold]
+    #[inline(never)]
     fn caps_names(&mut self, w: &Words, out: &mut Vec<Mention>, caps: &[usize]) {
         let mut names: FxHashMap<String, Kind> = FxHashMap::default();
         for m in out.iter().filter(|m| !m.has(evidence::CAPS)) {
@@ -1218,7 +1284,7 @@ impl<'l> Recognizer<'l> {
             && self.is_surname_town(w, a, id)
             && b < w.layout.tokens.len()
             && w.is_lower(b)
-            && w.is_any(b, &["administration", "campaign", "presidency"])
+            && is_any_of(w, b, &NAMED_AFTER)
     }
 
     /// "Tony Kessler", "Robin Talbot": a given name, then one or two words that can be a
@@ -1446,7 +1512,7 @@ impl<'l> Recognizer<'l> {
             return;
         }
         // "St Dunstan", "St. Louis": Saint names places (and churches, saints)
-        if n >= 2 && w.is_any(a, &["st", "st.", "saint", "ste", "ste."]) {
+        if n >= 2 && is_any_of(w, a, &SAINTS) {
             self.push(w, out, a, b, si, Some(Kind::Place), evidence::DESIGNATOR);
             return;
         }
@@ -1541,14 +1607,14 @@ impl<'l> Recognizer<'l> {
         if self.is_speaker_context(w, a, b) {
             ev |= evidence::SPEAKER;
         }
-        if a > s && w.is_any(a - 1, PLACE_PREPS) {
+        if a > s && is_any_of(w, a - 1, &PLACE_PREP_LIST) {
             ev |= evidence::PLACE_PREP;
         }
         // "the town of Arbil", "the province of Hubei"
         let place_noun_of = a >= s + 2
             && w.is_any(a - 1, &["of"])
             && w.is_lower(a - 2)
-            && w.is_any(a - 2, PLACE_NOUNS);
+            && is_any_of(w, a - 2, &PLACE_NOUN_LIST);
         if place_noun_of {
             ev |= evidence::PLACE_PREP;
         }
@@ -1698,6 +1764,25 @@ impl<'l> Recognizer<'l> {
                 _ => {}
             }
         }
+        // most words have none of those bytes (and a party designation has a hyphen)
+        if !(slash || apostrophe || hyphen) {
+            return w.has(a, flag::NOT_ENTITY_ACRONYM);
+        }
+        self.marked_word_not_a_name(w, a, slash, apostrophe, hyphen)
+    }
+
+    /// The part of [`Recognizer::not_a_name`] for one word with a slash, an apostrophe or
+    /// a hyphen (the flags say which). Out of line: few words have one, and the hot loop
+    /// over runs need not hold its code.
+    #[inline(never)]
+    fn marked_word_not_a_name(
+        &self,
+        w: &Words,
+        a: usize,
+        slash: bool,
+        apostrophe: bool,
+        hyphen: bool,
+    ) -> bool {
         let text = w.text_of(a);
         // "HIV/Aids", "and/or": a slash compound of common words or non-entity acronyms
         let slash_common = slash
@@ -1956,7 +2041,7 @@ impl<'l> Recognizer<'l> {
             let noun_after = || {
                 (b - a >= 2 || !w.has(a, flag::COMMON))
                     && w.tok(b).para == w.tok(a).para
-                    && (w.is_any(b, ORG_NOUNS_AFTER)
+                    && (is_any_of(w, b, &ORG_NOUNS_AFTER)
                         || after
                             .and_then(|e| e.nominal)
                             .is_some_and(|nom| nom.kind == Kind::Organization))
@@ -2325,6 +2410,44 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(show(text), want, "{text}");
         }
+    }
+
+    /// The sieve of a word list lets every word of the list through, in any case: it
+    /// answers what [`Words::is_any`] does.
+    #[test]
+    fn word_lists_answer_as_is_any() {
+        let lex = Lexicon::shared();
+        let lists = [
+            &ORG_NOUNS_AFTER,
+            &PLACE_NOUN_LIST,
+            &PLACE_PREP_LIST,
+            &NAMED_AFTER,
+            &SAINTS,
+        ];
+        let mut text = String::from("Near the Town of St. Louis, IN Paris, a STAFF; ste. x é - 2 ");
+        for list in lists {
+            for word in list.words {
+                let mut upper = word.to_string();
+                upper[..1].make_ascii_uppercase();
+                text += &format!("{word} {upper} {} {word}s x{word} ", word.to_uppercase());
+            }
+        }
+        let layout = Layout::parse(&text, lex);
+        let w = Words {
+            text: &text,
+            layout: &layout,
+            lexicon: lex,
+        };
+        let mut found = 0;
+        for list in lists {
+            for i in 0..=layout.tokens.len() {
+                let want = w.is_any(i, list.words);
+                assert_eq!(is_any_of(&w, i, list), want, "{:?}", layout.tokens.get(i));
+                found += usize::from(want);
+            }
+        }
+        // (each word three times, in three cases; "st." may part from its period)
+        assert!(found >= 2 * lists.iter().map(|l| l.words.len()).sum::<usize>());
     }
 
     #[test]
