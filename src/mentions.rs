@@ -483,8 +483,9 @@ fn phrase_start(t: Token) -> bool {
     matches!(t.kind, TokenKind::Word | TokenKind::Number) && t.has(fact::PHRASE_START)
 }
 
-/// Not yet looked up, in [`Recognizer`]'s `memo`.
-const UNSEEN: (u32, u32) = (u32::MAX, 0);
+/// Slots of [`Recognizer`]'s `memo`: a token further into a run than this is looked up
+/// each time it is asked of (runs that long are rare).
+const MEMO_SLOTS: usize = 32;
 
 /// Finds mentions. Build once per thread; holds reusable buffers.
 pub struct Recognizer<'l> {
@@ -493,14 +494,17 @@ pub struct Recognizer<'l> {
     key: String,
     /// Ends of the words of `key` (reused by [`Recognizer::known_at`]).
     bounds: Vec<usize>,
-    /// For each token from `memo_from` on, its range in `hits` once looked up: the rules
-    /// ask for the known names at one token several times, with different run ends. Only
-    /// the tokens of the run being read are asked of (see [`Recognizer::read_from`]): a
-    /// slot per token of the run, not one per token of the document, written afresh for
-    /// every document (a cache miss a line of it).
-    memo: Vec<(u32, u32)>,
+    /// For each token from `memo_from` on, its range in `hits` once looked up, as (run,
+    /// start, length): the rules ask for the known names at one token several times,
+    /// with different run ends. Only the tokens of the run being read are asked of (see
+    /// [`Recognizer::read_from`]): a slot per token of the run, not one per token of the
+    /// document written afresh for every document (a cache miss a line of it); a slot
+    /// holds an answer only when its run is `run`, so a new run clears none.
+    memo: [(u32, u32, u32); MEMO_SLOTS],
     /// The token of `memo`'s first slot.
     memo_from: usize,
+    /// The number of the run being read (from 1: no slot is of a run at first).
+    run: u32,
     /// (length in tokens, entity id) of the known names starting at a token, longest
     /// first.
     hits: Vec<(u32, u32)>,
@@ -514,8 +518,9 @@ impl<'l> Recognizer<'l> {
             index: None,
             key: String::new(),
             bounds: Vec::new(),
-            memo: Vec::new(),
+            memo: [(0, 0, 0); MEMO_SLOTS],
             memo_from: 0,
+            run: 0,
             hits: Vec::new(),
         }
     }
@@ -721,7 +726,7 @@ impl<'l> Recognizer<'l> {
         // every match at `i` whatever the end, once: the answer for an end is the
         // longest that fits before it
         let (from, len) = match self.memo.get(i.wrapping_sub(self.memo_from)) {
-            Some(&found) if found != UNSEEN => found,
+            Some(&(run, from, len)) if run == self.run => (from, len),
             _ => self.look_up(w, i),
         };
         // most tokens open no known name: no slice of `hits` to read
@@ -759,11 +764,8 @@ impl<'l> Recognizer<'l> {
         }
         let found = (from as u32, (self.hits.len() - from) as u32);
         // (a token before the run is not kept: never asked, and it has no slot)
-        if let Some(k) = i.checked_sub(self.memo_from) {
-            if k >= self.memo.len() {
-                self.memo.resize(k + 1, UNSEEN);
-            }
-            self.memo[k] = found;
+        if let Some(slot) = self.memo.get_mut(i.wrapping_sub(self.memo_from)) {
+            *slot = (self.run, found.0, found.1);
         }
         found
     }
@@ -774,7 +776,7 @@ impl<'l> Recognizer<'l> {
     #[inline(always)]
     fn read_from(&mut self, i: usize) {
         self.memo_from = i;
-        self.memo.clear();
+        self.run += 1;
         self.hits.clear();
     }
 
