@@ -504,7 +504,7 @@ pub struct Recognizer<'l> {
     memo: [(u32, u32, u32); MEMO_SLOTS],
     /// The token of `memo`'s first slot.
     memo_from: usize,
-    /// The number of the run being read (from 1: no slot is of a run at first).
+    /// The number of the run being read (from 1: the slots are of run 0 at first).
     run: u32,
     /// (length in tokens, entity id) of the known names starting at a token, longest
     /// first.
@@ -521,7 +521,8 @@ impl<'l> Recognizer<'l> {
             bounds: Vec::new(),
             memo: [(0, 0, 0); MEMO_SLOTS],
             memo_from: 0,
-            run: 0,
+            // (no slot is of a run yet, not even before the first `read_from`)
+            run: 1,
             hits: Vec::new(),
         }
     }
