@@ -71,8 +71,9 @@
 //! taken for a name ("Price will rise").
 //!
 //! Cost: linear in the tokens. The known names starting at a token are looked up once
-//! (the rules ask again for shorter runs: the answer is the longest match that fits);
-//! with a [`MentionIndex`] (the pipeline's), a lower-case word is looked up only when
+//! (the rules ask again for shorter runs: the answer is the longest match that fits),
+//! but for a token more than 32 tokens into a run, looked up each time; only a word or
+//! number whose token says a phrase starts with it is looked up at all; with a [`MentionIndex`] (the pipeline's), a lower-case word is looked up only when
 //! some known name written in lower case ("eBay") starts with it, and a word without a
 //! period is matched by its word id: the one-word names by a table per id, the longer
 //! names read as text only when the first two words' ids open one.
@@ -249,7 +250,7 @@ const PLACE_NOUNS: &[&str] = &[
 
 /// Nouns after a name that make it an organization's ("Acme shares", "Air Nord
 /// workers"), besides the organization nominals of data/nominals.tsv ("newspaper").
-const ORG_NOUNS_AFTER: &[&str] = &[
+const ORG_NOUNS_AFTER: WordList = WordList::new(&[
     "shares",
     "stock",
     "shareholders",
@@ -264,7 +265,19 @@ const ORG_NOUNS_AFTER: &[&str] = &[
     "plant",
     "factory",
     "executives",
-];
+]);
+
+/// [`PLACE_NOUNS`] for [`is_any_of`].
+const PLACE_NOUN_LIST: WordList = WordList::new(PLACE_NOUNS);
+
+/// [`PLACE_PREPS`] for [`is_any_of`].
+const PLACE_PREP_LIST: WordList = WordList::new(PLACE_PREPS);
+
+/// Words that name what is named after a person ("the Clinton campaign").
+const NAMED_AFTER: WordList = WordList::new(&["administration", "campaign", "presidency"]);
+
+/// Saint, as a name's first word ("St Dunstan", "St. Louis").
+const SAINTS: WordList = WordList::new(&["st", "st.", "saint", "ste", "ste."]);
 
 /// Modal verbs: a name before one and a verb is its subject ("Trump will deliver").
 const MODALS: &[&str] = &["will", "would", "could", "should", "must", "might", "can"];
@@ -319,6 +332,58 @@ fn has_byte(text: &str, span: Span, byte: u8) -> bool {
         return zero & own != 0;
     }
     span.bytes(text).contains(&byte)
+}
+
+/// A list of words for [`is_any_of`], with the lengths and first letters of its words as
+/// bit sets (made at compile time): a word whose length or first letter (ignoring ASCII
+/// case) no word of the list has is none of them, without a comparison with each.
+struct WordList {
+    words: &'static [&'static str],
+    /// Bit `n` for a word of `n` bytes (all are shorter than 64).
+    lens: u64,
+    /// Bit `b & 31` for a word whose first byte is `b`: the same for both cases of a
+    /// letter (other bytes may share a bit: the sieve only lets more words through).
+    firsts: u32,
+}
+
+impl WordList {
+    const fn new(words: &'static [&'static str]) -> WordList {
+        let (mut lens, mut firsts, mut k) = (0u64, 0u32, 0);
+        while k < words.len() {
+            let b = words[k].as_bytes();
+            assert!(!b.is_empty() && b.len() < 64);
+            lens |= 1 << b.len();
+            firsts |= 1 << (b[0] & 31);
+            k += 1;
+        }
+        WordList {
+            words,
+            lens,
+            firsts,
+        }
+    }
+}
+
+/// [`Words::is_any`] of `list`'s words: the sieve inline, the comparisons out of line
+/// (inline, its loop is unrolled over the list's words at each place that asks, and the
+/// code of the loop over runs outgrows the instruction cache).
+#[inline(always)]
+fn is_any_of(w: &Words, i: usize, list: &WordList) -> bool {
+    let Some(t) = w.layout.tokens.get(i) else {
+        return false;
+    };
+    let len = t.span.len();
+    if t.kind != TokenKind::Word || len >= 64 || list.lens >> len & 1 == 0 {
+        return false;
+    }
+    let first = w.text.as_bytes().get(t.span.start as usize).copied();
+    first.is_some_and(|b| list.firsts >> (b & 31) & 1 != 0) && is_any_out(w, i, list.words)
+}
+
+/// The comparisons of [`is_any_of`].
+#[inline(never)]
+fn is_any_out(w: &Words, i: usize, words: &[&str]) -> bool {
+    w.is_any(i, words)
 }
 
 /// "M.", "J.": one capital letter and a period.
@@ -412,8 +477,16 @@ impl MentionIndex {
     }
 }
 
-/// Not yet looked up, in [`Recognizer`]'s `memo`.
-const UNSEEN: (u32, u32) = (u32::MAX, 0);
+/// True when `t` is a word or number that some phrase of the lists starts with (what
+/// [`flag::PHRASE_START`] of its entry says, read from the token).
+#[inline(always)]
+fn phrase_start(t: Token) -> bool {
+    matches!(t.kind, TokenKind::Word | TokenKind::Number) && t.has(fact::PHRASE_START)
+}
+
+/// Slots of [`Recognizer`]'s `memo`: a token further into a run than this is looked up
+/// each time it is asked of (runs that long are rare).
+const MEMO_SLOTS: usize = 32;
 
 /// Finds mentions. Build once per thread; holds reusable buffers.
 pub struct Recognizer<'l> {
@@ -422,9 +495,17 @@ pub struct Recognizer<'l> {
     key: String,
     /// Ends of the words of `key` (reused by [`Recognizer::known_at`]).
     bounds: Vec<usize>,
-    /// For each token of the document, its range in `hits` once looked up: the rules ask
-    /// for the known names at one token several times, with different run ends.
-    memo: Vec<(u32, u32)>,
+    /// For each token from `memo_from` on, its range in `hits` once looked up, as (run,
+    /// start, length): the rules ask for the known names at one token several times,
+    /// with different run ends. Only the tokens of the run being read are asked of (see
+    /// [`Recognizer::read_from`]): a slot per token of the run, not one per token of the
+    /// document written afresh for every document (a cache miss a line of it); a slot
+    /// holds an answer only when its run is `run`, so a new run clears none.
+    memo: [(u32, u32, u32); MEMO_SLOTS],
+    /// The token of `memo`'s first slot.
+    memo_from: usize,
+    /// The number of the run being read (from 1: the slots are of run 0 at first).
+    run: u32,
     /// (length in tokens, entity id) of the known names starting at a token, longest
     /// first.
     hits: Vec<(u32, u32)>,
@@ -438,7 +519,10 @@ impl<'l> Recognizer<'l> {
             index: None,
             key: String::new(),
             bounds: Vec::new(),
-            memo: Vec::new(),
+            memo: [(0, 0, 0); MEMO_SLOTS],
+            memo_from: 0,
+            // (no slot is of a run yet, not even before the first `read_from`)
+            run: 1,
             hits: Vec::new(),
         }
     }
@@ -462,11 +546,8 @@ impl<'l> Recognizer<'l> {
         // room for the usual share of names among the tokens, not grown name by name
         let mut out = Vec::with_capacity(layout.tokens.len() / 10);
         let mut caps_tokens = Vec::new();
-        self.memo.clear();
-        self.memo.resize(layout.tokens.len(), UNSEEN);
-        self.hits.clear();
-        // (a document's known names are a few dozen: not grown one by one)
-        self.hits.reserve(32);
+        // (a run's known names are a few: not grown one by one)
+        self.hits.reserve(8);
         for (si, sent) in layout.sentences.iter().enumerate() {
             let (s, e) = (sent.tokens.start, sent.tokens.end);
             let caps_end = s + caps_zone(&w, s, e);
@@ -498,11 +579,12 @@ impl<'l> Recognizer<'l> {
                 };
                 i += skip;
                 let t = &rest[skip];
+                // the rules read from here on: the known names asked of are from here on
+                self.read_from(i);
                 if !t.is(shape::CAP) {
                     // lower-case known names ("al-Qaeda", "eBay"); the index's answer was
                     // asked above, not in a call per lower-case word that starts a phrase
-                    if t.word
-                        .is_some_and(|id| self.lex.entry(id).has(flag::PHRASE_START))
+                    if t.has(fact::PHRASE_START)
                         && let Some((len, id)) = self.known_at(&w, i, e, false)
                     {
                         self.push_known(&w, &mut out, i, i + len, id, si, 0);
@@ -534,6 +616,8 @@ impl<'l> Recognizer<'l> {
     /// Rule 6: in all-capital text, the names the story writes in mixed case elsewhere
     /// ("PETTIGREW" for "Alan Pettigrew", "KANSAS CITY" for "Kansas City"). `caps` lists the
     /// tokens of all-capital stretches in text order.
+    #[cold]
+    #[inline(never)]
     fn caps_names(&mut self, w: &Words, out: &mut Vec<Mention>, caps: &[usize]) {
         let mut names: FxHashMap<String, Kind> = FxHashMap::default();
         for m in out.iter().filter(|m| !m.has(evidence::CAPS)) {
@@ -643,9 +727,9 @@ impl<'l> Recognizer<'l> {
         }
         // every match at `i` whatever the end, once: the answer for an end is the
         // longest that fits before it
-        let (from, len) = match self.memo[i] {
-            UNSEEN => self.look_up(w, i),
-            found => found,
+        let (from, len) = match self.memo.get(i.wrapping_sub(self.memo_from)) {
+            Some(&(run, from, len)) if run == self.run => (from, len),
+            _ => self.look_up(w, i),
         };
         // most tokens open no known name: no slice of `hits` to read
         if len == 0 {
@@ -677,22 +761,36 @@ impl<'l> Recognizer<'l> {
         // scan's own first test, asked here without the call): none to find
         let lower_none =
             !first.is(shape::CAP) && self.index.is_some() && !first.has(fact::LOWER_NAME_START);
-        if !lower_none && self.phrase_flags(first) & flag::PHRASE_START != 0 {
+        if !lower_none && phrase_start(first) {
             self.scan_known(w, i, w.layout.tokens.len(), false, true);
         }
         let found = (from as u32, (self.hits.len() - from) as u32);
-        self.memo[i] = found;
+        // (a token before the run is not kept: never asked, and it has no slot)
+        if let Some(slot) = self.memo.get_mut(i.wrapping_sub(self.memo_from)) {
+            *slot = (self.run, found.0, found.1);
+        }
         found
+    }
+
+    /// Starts the memory of known names afresh at token `i`, where the main loop hands
+    /// a run (or a lower-case word) to the rules: they ask only of its tokens, from `i`
+    /// on.
+    #[inline(always)]
+    fn read_from(&mut self, i: usize) {
+        self.memo_from = i;
+        self.run += 1;
+        self.hits.clear();
     }
 
     /// Pushes onto `hits` the known entities starting at token `i` (not past `end`),
     /// longest first: (length in tokens, entity id); only the longest unless `all`.
     fn scan_known(&mut self, w: &Words, i: usize, end: usize, any_case: bool, all: bool) {
         let first = w.tok(i);
-        let first_flags = self.phrase_flags(first);
-        if first_flags & flag::PHRASE_START == 0 {
+        // the token says whether a phrase starts with it, without its entry
+        if !phrase_start(first) {
             return;
         }
+        let first_flags = self.phrase_flags(first);
         // without a period, the token's lexicon entry is that of its key's first word,
         // whose flags answer the first word's two table lookups
         let plain_first = !has_byte(w.text, first.span, b'.');
@@ -1190,7 +1288,7 @@ impl<'l> Recognizer<'l> {
             && self.is_surname_town(w, a, id)
             && b < w.layout.tokens.len()
             && w.is_lower(b)
-            && w.is_any(b, &["administration", "campaign", "presidency"])
+            && is_any_of(w, b, &NAMED_AFTER)
     }
 
     /// "Tony Kessler", "Robin Talbot": a given name, then one or two words that can be a
@@ -1418,7 +1516,7 @@ impl<'l> Recognizer<'l> {
             return;
         }
         // "St Dunstan", "St. Louis": Saint names places (and churches, saints)
-        if n >= 2 && w.is_any(a, &["st", "st.", "saint", "ste", "ste."]) {
+        if n >= 2 && is_any_of(w, a, &SAINTS) {
             self.push(w, out, a, b, si, Some(Kind::Place), evidence::DESIGNATOR);
             return;
         }
@@ -1513,14 +1611,14 @@ impl<'l> Recognizer<'l> {
         if self.is_speaker_context(w, a, b) {
             ev |= evidence::SPEAKER;
         }
-        if a > s && w.is_any(a - 1, PLACE_PREPS) {
+        if a > s && is_any_of(w, a - 1, &PLACE_PREP_LIST) {
             ev |= evidence::PLACE_PREP;
         }
         // "the town of Arbil", "the province of Hubei"
         let place_noun_of = a >= s + 2
             && w.is_any(a - 1, &["of"])
             && w.is_lower(a - 2)
-            && w.is_any(a - 2, PLACE_NOUNS);
+            && is_any_of(w, a - 2, &PLACE_NOUN_LIST);
         if place_noun_of {
             ev |= evidence::PLACE_PREP;
         }
@@ -1670,6 +1768,25 @@ impl<'l> Recognizer<'l> {
                 _ => {}
             }
         }
+        // most words have none of those bytes (and a party designation has a hyphen)
+        if !(slash || apostrophe || hyphen) {
+            return w.has(a, flag::NOT_ENTITY_ACRONYM);
+        }
+        self.marked_word_not_a_name(w, a, slash, apostrophe, hyphen)
+    }
+
+    /// The part of [`Recognizer::not_a_name`] for one word with a slash, an apostrophe or
+    /// a hyphen (the flags say which). Out of line: few words have one, and the hot loop
+    /// over runs need not hold its code.
+    #[inline(never)]
+    fn marked_word_not_a_name(
+        &self,
+        w: &Words,
+        a: usize,
+        slash: bool,
+        apostrophe: bool,
+        hyphen: bool,
+    ) -> bool {
         let text = w.text_of(a);
         // "HIV/Aids", "and/or": a slash compound of common words or non-entity acronyms
         let slash_common = slash
@@ -1928,7 +2045,7 @@ impl<'l> Recognizer<'l> {
             let noun_after = || {
                 (b - a >= 2 || !w.has(a, flag::COMMON))
                     && w.tok(b).para == w.tok(a).para
-                    && (w.is_any(b, ORG_NOUNS_AFTER)
+                    && (is_any_of(w, b, &ORG_NOUNS_AFTER)
                         || after
                             .and_then(|e| e.nominal)
                             .is_some_and(|nom| nom.kind == Kind::Organization))
@@ -2297,6 +2414,44 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(show(text), want, "{text}");
         }
+    }
+
+    /// The sieve of a word list lets every word of the list through, in any case: it
+    /// answers what [`Words::is_any`] does.
+    #[test]
+    fn word_lists_answer_as_is_any() {
+        let lex = Lexicon::shared();
+        let lists = [
+            &ORG_NOUNS_AFTER,
+            &PLACE_NOUN_LIST,
+            &PLACE_PREP_LIST,
+            &NAMED_AFTER,
+            &SAINTS,
+        ];
+        let mut text = String::from("Near the Town of St. Louis, IN Paris, a STAFF; ste. x é - 2 ");
+        for list in lists {
+            for word in list.words {
+                let mut upper = word.to_string();
+                upper[..1].make_ascii_uppercase();
+                text += &format!("{word} {upper} {} {word}s x{word} ", word.to_uppercase());
+            }
+        }
+        let layout = Layout::parse(&text, lex);
+        let w = Words {
+            text: &text,
+            layout: &layout,
+            lexicon: lex,
+        };
+        let mut found = 0;
+        for list in lists {
+            for i in 0..=layout.tokens.len() {
+                let want = w.is_any(i, list.words);
+                assert_eq!(is_any_of(&w, i, list), want, "{:?}", layout.tokens.get(i));
+                found += usize::from(want);
+            }
+        }
+        // (each word three times, in three cases; "st." may part from its period)
+        assert!(found >= 2 * lists.iter().map(|l| l.words.len()).sum::<usize>());
     }
 
     #[test]

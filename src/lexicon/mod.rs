@@ -110,6 +110,10 @@ pub mod fact {
     /// the resolution's references look for does (with or without a contraction), so
     /// the scan for them passes over a word without this bit without reading its text.
     pub const MAY_REFER: u8 = 1 << 6;
+    /// [`super::flag::PHRASE_START`]: some phrase of the lists (a known name, a title, a
+    /// role...) starts with this word; the mentions' look-up of known names asks it of
+    /// every capitalized word, most of which start none.
+    pub const PHRASE_START: u8 = 1 << 7;
 
     /// Whether a word of the lexicon (lower case) gets [`MAY_REFER`].
     pub fn may_refer(word: &str) -> bool {
@@ -119,6 +123,14 @@ pub mod fact {
         )
     }
 
+    /// The lexicon flags that a fact stands for ([`of_flag`]).
+    pub const FLAGS: [u32; 4] = [
+        super::flag::SPEECH,
+        super::flag::QUOTE_ONLY_SPEECH,
+        super::flag::FUNCTION,
+        super::flag::PHRASE_START,
+    ];
+
     /// The fact that stands for lexicon flag `f`, if one does (0 otherwise): a
     /// constant for a constant flag, so `Words::has` of such a flag reads the token.
     pub const fn of_flag(f: u32) -> u8 {
@@ -126,6 +138,7 @@ pub mod fact {
             super::flag::SPEECH => SPEECH,
             super::flag::QUOTE_ONLY_SPEECH => QUOTE_ONLY_SPEECH,
             super::flag::FUNCTION => FUNCTION,
+            super::flag::PHRASE_START => PHRASE_START,
             _ => 0,
         }
     }
@@ -468,7 +481,7 @@ impl Lexicon {
             .iter()
             .map(|e| {
                 let mut f = 0;
-                for flag in [flag::SPEECH, flag::QUOTE_ONLY_SPEECH, flag::FUNCTION] {
+                for flag in fact::FLAGS {
                     if e.has(flag) {
                         f |= fact::of_flag(flag);
                     }
@@ -800,7 +813,7 @@ mod tests {
         let check = |l: &Lexicon| {
             for id in 0..l.len() as WordId {
                 let (e, f) = (l.entry(id), l.facts(id));
-                for flag in [flag::SPEECH, flag::QUOTE_ONLY_SPEECH, flag::FUNCTION] {
+                for flag in fact::FLAGS {
                     assert_eq!(e.has(flag), f & fact::of_flag(flag) != 0, "{id} {flag}");
                 }
                 assert_eq!(!e.stance_cues.is_empty(), f & fact::CUE_START != 0, "{id}");
