@@ -1632,62 +1632,7 @@ impl<'l> StanceFinder<'l> {
                     .unwrap_or_else(|| self.voice(cx, m.start, s, e));
                 (holders, targets)
             } else if cue.frame == Frame::Source {
-                // "X drew criticism from Y": Y holds it, about X
-                let ne = np_end(w, m.end, e);
-                let holders: Holders = self
-                    .np_target(cx, m.end, ne)
-                    .into_iter()
-                    .filter_map(|a| match a.target {
-                        Target::Entity(x) if a.reach != Reach::Modifier => Some((x, 0.9)),
-                        _ => None,
-                    })
-                    .collect();
-                // "drew criticism from Republicans, including Senator John McCain"
-                let mut holders = holders;
-                if ne + 2 < e && w.tok(ne).is_punct(',') && w.is_any(ne + 1, &["including"]) {
-                    let named = |a: usize, b: usize| {
-                        self.np_target(cx, a, b)
-                            .into_iter()
-                            .filter_map(|a| match a.target {
-                                Target::Entity(x) if a.reach != Reach::Modifier => Some((x, 0.8)),
-                                _ => None,
-                            })
-                            .collect::<Vec<_>>()
-                    };
-                    let ie = np_end(w, ne + 2, e);
-                    holders.extend(named(ne + 2, ie));
-                    // "including his campaign opponent, Senator John McCain": the name in
-                    // apposition is the one included
-                    if ie + 1 < e
-                        && w.tok(ie).is_punct(',')
-                        && (ie + 1..e.min(ie + 4)).any(|q| {
-                            cx.res
-                                .reference_at(q)
-                                .is_some_and(|r| r.kind == RefKind::Name)
-                        })
-                    {
-                        holders.extend(named(ie + 1, np_end(w, ie + 1, e)));
-                    }
-                }
-                // "came under criticism from some Trump advisers": a body speaks through
-                // its people
-                if holders.is_empty()
-                    && ne > m.end + 1
-                    && w.is_lower(ne - 1)
-                    && is_representative(w, ne - 1)
-                    && let Some(x) = self.owner_of_head(cx, ne - 1, m.end)
-                {
-                    holders.push((x, 0.8));
-                }
-                let targets = if holders.is_empty() {
-                    Vec::new()
-                } else {
-                    self.receiver(cx, m.start, s)
-                        .into_iter()
-                        .map(|(x, _)| Aim::main(Target::Entity(x)))
-                        .collect()
-                };
-                (holders, targets)
+                self.source_cue(cx, &m, s, e)
             } else if let Some((h, t)) = self.passive(cx, &m, s, e) {
                 (h, t)
             } else {
@@ -1826,6 +1771,70 @@ impl<'l> StanceFinder<'l> {
             }
             i = m.end;
         }
+    }
+
+    /// A reversed cue (frame `from`, "X drew criticism from Y"): Y holds it, about X.
+    /// Few cues are: out of [`StanceFinder::sentence`], which every cue passes through.
+    #[cold]
+    #[inline(never)]
+    fn source_cue(&self, cx: &Ctx, m: &CueMatch, s: usize, e: usize) -> (Holders, Vec<Aim>) {
+        let w = &cx.w;
+        // "X drew criticism from Y": Y holds it, about X
+        let ne = np_end(w, m.end, e);
+        let holders: Holders = self
+            .np_target(cx, m.end, ne)
+            .into_iter()
+            .filter_map(|a| match a.target {
+                Target::Entity(x) if a.reach != Reach::Modifier => Some((x, 0.9)),
+                _ => None,
+            })
+            .collect();
+        // "drew criticism from Republicans, including Senator John McCain"
+        let mut holders = holders;
+        if ne + 2 < e && w.tok(ne).is_punct(',') && w.is_any(ne + 1, &["including"]) {
+            let named = |a: usize, b: usize| {
+                self.np_target(cx, a, b)
+                    .into_iter()
+                    .filter_map(|a| match a.target {
+                        Target::Entity(x) if a.reach != Reach::Modifier => Some((x, 0.8)),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let ie = np_end(w, ne + 2, e);
+            holders.extend(named(ne + 2, ie));
+            // "including his campaign opponent, Senator John McCain": the name in
+            // apposition is the one included
+            if ie + 1 < e
+                && w.tok(ie).is_punct(',')
+                && (ie + 1..e.min(ie + 4)).any(|q| {
+                    cx.res
+                        .reference_at(q)
+                        .is_some_and(|r| r.kind == RefKind::Name)
+                })
+            {
+                holders.extend(named(ie + 1, np_end(w, ie + 1, e)));
+            }
+        }
+        // "came under criticism from some Trump advisers": a body speaks through
+        // its people
+        if holders.is_empty()
+            && ne > m.end + 1
+            && w.is_lower(ne - 1)
+            && is_representative(w, ne - 1)
+            && let Some(x) = self.owner_of_head(cx, ne - 1, m.end)
+        {
+            holders.push((x, 0.8));
+        }
+        let targets = if holders.is_empty() {
+            Vec::new()
+        } else {
+            self.receiver(cx, m.start, s)
+                .into_iter()
+                .map(|(x, _)| Aim::main(Target::Entity(x)))
+                .collect()
+        };
+        (holders, targets)
     }
 
     /// Whom a request at `m` asks to resign, be fired or apologize (`data/demands.txt`):
