@@ -1368,22 +1368,8 @@ impl<'l> StanceFinder<'l> {
     /// if there is one, else an implied one.
     fn adjective_entity(&self, cx: &Ctx, k: usize) -> Option<usize> {
         let w = &cx.w;
-        if w.tok(k).kind != TokenKind::Word || !w.tok(k).is(shape::CAP) {
-            return None;
-        }
-        let lower = w.text_of(k).to_lowercase();
-        let (kind, label) = if let Some(place) = self.lex.demonym_place(&lower) {
-            // "-" marks a group adjective with no place ("Muslim", "Catholic"): the
-            // group is no entity to hold or receive a stance
-            if place == "-" {
-                return None;
-            }
-            (Kind::Place, place.to_string())
-        } else {
-            let e = self.lex.phrase(&format!("{lower} party"))?.entity?;
-            let known = &self.lex.entities[e as usize];
-            (known.kind, known.canonical.clone())
-        };
+        let (kind, label) = self.adjective_names(w, k)?;
+        let label = label.to_string();
         let same = |l: &str| l.eq_ignore_ascii_case(&label);
         if let Some(e) = cx
             .res
@@ -1404,6 +1390,43 @@ impl<'l> StanceFinder<'l> {
             alias: w.text_of(k).to_string(),
         });
         Some(n + implied.len() - 1)
+    }
+
+    /// What an adjective at `k` names, by kind and canonical name: a demonym's place
+    /// ("Russian" → Russia) or a party ("Republican" → Republican Party).
+    fn adjective_names(&self, w: &Words, k: usize) -> Option<(Kind, &'l str)> {
+        if w.tok(k).kind != TokenKind::Word || !w.tok(k).is(shape::CAP) {
+            return None;
+        }
+        let lower = w.text_of(k).to_lowercase();
+        if let Some(place) = self.lex.demonym_place(&lower) {
+            // "-" marks a group adjective with no place ("Muslim", "Catholic"): the
+            // group is no entity to hold or receive a stance
+            if place == "-" {
+                return None;
+            }
+            Some((Kind::Place, place))
+        } else {
+            let e = self.lex.phrase(&format!("{lower} party"))?.entity?;
+            let known = &self.lex.entities[e as usize];
+            Some((known.kind, &known.canonical))
+        }
+    }
+
+    /// Whether [`StanceFinder::object_targets`] of a cue at `start` in a sentence that
+    /// ends at `e` may leave an implied entity behind: it does so only through
+    /// [`StanceFinder::adjective_entity`] of a token after `start` that no reference
+    /// covers and a lower-case word follows. A cue no one holds gives no stance, and its
+    /// targets, sought only for that side effect (which keeps the numbering of the
+    /// implied entities), are left unsought when there is none: most such cues.
+    fn may_imply(&self, cx: &Ctx, start: usize, e: usize) -> bool {
+        let w = &cx.w;
+        (start + 1..e.saturating_sub(1)).any(|k| {
+            w.tok(k).is(shape::CAP)
+                && cx.res.reference_at(k).is_none()
+                && w.is_lower(k + 1)
+                && self.adjective_names(w, k).is_some()
+        })
     }
 
     /// Sorts out the tokens of the sentence `s..e` that [`StanceFinder::sentence`],
@@ -1586,18 +1609,22 @@ impl<'l> StanceFinder<'l> {
                 i = m.end;
                 continue;
             }
-            let (holders, targets) = if cue.frame == Frame::Subject || modal {
-                let (caller, targets) = if modal {
+            let (holders, targets) = if modal {
+                // a request voices the speaker's wish: with no voice it gives no stance,
+                // and its target (found without a side effect) is not sought
+                let holders = self.voice(cx, m.start, s, e);
+                let targets = if holders.is_empty() {
+                    Vec::new()
+                } else {
                     let subj = self.subject_np(cx, m.start, s);
-                    let t = self
-                        .vp_target(cx, m.end, e, subj)
+                    self.vp_target(cx, m.end, e, subj)
                         .into_iter()
                         .map(Aim::main)
-                        .collect();
-                    (None, t)
-                } else {
-                    self.subject_target(cx, m.start, m.end, s, e)
+                        .collect()
                 };
+                (holders, targets)
+            } else if cue.frame == Frame::Subject {
+                let (caller, targets) = self.subject_target(cx, m.start, m.end, s, e);
                 // "Seacrest called her allegations reckless": the one who calls them so
                 let holders = caller
                     .map(|v| self.holders(cx, v, s, prev_holders.as_ref(), false))
@@ -1605,62 +1632,7 @@ impl<'l> StanceFinder<'l> {
                     .unwrap_or_else(|| self.voice(cx, m.start, s, e));
                 (holders, targets)
             } else if cue.frame == Frame::Source {
-                // "X drew criticism from Y": Y holds it, about X
-                let ne = np_end(w, m.end, e);
-                let holders: Holders = self
-                    .np_target(cx, m.end, ne)
-                    .into_iter()
-                    .filter_map(|a| match a.target {
-                        Target::Entity(x) if a.reach != Reach::Modifier => Some((x, 0.9)),
-                        _ => None,
-                    })
-                    .collect();
-                // "drew criticism from Republicans, including Senator John McCain"
-                let mut holders = holders;
-                if ne + 2 < e && w.tok(ne).is_punct(',') && w.is_any(ne + 1, &["including"]) {
-                    let named = |a: usize, b: usize| {
-                        self.np_target(cx, a, b)
-                            .into_iter()
-                            .filter_map(|a| match a.target {
-                                Target::Entity(x) if a.reach != Reach::Modifier => Some((x, 0.8)),
-                                _ => None,
-                            })
-                            .collect::<Vec<_>>()
-                    };
-                    let ie = np_end(w, ne + 2, e);
-                    holders.extend(named(ne + 2, ie));
-                    // "including his campaign opponent, Senator John McCain": the name in
-                    // apposition is the one included
-                    if ie + 1 < e
-                        && w.tok(ie).is_punct(',')
-                        && (ie + 1..e.min(ie + 4)).any(|q| {
-                            cx.res
-                                .reference_at(q)
-                                .is_some_and(|r| r.kind == RefKind::Name)
-                        })
-                    {
-                        holders.extend(named(ie + 1, np_end(w, ie + 1, e)));
-                    }
-                }
-                // "came under criticism from some Trump advisers": a body speaks through
-                // its people
-                if holders.is_empty()
-                    && ne > m.end + 1
-                    && w.is_lower(ne - 1)
-                    && is_representative(w, ne - 1)
-                    && let Some(x) = self.owner_of_head(cx, ne - 1, m.end)
-                {
-                    holders.push((x, 0.8));
-                }
-                let targets = if holders.is_empty() {
-                    Vec::new()
-                } else {
-                    self.receiver(cx, m.start, s)
-                        .into_iter()
-                        .map(|(x, _)| Aim::main(Target::Entity(x)))
-                        .collect()
-                };
-                (holders, targets)
+                self.source_cue(cx, &m, s, e)
             } else if let Some((h, t)) = self.passive(cx, &m, s, e) {
                 (h, t)
             } else {
@@ -1668,19 +1640,31 @@ impl<'l> StanceFinder<'l> {
                     Some(h) => h,
                     None => self.holders(cx, m.start, s, prev_holders.as_ref(), cue.fixed),
                 };
-                let mut t = self.object_targets(cx, &m, e);
                 // "praised and questioned Turkey's leadership", "criticized and sued X":
                 // two verbs share the object after the second
-                if t.is_empty()
-                    && !cue.fixed
-                    && m.end + 2 < e
-                    && w.is_any(m.end, &["and", "or"])
-                    && let Some(m2) = self.match_cue(w, m.end + 1, e, s)
-                    && m2.start == m.end + 1
-                    && !self.lex.stance_cues[m2.cue].fixed
-                {
-                    t = self.object_targets(cx, &m2, e);
+                let targets = || {
+                    let t = self.object_targets(cx, &m, e);
+                    if t.is_empty()
+                        && !cue.fixed
+                        && m.end + 2 < e
+                        && w.is_any(m.end, &["and", "or"])
+                        && let Some(m2) = self.match_cue(w, m.end + 1, e, s)
+                        && m2.start == m.end + 1
+                        && !self.lex.stance_cues[m2.cue].fixed
+                    {
+                        return self.object_targets(cx, &m2, e);
+                    }
+                    t
+                };
+                // no holder, no stance: the targets matter only for what they may imply
+                let unheld = h.is_empty() && !self.may_imply(cx, m.start, e);
+                #[cfg(debug_assertions)]
+                if unheld {
+                    let before = cx.implied.borrow().len();
+                    targets();
+                    assert_eq!(cx.implied.borrow().len(), before, "may_imply missed one");
                 }
+                let t = if unheld { Vec::new() } else { targets() };
                 (h, t)
             };
             prev_cue = (!holders.is_empty()).then(|| (m.end, polarity, holders.clone(), out.len()));
@@ -1695,6 +1679,12 @@ impl<'l> StanceFinder<'l> {
                 } else {
                     Some(holders.clone())
                 };
+            }
+            // no holder, no stance: what follows adds to the holders or makes stances of
+            // them (and asks what a request demands, which changes nothing)
+            if holders.is_empty() {
+                i = m.end;
+                continue;
             }
             // only for what the person does, not for what a voice (quote, reported speech)
             // says they want or think: those are the speaker's own
@@ -1781,6 +1771,70 @@ impl<'l> StanceFinder<'l> {
             }
             i = m.end;
         }
+    }
+
+    /// A reversed cue (frame `from`, "X drew criticism from Y"): Y holds it, about X.
+    /// Few cues are: out of [`StanceFinder::sentence`], which every cue passes through.
+    #[cold]
+    #[inline(never)]
+    fn source_cue(&self, cx: &Ctx, m: &CueMatch, s: usize, e: usize) -> (Holders, Vec<Aim>) {
+        let w = &cx.w;
+        // "X drew criticism from Y": Y holds it, about X
+        let ne = np_end(w, m.end, e);
+        let holders: Holders = self
+            .np_target(cx, m.end, ne)
+            .into_iter()
+            .filter_map(|a| match a.target {
+                Target::Entity(x) if a.reach != Reach::Modifier => Some((x, 0.9)),
+                _ => None,
+            })
+            .collect();
+        // "drew criticism from Republicans, including Senator John McCain"
+        let mut holders = holders;
+        if ne + 2 < e && w.tok(ne).is_punct(',') && w.is_any(ne + 1, &["including"]) {
+            let named = |a: usize, b: usize| {
+                self.np_target(cx, a, b)
+                    .into_iter()
+                    .filter_map(|a| match a.target {
+                        Target::Entity(x) if a.reach != Reach::Modifier => Some((x, 0.8)),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+            };
+            let ie = np_end(w, ne + 2, e);
+            holders.extend(named(ne + 2, ie));
+            // "including his campaign opponent, Senator John McCain": the name in
+            // apposition is the one included
+            if ie + 1 < e
+                && w.tok(ie).is_punct(',')
+                && (ie + 1..e.min(ie + 4)).any(|q| {
+                    cx.res
+                        .reference_at(q)
+                        .is_some_and(|r| r.kind == RefKind::Name)
+                })
+            {
+                holders.extend(named(ie + 1, np_end(w, ie + 1, e)));
+            }
+        }
+        // "came under criticism from some Trump advisers": a body speaks through
+        // its people
+        if holders.is_empty()
+            && ne > m.end + 1
+            && w.is_lower(ne - 1)
+            && is_representative(w, ne - 1)
+            && let Some(x) = self.owner_of_head(cx, ne - 1, m.end)
+        {
+            holders.push((x, 0.8));
+        }
+        let targets = if holders.is_empty() {
+            Vec::new()
+        } else {
+            self.receiver(cx, m.start, s)
+                .into_iter()
+                .map(|(x, _)| Aim::main(Target::Entity(x)))
+                .collect()
+        };
+        (holders, targets)
     }
 
     /// Whom a request at `m` asks to resign, be fired or apologize (`data/demands.txt`):
