@@ -939,7 +939,7 @@ impl<'l> Resolver<'l> {
                     && is_acronym(d.label_words[0])
             })
             .collect();
-        let index = FormIndex::new(drafts, self.lex, acronym.contains(&true));
+        let mut index = FormIndex::new(drafts, self.lex, acronym.contains(&true));
         let mut cands: Vec<usize> = Vec::new();
         let mut lower = String::new();
         for s in 0..n {
@@ -2018,10 +2018,22 @@ struct FormKeys {
     /// Drafts by each of their proper word suffixes ("telegraph" of "Daily Telegraph"),
     /// by [`lower_hash`] (the tail comparison is ASCII case-blind).
     by_suffix: Lists,
-    /// Drafts of two words or more by [`prefix_key`].
-    by_prefix: Lists,
-    /// Drafts by word count, for a short name with a word too short to key.
-    by_len: Lists,
+    /// Drafts by each prefix of each of their words in lower case, with the word's place
+    /// and the name's word count ([`word_prefix_keys`]): a short name of as many words
+    /// each of which starts a long form's word ("Lib Dem" → "Liberal Democrats") is
+    /// under its own words' keys. (A key of three letters of each word, as it was,
+    /// put ever more names that do not match under one key as a document grew: step 3
+    /// of a 5 MB document of new names cost 20x a 0.5 MB one.)
+    by_word_prefix: Lists,
+    /// Per draft, the last look-up ([`FormIndex::candidates`]) that gave it, and that
+    /// look-up's number: each draft given once.
+    seen: Vec<u32>,
+    round: u32,
+    /// Scratch of the look-ups: each word's key, where its list is walked to, a word in
+    /// lower case.
+    words: Vec<u64>,
+    heads: Vec<u32>,
+    lower: String,
 }
 
 /// The hash of a key of [`FormIndex`].
@@ -2085,36 +2097,69 @@ impl FormIndex {
             .unwrap_or(&NO_INITIALS)
     }
 
-    /// Drafts that could be the long form of `short`, sorted, each once.
+    /// Drafts that could be the long form of `short`, each once (in no order: the caller
+    /// counts the matches, and takes one only when it is the one).
     /// `acronym` is [`acronym_keys`] of `short`'s word when it is an acronym.
-    fn candidates(&self, short: &[&str], acronym: Option<&AcronymKeys>, out: &mut Vec<usize>) {
+    fn candidates(&mut self, short: &[&str], acronym: Option<&AcronymKeys>, out: &mut Vec<usize>) {
         out.clear();
         if short.is_empty() {
             // no words: every longer name ends with them (never seen; kept exact)
             out.extend(0..self.drafts);
             return;
         }
-        let Some(keys) = &self.keys else {
+        let Some(keys) = &mut self.keys else {
             out.extend_from_slice(&self.longs);
             return;
         };
-        let mut add = |list: &Lists, key: u64| out.extend(list.get(key).map(|l| l as usize));
+        // each once: a draft may be under two of the keys looked up (or under one twice,
+        // through a colliding hash), and two would count as two matches. Marked by the
+        // round, not sorted: a sort of every list made step 3 n log n in its candidates
+        keys.round += 1;
+        let (round, seen) = (keys.round, &mut keys.seen);
+        let mut add = |list: &Lists, key: u64| {
+            out.extend(list.get(key).map(|l| l as usize).filter(|&l| {
+                let new = seen[l] != round;
+                seen[l] = round;
+                new
+            }))
+        };
         if let Some((target, capitals)) = acronym {
             add(&keys.by_initials, hash_of(target));
             add(&keys.by_initials, hash_of(capitals));
             add(&keys.by_first, hash_of(short[0]));
         } else {
             add(&keys.by_suffix, lower_hash(short));
-            if short.len() >= 2 {
-                match prefix_key(short) {
-                    Some(key) => add(&keys.by_prefix, key),
-                    // a word of fewer than three letters keys nothing: all of that length
-                    None => add(&keys.by_len, short.len() as u64),
-                }
+            // a prefix form has as many words, each of three bytes or more
+            // (`is_long_form`): only then is it looked up
+            if short.len() >= 2 && short.iter().all(|s| s.len() >= 3) {
+                let lists = &keys.by_word_prefix;
+                let (heads, words) = (&mut keys.heads, &mut keys.words);
+                words.clear();
+                words.extend(short.iter().enumerate().map(|(at, word)| {
+                    let lower = lowercase_into(&mut keys.lower, word);
+                    short_word_key(short.len(), at, lower)
+                }));
+                heads.clear();
+                heads.extend(
+                    words
+                        .iter()
+                        .map(|key| lists.newest.get(key).copied().unwrap_or(NONE)),
+                );
+                // a long form is under every word's key: the drafts of the shortest
+                // list are the candidates. The lists are walked side by side until one
+                // ends, so finding it costs the words times its length, however long
+                // the others are
+                let shortest = loop {
+                    if let Some(k) = heads.iter().position(|&h| h == NONE) {
+                        break k;
+                    }
+                    for h in heads.iter_mut() {
+                        *h = lists.items[*h as usize].1;
+                    }
+                };
+                add(lists, words[shortest]);
             }
         }
-        out.sort_unstable();
-        out.dedup();
     }
 }
 
@@ -2123,8 +2168,12 @@ impl FormKeys {
     /// when no acronym is to be matched (then none is looked up by initials or by
     /// first word).
     fn new(drafts: &[Draft], longs: &[usize], initials: &[Initials]) -> FormKeys {
-        let mut ix = FormKeys::default();
+        let mut ix = FormKeys {
+            seen: vec![0; drafts.len()],
+            ..FormKeys::default()
+        };
         let acronyms = !initials.is_empty();
+        let mut lower = String::new();
         for (k, &l) in longs.iter().enumerate() {
             let long = drafts[l].label_words;
             let l32 = l as u32;
@@ -2138,10 +2187,23 @@ impl FormKeys {
                     ix.by_first.push(hash_of(long[0]), l32);
                 }
             }
-            if let Some(key) = prefix_key(long) {
-                ix.by_prefix.push(key, l32);
+            // under the prefixes of its words that a short word may lower to (see
+            // `short_word_key`)
+            ix.by_word_prefix.push(any_word_key(long.len()), l32);
+            for (at, word) in long.iter().enumerate() {
+                // a short word is shorter (`is_long_form`): of an ASCII word, only a
+                // proper prefix is one's lower case (no other key is walked past; most
+                // lists would hold the names with that very word). Of another, the
+                // whole too: "\u{212A}b" (the Kelvin sign) is longer than "kb" and
+                // lowers to it
+                let whole_too = !word.is_ascii();
+                let lower = lowercase_into(&mut lower, word);
+                word_prefix_keys(long.len(), at, lower, |key, len| {
+                    if len >= SHORT_WORD_MIN && (len < lower.len() || whole_too) {
+                        ix.by_word_prefix.push(key, l32)
+                    }
+                });
             }
-            ix.by_len.push(long.len() as u64, l32);
             for k in 1..long.len() {
                 ix.by_suffix.push(lower_hash(&long[k..]), l32);
             }
@@ -2150,23 +2212,52 @@ impl FormKeys {
     }
 }
 
-/// A hash of the first three lower-case letters of each word ("Lib Dem": "lib dem "),
-/// which a word and its prefix of three letters or more share; None when a word has
-/// fewer.
-fn prefix_key(words: &[&str]) -> Option<u64> {
+/// The keys of [`FormKeys::by_word_prefix`] for word `at` of a name of `words` words,
+/// `lower` in lower case: `key` is given the key of each of its prefixes that ends at a
+/// character, and its length in bytes (the whole word's last); the hasher returned has
+/// the whole word's key. A short word whose lower case starts the long word's (what
+/// [`starts_with_lower`] asks) has the key of that prefix. One pass over the bytes,
+/// each prefix's key from the last's.
+fn word_prefix_keys(
+    words: usize,
+    at: usize,
+    lower: &str,
+    mut key: impl FnMut(u64, usize),
+) -> FxHasher {
     let mut h = FxHasher::default();
-    for w in words {
-        let mut n = 0;
-        for c in w.chars().flat_map(char::to_lowercase).take(3) {
-            h.write_u32(c.into());
-            n += 1;
+    h.write_usize(words);
+    h.write_usize(at);
+    for (k, &c) in lower.as_bytes().iter().enumerate() {
+        h.write_u8(c);
+        if lower.is_char_boundary(k + 1) {
+            key(h.finish(), k + 1);
         }
-        if n < 3 {
-            return None;
-        }
-        h.write_u8(b' ');
     }
-    Some(h.finish())
+    h
+}
+
+/// Long names are keyed by the prefixes of their words of this many bytes or more (in
+/// lower case): a short word has three bytes at least (`is_long_form`), and lowers to
+/// as many unless it is no ASCII word.
+const SHORT_WORD_MIN: usize = 3;
+
+/// The key of every long name of `words` words in [`FormKeys::by_word_prefix`]: what a
+/// short word that lowers to fewer than [`SHORT_WORD_MIN`] bytes ("\u{212A}", the Kelvin
+/// sign, lowers to "k") looks up. Never a word's key (no word is at `usize::MAX`).
+fn any_word_key(words: usize) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_usize(words);
+    h.write_usize(usize::MAX);
+    h.finish()
+}
+
+/// What word `at` of a short name of `words` words, `lower` in lower case, looks up in
+/// [`FormKeys::by_word_prefix`].
+fn short_word_key(words: usize, at: usize, lower: &str) -> u64 {
+    if lower.len() < SHORT_WORD_MIN {
+        return any_word_key(words);
+    }
+    word_prefix_keys(words, at, lower, |_, _| ()).finish()
 }
 
 /// `word` starts with `prefix`, in lower case.
@@ -2425,6 +2516,9 @@ mod tests {
             "ÉCOLE",
             "Éco",
             "Σ",
+            "King",
+            "\u{212A}ing",
+            "\u{212A}",
             "DfES",
             "Department",
             "for",
@@ -2457,7 +2551,7 @@ mod tests {
             let mut cands = Vec::new();
             // with the indexes, and with every possible long form offered
             for scan_max in [0, usize::MAX] {
-                let index = FormIndex::with_scan_max(&drafts, lex, true, scan_max);
+                let mut index = FormIndex::with_scan_max(&drafts, lex, true, scan_max);
                 for short in &names {
                     let acronym = (short.len() == 1 && is_acronym(short[0]))
                         .then(|| acronym_keys(short[0]));
@@ -2482,6 +2576,8 @@ mod tests {
             "CBS 2",
             "Daily Telegraph",
             "Liberal Democrats",
+            // the Kelvin sign: a longer word than "King" that lowers to "king"
+            "\u{212A}ing Liberal",
         ];
         let long_words: Vec<Vec<&str>> = long.iter().map(|n| words(n)).collect();
         let drafts: Vec<Draft> = long_words
@@ -2491,7 +2587,7 @@ mod tests {
                 ..Draft::default()
             })
             .collect();
-        let index = FormIndex::with_scan_max(&drafts, lex, true, 0);
+        let mut index = FormIndex::with_scan_max(&drafts, lex, true, 0);
         let mut cands = Vec::new();
         for (short, want) in [
             ("CTU", 0),
@@ -2499,6 +2595,9 @@ mod tests {
             ("CBS", 2),
             ("telegraph", 3),
             ("Lib Dem", 4),
+            ("King Lib", 5),
+            // three bytes that lower to one
+            ("\u{212A} Lib", 5),
         ] {
             let short = words(short);
             let acronym =
@@ -2521,12 +2620,21 @@ mod tests {
         }
         assert!(starts_with_lower("Straße", "STR"));
         assert!(starts_with_lower("École", "éco"));
-        assert_eq!(
-            prefix_key(&words("Lib Dem")),
-            prefix_key(&words("LIBERAL Democrats"))
-        );
-        assert_ne!(prefix_key(&words("Lib Dem")), prefix_key(&words("Lab Dem")));
-        assert_eq!(prefix_key(&words("Lib of")), None);
+        // a word's key is among the keys of the words it starts, at its place only
+        let key = |words, at, word| word_prefix_keys(words, at, word, |_, _| ()).finish();
+        let mut keys = Vec::new();
+        word_prefix_keys(2, 0, "liberal", |k, _| keys.push(k));
+        assert_eq!(keys.len(), "liberal".len());
+        assert!(keys.contains(&key(2, 0, "lib")));
+        assert_eq!(keys.last(), Some(&key(2, 0, "liberal")));
+        assert!(!keys.contains(&key(2, 1, "lib")) && !keys.contains(&key(3, 0, "lib")));
+        assert!(!keys.contains(&key(2, 0, "lab")));
+        assert_eq!(short_word_key(2, 0, "lib"), key(2, 0, "lib"));
+        assert_eq!(short_word_key(2, 1, "k"), any_word_key(2));
+        // prefixes end at characters: "straße" has six, not seven
+        let mut lens = Vec::new();
+        word_prefix_keys(2, 0, "straße", |_, len| lens.push(len));
+        assert_eq!(lens, [1, 2, 3, 4, 6, 7]);
     }
 
     #[test]
