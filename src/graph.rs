@@ -2136,25 +2136,27 @@ impl KnowledgeGraph {
         if let Some(i) = self.find(id) {
             return i;
         }
+        let label = self.texts.intern(label);
         let i = self.push_utterance(Some(id), kind, label, info);
         self.index_node(id, hash_id(id), i);
         i
     }
 
     /// Stores an utterance record, without an entry in the node index; without its id
-    /// (`None`) only where [`utterance_id`] gives it from the record's place.
+    /// (`None`) only where [`utterance_id`] gives it from the record's place. `label`
+    /// is already in the text store.
     fn push_utterance(
         &mut self,
         id: Option<&str>,
         kind: Kind,
-        label: &str,
+        label: TextId,
         info: QuoteInfo,
     ) -> NodeIndex {
         self.irregular |= id.is_some();
         let u = Utterance {
             // unique: not worth an entry in the text index
             id: id.map(|id| self.ids.push(id)),
-            label: self.texts.intern(label),
+            label,
             kind,
             moved: false,
             info,
@@ -2382,12 +2384,22 @@ impl KnowledgeGraph {
             };
             label.clear();
             push_quote_label(&q.text.text, &mut label);
+            // a short quote is its own label (one in six of BBC's): its number is the
+            // text's, just interned, not looked up again
+            let label_id = |g: &mut Self, label: &str| {
+                if label == q.text.text {
+                    text
+                } else {
+                    g.texts.intern(label)
+                }
+            };
             // found by its numbers when it lands where they say (always, unless a node
             // with its id was inserted before: then that node is the one, and there is
             // none unless some id of the index is of an utterance kind)
             let fresh = self.utterances.len() == first + at;
             if fresh && !self.utterance_ids {
-                let ni = self.push_utterance(None, kind, &label, info);
+                let label = label_id(self, &label);
+                let ni = self.push_utterance(None, kind, label, info);
                 if let Some(sp) = q.speaker {
                     // a new record's `said` edge is the one it implies (speaker mention
                     // and cue are the quote's own): kept in the record, as `add_edge`
@@ -2404,7 +2416,10 @@ impl KnowledgeGraph {
             self.irregular = true;
             let id = NodeId::numbered(kind, doc, qi as u32 + 1).as_str(&mut id_buf);
             let ni = match self.index_only(id) {
-                None if fresh => self.push_utterance(None, kind, &label, info),
+                None if fresh => {
+                    let label = label_id(self, &label);
+                    self.push_utterance(None, kind, label, info)
+                }
                 _ => self.insert_utterance(id, kind, &label, info),
             };
             if let Some(sp) = q.speaker {
@@ -2511,8 +2526,15 @@ impl KnowledgeGraph {
             .map(|n| n.aliases.len())
             .sum();
         let mut carriers: Vec<(Kind, u64, NodeIndex)> = Vec::with_capacity(aliases);
-        for i in self.graph.node_indices() {
-            let n = &self.graph[i];
+        // each node's mentions put in order in this pass too, not in one of their own
+        // after the merges (a fourth reading of every node, most of finishing's cache
+        // misses): only the nodes that merges add to are put in order again, below
+        for s in 0..self.graph.node_bound() {
+            let i = NodeIndex::new(s);
+            let Some(n) = self.graph.node_weight_mut(i) else {
+                continue;
+            };
+            in_order(&mut n.mentions);
             if n.kind.is_entity() {
                 for a in &n.aliases {
                     carriers.push((n.kind, hash_id(&a.to_lowercase()), i));
@@ -2599,15 +2621,15 @@ impl KnowledgeGraph {
                 }
             }
         }
-        for n in self.graph.node_weights_mut() {
-            n.mentions.sort();
-            n.mentions.dedup();
-            n.mentions.shrink_to_fit();
+        // the merges' targets got the mentions of the nodes merged into them (a target
+        // merged on into another has none left)
+        for &to in forward.values() {
+            if let Some(n) = self.graph.node_weight_mut(to) {
+                in_order(&mut n.mentions);
+            }
         }
         for ed in self.graph.edge_weights_mut() {
-            ed.evidence.sort();
-            ed.evidence.dedup();
-            ed.evidence.shrink_to_fit();
+            in_order(&mut ed.evidence);
         }
         // only adding edges needs their index: a finished graph is being read (written
         // out), and the index was ~5 % of an archive's graph
@@ -2666,6 +2688,15 @@ impl KnowledgeGraph {
         }
         true
     }
+}
+
+/// Sorts evidence, drops repeats, and gives back the room left over: how a finished
+/// graph keeps mentions and an edge's evidence.
+#[inline]
+fn in_order(v: &mut Vec<Evidence>) {
+    v.sort();
+    v.dedup();
+    v.shrink_to_fit();
 }
 
 /// A quote node's label: its first words.
