@@ -21,14 +21,16 @@
 //! ([`TextId`], 4 bytes) in one [`TextStore`] per graph, where every text (mention,
 //! quote, cue, evidence sentence) is kept once, back to back, without an allocation of
 //! its own, at an 8-byte address; an [`Evidence`] is 16 bytes. Roles, acts and cues of
-//! edges are texts of the store too, and so are node ids and labels ([`NodeData`];
-//! read a node through the borrowed [`Node`]). Quotes and statements (most nodes of an
-//! archive) are not petgraph nodes but 60-byte utterance records beside it, with their
-//! [`QuoteInfo`] inline; the id of one that [`KnowledgeGraph::add`] made
-//! (`quote:d7:2`) is not stored but written from its document's number and its place
-//! among that document's records when read (a [`NodeId`], which compares, orders and
-//! hashes as its text: 2.9 M id texts of an archive were 70 MB); a record inserted with
-//! any other id keeps it in the store. Their [`NodeIndex`] is a number from 2^31 up, which
+//! edges are texts of the store too, and so are node labels; node ids are texts of a
+//! second store of their own, with no index, read together when nodes are found and
+//! sorted by id ([`NodeData`]; read a node through the borrowed [`Node`]). Quotes and
+//! statements (most nodes of an archive) are not petgraph nodes but 60-byte utterance
+//! records beside it, with their [`QuoteInfo`] inline; the id of one that
+//! [`KnowledgeGraph::add`] made (`quote:d7:2`) is not stored but written from its
+//! document's number and its place among that document's records when read (a
+//! [`NodeId`], which compares, orders and hashes as its text: 2.9 M id texts of an
+//! archive were 70 MB); a record inserted with any other id keeps it in the store of
+//! ids. Their [`NodeIndex`] is a number from 2^31 up, which
 //! [`KnowledgeGraph::node_at`], [`KnowledgeGraph::add_edge`] and
 //! [`KnowledgeGraph::node_mut`] accept like any other. A quote's `said` edge that is
 //! exactly what the quote implies ([`said_edge`]) is not a petgraph edge but its
@@ -609,8 +611,8 @@ impl Serialize for Aliases {
 }
 
 /// A node as the graph stores it (the weight of [`KnowledgeGraph::petgraph`]): its id
-/// and label are numbers into the graph's text store, so a slot is 56 bytes with no
-/// allocation of its own (it was 96 bytes and two `String`s). Quotes and statements
+/// and label are numbers into the graph's stores of ids and of texts, so a slot is 56
+/// bytes with no allocation of its own (it was 96 bytes and two `String`s). Quotes and statements
 /// added by [`KnowledgeGraph::add`] or [`KnowledgeGraph::insert_utterance`] are not kept
 /// here but in the graph's utterance records ([`Utterance`]). Read a node through
 /// [`Node`] ([`KnowledgeGraph::node`]); [`KnowledgeGraph::node_mut`] changes the rest.
@@ -1027,6 +1029,13 @@ pub struct KnowledgeGraph {
     folded: usize,
     documents: Vec<DocRecord>,
     texts: TextStore,
+    /// The ids of petgraph nodes and of utterance records inserted with theirs, apart
+    /// from the other texts, back to back in the order the nodes came: finding a node
+    /// by its id (every entity of every document), growing the node index and sorting
+    /// by id read them, and among the other texts (quotes, evidence, mentions) each
+    /// read was a cache miss or two, here neighbours are read together. Ids are unique,
+    /// so this store has no index ([`TextStore::push`] only).
+    ids: TextStore,
 }
 
 /// Lower-case letters and digits, other runs as one "-".
@@ -1496,7 +1505,7 @@ impl KnowledgeGraph {
 
     fn view(&self, i: NodeIndex) -> Node<'_> {
         if let Some(u) = utterance_of(i) {
-            let id = utterance_id(&self.utterances, &self.documents, &self.texts, u);
+            let id = utterance_id(&self.utterances, &self.documents, &self.ids, u);
             let u = &self.utterances[u];
             return Node {
                 id,
@@ -1509,7 +1518,7 @@ impl KnowledgeGraph {
         }
         let n = &self.graph[i];
         Node {
-            id: NodeId::text(self.texts.get(n.id)),
+            id: NodeId::text(self.ids.get(n.id)),
             kind: n.kind,
             label: self.texts.get(n.label),
             aliases: &n.aliases,
@@ -1520,13 +1529,7 @@ impl KnowledgeGraph {
 
     /// The id of the node at `i`.
     fn id_of(&self, i: NodeIndex) -> NodeId<'_> {
-        id_at(
-            &self.graph,
-            &self.utterances,
-            &self.documents,
-            &self.texts,
-            i,
-        )
+        id_at(&self.graph, &self.utterances, &self.documents, &self.ids, i)
     }
 
     fn find(&self, id: &str) -> Option<NodeIndex> {
@@ -1540,8 +1543,7 @@ impl KnowledgeGraph {
 
     /// [`KnowledgeGraph::index_only`] of `id`, whose [`hash_id`] is `h`.
     fn index_hashed(&self, id: &str, h: u64) -> Option<NodeIndex> {
-        let (graph, texts, us, docs) =
-            (&self.graph, &self.texts, &self.utterances, &self.documents);
+        let (graph, texts, us, docs) = (&self.graph, &self.ids, &self.utterances, &self.documents);
         self.index
             .find(h, |&i| match stored_id(graph, us, texts, i) {
                 Some(stored) => stored == id.as_bytes(),
@@ -1564,7 +1566,7 @@ impl KnowledgeGraph {
         };
         let n = (d.utterances as usize).checked_add(at as usize)?;
         let u = self.utterances.get(n)?;
-        (u.kind == kind && utterance_id(&self.utterances, &self.documents, &self.texts, n) == id)
+        (u.kind == kind && utterance_id(&self.utterances, &self.documents, &self.ids, n) == id)
             .then(|| self.resolve(NodeIndex::new(UTTERANCE + n)))
     }
 
@@ -1707,7 +1709,7 @@ impl KnowledgeGraph {
 
     /// [`id_prefix`] of node `i`'s id, read from the store when it has it.
     fn id_key(&self, i: NodeIndex) -> [u64; 2] {
-        match stored_id(&self.graph, &self.utterances, &self.texts, i) {
+        match stored_id(&self.graph, &self.utterances, &self.ids, i) {
             Some(id) => prefix_key(id),
             None => id_prefix(self.id_of(i)),
         }
@@ -1724,7 +1726,7 @@ impl KnowledgeGraph {
     /// (entities, most ties of [`KnowledgeGraph::cmp_keyed`]: `organization:` leaves
     /// three bytes of a name in the key), else as [`NodeId`]s.
     fn cmp_ids(&self, a: NodeIndex, b: NodeIndex) -> Ordering {
-        let (g, us, texts) = (&self.graph, &self.utterances, &self.texts);
+        let (g, us, texts) = (&self.graph, &self.utterances, &self.ids);
         match (stored_id(g, us, texts, a), stored_id(g, us, texts, b)) {
             (Some(x), Some(y)) => x.cmp(y),
             _ => self.id_of(a).cmp(&self.id_of(b)),
@@ -1953,6 +1955,11 @@ impl KnowledgeGraph {
             ("text addresses", t.at.capacity() * 8),
             ("text index", t.index.capacity() * size_of::<(u8, TextId)>()),
             (
+                "node ids",
+                (self.ids.blocks.iter().map(String::capacity)).sum::<usize>()
+                    + self.ids.at.capacity() * 8,
+            ),
+            (
                 "documents",
                 self.documents.capacity() * size_of::<DocRecord>(),
             ),
@@ -2051,7 +2058,7 @@ impl KnowledgeGraph {
             // unique, as the node is (the node index finds it): an entry in the text
             // index would be wasted (a quarter of a BBC run's entries, and so a table
             // of twice the buckets)
-            id: self.texts.push(id),
+            id: self.ids.push(id),
             kind,
             label: self.texts.intern(label),
             aliases: Aliases::default(),
@@ -2066,8 +2073,7 @@ impl KnowledgeGraph {
     /// Puts node `i` into the id index, under `h`, the [`hash_id`] of its id.
     fn index_node(&mut self, id: &str, h: u64, i: NodeIndex) {
         self.utterance_ids |= utterance_kind(id).is_some();
-        let (graph, texts, us, docs) =
-            (&self.graph, &self.texts, &self.utterances, &self.documents);
+        let (graph, texts, us, docs) = (&self.graph, &self.ids, &self.utterances, &self.documents);
         let hash = |j: NodeIndex| match stored_id(graph, us, texts, j) {
             Some(id) => hash_bytes(id),
             None => hash_node(id_at(graph, us, docs, texts, j)),
@@ -2130,25 +2136,27 @@ impl KnowledgeGraph {
         if let Some(i) = self.find(id) {
             return i;
         }
+        let label = self.texts.intern(label);
         let i = self.push_utterance(Some(id), kind, label, info);
         self.index_node(id, hash_id(id), i);
         i
     }
 
     /// Stores an utterance record, without an entry in the node index; without its id
-    /// (`None`) only where [`utterance_id`] gives it from the record's place.
+    /// (`None`) only where [`utterance_id`] gives it from the record's place. `label`
+    /// is already in the text store.
     fn push_utterance(
         &mut self,
         id: Option<&str>,
         kind: Kind,
-        label: &str,
+        label: TextId,
         info: QuoteInfo,
     ) -> NodeIndex {
         self.irregular |= id.is_some();
         let u = Utterance {
             // unique: not worth an entry in the text index
-            id: id.map(|id| self.texts.push(id)),
-            label: self.texts.intern(label),
+            id: id.map(|id| self.ids.push(id)),
+            label,
             kind,
             moved: false,
             info,
@@ -2182,9 +2190,9 @@ impl KnowledgeGraph {
             Some(id) => id,
             None => {
                 let mut buf = IdBuf::default();
-                let id = utterance_id(&self.utterances, &self.documents, &self.texts, n);
+                let id = utterance_id(&self.utterances, &self.documents, &self.ids, n);
                 let text = id.as_str(&mut buf).to_string();
-                self.texts.push(&text)
+                self.ids.push(&text)
             }
         };
         let u = &mut self.utterances[n];
@@ -2200,7 +2208,7 @@ impl KnowledgeGraph {
         let speaker = std::mem::replace(&mut u.said_by, NodeIndex::end());
         let to = self.graph.add_node(node);
         self.moved.insert(n, to);
-        let h = hash_id(self.texts.get(self.graph[to].id));
+        let h = hash_id(self.ids.get(self.graph[to].id));
         if let Some(slot) = self.index.find_mut(h, |&j| j == i) {
             *slot = to;
         }
@@ -2376,12 +2384,22 @@ impl KnowledgeGraph {
             };
             label.clear();
             push_quote_label(&q.text.text, &mut label);
+            // a short quote is its own label (one in six of BBC's): its number is the
+            // text's, just interned, not looked up again
+            let label_id = |g: &mut Self, label: &str| {
+                if label == q.text.text {
+                    text
+                } else {
+                    g.texts.intern(label)
+                }
+            };
             // found by its numbers when it lands where they say (always, unless a node
             // with its id was inserted before: then that node is the one, and there is
             // none unless some id of the index is of an utterance kind)
             let fresh = self.utterances.len() == first + at;
             if fresh && !self.utterance_ids {
-                let ni = self.push_utterance(None, kind, &label, info);
+                let label = label_id(self, &label);
+                let ni = self.push_utterance(None, kind, label, info);
                 if let Some(sp) = q.speaker {
                     // a new record's `said` edge is the one it implies (speaker mention
                     // and cue are the quote's own): kept in the record, as `add_edge`
@@ -2398,7 +2416,10 @@ impl KnowledgeGraph {
             self.irregular = true;
             let id = NodeId::numbered(kind, doc, qi as u32 + 1).as_str(&mut id_buf);
             let ni = match self.index_only(id) {
-                None if fresh => self.push_utterance(None, kind, &label, info),
+                None if fresh => {
+                    let label = label_id(self, &label);
+                    self.push_utterance(None, kind, label, info)
+                }
                 _ => self.insert_utterance(id, kind, &label, info),
             };
             if let Some(sp) = q.speaker {
@@ -2505,8 +2526,15 @@ impl KnowledgeGraph {
             .map(|n| n.aliases.len())
             .sum();
         let mut carriers: Vec<(Kind, u64, NodeIndex)> = Vec::with_capacity(aliases);
-        for i in self.graph.node_indices() {
-            let n = &self.graph[i];
+        // each node's mentions put in order in this pass too, not in one of their own
+        // after the merges (a fourth reading of every node, most of finishing's cache
+        // misses): only the nodes that merges add to are put in order again, below
+        for s in 0..self.graph.node_bound() {
+            let i = NodeIndex::new(s);
+            let Some(n) = self.graph.node_weight_mut(i) else {
+                continue;
+            };
+            in_order(&mut n.mentions);
             if n.kind.is_entity() {
                 for a in &n.aliases {
                     carriers.push((n.kind, hash_id(&a.to_lowercase()), i));
@@ -2593,15 +2621,15 @@ impl KnowledgeGraph {
                 }
             }
         }
-        for n in self.graph.node_weights_mut() {
-            n.mentions.sort();
-            n.mentions.dedup();
-            n.mentions.shrink_to_fit();
+        // the merges' targets got the mentions of the nodes merged into them (a target
+        // merged on into another has none left)
+        for &to in forward.values() {
+            if let Some(n) = self.graph.node_weight_mut(to) {
+                in_order(&mut n.mentions);
+            }
         }
         for ed in self.graph.edge_weights_mut() {
-            ed.evidence.sort();
-            ed.evidence.dedup();
-            ed.evidence.shrink_to_fit();
+            in_order(&mut ed.evidence);
         }
         // only adding edges needs their index: a finished graph is being read (written
         // out), and the index was ~5 % of an archive's graph
@@ -2660,6 +2688,15 @@ impl KnowledgeGraph {
         }
         true
     }
+}
+
+/// Sorts evidence, drops repeats, and gives back the room left over: how a finished
+/// graph keeps mentions and an edge's evidence.
+#[inline]
+fn in_order(v: &mut Vec<Evidence>) {
+    v.sort();
+    v.dedup();
+    v.shrink_to_fit();
 }
 
 /// A quote node's label: its first words.
