@@ -72,9 +72,10 @@
 //!
 //! Cost: linear in the tokens. The known names starting at a token are looked up once
 //! (the rules ask again for shorter runs: the answer is the longest match that fits),
-//! but for a token more than 32 tokens into a run, looked up each time; only a word or
-//! number whose token says a phrase starts with it is looked up at all; with a [`MentionIndex`] (the pipeline's), a lower-case word is looked up only when
-//! some known name written in lower case ("eBay") starts with it, and a word without a
+//! but for a token more than 32 tokens into a run, looked up each time. Only a word or
+//! number whose token says a phrase starts with it is looked up at all; with a
+//! [`MentionIndex`] (the pipeline's), a lower-case word is looked up only when some
+//! known name written in lower case ("eBay") starts with it, and a word without a
 //! period is matched by its word id: the one-word names by a table per id, the longer
 //! names read as text only when the first two words' ids open one.
 
