@@ -21,16 +21,14 @@
 //! ([`TextId`], 4 bytes) in one [`TextStore`] per graph, where every text (mention,
 //! quote, cue, evidence sentence) is kept once, back to back, without an allocation of
 //! its own, at an 8-byte address; an [`Evidence`] is 16 bytes. Roles, acts and cues of
-//! edges are texts of the store too, and so are node labels; node ids are texts of a
-//! second store of their own, with no index, read together when nodes are found and
-//! sorted by id ([`NodeData`]; read a node through the borrowed [`Node`]). Quotes and
-//! statements (most nodes of an archive) are not petgraph nodes but 60-byte utterance
-//! records beside it, with their [`QuoteInfo`] inline; the id of one that
-//! [`KnowledgeGraph::add`] made (`quote:d7:2`) is not stored but written from its
-//! document's number and its place among that document's records when read (a
-//! [`NodeId`], which compares, orders and hashes as its text: 2.9 M id texts of an
-//! archive were 70 MB); a record inserted with any other id keeps it in the store of
-//! ids. Their [`NodeIndex`] is a number from 2^31 up, which
+//! edges are texts of the store too, and so are node ids and labels ([`NodeData`];
+//! read a node through the borrowed [`Node`]). Quotes and statements (most nodes of an
+//! archive) are not petgraph nodes but 60-byte utterance records beside it, with their
+//! [`QuoteInfo`] inline; the id of one that [`KnowledgeGraph::add`] made
+//! (`quote:d7:2`) is not stored but written from its document's number and its place
+//! among that document's records when read (a [`NodeId`], which compares, orders and
+//! hashes as its text: 2.9 M id texts of an archive were 70 MB); a record inserted with
+//! any other id keeps it in the store. Their [`NodeIndex`] is a number from 2^31 up, which
 //! [`KnowledgeGraph::node_at`], [`KnowledgeGraph::add_edge`] and
 //! [`KnowledgeGraph::node_mut`] accept like any other. A quote's `said` edge that is
 //! exactly what the quote implies ([`said_edge`]) is not a petgraph edge but its
@@ -611,8 +609,8 @@ impl Serialize for Aliases {
 }
 
 /// A node as the graph stores it (the weight of [`KnowledgeGraph::petgraph`]): its id
-/// and label are numbers into the graph's stores of ids and of texts, so a slot is 56
-/// bytes with no allocation of its own (it was 96 bytes and two `String`s). Quotes and statements
+/// and label are numbers into the graph's text store, so a slot is 56 bytes with no
+/// allocation of its own (it was 96 bytes and two `String`s). Quotes and statements
 /// added by [`KnowledgeGraph::add`] or [`KnowledgeGraph::insert_utterance`] are not kept
 /// here but in the graph's utterance records ([`Utterance`]). Read a node through
 /// [`Node`] ([`KnowledgeGraph::node`]); [`KnowledgeGraph::node_mut`] changes the rest.
@@ -1028,14 +1026,11 @@ pub struct KnowledgeGraph {
     /// How many `said` edges are kept in their quote ([`Utterance`]'s `said_by`).
     folded: usize,
     documents: Vec<DocRecord>,
+    /// Every text, node ids among them. (A store of the ids of their own, back to back
+    /// in node order, read neighbours together when nodes were found and sorted: 25 K
+    /// of a BBC run's 5.7 M modelled last-level misses fewer, but 8 MB more at the
+    /// 1 GB run's peak, whose margin under a gigabyte is about 20 MB.)
     texts: TextStore,
-    /// The ids of petgraph nodes and of utterance records inserted with theirs, apart
-    /// from the other texts, back to back in the order the nodes came: finding a node
-    /// by its id (every entity of every document), growing the node index and sorting
-    /// by id read them, and among the other texts (quotes, evidence, mentions) each
-    /// read was a cache miss or two, here neighbours are read together. Ids are unique,
-    /// so this store has no index ([`TextStore::push`] only).
-    ids: TextStore,
 }
 
 /// Lower-case letters and digits, other runs as one "-".
@@ -1505,7 +1500,7 @@ impl KnowledgeGraph {
 
     fn view(&self, i: NodeIndex) -> Node<'_> {
         if let Some(u) = utterance_of(i) {
-            let id = utterance_id(&self.utterances, &self.documents, &self.ids, u);
+            let id = utterance_id(&self.utterances, &self.documents, &self.texts, u);
             let u = &self.utterances[u];
             return Node {
                 id,
@@ -1518,7 +1513,7 @@ impl KnowledgeGraph {
         }
         let n = &self.graph[i];
         Node {
-            id: NodeId::text(self.ids.get(n.id)),
+            id: NodeId::text(self.texts.get(n.id)),
             kind: n.kind,
             label: self.texts.get(n.label),
             aliases: &n.aliases,
@@ -1529,7 +1524,13 @@ impl KnowledgeGraph {
 
     /// The id of the node at `i`.
     fn id_of(&self, i: NodeIndex) -> NodeId<'_> {
-        id_at(&self.graph, &self.utterances, &self.documents, &self.ids, i)
+        id_at(
+            &self.graph,
+            &self.utterances,
+            &self.documents,
+            &self.texts,
+            i,
+        )
     }
 
     fn find(&self, id: &str) -> Option<NodeIndex> {
@@ -1543,7 +1544,8 @@ impl KnowledgeGraph {
 
     /// [`KnowledgeGraph::index_only`] of `id`, whose [`hash_id`] is `h`.
     fn index_hashed(&self, id: &str, h: u64) -> Option<NodeIndex> {
-        let (graph, texts, us, docs) = (&self.graph, &self.ids, &self.utterances, &self.documents);
+        let (graph, texts, us, docs) =
+            (&self.graph, &self.texts, &self.utterances, &self.documents);
         self.index
             .find(h, |&i| match stored_id(graph, us, texts, i) {
                 Some(stored) => stored == id.as_bytes(),
@@ -1566,7 +1568,7 @@ impl KnowledgeGraph {
         };
         let n = (d.utterances as usize).checked_add(at as usize)?;
         let u = self.utterances.get(n)?;
-        (u.kind == kind && utterance_id(&self.utterances, &self.documents, &self.ids, n) == id)
+        (u.kind == kind && utterance_id(&self.utterances, &self.documents, &self.texts, n) == id)
             .then(|| self.resolve(NodeIndex::new(UTTERANCE + n)))
     }
 
@@ -1709,7 +1711,7 @@ impl KnowledgeGraph {
 
     /// [`id_prefix`] of node `i`'s id, read from the store when it has it.
     fn id_key(&self, i: NodeIndex) -> [u64; 2] {
-        match stored_id(&self.graph, &self.utterances, &self.ids, i) {
+        match stored_id(&self.graph, &self.utterances, &self.texts, i) {
             Some(id) => prefix_key(id),
             None => id_prefix(self.id_of(i)),
         }
@@ -1726,7 +1728,7 @@ impl KnowledgeGraph {
     /// (entities, most ties of [`KnowledgeGraph::cmp_keyed`]: `organization:` leaves
     /// three bytes of a name in the key), else as [`NodeId`]s.
     fn cmp_ids(&self, a: NodeIndex, b: NodeIndex) -> Ordering {
-        let (g, us, texts) = (&self.graph, &self.utterances, &self.ids);
+        let (g, us, texts) = (&self.graph, &self.utterances, &self.texts);
         match (stored_id(g, us, texts, a), stored_id(g, us, texts, b)) {
             (Some(x), Some(y)) => x.cmp(y),
             _ => self.id_of(a).cmp(&self.id_of(b)),
@@ -1955,11 +1957,6 @@ impl KnowledgeGraph {
             ("text addresses", t.at.capacity() * 8),
             ("text index", t.index.capacity() * size_of::<(u8, TextId)>()),
             (
-                "node ids",
-                (self.ids.blocks.iter().map(String::capacity)).sum::<usize>()
-                    + self.ids.at.capacity() * 8,
-            ),
-            (
                 "documents",
                 self.documents.capacity() * size_of::<DocRecord>(),
             ),
@@ -2058,7 +2055,7 @@ impl KnowledgeGraph {
             // unique, as the node is (the node index finds it): an entry in the text
             // index would be wasted (a quarter of a BBC run's entries, and so a table
             // of twice the buckets)
-            id: self.ids.push(id),
+            id: self.texts.push(id),
             kind,
             label: self.texts.intern(label),
             aliases: Aliases::default(),
@@ -2073,7 +2070,8 @@ impl KnowledgeGraph {
     /// Puts node `i` into the id index, under `h`, the [`hash_id`] of its id.
     fn index_node(&mut self, id: &str, h: u64, i: NodeIndex) {
         self.utterance_ids |= utterance_kind(id).is_some();
-        let (graph, texts, us, docs) = (&self.graph, &self.ids, &self.utterances, &self.documents);
+        let (graph, texts, us, docs) =
+            (&self.graph, &self.texts, &self.utterances, &self.documents);
         let hash = |j: NodeIndex| match stored_id(graph, us, texts, j) {
             Some(id) => hash_bytes(id),
             None => hash_node(id_at(graph, us, docs, texts, j)),
@@ -2155,7 +2153,7 @@ impl KnowledgeGraph {
         self.irregular |= id.is_some();
         let u = Utterance {
             // unique: not worth an entry in the text index
-            id: id.map(|id| self.ids.push(id)),
+            id: id.map(|id| self.texts.push(id)),
             label,
             kind,
             moved: false,
@@ -2190,9 +2188,9 @@ impl KnowledgeGraph {
             Some(id) => id,
             None => {
                 let mut buf = IdBuf::default();
-                let id = utterance_id(&self.utterances, &self.documents, &self.ids, n);
+                let id = utterance_id(&self.utterances, &self.documents, &self.texts, n);
                 let text = id.as_str(&mut buf).to_string();
-                self.ids.push(&text)
+                self.texts.push(&text)
             }
         };
         let u = &mut self.utterances[n];
@@ -2208,7 +2206,7 @@ impl KnowledgeGraph {
         let speaker = std::mem::replace(&mut u.said_by, NodeIndex::end());
         let to = self.graph.add_node(node);
         self.moved.insert(n, to);
-        let h = hash_id(self.ids.get(self.graph[to].id));
+        let h = hash_id(self.texts.get(self.graph[to].id));
         if let Some(slot) = self.index.find_mut(h, |&j| j == i) {
             *slot = to;
         }
