@@ -20,36 +20,40 @@ use super::{
 };
 use crate::kind::{Gender, Kind, Polarity};
 
-/// The snapshot's values, and apart from them the bytes of its strings (see the module
-/// doc).
-struct Writer(Vec<u8>, Vec<u8>);
+/// The snapshot being written (see the module doc).
+struct Writer {
+    /// Every value, strings as their lengths.
+    values: Vec<u8>,
+    /// The bytes of the strings, one after another.
+    strings: Vec<u8>,
+}
 
 impl Writer {
     fn u8(&mut self, v: u8) {
-        self.0.push(v);
+        self.values.push(v);
     }
     fn bool(&mut self, v: bool) {
         self.u8(v as u8);
     }
     fn u16(&mut self, v: u16) {
-        self.0.extend_from_slice(&v.to_le_bytes());
+        self.values.extend_from_slice(&v.to_le_bytes());
     }
     fn u32(&mut self, v: u32) {
-        self.0.extend_from_slice(&v.to_le_bytes());
+        self.values.extend_from_slice(&v.to_le_bytes());
     }
     fn u64(&mut self, v: u64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
+        self.values.extend_from_slice(&v.to_le_bytes());
     }
     fn len(&mut self, n: usize) {
         self.u32(n as u32);
     }
     fn bytes(&mut self, b: &[u8]) {
         self.len(b.len());
-        self.0.extend_from_slice(b);
+        self.values.extend_from_slice(b);
     }
     fn str(&mut self, s: &str) {
         self.len(s.len());
-        self.1.extend_from_slice(s.as_bytes());
+        self.strings.extend_from_slice(s.as_bytes());
     }
     fn strs<S: AsRef<str>>(&mut self, v: &[S]) {
         self.len(v.len());
@@ -74,8 +78,9 @@ impl Writer {
         // the index is read in place: its slots start on a 16-byte boundary of the
         // snapshot, which is embedded aligned, so none straddles a cache line
         self.len(slots.len());
-        self.0.resize(self.0.len().next_multiple_of(16), 0);
-        self.0.extend_from_slice(&slots);
+        self.values
+            .resize(self.values.len().next_multiple_of(16), 0);
+        self.values.extend_from_slice(&slots);
     }
     fn kind(&mut self, k: Kind) {
         self.u8(Kind::ALL.iter().position(|&x| x == k).unwrap_or(0) as u8);
@@ -202,7 +207,10 @@ impl Reader {
 
 /// The lexicon as bytes.
 pub(super) fn write(lex: &Lexicon) -> Vec<u8> {
-    let mut w = Writer(Vec::with_capacity(16 << 20), Vec::new());
+    let mut w = Writer {
+        values: Vec::with_capacity(16 << 20),
+        strings: Vec::new(),
+    };
     // where the strings start, set at the end
     w.u32(0);
     // a word's slot holds its facts: the tokenizer reads them with its id
@@ -349,7 +357,10 @@ pub(super) fn write(lex: &Lexicon) -> Vec<u8> {
     w.u32(lex.surnames_seen);
     // made from the rest, but stored: a start would walk every phrase to make them
     w.bytes(&lex.facts);
-    let Writer(mut out, strings) = w;
+    let Writer {
+        values: mut out,
+        strings,
+    } = w;
     let at = out.len() as u32;
     out[..4].copy_from_slice(&at.to_le_bytes());
     out.extend_from_slice(&strings);
