@@ -69,6 +69,80 @@ impl Layout {
     }
 }
 
+/// A list of lower-case words that tokens are compared with, as by [`Words::is_any`],
+/// with a filter that turns most other tokens away before any word is compared: for each
+/// length, the first letters of the list's words of that length (made at compile time).
+/// The stance and mention rules ask such lists of nearly every token they pass, and
+/// most tokens are in none of them.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    /// Bit [`first_bucket`] of `firsts[len_bucket]` is set for each word.
+    firsts: [u32; 32],
+}
+
+impl WordSet {
+    /// The set of `words` (lower case).
+    pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
+        let mut firsts = [0; 32];
+        let mut i = 0;
+        while i < words.len() {
+            let b = words[i].as_bytes();
+            if !b.is_empty() {
+                firsts[len_bucket(b.len())] |= 1 << first_bucket(b[0]);
+            }
+            i += 1;
+        }
+        WordSet { words, firsts }
+    }
+
+    /// True when token `i` is a word equal (ignoring case) to one of the words.
+    pub(crate) fn has(&self, w: &Words, i: usize) -> bool {
+        self.may_have(w, i) && w.is_any(i, self.words)
+    }
+
+    /// [`WordSet::has`] with the comparisons out of line: where a rule asks several
+    /// lists in a loop whose code would outgrow the instruction cache with each list's
+    /// comparisons unrolled inline (the mention rules).
+    #[inline(always)]
+    pub(crate) fn has_outlined(&self, w: &Words, i: usize) -> bool {
+        self.may_have(w, i) && is_any_outlined(w, i, self.words)
+    }
+
+    /// The filter: false when token `i` is none of the words.
+    #[inline(always)]
+    fn may_have(&self, w: &Words, i: usize) -> bool {
+        let Some(t) = w.layout.tokens.get(i) else {
+            return false;
+        };
+        let b = t.span.bytes(w.text);
+        // a word equal ignoring ASCII case has the same length and bucket
+        b.first()
+            .is_some_and(|&f| self.firsts[len_bucket(b.len())] & (1 << first_bucket(f)) != 0)
+    }
+
+    /// The words of the set.
+    #[cfg(test)]
+    pub(crate) fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+}
+
+/// [`Words::is_any`], not inlined (see [`WordSet::has_outlined`]).
+#[inline(never)]
+fn is_any_outlined(w: &Words, i: usize, words: &[&str]) -> bool {
+    w.is_any(i, words)
+}
+
+/// A word length for [`WordSet`]: lengths from 31 on share the last.
+const fn len_bucket(len: usize) -> usize {
+    if len < 31 { len } else { 31 }
+}
+
+/// A first byte for [`WordSet`], one of 32: the same for the two cases of a letter.
+const fn first_bucket(b: u8) -> u32 {
+    ((b | 0x20) & 31) as u32
+}
+
 /// Small questions about tokens that several stages ask.
 pub struct Words<'a> {
     /// The document text.

@@ -83,7 +83,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::Span;
 use crate::kind::{Gender, Kind};
-use crate::layout::{Layout, Words};
+use crate::layout::{Layout, WordSet, Words};
 use crate::lexicon::{CueWord, Frame, Lexicon, TitleClass, WordId, fact, flag, push_lower};
 use crate::tokens::{QuoteMark, Token, TokenKind, shape};
 
@@ -251,7 +251,7 @@ const PLACE_NOUNS: &[&str] = &[
 
 /// Nouns after a name that make it an organization's ("Acme shares", "Air Nord
 /// workers"), besides the organization nominals of data/nominals.tsv ("newspaper").
-const ORG_NOUNS_AFTER: WordList = WordList::new(&[
+const ORG_NOUNS_AFTER: WordSet = WordSet::new(&[
     "shares",
     "stock",
     "shareholders",
@@ -268,17 +268,17 @@ const ORG_NOUNS_AFTER: WordList = WordList::new(&[
     "executives",
 ]);
 
-/// [`PLACE_NOUNS`] for [`is_any_of`].
-const PLACE_NOUN_LIST: WordList = WordList::new(PLACE_NOUNS);
+/// [`PLACE_NOUNS`] as a [`WordSet`].
+const PLACE_NOUN_LIST: WordSet = WordSet::new(PLACE_NOUNS);
 
-/// [`PLACE_PREPS`] for [`is_any_of`].
-const PLACE_PREP_LIST: WordList = WordList::new(PLACE_PREPS);
+/// [`PLACE_PREPS`] as a [`WordSet`].
+const PLACE_PREP_LIST: WordSet = WordSet::new(PLACE_PREPS);
 
 /// Words that name what is named after a person ("the Clinton campaign").
-const NAMED_AFTER: WordList = WordList::new(&["administration", "campaign", "presidency"]);
+const NAMED_AFTER: WordSet = WordSet::new(&["administration", "campaign", "presidency"]);
 
 /// Saint, as a name's first word ("St Dunstan", "St. Louis").
-const SAINTS: WordList = WordList::new(&["st", "st.", "saint", "ste", "ste."]);
+const SAINTS: WordSet = WordSet::new(&["st", "st.", "saint", "ste", "ste."]);
 
 /// Modal verbs: a name before one and a verb is its subject ("Trump will deliver").
 const MODALS: &[&str] = &["will", "would", "could", "should", "must", "might", "can"];
@@ -333,58 +333,6 @@ fn has_byte(text: &str, span: Span, byte: u8) -> bool {
         return zero & own != 0;
     }
     span.bytes(text).contains(&byte)
-}
-
-/// A list of words for [`is_any_of`], with the lengths and first letters of its words as
-/// bit sets (made at compile time): a word whose length or first letter (ignoring ASCII
-/// case) no word of the list has is none of them, without a comparison with each.
-struct WordList {
-    words: &'static [&'static str],
-    /// Bit `n` for a word of `n` bytes (all are shorter than 64).
-    lens: u64,
-    /// Bit `b & 31` for a word whose first byte is `b`: the same for both cases of a
-    /// letter (other bytes may share a bit: the sieve only lets more words through).
-    firsts: u32,
-}
-
-impl WordList {
-    const fn new(words: &'static [&'static str]) -> WordList {
-        let (mut lens, mut firsts, mut k) = (0u64, 0u32, 0);
-        while k < words.len() {
-            let b = words[k].as_bytes();
-            assert!(!b.is_empty() && b.len() < 64);
-            lens |= 1 << b.len();
-            firsts |= 1 << (b[0] & 31);
-            k += 1;
-        }
-        WordList {
-            words,
-            lens,
-            firsts,
-        }
-    }
-}
-
-/// [`Words::is_any`] of `list`'s words: the sieve inline, the comparisons out of line
-/// (inline, its loop is unrolled over the list's words at each place that asks, and the
-/// code of the loop over runs outgrows the instruction cache).
-#[inline(always)]
-fn is_any_of(w: &Words, i: usize, list: &WordList) -> bool {
-    let Some(t) = w.layout.tokens.get(i) else {
-        return false;
-    };
-    let len = t.span.len();
-    if t.kind != TokenKind::Word || len >= 64 || list.lens >> len & 1 == 0 {
-        return false;
-    }
-    let first = w.text.as_bytes().get(t.span.start as usize).copied();
-    first.is_some_and(|b| list.firsts >> (b & 31) & 1 != 0) && is_any_out(w, i, list.words)
-}
-
-/// The comparisons of [`is_any_of`].
-#[inline(never)]
-fn is_any_out(w: &Words, i: usize, words: &[&str]) -> bool {
-    w.is_any(i, words)
 }
 
 /// "M.", "J.": one capital letter and a period.
@@ -1289,7 +1237,7 @@ impl<'l> Recognizer<'l> {
             && self.is_surname_town(w, a, id)
             && b < w.layout.tokens.len()
             && w.is_lower(b)
-            && is_any_of(w, b, &NAMED_AFTER)
+            && NAMED_AFTER.has_outlined(w, b)
     }
 
     /// "Tony Kessler", "Robin Talbot": a given name, then one or two words that can be a
@@ -1517,7 +1465,7 @@ impl<'l> Recognizer<'l> {
             return;
         }
         // "St Dunstan", "St. Louis": Saint names places (and churches, saints)
-        if n >= 2 && is_any_of(w, a, &SAINTS) {
+        if n >= 2 && SAINTS.has_outlined(w, a) {
             self.push(w, out, a, b, si, Some(Kind::Place), evidence::DESIGNATOR);
             return;
         }
@@ -1612,14 +1560,14 @@ impl<'l> Recognizer<'l> {
         if self.is_speaker_context(w, a, b) {
             ev |= evidence::SPEAKER;
         }
-        if a > s && is_any_of(w, a - 1, &PLACE_PREP_LIST) {
+        if a > s && PLACE_PREP_LIST.has_outlined(w, a - 1) {
             ev |= evidence::PLACE_PREP;
         }
         // "the town of Arbil", "the province of Hubei"
         let place_noun_of = a >= s + 2
             && w.is_any(a - 1, &["of"])
             && w.is_lower(a - 2)
-            && is_any_of(w, a - 2, &PLACE_NOUN_LIST);
+            && PLACE_NOUN_LIST.has_outlined(w, a - 2);
         if place_noun_of {
             ev |= evidence::PLACE_PREP;
         }
@@ -2046,7 +1994,7 @@ impl<'l> Recognizer<'l> {
             let noun_after = || {
                 (b - a >= 2 || !w.has(a, flag::COMMON))
                     && w.tok(b).para == w.tok(a).para
-                    && (is_any_of(w, b, &ORG_NOUNS_AFTER)
+                    && (ORG_NOUNS_AFTER.has_outlined(w, b)
                         || after
                             .and_then(|e| e.nominal)
                             .is_some_and(|nom| nom.kind == Kind::Organization))
@@ -2431,7 +2379,7 @@ mod tests {
         ];
         let mut text = String::from("Near the Town of St. Louis, IN Paris, a STAFF; ste. x é - 2 ");
         for list in lists {
-            for word in list.words {
+            for word in list.words() {
                 let mut upper = word.to_string();
                 upper[..1].make_ascii_uppercase();
                 text += &format!("{word} {upper} {} {word}s x{word} ", word.to_uppercase());
@@ -2446,13 +2394,14 @@ mod tests {
         let mut found = 0;
         for list in lists {
             for i in 0..=layout.tokens.len() {
-                let want = w.is_any(i, list.words);
-                assert_eq!(is_any_of(&w, i, list), want, "{:?}", layout.tokens.get(i));
+                let want = w.is_any(i, list.words());
+                assert_eq!(list.has_outlined(&w, i), want, "{:?}", layout.tokens.get(i));
+                assert_eq!(list.has(&w, i), want, "{:?}", layout.tokens.get(i));
                 found += usize::from(want);
             }
         }
         // (each word three times, in three cases; "st." may part from its period)
-        assert!(found >= 2 * lists.iter().map(|l| l.words.len()).sum::<usize>());
+        assert!(found >= 2 * lists.iter().map(|l| l.words().len()).sum::<usize>());
     }
 
     #[test]

@@ -111,7 +111,7 @@ use rustc_hash::FxHashMap;
 
 use crate::document::Span;
 use crate::kind::{Gender, Kind, Polarity};
-use crate::layout::{Layout, Words};
+use crate::layout::{Layout, WordSet, Words};
 use crate::lexicon::{CueWord, Frame, Lexicon, fact, flag, ing_form};
 use crate::quotes::Quote;
 use crate::resolve::{RefKind, Resolution};
@@ -175,52 +175,6 @@ impl Stance {
 
 const NONE: u32 = u32::MAX;
 
-/// A list of lower-case words that tokens are compared with, as by [`Words::is_any`],
-/// with a filter that turns most other tokens away before any word is compared: for each
-/// length, the first letters of the list's words of that length. The lists are asked of
-/// nearly every token before a cue, and most tokens are in none of them.
-struct WordSet {
-    words: &'static [&'static str],
-    /// Bit [`first_bucket`] of `firsts[len_bucket]` is set for each word.
-    firsts: [u32; 32],
-}
-
-impl WordSet {
-    const fn new(words: &'static [&'static str]) -> WordSet {
-        let mut firsts = [0; 32];
-        let mut i = 0;
-        while i < words.len() {
-            let b = words[i].as_bytes();
-            if !b.is_empty() {
-                firsts[len_bucket(b.len())] |= 1 << first_bucket(b[0]);
-            }
-            i += 1;
-        }
-        WordSet { words, firsts }
-    }
-
-    /// True when token `i` is a word equal (ignoring case) to one of the words.
-    fn has(&self, w: &Words, i: usize) -> bool {
-        let Some(t) = w.layout.tokens.get(i) else {
-            return false;
-        };
-        let b = t.span.bytes(w.text);
-        // a word equal ignoring ASCII case has the same length and bucket
-        b.first()
-            .is_some_and(|&f| self.firsts[len_bucket(b.len())] & (1 << first_bucket(f)) != 0)
-            && w.is_any(i, self.words)
-    }
-}
-
-/// A word length for [`WordSet`]: lengths from 31 on share the last.
-const fn len_bucket(len: usize) -> usize {
-    if len < 31 { len } else { 31 }
-}
-
-/// A first byte for [`WordSet`], one of 32: the same for the two cases of a letter.
-const fn first_bucket(b: u8) -> u32 {
-    ((b | 0x20) & 31) as u32
-}
 const AUX: WordSet = WordSet::new(&[
     "has",
     "have",
