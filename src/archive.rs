@@ -107,7 +107,12 @@ pub struct Archive<'p> {
 /// One unit of work, in input order.
 enum Job {
     /// Read and decode a file.
-    File { path: PathBuf, walked: bool },
+    File {
+        path: PathBuf,
+        walked: bool,
+        /// Its size when the walk saw it: room for the bytes is made before they are read.
+        size: Option<u64>,
+    },
     /// Decode bytes already read (standard input).
     Bytes { path: PathBuf, bytes: Vec<u8> },
     /// Parse one JSON line.
@@ -247,8 +252,8 @@ impl<'p> Archive<'p> {
     /// Reads, decodes and extracts one job.
     fn work(&self, job: Job) -> Outcome {
         let (doc, bytes, encoding) = match job {
-            Job::File { path, walked } => {
-                let bytes = std::fs::read(&path);
+            Job::File { path, walked, size } => {
+                let bytes = input::read_file(&path, size);
                 let len = bytes.as_ref().map_or(0, |b| b.len() as u64);
                 match bytes
                     .map_err(|source| Error::Io {
@@ -393,6 +398,7 @@ impl<'i> JobStream<'i> {
                     let job = Job::File {
                         path,
                         walked: input.walked,
+                        size: input.size,
                     };
                     return Some((job, input.size));
                 }

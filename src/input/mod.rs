@@ -155,6 +155,23 @@ fn memchr_nul(b: &[u8]) -> bool {
     b.contains(&0)
 }
 
+/// The bytes of the file at `path`, whose size the caller expects to be `size` (from a
+/// directory walk). Like [`std::fs::read`], without the `stat` it makes for the size:
+/// over an archive of small files, every system call of a file's reading counts. A file
+/// that grew or shrank since the walk is still read whole (to the end of file).
+pub fn read_file(path: &Path, size: Option<u64>) -> std::io::Result<Vec<u8>> {
+    let Some(size) = size.and_then(|s| usize::try_from(s).ok()) else {
+        return std::fs::read(path);
+    };
+    let file = std::fs::File::open(path)?;
+    // room for one byte more than expected, so that a file of the expected size is read
+    // by one read and its end seen by the next (which returns nothing); through `take`,
+    // since `File`'s own `read_to_end` asks the size (a stat) and the position (a seek)
+    let mut bytes = Vec::with_capacity(size.saturating_add(1));
+    file.take(u64::MAX).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Reads and decodes one file, or standard input for `-`.
 pub fn read_document(path: &Path) -> Result<(Document, Encoding)> {
     let bytes = if path.as_os_str() == "-" {
@@ -182,6 +199,32 @@ mod tests {
 
     fn dec(b: &[u8]) -> Result<(String, Encoding)> {
         decode(b, Path::new("x"))
+    }
+
+    #[test]
+    fn read_file_reads_whole_files_whatever_the_expected_size() {
+        let d = tempfile::tempdir().unwrap();
+        for len in [0usize, 1, 100, 8191, 8192, 8193, 70_000] {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
+            let path = d.path().join(format!("f{len}"));
+            std::fs::write(&path, &bytes).unwrap();
+            // the walk's size, none, one that is too small (the file grew since) and
+            // one that is too large (it shrank)
+            for size in [
+                Some(len as u64),
+                None,
+                Some(0),
+                Some(len as u64 / 2),
+                Some(2 * len as u64 + 5),
+            ] {
+                assert_eq!(
+                    read_file(&path, size).unwrap(),
+                    bytes,
+                    "{len} bytes, size {size:?}"
+                );
+            }
+        }
+        assert!(read_file(&d.path().join("missing"), Some(3)).is_err());
     }
 
     #[test]

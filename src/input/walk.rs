@@ -210,8 +210,15 @@ fn walk(root: &Path, dir: &Path, filter: &Filter, options: &WalkOptions, out: &m
             walk(root, &path, filter, options, out);
             continue;
         }
-        // a symbolic link: follow it to a file, never to a directory
-        let meta = match std::fs::metadata(&path) {
+        // a regular file's size is asked of its directory entry (a lookup relative to
+        // the directory already open, not a walk of the whole path); a symbolic link is
+        // followed to a file, never to a directory
+        let meta = if ft.is_file() {
+            e.metadata()
+        } else {
+            std::fs::metadata(&path)
+        };
+        let meta = match meta {
             Ok(m) => m,
             Err(source) => {
                 out.errors.push(Error::Io { path, source });
