@@ -85,21 +85,30 @@ struct Scan {
 
 impl Scan {
     fn new(lex: &Lexicon, layout: &Layout, key: (usize, usize)) -> Scan {
+        // room for what most documents have (ten or so of each), so that they are not
+        // grown three times over
         let mut scan = Scan {
             key,
-            ..Scan::default()
+            marks: Vec::with_capacity(32),
+            starts: Vec::with_capacity(32),
         };
         // "according" is known by its lexicon id (the same for every ASCII case; a
         // lexicon without the word gives it none), so no token's text is read here
         let according = lex.word_id("according");
+        let unknown_words = according.is_none();
         for (i, t) in layout.tokens.iter().enumerate() {
             // one test turns away nearly every token: a word that is no speech word and
             // not "according", or a token without a word that is no quote mark (nor, for
-            // a lexicon without "according", a word); the facts are carried by the token
-            // (no read of its entry), and a kind is read only for tokens without a word
+            // a lexicon without "according", a word: a word the lexicon does not know,
+            // a name mostly, is one in twenty); the facts are carried by the token (no
+            // read of its entry), and a kind is read only for tokens without a word
             let plain = match t.word {
                 Some(id) => !t.has(fact::SPEECH) && according != Some(id),
-                None => !matches!(t.kind, TokenKind::Quote(_) | TokenKind::Word),
+                None => match t.kind {
+                    TokenKind::Quote(_) => false,
+                    TokenKind::Word => !unknown_words,
+                    _ => true,
+                },
             };
             if !plain {
                 scan.note(i, t, according);
