@@ -2566,6 +2566,8 @@ impl KnowledgeGraph {
             .map(|n| n.aliases.len())
             .sum();
         let mut carriers: Vec<(Kind, u64, NodeIndex)> = Vec::with_capacity(aliases);
+        // one buffer for the lower-cased names, not a string allocated for each
+        let mut lower = String::new();
         // each node's mentions put in order in this pass too, not in one of their own
         // after the merges (a fourth reading of every node, most of finishing's cache
         // misses): only the nodes that merges add to are put in order again, below
@@ -2577,7 +2579,7 @@ impl KnowledgeGraph {
             in_order(&mut n.mentions);
             if n.kind.is_entity() {
                 for a in &n.aliases {
-                    carriers.push((n.kind, hash_id(&a.to_lowercase()), i));
+                    carriers.push((n.kind, hash_id(lowercase_in(a, &mut lower)), i));
                 }
             }
         }
@@ -2596,7 +2598,7 @@ impl KnowledgeGraph {
                 if !self.graph[i]
                     .aliases
                     .iter()
-                    .any(|a| a.to_lowercase() == lower)
+                    .any(|a| is_lowercase_of(lower, a))
                 {
                     continue;
                 }
@@ -2614,7 +2616,7 @@ impl KnowledgeGraph {
                 continue;
             }
             let label = self.texts.get(n.label);
-            if let Some(into) = carrier(n.kind, &label.to_lowercase())
+            if let Some(into) = carrier(n.kind, lowercase_in(label, &mut lower))
                 && into != i
                 && self.texts.get(self.graph[into].label).len() > label.len()
             {
@@ -2727,6 +2729,32 @@ impl KnowledgeGraph {
             }
         }
         true
+    }
+}
+
+/// `s.to_lowercase()`, written to `buf` (cleared first): an ASCII name (most) without a
+/// string of its own.
+fn lowercase_in<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        // the Unicode rules (a final sigma depends on its neighbours)
+        buf.push_str(&s.to_lowercase());
+    }
+    buf
+}
+
+/// Whether `lower` (lower-cased already) is `s.to_lowercase()`; an ASCII `s` is compared
+/// byte by byte, without lower-casing it into a string of its own.
+fn is_lowercase_of(lower: &str, s: &str) -> bool {
+    if s.is_ascii() {
+        // `lower` has no ASCII capitals, so ignoring their case changes nothing on its
+        // side, and any other byte of it must be the same byte of `s`
+        s.eq_ignore_ascii_case(lower)
+    } else {
+        s.to_lowercase() == lower
     }
 }
 
@@ -2865,6 +2893,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Lower-casing into a buffer, and comparing with a lower-cased name, as
+        /// `to_lowercase` does (ASCII names, and any other).
+        #[test]
+        fn lowercase_as_to_lowercase(s in "\\PC{0,12}", t in "[a-zA-Z ]{0,6}\\PC{0,2}") {
+            let mut buf = String::from("left over");
+            proptest::prop_assert_eq!(lowercase_in(&s, &mut buf), s.to_lowercase());
+            for (x, y) in [(&s, &t), (&t, &s), (&s, &s), (&t, &t)] {
+                let lower = x.to_lowercase();
+                proptest::prop_assert_eq!(is_lowercase_of(&lower, y), y.to_lowercase() == lower);
+            }
+            let upper = t.to_uppercase();
+            proptest::prop_assert!(is_lowercase_of(&t.to_lowercase(), &upper) == (upper.to_lowercase() == t.to_lowercase()));
+        }
+
         /// The ASCII path (runs copied whole) slugs as the character path does.
         #[test]
         fn ascii_slugs_as_characters_do(s in "[ -~]{0,24}") {
