@@ -238,11 +238,12 @@ impl<'de> Deserialize<'de> for DocId {
 pub struct TextId(NonZeroU32);
 
 /// Every text of a graph, once, back to back in large blocks: a text costs its bytes
-/// and 8 bytes of address, not an allocation of its own.
+/// and 8 bytes of address, not an allocation of its own (a node's id only its bytes:
+/// the node keeps the address, [`TextAt`]).
 #[derive(Clone, Debug, Default)]
 pub struct TextStore {
     blocks: Vec<String>,
-    /// The address of each text, by [`TextId`] - 1: block (23 bits), start (20 bits),
+    /// The address of each text with a number, by [`TextId`] - 1: block (23 bits), start (20 bits),
     /// length (21 bits; [`LONG`] for a text that is a whole block of its own). 8 bytes,
     /// not 12 as three `u32`s: texts are millions in an archive.
     at: Vec<u64>,
