@@ -28,10 +28,10 @@ use std::cell::{Ref, RefCell};
 
 use crate::document::Span;
 use crate::kind::Kind;
-use crate::layout::{Layout, Words};
-use crate::lexicon::{Lexicon, fact, flag};
+use crate::layout::{Layout, WordSet, Words};
+use crate::lexicon::{Lexicon, WordId, fact, flag};
 use crate::resolve::Resolution;
-use crate::tokens::{QuoteMark, TokenKind, shape};
+use crate::tokens::{QuoteMark, Token, TokenKind, shape};
 
 /// One direct quote.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,6 +63,9 @@ pub struct Quoter<'l> {
     lex: &'l Lexicon,
     last_act: RefCell<Option<Act>>,
     scan: RefCell<Scan>,
+    /// The speech words and stance cues of the last sentence asked about (its index and
+    /// the cues' tokens, in text order; see [`Quoter::cue_in_sentence`]).
+    sentence_cues: RefCell<(usize, Vec<u32>)>,
 }
 
 /// What regions, quotes and statements look for among a document's tokens, found in one
@@ -74,8 +77,6 @@ struct Scan {
     key: (usize, usize),
     /// Double quote marks.
     marks: Vec<usize>,
-    /// Speech words and stance cues (see [`Quoter::cue_in_sentence`]).
-    cues: Vec<u32>,
     /// Where a rule of indirect speech may start: lower-case speech verbs that report on
     /// their own, and every "according" (a superset: the readers check their own
     /// conditions).
@@ -84,47 +85,66 @@ struct Scan {
 
 impl Scan {
     fn new(lex: &Lexicon, layout: &Layout, key: (usize, usize)) -> Scan {
+        // room for what most documents have (ten or so of each), so that they are not
+        // grown three times over
         let mut scan = Scan {
             key,
-            ..Scan::default()
+            marks: Vec::with_capacity(32),
+            starts: Vec::with_capacity(32),
         };
         // "according" is known by its lexicon id (the same for every ASCII case; a
         // lexicon without the word gives it none), so no token's text is read here
         let according = lex.word_id("according");
-        let according_len = "according".len();
+        let unknown_words = according.is_none();
         for (i, t) in layout.tokens.iter().enumerate() {
-            let Some(id) = t.word else {
-                match t.kind {
-                    TokenKind::Quote(q) if q.is_double() => scan.marks.push(i),
-                    TokenKind::Word if according.is_none() && t.span.len() == according_len => {
-                        scan.starts.push(i)
-                    }
-                    _ => {}
-                }
-                continue;
+            // one test turns away nearly every token: a word that is no speech word and
+            // not "according", or a token without a word that is no quote mark (nor, for
+            // a lexicon without "according", a word: a word the lexicon does not know,
+            // a name mostly, is one in twenty); the facts are carried by the token (no
+            // read of its entry), and a kind is read only for tokens without a word
+            let plain = match t.word {
+                Some(id) => !t.has(fact::SPEECH) && according != Some(id),
+                None => match t.kind {
+                    TokenKind::Quote(_) => false,
+                    TokenKind::Word => !unknown_words,
+                    _ => true,
+                },
             };
-            // the word's facts first, carried by the token (no read of its entry): the
-            // kind and shape matter only for the few words that are speech words or cues
-            // (a kind is a niche in a `char`, not a plain tag: costly to test for every
-            // token)
-            let lower_word = || matches!(t.kind, TokenKind::Word) && t.is(shape::LOWER);
-            if t.has(fact::SPEECH) {
-                scan.cues.push(i as u32);
-                if lower_word() && !t.has(fact::QUOTE_ONLY_SPEECH) {
-                    scan.starts.push(i);
-                    continue;
-                }
-            } else if t.has(fact::CUE_START) && lower_word() {
-                scan.cues.push(i as u32);
-            }
-            if according == Some(id)
-                && matches!(t.kind, TokenKind::Word)
-                && t.span.len() == according_len
-            {
-                scan.starts.push(i);
+            if !plain {
+                scan.note(i, t, according);
             }
         }
         scan
+    }
+
+    /// Lists token `i` where it belongs (the few tokens [`Scan::new`] does not turn away).
+    #[inline(never)]
+    fn note(&mut self, i: usize, t: &Token, according: Option<WordId>) {
+        let according_len = "according".len();
+        let Some(id) = t.word else {
+            match t.kind {
+                TokenKind::Quote(q) if q.is_double() => self.marks.push(i),
+                TokenKind::Word if according.is_none() && t.span.len() == according_len => {
+                    self.starts.push(i)
+                }
+                _ => {}
+            }
+            return;
+        };
+        if t.has(fact::SPEECH)
+            && matches!(t.kind, TokenKind::Word)
+            && t.is(shape::LOWER)
+            && !t.has(fact::QUOTE_ONLY_SPEECH)
+        {
+            self.starts.push(i);
+            return;
+        }
+        if according == Some(id)
+            && matches!(t.kind, TokenKind::Word)
+            && t.span.len() == according_len
+        {
+            self.starts.push(i);
+        }
     }
 }
 
@@ -197,18 +217,18 @@ impl Neighbours {
 }
 
 /// Words that end the noun phrase of a speaker after a speech verb.
-const NP_STOPS: &[&str] = &[
+const NP_STOPS: WordSet = WordSet::new(&[
     "in", "on", "at", "during", "after", "before", "that", "who", "which", "when", "while",
     "because", "as", "to", "from", "with", "and", "but", "earlier", "last", "this", "on",
-];
+]);
 
 /// Words that open a described speaker ("the announcer", "my father").
-const DESCRIBED_DETS: &[&str] = &[
+const DESCRIBED_DETS: WordSet = WordSet::new(&[
     "the", "a", "an", "one", "two", "three", "my", "his", "her", "their", "our", "its", "this",
     "that", "some", "several", "many", "other",
-];
+]);
 
-const GROUP_SPEAKERS: &[&str] = &[
+const GROUP_SPEAKERS: WordSet = WordSet::new(&[
     "officials",
     "sources",
     "source",
@@ -235,8 +255,8 @@ const GROUP_SPEAKERS: &[&str] = &[
     "investors",
     "activists",
     "voters",
-];
-const SPOKES: &[&str] = &[
+]);
+const SPOKES: WordSet = WordSet::new(&[
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -249,7 +269,16 @@ const SPOKES: &[&str] = &[
     "statement",
     "lawyer",
     "lawyers",
-];
+]);
+
+/// Auxiliaries (and "also") between a speaker and a speech verb ("has said").
+const AUXILIARIES: WordSet =
+    WordSet::new(&["has", "have", "had", "is", "was", "will", "would", "also"]);
+
+/// Words that may open a group speaker ("a CPS spokesperson", "senior officials").
+const GROUP_DETS: WordSet = WordSet::new(&[
+    "a", "an", "the", "one", "two", "several", "some", "many", "other", "senior", "two",
+]);
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Dir {
@@ -265,6 +294,7 @@ impl<'l> Quoter<'l> {
             lex: lexicon,
             last_act: RefCell::new(None),
             scan: RefCell::new(Scan::default()),
+            sentence_cues: RefCell::new((usize::MAX, Vec::new())),
         }
     }
 
@@ -366,6 +396,7 @@ impl<'l> Quoter<'l> {
         let mut out: Vec<Quote> = Vec::new();
         let mut last_by_region: Vec<Option<usize>> = vec![None; regions.len()];
         *self.last_act.borrow_mut() = None;
+        self.sentence_cues.borrow_mut().0 = usize::MAX;
         // speech verbs outside quotes, in text order: indirect speech ("She said that …")
         // sets who is speaking for the quotes that follow
         let mut inside = vec![false; layout.tokens.len()];
@@ -374,7 +405,6 @@ impl<'l> Quoter<'l> {
             inside[r.open..end].fill(true);
         }
         let scan = self.scan(layout);
-        let cues = &scan.cues;
         let verbs: Vec<usize> = scan
             .starts
             .iter()
@@ -406,7 +436,7 @@ impl<'l> Quoter<'l> {
             } else if words >= 4 || (speechlike && (has_cue || !w.tok(ce - 1).is_punct(','))) {
                 true
             } else {
-                has_cue && words >= 1 && self.cue_in_sentence(&w, r, cues)
+                has_cue && words >= 1 && self.cue_in_sentence(&w, r)
             };
             if !direct {
                 continue;
@@ -501,12 +531,29 @@ impl<'l> Quoter<'l> {
         }
     }
 
-    /// A speech word in the quote's sentence, outside the quote. `cues`: the speech words
-    /// of the document, in text order; they are few, and two binary searches count those
-    /// in a stretch (scanning the sentence for every quote was quadratic in a long
-    /// sentence full of quotes).
-    fn cue_in_sentence(&self, w: &Words, r: &Region, cues: &[u32]) -> bool {
-        let s = w.layout.sentence_of(r.open).tokens.clone();
+    /// A speech word or stance cue in the quote's sentence, outside the quote. The cues
+    /// of the sentence are listed once, and two binary searches count those in a stretch
+    /// (scanning the sentence for every quote was quadratic in a long sentence full of
+    /// quotes); quotes are read in text order, so a sentence's list is made once. The
+    /// question is asked only of short quotes with a cue, and a stance cue starts at one
+    /// word in six: a list of the document's cues cost more than the questions.
+    fn cue_in_sentence(&self, w: &Words, r: &Region) -> bool {
+        let si = w.layout.sentence_of[r.open] as usize;
+        let s = w.layout.sentences[si].tokens.clone();
+        let mut cache = self.sentence_cues.borrow_mut();
+        let (asked, cues) = &mut *cache;
+        if *asked != si {
+            *asked = si;
+            cues.clear();
+            // a kind and shape are read only for the words with one of the facts
+            let lower_word = |t: &Token| matches!(t.kind, TokenKind::Word) && t.is(shape::LOWER);
+            for i in s.clone() {
+                let t = &w.layout.tokens[i];
+                if t.has(fact::SPEECH) || (t.has(fact::CUE_START) && lower_word(t)) {
+                    cues.push(i as u32);
+                }
+            }
+        }
         let count = |a: usize, b: usize| {
             a < b && {
                 let from = cues.partition_point(|&c| (c as usize) < a);
@@ -663,7 +710,7 @@ impl<'l> Quoter<'l> {
             let t = w.tok(end);
             let boundary = match t.kind {
                 TokenKind::Word | TokenKind::Number | TokenKind::Possessive => {
-                    end > a && w.is_lower(end) && w.is_any(end, NP_STOPS)
+                    end > a && w.is_lower(end) && NP_STOPS.has_outlined(w, end)
                 }
                 _ => true,
             };
@@ -720,10 +767,7 @@ impl<'l> Quoter<'l> {
         while i > a {
             let k = i - 1;
             if is_adverb(w, k)
-                || w.is_any(
-                    k,
-                    &["has", "have", "had", "is", "was", "will", "would", "also"],
-                )
+                || AUXILIARIES.has_outlined(w, k)
                 || w.tok(k).is_punct(':')
                 || is_speech_verb(w, k)
             {
@@ -824,7 +868,7 @@ impl<'l> Quoter<'l> {
                 TokenKind::Word => {
                     !w.has(p, flag::SPEECH)
                         && (!w.is_function(p)
-                            || w.is_any(p, DESCRIBED_DETS)
+                            || DESCRIBED_DETS.has_outlined(w, p)
                             || w.is_any(p, &["of"]))
                 }
                 TokenKind::Possessive | TokenKind::Number => true,
@@ -834,11 +878,11 @@ impl<'l> Quoter<'l> {
                 break;
             }
             j = p;
-            if w.is_any(p, DESCRIBED_DETS) {
+            if DESCRIBED_DETS.has_outlined(w, p) {
                 break;
             }
         }
-        let determined = w.is_any(j, DESCRIBED_DETS);
+        let determined = DESCRIBED_DETS.has_outlined(w, j);
         let plural = w.text_of(head).ends_with('s') && !w.text_of(head).ends_with("ss");
         (determined || plural).then(|| Attribution {
             mention: Some(w.tok(j).span.cover(w.tok(head).span)),
@@ -900,12 +944,7 @@ impl<'l> Quoter<'l> {
         res: &Resolution,
     ) -> Option<Attribution> {
         let mut j = i;
-        if w.is_any(
-            j,
-            &[
-                "a", "an", "the", "one", "two", "several", "some", "many", "other", "senior", "two",
-            ],
-        ) {
+        if GROUP_DETS.has_outlined(w, j) {
             j += 1;
         }
         // "[a] ORG spokesperson"
@@ -924,7 +963,7 @@ impl<'l> Quoter<'l> {
             }
             if w.is_lower(j)
                 && (w.has(j, flag::ROLE_MOD) || w.has(j, flag::DEMONYM) || is_adjectival(w, j))
-                && !w.is_any(j, SPOKES)
+                && !SPOKES.has_outlined(w, j)
             {
                 j += 1;
                 continue;
@@ -934,8 +973,8 @@ impl<'l> Quoter<'l> {
         if j >= b {
             return None;
         }
-        let is_spokes = w.is_any(j, SPOKES) || (org.is_some() && w.has(j, flag::ROLE));
-        let is_group = w.is_any(j, GROUP_SPEAKERS);
+        let is_spokes = SPOKES.has_outlined(w, j) || (org.is_some() && w.has(j, flag::ROLE));
+        let is_group = GROUP_SPEAKERS.has_outlined(w, j);
         if !is_spokes && !is_group {
             return None;
         }
@@ -984,13 +1023,18 @@ impl<'l> Quoter<'l> {
             && let Some(m) = act.att.mention
             && act.att.speaker.is_some()
         {
-            let said = m.text(w.text).to_lowercase();
-            let pron = w.text_of(a).to_lowercase();
-            let female = said.contains("spokeswoman") || said.contains("spokesperson");
-            let male = said.contains("spokesman") || said.contains("spokesperson");
-            let she = matches!(pron.as_str(), "she" | "her");
-            let he = matches!(pron.as_str(), "he" | "him");
-            if (she && female) || (he && male) {
+            // the pronoun first, the words of the mention only for "he" or "she" (no
+            // lower-cased copies: this is asked of most pronouns that are a reference)
+            let pron = w.text_of(a);
+            let is = |p: &str| pron.eq_ignore_ascii_case(p);
+            let she = is("she") || is("her");
+            let he = is("he") || is("him");
+            let said = m.text(w.text);
+            let either = (she || he) && contains_lower(said, "spokesperson");
+            if either
+                || (she && contains_lower(said, "spokeswoman"))
+                || (he && contains_lower(said, "spokesman"))
+            {
                 return Attribution {
                     mention: Some(w.tok(a).span),
                     cue: None,
@@ -1081,34 +1125,48 @@ pub(crate) fn is_speech_verb(w: &Words, i: usize) -> bool {
 /// True when token `i` may be the head of a group speaker ([`Quoter::group_speaker`]):
 /// a spokes-word, a group word, or a role (a spokes-word after an organization).
 fn could_head_group(w: &Words, i: usize) -> bool {
-    w.is_any(i, SPOKES) || w.is_any(i, GROUP_SPEAKERS) || w.has(i, flag::ROLE)
+    SPOKES.has_outlined(w, i) || GROUP_SPEAKERS.has_outlined(w, i) || w.has(i, flag::ROLE)
 }
 
 pub(crate) fn is_adverb(w: &Words, i: usize) -> bool {
-    let t = w.tok(i);
-    t.kind == TokenKind::Word
-        && (w.has(i, flag::CALENDAR)
-            || w.is_any(
-                i,
-                &[
-                    "also",
-                    "later",
-                    "then",
-                    "today",
-                    "yesterday",
-                    "tonight",
-                    "recently",
-                    "previously",
-                    "again",
-                    "once",
-                    "earlier",
-                    "repeatedly",
-                    "simply",
-                    "only",
-                    "flatly",
-                ],
-            )
-            || (w.is_lower(i) && w.text_of(i).ends_with("ly") && w.text_of(i).len() > 4))
+    // the list and the text before the calendar flag, which reads the word's lexicon
+    // entry (asked of every word before a speech verb, most of which are none of them)
+    w.tok(i).kind == TokenKind::Word
+        && (ADVERBS.has(w, i)
+            || (w.is_lower(i) && w.text_of(i).ends_with("ly") && w.text_of(i).len() > 4)
+            || w.has(i, flag::CALENDAR))
+}
+
+/// Adverbs that do not end in "ly" (and a few that do), for [`is_adverb`].
+const ADVERBS: WordSet = WordSet::new(&[
+    "also",
+    "later",
+    "then",
+    "today",
+    "yesterday",
+    "tonight",
+    "recently",
+    "previously",
+    "again",
+    "once",
+    "earlier",
+    "repeatedly",
+    "simply",
+    "only",
+    "flatly",
+]);
+
+/// True when `text` lower-cased contains `word` (lower case): an ASCII text is compared
+/// in place, any other lower-cased first (where a letter such as the Kelvin sign becomes
+/// an ASCII one).
+fn contains_lower(text: &str, word: &str) -> bool {
+    if text.is_ascii() {
+        text.as_bytes()
+            .windows(word.len())
+            .any(|x| x.eq_ignore_ascii_case(word.as_bytes()))
+    } else {
+        text.to_lowercase().contains(word)
+    }
 }
 
 fn is_adjectival(w: &Words, i: usize) -> bool {
@@ -1201,6 +1259,150 @@ pub(crate) mod tests {
                 .max()
                 .unwrap_or(0);
             assert_eq!(near.around(open), (next, prev_end), "open {open}");
+        }
+    }
+
+    /// Text with quote marks of every kind, speech verbs in several cases, "according",
+    /// stance cues and adverbs, for the tests of the fast paths against simple versions.
+    pub(crate) const MIXED: &str = "Mr Blair said on Monday that the plan would fail. \
+        \"We will not back down,\" he told reporters. ACCORDING to aides, Mr Brown Said \
+        “it is over”, and «she» added: \"No.\" According to the BBC, critics \
+        repeatedly claimed the “deal” was flatly illegal; officials yesterday denied \
+        it, saying they support it. \"Short\" and “Top of the Pops” or 'single' \
+        quotes. A spokeswoman for Acme said she agreed, Kelvin Spo\u{212A}esman said.\n\n\
+        “Another paragraph opens,” said the ÉLYSÉE spokesman. Previously, sources \
+        accorded it nothing; the adviser simply recently said it.";
+
+    #[test]
+    fn scan_lists_what_a_simple_pass_finds() {
+        let lex = Lexicon::shared();
+        for text in [MIXED, "", "\"", "according to"] {
+            let layout = Layout::parse(text, lex);
+            let scan = Scan::new(lex, &layout, (0, 0));
+            let according = lex.word_id("according");
+            let mut marks = Vec::new();
+            let mut starts = Vec::new();
+            for (i, t) in layout.tokens.iter().enumerate() {
+                if t.quote().is_some_and(|q| q.is_double()) {
+                    marks.push(i);
+                }
+                let word = t.kind == TokenKind::Word;
+                let speech = t.has(fact::SPEECH)
+                    && word
+                    && t.is(shape::LOWER)
+                    && !t.has(fact::QUOTE_ONLY_SPEECH);
+                let according = word
+                    && t.span.len() == "according".len()
+                    && (according.is_none() || t.word == according);
+                if speech || according {
+                    starts.push(i);
+                }
+            }
+            assert_eq!(scan.marks, marks, "{text}");
+            assert_eq!(scan.starts, starts, "{text}");
+            assert!(!starts.is_empty() || text.len() < 20);
+        }
+    }
+
+    /// `f` of the words of `text`.
+    pub(crate) fn with_words<R>(text: &str, f: impl FnOnce(&Words) -> R) -> R {
+        let lex = Lexicon::shared();
+        let layout = Layout::parse(text, lex);
+        f(&Words {
+            text,
+            layout: &layout,
+            lexicon: lex,
+        })
+    }
+
+    #[test]
+    fn cues_in_a_sentence_agree_with_a_pass_over_it() {
+        with_words(MIXED, cues_agree);
+    }
+
+    fn cues_agree(w: &Words) {
+        let (lex, layout) = (w.lexicon, w.layout);
+        let q = Quoter::new(lex);
+        let is_cue = |t: &Token| {
+            t.has(fact::SPEECH)
+                || (t.has(fact::CUE_START) && t.kind == TokenKind::Word && t.is(shape::LOWER))
+        };
+        let mut asked = 0;
+        // every stretch of every sentence, as a region would give it, in text order and
+        // again out of it (the cache of one sentence must not answer for another)
+        for round in 0..2 {
+            for s in layout.sentences.iter() {
+                let (a, b) = (s.tokens.start, s.tokens.end);
+                for open in a..b {
+                    for end in open + 1..=b {
+                        let r = Region {
+                            open,
+                            close: None,
+                            start: open + 1,
+                            end,
+                            continues: false,
+                        };
+                        let outside = (a..r.start.min(b)).chain(r.end.max(a)..b);
+                        let want = outside.filter(|&i| is_cue(&layout.tokens[i])).count() > 0;
+                        assert_eq!(q.cue_in_sentence(w, &r), want, "{open}..{end}");
+                        asked += usize::from(want);
+                    }
+                }
+                if round == 1 {
+                    // another sentence in between
+                    let r = Region {
+                        open: 0,
+                        close: None,
+                        start: 1,
+                        end: 1,
+                        continues: false,
+                    };
+                    q.cue_in_sentence(w, &r);
+                }
+            }
+        }
+        assert!(asked > 0);
+    }
+
+    #[test]
+    fn adverbs_as_the_simple_version_finds_them() {
+        with_words(MIXED, adverbs_agree);
+    }
+
+    fn adverbs_agree(w: &Words) {
+        let layout = w.layout;
+        let mut found = 0;
+        for i in 0..layout.tokens.len() {
+            let simple = w.tok(i).kind == TokenKind::Word
+                && (w.has(i, flag::CALENDAR)
+                    || w.is_any(i, ADVERBS.words())
+                    || (w.is_lower(i) && w.text_of(i).ends_with("ly") && w.text_of(i).len() > 4));
+            assert_eq!(is_adverb(w, i), simple, "{}", w.text_of(i));
+            found += usize::from(simple);
+        }
+        assert!(found >= 5, "{found}");
+    }
+
+    #[test]
+    fn contains_lower_agrees_with_a_lower_cased_copy() {
+        let texts = [
+            "a BBC Spokeswoman",
+            "SPOKESPERSON",
+            "spokes man",
+            "the ÉLYSÉE spokesman",
+            "Spo\u{212A}esman",
+            "spokesma",
+            "",
+            "İspokesman",
+        ];
+        for text in texts {
+            for word in ["spokesman", "spokeswoman", "spokesperson"] {
+                assert_eq!(
+                    contains_lower(text, word),
+                    text.to_lowercase().contains(word),
+                    "{text} {word}"
+                );
+            }
         }
     }
 

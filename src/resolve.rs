@@ -218,12 +218,14 @@ fn name_words<'a, 't>(
     all: &'a mut Vec<&'t str>,
 ) -> Vec<&'a [&'t str]> {
     let mut ends = Vec::with_capacity(mentions.len());
+    // each mention's tokens as one slice (one bounds check a mention, not two a token)
+    let tokens = &w.layout.tokens[..];
     for m in mentions {
-        all.extend(
-            (m.tokens.0 as usize..m.tokens.1 as usize)
-                .filter(|&i| w.tok(i).kind != TokenKind::Possessive)
-                .map(|i| w.text_of(i)),
-        );
+        for t in &tokens[m.tokens.0 as usize..m.tokens.1 as usize] {
+            if t.kind != TokenKind::Possessive {
+                all.push(t.span.text(w.text));
+            }
+        }
         ends.push(all.len());
     }
     let all = &all[..];
@@ -1049,13 +1051,18 @@ impl<'l> Resolver<'l> {
         // "look at Charlotte", is the place)
         person_like_town.clear();
         person_like_town.extend(res.entities.iter().map(|e| self.is_person_like_town(e)));
-        for (mi, m) in mentions.iter().enumerate() {
-            let a = m.tokens.0 as usize;
-            if let Some(e) = res.entity_of[mi]
-                && a > 0
-                && w.is_any(a - 1, PLACE_PREPS)
-            {
-                person_like_town[e] = false;
+        // the word before a name read only for such a town (few documents have one), not
+        // for every name
+        if person_like_town.contains(&true) {
+            for (mi, m) in mentions.iter().enumerate() {
+                let a = m.tokens.0 as usize;
+                if let Some(e) = res.entity_of[mi]
+                    && person_like_town[e]
+                    && a > 0
+                    && w.is_any(a - 1, PLACE_PREPS)
+                {
+                    person_like_town[e] = false;
+                }
             }
         }
         // known entities by the head nouns of their full names ("corporation" → BBC)
@@ -1310,11 +1317,8 @@ impl<'l> Resolver<'l> {
             // token's entry says so, when its text is its plain lower-case key); not the
             // determiner itself, asked first and most
             let may_start = |(t, e): (Token, Option<&WordEntry>)| {
-                // non-ASCII or with a period, in one pass over the bytes
                 e.is_some_and(|e| e.has(flag::PHRASE_PREFIX))
-                    || (t.span.bytes(w.text))
-                        .iter()
-                        .any(|&c| c == b'.' || !c.is_ascii())
+                    || period_or_non_ascii(w.text.as_bytes(), t.span)
             };
             let two_word = match prev {
                 Some(p) if may_start(p) => {
@@ -1458,16 +1462,16 @@ fn last_starting(starts: &[(u32, u32)], mut at: usize) -> u32 {
 }
 
 /// For each of `n` tokens, the reference covering it ([`NONE`]: none). The references
-/// come in text order and do not overlap: each token is written once, in order (not
-/// filled with [`NONE`] first and then written again).
+/// come in text order and do not overlap. All tokens are filled with [`NONE`] in one
+/// `memset` (every byte of it is 0xff) and then each reference's one to three tokens
+/// written: writing each token once, gap by gap, cost a `resize` (a capacity test and a
+/// call of `memset` for a few bytes) per gap and per reference.
 fn reference_of_token(refs: &[Reference], n: usize, by_token: &mut Vec<u32>) {
     by_token.clear();
-    by_token.reserve(n);
-    for (ri, r) in refs.iter().enumerate() {
-        by_token.resize(r.tokens.0 as usize, NONE);
-        by_token.resize(r.tokens.1 as usize, ri as u32);
-    }
     by_token.resize(n, NONE);
+    for (ri, r) in refs.iter().enumerate() {
+        by_token[r.tokens.0 as usize..r.tokens.1 as usize].fill(ri as u32);
+    }
 }
 
 /// The first token of `tokens` from `from` on that may be one of the pronouns and
@@ -1539,6 +1543,35 @@ static MAY_START: [bool; 256] = {
     }
     table
 };
+
+/// True when the bytes of `text` at `span` hold a period or a byte that is not ASCII
+/// (the token's lexicon entry may then not be its plain lower-case text). Asked of
+/// most words after a nominal's determiner: a word of eight bytes or fewer (nearly all)
+/// is read as one number, its bytes past the word cleared, not tested byte by byte.
+fn period_or_non_ascii(text: &[u8], span: Span) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const PERIODS: u64 = 0x2e2e_2e2e_2e2e_2e2e;
+    let (start, n) = (span.start as usize, span.len());
+    if n <= 8
+        && let Some(window) = text.get(start..start + 8)
+        && let Ok(window) = <[u8; 8]>::try_from(window)
+    {
+        let keep = if n == 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
+        let x = u64::from_le_bytes(window) & keep;
+        // a byte of `x` is a period where it is zero here (cleared bytes are 0x2e); the
+        // test for a zero byte is exact about whether there is one
+        let periods = x ^ PERIODS;
+        let zero_byte = periods.wrapping_sub(ONES) & !periods & HIGH;
+        return (x & HIGH) | zero_byte != 0;
+    }
+    period_or_non_ascii_by_byte(&text[span.start as usize..span.end as usize])
+}
+
+/// [`period_or_non_ascii`] byte by byte (and the simple form a test holds it to).
+fn period_or_non_ascii_by_byte(b: &[u8]) -> bool {
+    b.iter().any(|&c| c == b'.' || !c.is_ascii())
+}
 
 /// The form of a short word that [`Resolver::references`] matches against its pronouns
 /// and determiners: the word at `span` of `text` without a contraction's ending, with
@@ -2407,6 +2440,32 @@ mod tests {
                 let want: Vec<usize> = map.values().rev().copied().collect();
                 proptest::prop_assert_eq!(list.newest_first().collect::<Vec<_>>(), want);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The eight-byte test for a period or a non-ASCII byte says what the test of each
+        /// byte does, for words of any length, anywhere in a text (up to its very end, where
+        /// no eight bytes are left), with periods, non-ASCII bytes and 0x2e's neighbours.
+        #[test]
+        fn period_or_non_ascii_agrees_with_each_byte(
+            text in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![b'.', b'-', b'/', b'a', b'Z', 0x2d, 0x2f, 0x0e, 0x7f]),
+                    proptest::num::u8::ANY,
+                ],
+                0..24,
+            ),
+            from in 0usize..24,
+            len in 0usize..12,
+        ) {
+            let start = from.min(text.len());
+            let end = (start + len).min(text.len());
+            let span = Span { start: start as u32, end: end as u32 };
+            proptest::prop_assert_eq!(
+                period_or_non_ascii(&text, span),
+                period_or_non_ascii_by_byte(&text[start..end])
+            );
         }
     }
 

@@ -31,7 +31,7 @@
 use rustc_hash::FxHashSet;
 
 use crate::document::Span;
-use crate::layout::{Layout, Words};
+use crate::layout::{Layout, WordSet, Words};
 use crate::lexicon::flag;
 use crate::quotes::{Attribution, Quote, Quoter, is_adverb, is_speech_verb};
 use crate::resolve::{RefKind, Resolution};
@@ -64,71 +64,65 @@ struct Cx<'a> {
 }
 
 /// Words that open a clause as its subject (beside names and numbers).
-const SUBJECTS: &[&str] = &[
+const SUBJECTS: WordSet = WordSet::new(&[
     "he", "she", "they", "it", "we", "i", "you", "there", "this", "that", "these", "those", "the",
     "a", "an", "his", "her", "its", "their", "our", "my", "no", "some", "all", "many", "most",
     "several", "both", "every", "each", "any", "more", "few",
-];
+]);
 
 /// True for a finite verb that shows a clause has begun ("would", "is", "had").
 fn is_finite(w: &Words, k: usize) -> bool {
-    // a `match` on the word lower-cased in place, not a list compared word by word
-    // (`Words::is_any`): asked at most words after a speech verb
-    let t = w.tok(k);
-    let text = w.text_of(k).as_bytes();
-    let mut buf = [0u8; 9];
-    if t.kind != TokenKind::Word || text.len() > buf.len() {
-        return false;
-    }
-    let lower = &mut buf[..text.len()];
-    lower.copy_from_slice(text);
-    lower.make_ascii_lowercase();
-    matches!(
-        &*lower,
-        b"would"
-            | b"will"
-            | b"could"
-            | b"can"
-            | b"should"
-            | b"must"
-            | b"may"
-            | b"might"
-            | b"shall"
-            | b"is"
-            | b"was"
-            | b"are"
-            | b"were"
-            | b"has"
-            | b"have"
-            | b"had"
-            | b"did"
-            | b"does"
-            | b"do"
-            | b"won't"
-            | b"wouldn't"
-            | b"isn't"
-            | b"wasn't"
-            | b"aren't"
-            | b"weren't"
-            | b"hasn't"
-            | b"haven't"
-            | b"hadn't"
-            | b"didn't"
-            | b"doesn't"
-            | b"don't"
-            | b"can't"
-            | b"couldn't"
-            | b"shouldn't"
-            | b"needs"
-            | b"need"
-            | b"wants"
-            | b"plans"
-            | b"remains"
-    )
+    // a set sieved by length and first letter: asked of most words after a speech verb,
+    // few of which are any of these
+    FINITE.has_outlined(w, k)
 }
 
+/// Finite verbs for [`is_finite`].
+const FINITE: WordSet = WordSet::new(&[
+    // the common ones first: a word that passes the sieve is compared in this order
+    "is",
+    "was",
+    "would",
+    "will",
+    "has",
+    "had",
+    "have",
+    "are",
+    "were",
+    "could",
+    "can",
+    "should",
+    "must",
+    "may",
+    "might",
+    "shall",
+    "did",
+    "does",
+    "do",
+    "won't",
+    "wouldn't",
+    "isn't",
+    "wasn't",
+    "aren't",
+    "weren't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "didn't",
+    "doesn't",
+    "don't",
+    "can't",
+    "couldn't",
+    "shouldn't",
+    "needs",
+    "need",
+    "wants",
+    "plans",
+    "remains",
+]);
+
 /// Objects of "told" that stand before the reported clause ("told reporters he would").
-const TOLD_OBJECTS: &[&str] = &[
+const TOLD_OBJECTS: WordSet = WordSet::new(&[
     "reporters",
     "journalists",
     "him",
@@ -140,7 +134,20 @@ const TOLD_OBJECTS: &[&str] = &[
     "lawmakers",
     "parliament",
     "congress",
-];
+]);
+
+/// Words that end the short phrase between a speech verb and "that" ([`that_after`]).
+const THAT_STOPS: WordSet = WordSet::new(&["and", "but", "or", "which", "who"]);
+
+/// Words that end a clause's subject before its verb ([`finite_follows`]).
+const CLAUSE_LINKS: WordSet = WordSet::new(&[
+    "and", "but", "or", "while", "as", "because", "after", "before",
+]);
+
+/// Words that open a short phrase of time or place after an attribution
+/// ([`tail_is_empty`]).
+const TAIL_PHRASES: WordSet =
+    WordSet::new(&["on", "in", "at", "during", "late", "early", "last", "this"]);
 
 impl Quoter<'_> {
     /// The statements of reported speech in the document, in text order.
@@ -228,7 +235,7 @@ impl Quoter<'_> {
         } else {
             if tell {
                 // "told reporters he would": one object word, then the clause
-                if c < e && w.is_lower(c) && w.is_any(c, TOLD_OBJECTS) {
+                if c < e && w.is_lower(c) && TOLD_OBJECTS.has_outlined(w, c) {
                     c += 1;
                 } else {
                     return None;
@@ -358,7 +365,7 @@ fn that_after(w: &Words, v: usize, e: usize) -> Option<usize> {
             TokenKind::Word | TokenKind::Number | TokenKind::Possessive
         ) && !w.has(k, flag::SPEECH)
             && !is_finite(w, k)
-            && !w.is_any(k, &["and", "but", "or", "which", "who"]);
+            && !THAT_STOPS.has_outlined(w, k);
         if !plain {
             return None;
         }
@@ -372,7 +379,7 @@ fn opens_clause(w: &Words, res: &Resolution, c: usize, e: usize) -> bool {
     if c >= e {
         return false;
     }
-    let subject = (w.is_lower(c) && w.is_any(c, SUBJECTS))
+    let subject = (w.is_lower(c) && SUBJECTS.has_outlined(w, c))
         || w.tok(c).kind == TokenKind::Number
         || res
             .reference_at(c)
@@ -397,12 +404,7 @@ fn finite_follows(w: &Words, c: usize, e: usize) -> bool {
             {
                 return true;
             }
-            if w.is_any(
-                k,
-                &[
-                    "and", "but", "or", "while", "as", "because", "after", "before",
-                ],
-            ) {
+            if CLAUSE_LINKS.has_outlined(w, k) {
                 return false;
             }
         } else if !matches!(
@@ -451,10 +453,7 @@ fn tail_is_empty(w: &Words, k: usize, e: usize) -> bool {
             k += 1;
             continue;
         }
-        if w.is_any(
-            k,
-            &["on", "in", "at", "during", "late", "early", "last", "this"],
-        ) {
+        if TAIL_PHRASES.has_outlined(w, k) {
             // a short phrase: "in a statement", "on Twitter", "at a news conference"
             return (k + 1..e).take(6).all(|j| {
                 !w.tok(j).is_wordlike()
@@ -479,6 +478,80 @@ fn statement(w: &Words, a: usize, b: usize, att: Attribution, cue: Span) -> Stat
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`is_finite`] as it was: the word lower-cased into a buffer and matched.
+    fn is_finite_simple(w: &Words, k: usize) -> bool {
+        let t = w.tok(k);
+        let text = w.text_of(k).as_bytes();
+        let mut buf = [0u8; 9];
+        if t.kind != TokenKind::Word || text.len() > buf.len() {
+            return false;
+        }
+        let lower = &mut buf[..text.len()];
+        lower.copy_from_slice(text);
+        lower.make_ascii_lowercase();
+        matches!(
+            &*lower,
+            b"would"
+                | b"will"
+                | b"could"
+                | b"can"
+                | b"should"
+                | b"must"
+                | b"may"
+                | b"might"
+                | b"shall"
+                | b"is"
+                | b"was"
+                | b"are"
+                | b"were"
+                | b"has"
+                | b"have"
+                | b"had"
+                | b"did"
+                | b"does"
+                | b"do"
+                | b"won't"
+                | b"wouldn't"
+                | b"isn't"
+                | b"wasn't"
+                | b"aren't"
+                | b"weren't"
+                | b"hasn't"
+                | b"haven't"
+                | b"hadn't"
+                | b"didn't"
+                | b"doesn't"
+                | b"don't"
+                | b"can't"
+                | b"couldn't"
+                | b"shouldn't"
+                | b"needs"
+                | b"need"
+                | b"wants"
+                | b"plans"
+                | b"remains"
+        )
+    }
+
+    #[test]
+    fn finite_verbs_as_the_simple_match_finds_them() {
+        let text = format!(
+            "{} He WOULD, she Won't; they Shouldn't have DONE it. It needs Plans. \
+             Mustn't Shall remain remains Isn't hasn't haven't wasn't aren't weren't.",
+            crate::quotes::tests::MIXED
+        );
+        crate::quotes::tests::with_words(&text, finite_agree);
+    }
+
+    fn finite_agree(w: &Words) {
+        let mut found = 0;
+        for k in 0..w.layout.tokens.len() {
+            assert_eq!(is_finite(w, k), is_finite_simple(w, k), "{}", w.text_of(k));
+            found += usize::from(is_finite(w, k));
+        }
+        assert!(found >= 12, "{found}");
+    }
 
     /// (content, speaker mention, cue, speaker label or "-") of each statement.
     fn run(text: &str) -> Vec<(String, String, String, String)> {
