@@ -326,13 +326,21 @@ impl Exporter for JsonExporter {
     fn write(&self, graph: &KnowledgeGraph, out: &mut dyn Write) -> Result<()> {
         // written straight from the graph, without an owned copy of it: the graph may
         // be most of memory
-        let mut w = JsonWriter::new(out, self.pretty);
-        write_graph(&mut w, graph)?;
-        w.buf.push(b'\n');
-        w.flush()?;
-        w.out.flush()?;
-        Ok(())
+        if self.pretty {
+            write_all(JsonWriter::<true>::new(out), graph)
+        } else {
+            write_all(JsonWriter::<false>::new(out), graph)
+        }
     }
+}
+
+/// The graph and a newline through `w`, then flushed.
+fn write_all<const PRETTY: bool>(mut w: JsonWriter<PRETTY>, graph: &KnowledgeGraph) -> Result<()> {
+    write_graph(&mut w, graph)?;
+    w.buf.push(b'\n');
+    w.flush()?;
+    w.out.flush()?;
+    Ok(())
 }
 
 /// Bytes that JSON strings write escaped, as serde_json writes them: `b'u'` for
@@ -709,21 +717,23 @@ macro_rules! key {
 /// per output byte in field and string calls (12 % of a BBC run); this writes the same
 /// bytes straight from the graph. The owned [`JsonGraph`] keeps the derive for reading
 /// back, and a test checks both give the same bytes.
-struct JsonWriter<'w> {
+///
+/// `PRETTY` (indented) is a parameter known when compiled, not a field, so the compact
+/// writer, the one runs use, has no test of it left (there was one at every key,
+/// element and span: 2 % of the writing).
+struct JsonWriter<'w, const PRETTY: bool> {
     buf: Vec<u8>,
     out: &'w mut dyn Write,
-    pretty: bool,
     depth: usize,
     /// Nothing written yet in the innermost open container.
     empty: bool,
 }
 
-impl<'w> JsonWriter<'w> {
-    fn new(out: &'w mut dyn Write, pretty: bool) -> Self {
+impl<'w, const PRETTY: bool> JsonWriter<'w, PRETTY> {
+    fn new(out: &'w mut dyn Write) -> Self {
         JsonWriter {
             buf: Vec::with_capacity(1 << 17),
             out,
-            pretty,
             depth: 0,
             empty: true,
         }
@@ -753,7 +763,7 @@ impl<'w> JsonWriter<'w> {
     #[inline(always)]
     fn close(&mut self, c: u8) {
         self.depth -= 1;
-        if self.pretty && !self.empty {
+        if PRETTY && !self.empty {
             self.newline();
         }
         self.buf.push(c);
@@ -774,7 +784,7 @@ impl<'w> JsonWriter<'w> {
         if !self.empty {
             self.buf.push(b',');
         }
-        if self.pretty {
+        if PRETTY {
             self.newline();
         }
         self.empty = false;
@@ -787,7 +797,7 @@ impl<'w> JsonWriter<'w> {
     #[inline(always)]
     fn key(&mut self, k: &'static str) {
         let k = k.as_bytes();
-        if self.pretty {
+        if PRETTY {
             self.pretty_key(k);
         } else if self.empty {
             self.buf.extend_from_slice(&k[1..]);
@@ -807,7 +817,7 @@ impl<'w> JsonWriter<'w> {
 
     #[inline(always)]
     fn str(&mut self, k: &'static str, v: impl AsRef<[u8]>) {
-        if self.pretty || self.empty {
+        if PRETTY || self.empty {
             self.key(k);
             push_str(&mut self.buf, v);
         } else {
@@ -820,7 +830,7 @@ impl<'w> JsonWriter<'w> {
     /// test for bytes to escape.
     #[inline(always)]
     fn name(&mut self, k: &'static str, v: &'static str) {
-        if self.pretty || self.empty {
+        if PRETTY || self.empty {
             self.str(k, v);
         } else {
             // a key of up to 24 bytes, the name's 16 and its quotes, and room for a word
@@ -871,7 +881,7 @@ impl<'w> JsonWriter<'w> {
         self.open(b'[');
         for e in ev {
             self.next();
-            if self.pretty {
+            if PRETTY {
                 self.open(b'{');
                 self.doc(key!("doc"), e.doc);
                 self.u32(key!("start"), e.start);
@@ -896,7 +906,7 @@ impl<'w> JsonWriter<'w> {
     }
 
     fn span_object(&mut self, g: &KnowledgeGraph, s: &SpanText) {
-        if self.pretty {
+        if PRETTY {
             self.open(b'{');
             self.u32(key!("start"), s.start);
             self.u32(key!("end"), s.end);
@@ -985,7 +995,7 @@ fn compact_span(b: &mut Vec<u8>, doc: Option<DocId>, start: u32, end: u32, text:
 }
 
 /// The whole contract, in [`JsonGraph`]'s field order.
-fn write_graph(w: &mut JsonWriter, g: &KnowledgeGraph) -> Result<()> {
+fn write_graph<const PRETTY: bool>(w: &mut JsonWriter<PRETTY>, g: &KnowledgeGraph) -> Result<()> {
     w.open(b'{');
     w.key(key!("directed"));
     w.buf.extend_from_slice(b"true");
@@ -1032,7 +1042,7 @@ fn write_graph(w: &mut JsonWriter, g: &KnowledgeGraph) -> Result<()> {
 }
 
 /// A node, in [`JsonNode`]'s field order.
-fn write_node(w: &mut JsonWriter, g: &KnowledgeGraph, n: &Node) {
+fn write_node<const PRETTY: bool>(w: &mut JsonWriter<PRETTY>, g: &KnowledgeGraph, n: &Node) {
     w.next();
     w.open(b'{');
     w.key(key!("id"));
@@ -1063,8 +1073,8 @@ fn write_node(w: &mut JsonWriter, g: &KnowledgeGraph, n: &Node) {
 }
 
 /// An edge, in [`JsonEdge`]'s field order.
-fn write_edge(
-    w: &mut JsonWriter,
+fn write_edge<const PRETTY: bool>(
+    w: &mut JsonWriter<PRETTY>,
     g: &KnowledgeGraph,
     s: NodeId,
     t: NodeId,
