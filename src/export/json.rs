@@ -326,13 +326,21 @@ impl Exporter for JsonExporter {
     fn write(&self, graph: &KnowledgeGraph, out: &mut dyn Write) -> Result<()> {
         // written straight from the graph, without an owned copy of it: the graph may
         // be most of memory
-        let mut w = JsonWriter::new(out, self.pretty);
-        write_graph(&mut w, graph)?;
-        w.buf.push(b'\n');
-        w.flush()?;
-        w.out.flush()?;
-        Ok(())
+        if self.pretty {
+            write_all(JsonWriter::<true>::new(out), graph)
+        } else {
+            write_all(JsonWriter::<false>::new(out), graph)
+        }
     }
+}
+
+/// The graph and a newline through `w`, then flushed.
+fn write_all<const PRETTY: bool>(mut w: JsonWriter<PRETTY>, graph: &KnowledgeGraph) -> Result<()> {
+    write_graph(&mut w, graph)?;
+    w.buf.push(b'\n');
+    w.flush()?;
+    w.out.flush()?;
+    Ok(())
 }
 
 /// Bytes that JSON strings write escaped, as serde_json writes them: `b'u'` for
@@ -400,13 +408,13 @@ fn push_id_inside(buf: &mut Vec<u8>, id: NodeId) {
     match id.numbers() {
         Some((kind, doc, k)) => {
             // a kind's name, `:d`, two numbers of up to 10 digits, and room for a word
-            let mut r = Record::<48>::new();
-            r.short(kind.as_str().as_bytes());
-            r.put(b":d");
-            r.num(doc.0);
-            r.put(b":");
-            r.num(k);
-            r.write_to(buf);
+            append::<48, _>(buf, |r| {
+                r.short(kind.as_str().as_bytes());
+                r.put(b":d");
+                r.num(doc.0);
+                r.put(b":");
+                r.num(k);
+            });
         }
         None => push_escaped(buf, id.as_str(&mut IdBuf::default())),
     }
@@ -421,7 +429,32 @@ fn push_id_inside(buf: &mut Vec<u8>, id: NodeId) {
 fn push_escaped(buf: &mut Vec<u8>, s: impl AsRef<[u8]>) {
     let b = s.as_ref();
     let n = b.len();
-    let at = buf.len();
+    if n <= 16 {
+        if let Some((x, y)) = clean_short(b) {
+            let at = buf.len();
+            buf.extend_from_slice(&x.to_le_bytes());
+            if n > 8 {
+                buf.truncate(at + n - 8);
+                buf.extend_from_slice(&y.to_le_bytes());
+            } else {
+                buf.truncate(at + n);
+            }
+            return;
+        }
+    } else if clean_long(b) {
+        buf.extend_from_slice(b);
+        return;
+    }
+    push_escaped_slow(buf, b);
+}
+
+/// `b` of up to 16 bytes with nothing to escape, as the words that write it: its first
+/// 8 bytes (zeros past its end when shorter) and, past 8 bytes, its last 8, overlapping
+/// the first (else 0); `None` when it is longer or has a byte to escape. Tested as one
+/// or two whole words, not byte by byte.
+#[inline(always)]
+fn clean_short(b: &[u8]) -> Option<(u64, u64)> {
+    let n = b.len();
     if n <= 8 {
         // the bytes as one word, zeros past the end (which the test then ignores)
         let w = if n >= 4 {
@@ -432,27 +465,16 @@ fn push_escaped(buf: &mut Vec<u8>, s: impl AsRef<[u8]>) {
             let byte = |i: usize| u64::from(b[i]) << (8 * i);
             byte(0) | byte(n / 2) | byte(n - 1)
         } else {
-            return;
+            return Some((0, 0));
         };
-        if escape_flags(w) & (u64::MAX >> (64 - 8 * n)) == 0 {
-            buf.extend_from_slice(&w.to_le_bytes());
-            buf.truncate(at + n);
-            return;
-        }
+        (escape_flags(w) & (u64::MAX >> (64 - 8 * n)) == 0).then_some((w, 0))
     } else if n <= 16 {
         // the first and last 8 bytes, overlapping
         let (x, y) = (word(&b[..8]), word(&b[n - 8..]));
-        if escape_flags(x) | escape_flags(y) == 0 {
-            buf.extend_from_slice(&x.to_le_bytes());
-            buf.truncate(at + n - 8);
-            buf.extend_from_slice(&y.to_le_bytes());
-            return;
-        }
-    } else if clean_long(b) {
-        buf.extend_from_slice(b);
-        return;
+        (escape_flags(x) | escape_flags(y) == 0).then_some((x, y))
+    } else {
+        None
     }
-    push_escaped_slow(buf, b);
 }
 
 /// Whether none of `b` (more than 16 bytes) needs escaping: 16 bytes at a time, the
@@ -563,21 +585,37 @@ fn push_u32(buf: &mut Vec<u8>, n: u32) {
     }
 }
 
-/// A short piece of output built on the stack and appended in one copy of a length
-/// known when compiled, then cut back: a span's keys and numbers, or a numbered node
-/// id. Appending each piece to the buffer apart tested its capacity and stored its
-/// length each time, about a third of writing a span.
-struct Record<const N: usize> {
-    a: [u8; N],
+/// A short piece of output written in place at the end of the buffer: room for `N`
+/// bytes is added in one step (zeroed, as safe code adds only written bytes), the pieces
+/// are written into it at a cursor the compiler keeps in a register, and the buffer is
+/// cut back to the cursor by [`append`]: a span's keys, numbers and short text, or a
+/// numbered node id. Appending each piece to the buffer apart tested its capacity and
+/// stored its length each time (about a third of writing a span), and a record built on
+/// the stack first was zeroed and then copied whole.
+struct Record<'a, const N: usize> {
+    a: &'a mut [u8; N],
     n: usize,
 }
 
-impl<const N: usize> Record<N> {
-    #[inline(always)]
-    fn new() -> Self {
-        Record { a: [0; N], n: 0 }
-    }
+/// Appends what `f` writes into a [`Record`] of `N` bytes to `buf`; `f`'s result is
+/// returned.
+#[inline(always)]
+fn append<const N: usize, T>(buf: &mut Vec<u8>, f: impl FnOnce(&mut Record<'_, N>) -> T) -> T {
+    let at = buf.len();
+    buf.extend_from_slice(&[0; N]);
+    let (t, n) = {
+        let a = buf[at..]
+            .first_chunk_mut::<N>()
+            .expect("N bytes were added");
+        let mut r = Record { a, n: 0 };
+        let t = f(&mut r);
+        (t, r.n)
+    };
+    buf.truncate(at + n);
+    t
+}
 
+impl<const N: usize> Record<'_, N> {
     /// Appends `s`, a length known when compiled.
     #[inline(always)]
     fn put<const K: usize>(&mut self, s: &[u8; K]) {
@@ -603,12 +641,44 @@ impl<const N: usize> Record<N> {
             self.word(word(&s[..8]), 8);
             self.n = at + n - 8;
             self.word(word(&s[n - 8..]), 8);
+        } else if n >= 4 {
+            // two 4-byte halves, overlapping (most kinds' and relations' names)
+            let half = |c: &[u8]| u64::from(u32::from_le_bytes(c.try_into().unwrap_or([0; 4])));
+            self.word(half(&s[..4]), 4);
+            self.n = at + n - 4;
+            self.word(half(&s[n - 4..]), 4);
         } else {
             for (i, &c) in s.iter().enumerate() {
                 self.a[at + i] = c;
             }
             self.n = at + n;
         }
+    }
+
+    /// Appends the inside of `s` as a JSON string if it is short and has nothing to
+    /// escape (see [`clean_short`]; 16 bytes and a word of room are needed), else
+    /// appends nothing and says so.
+    #[inline(always)]
+    fn clean_text(&mut self, s: &[u8]) -> bool {
+        let Some((x, y)) = clean_short(s) else {
+            return false;
+        };
+        let (n, at) = (s.len(), self.n);
+        self.word(x, 8);
+        if n > 8 {
+            self.n = at + n - 8;
+            self.word(y, 8);
+        }
+        self.n = at + n;
+        true
+    }
+
+    /// Appends `s`, a key whose length is known once inlined (up to 24 bytes).
+    #[inline(always)]
+    fn put_slice(&mut self, s: &[u8]) {
+        debug_assert!(s.len() <= 24);
+        self.a[self.n..self.n + s.len()].copy_from_slice(s);
+        self.n += s.len();
     }
 
     /// Appends the decimal form of `n` (see [`push_u32`]).
@@ -629,14 +699,6 @@ impl<const N: usize> Record<N> {
         self.a[self.n..self.n + d.len()].copy_from_slice(d);
         self.n += d.len();
     }
-
-    /// Appends the record to `buf`.
-    #[inline(always)]
-    fn write_to(&self, buf: &mut Vec<u8>) {
-        let at = buf.len();
-        buf.extend_from_slice(&self.a);
-        buf.truncate(at + self.n);
-    }
 }
 
 /// An object key as [`JsonWriter::key`] takes it: `,"name":`, as the compact form
@@ -655,21 +717,23 @@ macro_rules! key {
 /// per output byte in field and string calls (12 % of a BBC run); this writes the same
 /// bytes straight from the graph. The owned [`JsonGraph`] keeps the derive for reading
 /// back, and a test checks both give the same bytes.
-struct JsonWriter<'w> {
+///
+/// `PRETTY` (indented) is a parameter known when compiled, not a field, so the compact
+/// writer, the one runs use, has no test of it left (there was one at every key,
+/// element and span: 2 % of the writing).
+struct JsonWriter<'w, const PRETTY: bool> {
     buf: Vec<u8>,
     out: &'w mut dyn Write,
-    pretty: bool,
     depth: usize,
     /// Nothing written yet in the innermost open container.
     empty: bool,
 }
 
-impl<'w> JsonWriter<'w> {
-    fn new(out: &'w mut dyn Write, pretty: bool) -> Self {
+impl<'w, const PRETTY: bool> JsonWriter<'w, PRETTY> {
+    fn new(out: &'w mut dyn Write) -> Self {
         JsonWriter {
             buf: Vec::with_capacity(1 << 17),
             out,
-            pretty,
             depth: 0,
             empty: true,
         }
@@ -699,7 +763,7 @@ impl<'w> JsonWriter<'w> {
     #[inline(always)]
     fn close(&mut self, c: u8) {
         self.depth -= 1;
-        if self.pretty && !self.empty {
+        if PRETTY && !self.empty {
             self.newline();
         }
         self.buf.push(c);
@@ -720,7 +784,7 @@ impl<'w> JsonWriter<'w> {
         if !self.empty {
             self.buf.push(b',');
         }
-        if self.pretty {
+        if PRETTY {
             self.newline();
         }
         self.empty = false;
@@ -733,7 +797,7 @@ impl<'w> JsonWriter<'w> {
     #[inline(always)]
     fn key(&mut self, k: &'static str) {
         let k = k.as_bytes();
-        if self.pretty {
+        if PRETTY {
             self.pretty_key(k);
         } else if self.empty {
             self.buf.extend_from_slice(&k[1..]);
@@ -753,8 +817,34 @@ impl<'w> JsonWriter<'w> {
 
     #[inline(always)]
     fn str(&mut self, k: &'static str, v: impl AsRef<[u8]>) {
-        self.key(k);
-        push_str(&mut self.buf, v);
+        if PRETTY || self.empty {
+            self.key(k);
+            push_str(&mut self.buf, v);
+        } else {
+            compact_str(&mut self.buf, k.as_bytes(), v.as_ref());
+        }
+    }
+
+    /// [`JsonWriter::str`] of a name the program gives (a kind's or a relation's: up
+    /// to 16 bytes with nothing to escape, as a test holds them), copied without the
+    /// test for bytes to escape.
+    #[inline(always)]
+    fn name(&mut self, k: &'static str, v: &'static str) {
+        if PRETTY || self.empty {
+            self.str(k, v);
+        } else {
+            // a key of up to 24 bytes, the name's 16 and its quotes, and room for a word
+            append::<56, _>(
+                &mut self.buf,
+                #[inline(always)]
+                |r| {
+                    r.put_slice(k.as_bytes());
+                    r.put(b"\"");
+                    r.short(v.as_bytes());
+                    r.put(b"\"");
+                },
+            );
+        }
     }
 
     #[inline(always)]
@@ -791,7 +881,7 @@ impl<'w> JsonWriter<'w> {
         self.open(b'[');
         for e in ev {
             self.next();
-            if self.pretty {
+            if PRETTY {
                 self.open(b'{');
                 self.doc(key!("doc"), e.doc);
                 self.u32(key!("start"), e.start);
@@ -816,7 +906,7 @@ impl<'w> JsonWriter<'w> {
     }
 
     fn span_object(&mut self, g: &KnowledgeGraph, s: &SpanText) {
-        if self.pretty {
+        if PRETTY {
             self.open(b'{');
             self.u32(key!("start"), s.start);
             self.u32(key!("end"), s.end);
@@ -834,41 +924,78 @@ impl<'w> JsonWriter<'w> {
     }
 }
 
+/// A key after another member and its string value without spaces, `,"name":"value"`:
+/// one record when the value is short with nothing to escape (most names, kinds and
+/// relations), not the key, the quotes and the value appended apart.
+#[inline(always)]
+fn compact_str(b: &mut Vec<u8>, k: &[u8], v: &[u8]) {
+    // a key of up to 24 bytes, a short value's 16 and its quotes, and room for a word
+    let long = append::<56, _>(
+        b,
+        #[inline(always)]
+        |r| {
+            r.put_slice(k);
+            r.put(b"\"");
+            let short = r.clean_text(v);
+            if short {
+                r.put(b"\"");
+            }
+            !short
+        },
+    );
+    if long {
+        push_escaped(b, v);
+        b.push(b'"');
+    }
+}
+
 /// A span object without spaces, `{"doc"?,"start","end","text"?}`, as the writer's
 /// calls write it, in fewer pieces: a graph's spans are most of its JSON, and writing
 /// each key, colon and comma apart was a quarter of the writing.
 #[inline(always)]
 fn compact_span(b: &mut Vec<u8>, doc: Option<DocId>, start: u32, end: u32, text: Option<&[u8]>) {
-    // at most 64 bytes before the text (three numbers of up to 10 digits), and room
-    // for a word
-    let mut r = Record::<80>::new();
-    match doc {
-        Some(d) => {
-            r.put(b"{\"doc\":\"d");
-            r.num(d.0);
-            r.put(b"\",\"start\":");
-        }
-        None => r.put(b"{\"start\":"),
-    }
-    r.num(start);
-    r.put(b",\"end\":");
-    r.num(end);
-    match text {
-        Some(t) => {
-            r.put(b",\"text\":");
-            r.write_to(b);
-            push_str(b, t);
-            b.push(b'}');
-        }
-        None => {
-            r.put(b"}");
-            r.write_to(b);
-        }
+    // at most 65 bytes before the text (three numbers of up to 10 digits), a short
+    // text's 16 and `"}`, and room for a word
+    let long = append::<96, _>(
+        b,
+        #[inline(always)]
+        |r| {
+            match doc {
+                Some(d) => {
+                    r.put(b"{\"doc\":\"d");
+                    r.num(d.0);
+                    r.put(b"\",\"start\":");
+                }
+                None => r.put(b"{\"start\":"),
+            }
+            r.num(start);
+            r.put(b",\"end\":");
+            r.num(end);
+            match text {
+                Some(t) => {
+                    r.put(b",\"text\":\"");
+                    // a short text (most mentions' words) in the record too
+                    let short = r.clean_text(t);
+                    if short {
+                        r.put(b"\"}");
+                    }
+                    (!short).then_some(t)
+                }
+                None => {
+                    r.put(b"}");
+                    None
+                }
+            }
+        },
+    );
+    if let Some(t) = long {
+        push_escaped(b, t);
+        b.extend_from_slice(b"\"}");
     }
 }
 
 /// The whole contract, in [`JsonGraph`]'s field order.
-fn write_graph(w: &mut JsonWriter, g: &KnowledgeGraph) -> Result<()> {
+fn write_graph<const PRETTY: bool>(w: &mut JsonWriter<PRETTY>, g: &KnowledgeGraph) -> Result<()> {
     w.open(b'{');
     w.key(key!("directed"));
     w.buf.extend_from_slice(b"true");
@@ -915,12 +1042,12 @@ fn write_graph(w: &mut JsonWriter, g: &KnowledgeGraph) -> Result<()> {
 }
 
 /// A node, in [`JsonNode`]'s field order.
-fn write_node(w: &mut JsonWriter, g: &KnowledgeGraph, n: &Node) {
+fn write_node<const PRETTY: bool>(w: &mut JsonWriter<PRETTY>, g: &KnowledgeGraph, n: &Node) {
     w.next();
     w.open(b'{');
     w.key(key!("id"));
     push_id(&mut w.buf, n.id);
-    w.str(key!("kind"), n.kind.as_str());
+    w.name(key!("kind"), n.kind.as_str());
     w.str(key!("label"), n.label);
     w.key(key!("aliases"));
     w.open(b'[');
@@ -946,8 +1073,8 @@ fn write_node(w: &mut JsonWriter, g: &KnowledgeGraph, n: &Node) {
 }
 
 /// An edge, in [`JsonEdge`]'s field order.
-fn write_edge(
-    w: &mut JsonWriter,
+fn write_edge<const PRETTY: bool>(
+    w: &mut JsonWriter<PRETTY>,
     g: &KnowledgeGraph,
     s: NodeId,
     t: NodeId,
@@ -957,21 +1084,32 @@ fn write_edge(
     w.next();
     w.open(b'{');
     // the id `source|relation|target`, written piece by piece (the relation needs no
-    // escaping)
+    // escaping); the ends are escaped once there, and the source and target copied
+    // from it
     w.key(key!("id"));
     w.buf.push(b'"');
+    let from = w.buf.len();
     push_id_inside(&mut w.buf, s);
-    w.buf.push(b'|');
-    w.buf.extend_from_slice(rel.as_bytes());
-    w.buf.push(b'|');
+    let source = from..w.buf.len();
+    append::<32, _>(&mut w.buf, |r| {
+        r.put(b"|");
+        r.short(rel.as_bytes());
+        r.put(b"|");
+    });
+    let from = w.buf.len();
     push_id_inside(&mut w.buf, t);
+    let target = from..w.buf.len();
     w.buf.push(b'"');
-    w.str(key!("key"), rel);
+    w.name(key!("key"), rel);
     w.key(key!("source"));
-    push_id(&mut w.buf, s);
+    w.buf.push(b'"');
+    w.buf.extend_from_within(source);
+    w.buf.push(b'"');
     w.key(key!("target"));
-    push_id(&mut w.buf, t);
-    w.str(key!("relation"), rel);
+    w.buf.push(b'"');
+    w.buf.extend_from_within(target);
+    w.buf.push(b'"');
+    w.name(key!("relation"), rel);
     let text = |t: Option<_>| t.map(|t| g.text_bytes(t));
     w.opt_str(key!("role"), text(e.role));
     w.opt_str(key!("act"), text(e.act));
@@ -1064,33 +1202,75 @@ mod tests {
             let mut out = b"x".to_vec();
             push_u32(&mut out, n);
             assert_eq!(&out[1..], itoa::Buffer::new().format(n).as_bytes(), "{n}");
-            let mut r = Record::<24>::new();
-            r.put(b"x");
-            r.num(n);
-            let mut out = Vec::new();
-            r.write_to(&mut out);
-            assert_eq!(&out[1..], itoa::Buffer::new().format(n).as_bytes(), "{n}");
+            let mut out = b"y".to_vec();
+            append::<24, _>(&mut out, |r| {
+                r.put(b"x");
+                r.num(n);
+            });
+            assert_eq!(&out[2..], itoa::Buffer::new().format(n).as_bytes(), "{n}");
         }
     }
 
     /// [`Record::short`] writes names of up to 16 bytes: every kind's name, which starts
-    /// a numbered id, is one.
+    /// a numbered id, is one, and every relation's name.
     #[test]
     fn short_names_are_written_whole() {
         let names = Kind::ALL.map(Kind::as_str);
+        let relations = [
+            Relation::AffiliatedWith,
+            Relation::Said,
+            Relation::Supports,
+            Relation::Opposes,
+            Relation::PartOf,
+        ]
+        .map(Relation::as_str);
         for s in names
             .iter()
+            .chain(&relations)
             .copied()
-            .chain(["", "a", "abc", "abcd", "abcdefgh"])
+            .chain(["", "a", "ab", "abc", "abcd", "abcde", "abcdefg", "abcdefgh"])
         {
             assert!(s.len() <= 16, "{s}");
-            let mut r = Record::<40>::new();
-            r.put(b"<");
-            r.short(s.as_bytes());
-            r.put(b">");
+            // and as JsonWriter::name takes them: nothing to escape
+            assert!(clean_short(s.as_bytes()).is_some(), "{s}");
             let mut out = Vec::new();
-            r.write_to(&mut out);
+            append::<40, _>(&mut out, |r| {
+                r.put(b"<");
+                r.short(s.as_bytes());
+                r.put(b">");
+            });
             assert_eq!(out, format!("<{s}>").into_bytes());
+        }
+    }
+
+    /// [`Record::clean_text`] writes a string as [`push_escaped`] does when it takes
+    /// it (short, nothing to escape), and nothing else: the strings of every short
+    /// length, clean and with a byte to escape at each position, and longer ones.
+    #[test]
+    fn records_take_short_clean_strings_as_push_escaped_writes_them() {
+        for s in hostile().iter().chain(&[
+            "abcdefghijklmnopq".to_string(),
+            "é".repeat(8),
+            "x".repeat(100),
+        ]) {
+            let s = s.as_bytes();
+            for cut in 0..=s.len().min(18) {
+                let t = &s[..cut];
+                let mut want = b"<".to_vec();
+                push_escaped(&mut want, t);
+                let mut out = b"<".to_vec();
+                let took = append::<48, _>(&mut out, |r| {
+                    r.put(b"[");
+                    r.clean_text(t)
+                });
+                let clean = !t.iter().any(|&c| c < 0x20 || c == b'"' || c == b'\\');
+                assert_eq!(took, t.len() <= 16 && clean, "{t:?}");
+                if took {
+                    assert_eq!(out[2..], want[1..], "{t:?}");
+                } else {
+                    assert_eq!(out, b"<[", "{t:?}");
+                }
+            }
         }
     }
 
