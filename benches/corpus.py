@@ -6,6 +6,7 @@ on all cores.
     python3 benches/corpus.py bbc                  # ../shared/corpus/bbc (5 MB, 2,225 files)
     python3 benches/corpus.py big --size-mb 1024   # generated JSON Lines corpus (≥ 1 GB)
     python3 benches/corpus.py all
+    python3 benches/corpus.py bbc --bin target/pgo/newsgraph   # after bash benches/pgo.sh
 
 The generated corpus is written to target/corpus/ (never committed): BBC articles
 repeated with their people renamed (given names and surnames drawn from data/, a fixed
@@ -163,14 +164,19 @@ def bench_big(size_mb, repeat, cores):
 
 
 def main():
+    global BIN
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("what", choices=["bbc", "big", "all"])
     ap.add_argument("--size-mb", type=int, default=1024, help="size of the generated corpus")
     ap.add_argument("--repeat", type=int, default=1, help="runs per figure (best is kept)")
     ap.add_argument("--cores", choices=["one", "all", "both"], default="both")
+    ap.add_argument("--bin", default=BIN,
+                    help="the newsgraph to time (default target/release/newsgraph; "
+                         "benches/pgo.sh makes target/pgo/newsgraph)")
     a = ap.parse_args()
+    BIN = os.path.abspath(a.bin)
     if not os.path.exists(BIN):
-        sys.exit("build first: cargo build --release")
+        sys.exit(f"no {BIN}: build first (cargo build --release)")
     if not os.path.isdir(os.path.join(SHARED, "corpus", "bbc")):
         sys.exit(f"no BBC corpus at {SHARED}/corpus/bbc (set NEWSGRAPH_SHARED)")
     cores = {"one": [True], "all": [False], "both": [True, False]}[a.cores]
