@@ -60,6 +60,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::document::Source;
 use crate::kind::Kind;
 use crate::pipeline::{ExTarget, Extraction, Located};
+use crate::resolve::lowercase_into;
 
 /// A document in the graph.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -360,7 +361,7 @@ impl TextStore {
     /// The bytes of `id`'s words.
     #[inline]
     fn bytes(&self, id: TextId) -> &[u8] {
-        bytes_at(&self.blocks, self.at[id.0.get() as usize - 1])
+        self.bytes_of(self.address(id))
     }
 
     /// The bytes of the text at `a`.
@@ -375,13 +376,14 @@ impl TextStore {
     }
 
     /// Where the words of `id` lie.
+    #[inline]
     fn address(&self, id: TextId) -> TextAt {
         TextAt(self.at[id.0.get() as usize - 1])
     }
 
     /// The words of `id`.
     pub fn get(&self, id: TextId) -> &str {
-        text_at(&self.blocks, self.at[id.0.get() as usize - 1])
+        self.get_at(self.address(id))
     }
 
     /// The number of `text`, stored if new.
@@ -2580,7 +2582,7 @@ impl KnowledgeGraph {
             in_order(&mut n.mentions);
             if n.kind.is_entity() {
                 for a in &n.aliases {
-                    carriers.push((n.kind, hash_id(lowercase_in(a, &mut lower)), i));
+                    carriers.push((n.kind, hash_id(lowercase_into(&mut lower, a)), i));
                 }
             }
         }
@@ -2617,7 +2619,7 @@ impl KnowledgeGraph {
                 continue;
             }
             let label = self.texts.get(n.label);
-            if let Some(into) = carrier(n.kind, lowercase_in(label, &mut lower))
+            if let Some(into) = carrier(n.kind, lowercase_into(&mut lower, label))
                 && into != i
                 && self.texts.get(self.graph[into].label).len() > label.len()
             {
@@ -2731,20 +2733,6 @@ impl KnowledgeGraph {
         }
         true
     }
-}
-
-/// `s.to_lowercase()`, written to `buf` (cleared first): an ASCII name (most) without a
-/// string of its own.
-fn lowercase_in<'b>(s: &str, buf: &'b mut String) -> &'b str {
-    buf.clear();
-    if s.is_ascii() {
-        buf.push_str(s);
-        buf.make_ascii_lowercase();
-    } else {
-        // the Unicode rules (a final sigma depends on its neighbours)
-        buf.push_str(&s.to_lowercase());
-    }
-    buf
 }
 
 /// Whether `lower` (lower-cased already) is `s.to_lowercase()`; an ASCII `s` is compared
@@ -2899,7 +2887,7 @@ mod tests {
         #[test]
         fn lowercase_as_to_lowercase(s in "\\PC{0,12}", t in "[a-zA-Z ]{0,6}\\PC{0,2}") {
             let mut buf = String::from("left over");
-            proptest::prop_assert_eq!(lowercase_in(&s, &mut buf), s.to_lowercase());
+            proptest::prop_assert_eq!(lowercase_into(&mut buf, &s), s.to_lowercase());
             for (x, y) in [(&s, &t), (&t, &s), (&s, &s), (&t, &t)] {
                 let lower = x.to_lowercase();
                 proptest::prop_assert_eq!(is_lowercase_of(&lower, y), y.to_lowercase() == lower);

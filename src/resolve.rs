@@ -1670,8 +1670,9 @@ fn insert_new(set: &mut BTreeSet<String>, s: &str) {
     }
 }
 
-/// `s.to_lowercase()` in `buf` (cleared first), without an allocation when `s` is ASCII.
-fn lowercase_into<'b>(buf: &'b mut String, s: &str) -> &'b str {
+/// `s.to_lowercase()` in `buf` (cleared first), without an allocation when `s` is ASCII
+/// (also how the graph lowers names in `finish`).
+pub(crate) fn lowercase_into<'b>(buf: &'b mut String, s: &str) -> &'b str {
     buf.clear();
     push_lowercase(buf, s);
     buf
