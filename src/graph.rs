@@ -240,7 +240,7 @@ pub struct TextId(NonZeroU32);
 
 /// Every text of a graph, once, back to back in large blocks: a text costs its bytes
 /// and 8 bytes of address, not an allocation of its own (a node's id only its bytes:
-/// the node keeps the address, [`TextAt`]).
+/// the node keeps the address, `TextAt`).
 #[derive(Clone, Debug, Default)]
 pub struct TextStore {
     blocks: Vec<String>,
@@ -648,7 +648,7 @@ impl Serialize for Aliases {
 /// (an id is found through the node index, never by a number), so a slot is 56 bytes
 /// with no allocation of its own (it was 96 bytes and two `String`s). Quotes and statements
 /// added by [`KnowledgeGraph::add`] or [`KnowledgeGraph::insert_utterance`] are not kept
-/// here but in the graph's utterance records ([`Utterance`]). Read a node through
+/// here but in the graph's utterance records (`Utterance`). Read a node through
 /// [`Node`] ([`KnowledgeGraph::node`]); [`KnowledgeGraph::node_mut`] changes the rest.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NodeData {
