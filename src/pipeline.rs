@@ -9,16 +9,17 @@
 //! resolution → quotes with speakers → roles → stances.
 //!
 //! Documents can go through in batches ([`Pipeline::extract_batch`]): every stage for
-//! every document of the batch before the next stage, so that a stage's code (tens of
-//! KB; the stances' 190 KB) is fetched once a batch, not once a document after the
-//! other stages evicted it. On BBC with batches of 16, L1 instruction misses fall 8.4 M
-//! → 4.8 M and last-level ones 1.7 M → 0.8 M, for 1.5 M more L1 data misses and 2.5 M
-//! more last-level ones (a document's tokens are colder at its next stage); CPU time
-//! falls 12 %. The price is memory: each document of a batch has its layout and results
-//! alive until the batch ends, so batches are a few documents (the archive's are 16
-//! documents or 64 KB of text, whichever comes first), and between batches a thread
-//! keeps the buffers of at most 16 documents, each of 16 KB of text or less (a few MB
-//! at most; a few hundred KB for news, whose articles are 2-6 KB).
+//! every document of the batch before the next stage (the layout and the quote regions
+//! count as one), so that a stage's code (tens of KB; the stances' 190 KB) is fetched
+//! once a batch, not once a document after the other stages evicted it. On BBC with
+//! batches of 16, L1 instruction misses fall 8.4 M → 4.8 M and last-level ones 1.7 M →
+//! 0.8 M, for 1.1 M more L1 data misses and 2.5 M more last-level ones (a document's
+//! tokens are colder at its next stage); CPU time falls 12 %. The price is memory: each
+//! document of a batch has its layout and results alive until the batch ends, so
+//! batches are a few documents (the archive's are 16 documents or 64 KB of text,
+//! whichever comes first), and between batches a thread keeps the buffers of at most 16
+//! documents, each of 16 KB of text or less (a few MB at most; a few hundred KB for
+//! news, whose articles are 2-6 KB).
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -284,13 +285,15 @@ impl Pipeline {
         let Scratch { slots, stances } = &mut *scratch;
         let slots = &mut slots[..n];
         let cleaner = Cleaner::with_index(lex, &self.boilerplate);
-        for (slot, text) in slots.iter_mut().zip(&texts) {
-            slot.layout.parse_into(text, lex, &cleaner);
-        }
         // a quoter remembers its document's scan and last speech act: one each
         let quoters: Vec<Quoter> = (0..n).map(|_| Quoter::new(lex)).collect();
+        // the quote regions' scan reads every token: done as the layout is made, while
+        // its tokens are still in L1 (their code is small)
         let regions: Vec<_> = (0..n)
-            .map(|i| quoters[i].regions(&slots[i].layout))
+            .map(|i| {
+                slots[i].layout.parse_into(texts[i], lex, &cleaner);
+                quoters[i].regions(&slots[i].layout)
+            })
             .collect();
         let mentions: Vec<_> = (0..n)
             .map(|i| {
