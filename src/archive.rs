@@ -17,6 +17,12 @@
 //!   bytes), rayon extracts a batch while a merging thread folds the previous one into
 //!   the graph. At most three batches are alive at once, so memory is bounded by the
 //!   graph, not the corpus.
+//! - A worker reads and extracts a run of consecutive documents together, stage by
+//!   stage ([`Pipeline::extract_batch`]: each stage's code stays in the caches for the
+//!   run): at most [`Archive::stage_docs`] documents or about [`Archive::stage_bytes`]
+//!   bytes, so that the run's layouts and results (about ten times its text, a few
+//!   hundred KB for news) stay about the size of a CPU's L2 cache. With one thread the runs are cut from the input stream; with
+//!   more, from each batch, and rayon shares out the runs.
 //! - Files are read by the workers (reads overlap extraction); JSON Lines and standard
 //!   input are read by the main thread, since they are one stream.
 //! - A file found by walking a directory that looks binary is skipped
@@ -102,6 +108,11 @@ pub struct Archive<'p> {
     pub batch_docs: usize,
     /// A batch is closed once its inputs reach this many bytes.
     pub batch_bytes: u64,
+    /// Most documents a worker extracts together, stage by stage.
+    pub stage_docs: usize,
+    /// A run of documents extracted together is closed once its inputs reach this
+    /// many bytes.
+    pub stage_bytes: u64,
 }
 
 /// One unit of work, in input order.
@@ -126,9 +137,9 @@ enum Job {
 }
 
 impl Job {
-    fn size_hint(&self, size: Option<u64>) -> u64 {
+    fn size_hint(&self) -> u64 {
         match self {
-            Job::File { .. } => size.unwrap_or(0),
+            Job::File { size, .. } => size.unwrap_or(0),
             Job::Bytes { bytes, .. } | Job::Line { bytes, .. } => bytes.len() as u64,
             Job::Failed { bytes, .. } => *bytes,
         }
@@ -157,6 +168,9 @@ enum Outcome {
     },
 }
 
+/// A job read: its document, the bytes read and their encoding; or its outcome already.
+type Ready = std::result::Result<(Document, u64, Encoding), Outcome>;
+
 impl<'p> Archive<'p> {
     /// An archive run with `pipeline` on all cores (rayon's default thread count).
     pub fn new(pipeline: &'p Pipeline) -> Self {
@@ -166,6 +180,8 @@ impl<'p> Archive<'p> {
             fields: JsonlFields::default(),
             batch_docs: 256,
             batch_bytes: 16 << 20,
+            stage_docs: 16,
+            stage_bytes: 64 << 10,
         }
     }
 
@@ -202,11 +218,16 @@ impl<'p> Archive<'p> {
             self.jobs
         };
         if threads <= 1 {
-            // one thread: read, extract and merge each document in turn
-            while let Some((job, _)) = jobs.next() {
-                merge(self.work(job), graph, progress, &mut summary);
+            // one thread: read, extract and merge a run of documents at a time
+            loop {
+                let run = take(&mut jobs, self.stage_docs, self.stage_bytes);
+                if run.is_empty() {
+                    return Ok(summary);
+                }
+                for outcome in self.work_run(run) {
+                    merge(outcome, graph, progress, &mut summary);
+                }
             }
-            return Ok(summary);
         }
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
@@ -223,20 +244,18 @@ impl<'p> Archive<'p> {
                 }
             });
             loop {
-                let mut batch = Vec::new();
-                let mut bytes = 0u64;
-                while batch.len() < self.batch_docs && bytes < self.batch_bytes {
-                    let Some((job, size)) = jobs.next() else {
-                        break;
-                    };
-                    bytes += job.size_hint(size);
-                    batch.push(job);
-                }
+                let batch = take(&mut jobs, self.batch_docs, self.batch_bytes);
                 if batch.is_empty() {
                     break;
                 }
-                let done: Vec<Outcome> =
-                    pool.install(|| batch.into_par_iter().map(|job| self.work(job)).collect());
+                let done: Vec<Outcome> = pool.install(|| {
+                    let runs: Vec<Vec<Outcome>> = self
+                        .runs(batch)
+                        .into_par_iter()
+                        .map(|run| self.work_run(run))
+                        .collect();
+                    runs.into_iter().flatten().collect()
+                });
                 if tx.send(done).is_err() {
                     break; // the merger stopped (it panicked): join reports it
                 }
@@ -249,9 +268,50 @@ impl<'p> Archive<'p> {
         Ok(summary)
     }
 
-    /// Reads, decodes and extracts one job.
-    fn work(&self, job: Job) -> Outcome {
-        let (doc, bytes, encoding) = match job {
+    /// A batch's jobs cut into runs for [`Archive::work_run`], in order.
+    fn runs(&self, batch: Vec<Job>) -> Vec<Vec<Job>> {
+        let mut jobs = batch.into_iter();
+        std::iter::from_fn(|| {
+            let run = take(&mut jobs, self.stage_docs, self.stage_bytes);
+            (!run.is_empty()).then_some(run)
+        })
+        .collect()
+    }
+
+    /// Reads, decodes and extracts a run of jobs, their documents together
+    /// ([`Pipeline::extract_batch`]); if that panics, each document again alone, so
+    /// that only the one at fault fails.
+    fn work_run(&self, run: Vec<Job>) -> Vec<Outcome> {
+        let read: Vec<Ready> = run.into_iter().map(|job| self.read(job)).collect();
+        let docs: Vec<&Document> = read
+            .iter()
+            .filter_map(|r| r.as_ref().ok().map(|(doc, ..)| doc))
+            .collect();
+        let extractions = together_or_alone(
+            &docs,
+            |docs| self.pipeline.extract_batch(docs),
+            |doc| self.pipeline.extract(doc),
+        );
+        let mut extractions = extractions.into_iter();
+        read.into_iter()
+            .map(|r| match r {
+                Ok((_, bytes, encoding)) => match extractions.next().expect("one a document") {
+                    Ok(extraction) => Outcome::Document {
+                        extraction: Box::new(extraction),
+                        bytes,
+                        encoding,
+                    },
+                    Err(error) => Outcome::Failed { error, bytes },
+                },
+                Err(outcome) => outcome,
+            })
+            .collect()
+    }
+
+    /// Reads and decodes one job: its document, bytes and encoding, or what it gave
+    /// instead.
+    fn read(&self, job: Job) -> Ready {
+        Ok(match job {
             Job::File { path, walked, size } => {
                 let bytes = input::read_file(&path, size);
                 let len = bytes.as_ref().map_or(0, |b| b.len() as u64);
@@ -264,36 +324,57 @@ impl<'p> Archive<'p> {
                 {
                     Ok((text, enc)) => (Document::new(path.to_string_lossy(), text), len, enc),
                     Err(error @ Error::Binary { .. }) if walked => {
-                        return Outcome::Skipped { error, bytes: len };
+                        return Err(Outcome::Skipped { error, bytes: len });
                     }
-                    Err(error) => return Outcome::Failed { error, bytes: len },
+                    Err(error) => return Err(Outcome::Failed { error, bytes: len }),
                 }
             }
             Job::Bytes { path, bytes } => {
                 let len = bytes.len() as u64;
                 match input::decode_vec(bytes, &path) {
                     Ok((text, enc)) => (Document::new(path.to_string_lossy(), text), len, enc),
-                    Err(error) => return Outcome::Failed { error, bytes: len },
+                    Err(error) => return Err(Outcome::Failed { error, bytes: len }),
                 }
             }
             Job::Line { path, line, bytes } => {
                 let len = bytes.len() as u64;
                 match input::parse_article(&bytes, &path, line, &self.fields) {
                     Ok(Some(doc)) => (doc, len, Encoding::Utf8),
-                    Ok(None) => return Outcome::Nothing { bytes: len },
-                    Err(error) => return Outcome::Failed { error, bytes: len },
+                    Ok(None) => return Err(Outcome::Nothing { bytes: len }),
+                    Err(error) => return Err(Outcome::Failed { error, bytes: len }),
                 }
             }
-            Job::Failed { error, bytes } => return Outcome::Failed { error, bytes },
+            Job::Failed { error, bytes } => return Err(Outcome::Failed { error, bytes }),
+        })
+    }
+}
+
+/// The next jobs of `jobs`, in order: at least one (unless there are none), at most
+/// `docs`, and no more once their inputs reach `bytes`.
+fn take(jobs: &mut impl Iterator<Item = Job>, docs: usize, bytes: u64) -> Vec<Job> {
+    let mut taken = Vec::new();
+    let mut sum = 0u64;
+    while taken.len() < docs.max(1) && sum < bytes {
+        let Some(job) = jobs.next() else {
+            break;
         };
-        match isolated(&doc, || self.pipeline.extract(&doc)) {
-            Ok(extraction) => Outcome::Document {
-                extraction: Box::new(extraction),
-                bytes,
-                encoding,
-            },
-            Err(error) => Outcome::Failed { error, bytes },
-        }
+        sum += job.size_hint();
+        taken.push(job);
+    }
+    taken
+}
+
+/// `all` of `docs` (their extraction together), or if that panics, `one` of each
+/// document alone, [`isolated`]: a bug costs only the document that meets it (the
+/// others are extracted twice, and the panic is reported twice by the panic hook).
+fn together_or_alone<T>(
+    docs: &[&Document],
+    all: impl FnOnce(&[&Document]) -> Vec<T>,
+    one: impl Fn(&Document) -> T,
+) -> Vec<Result<T>> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| all(docs))) {
+        Ok(done) => done.into_iter().map(Ok).collect(),
+        Err(_) => docs.iter().map(|doc| isolated(doc, || one(doc))).collect(),
     }
 }
 
@@ -372,22 +453,26 @@ impl<'i> JobStream<'i> {
             lines: None,
         }
     }
+}
 
-    /// The next job and the size of its input when it is a whole file.
-    fn next(&mut self) -> Option<(Job, Option<u64>)> {
+impl Iterator for JobStream<'_> {
+    type Item = Job;
+
+    /// The next job.
+    fn next(&mut self) -> Option<Job> {
         loop {
             if let Some((path, reader)) = &mut self.lines {
                 match reader.next_line() {
                     Ok(Some((line, bytes))) => {
                         let path = path.clone();
-                        return Some((Job::Line { path, line, bytes }, None));
+                        return Some(Job::Line { path, line, bytes });
                     }
                     Ok(None) => self.lines = None,
                     Err(source) => {
                         let path = path.to_path_buf();
                         self.lines = None;
                         let error = Error::Io { path, source };
-                        return Some((Job::Failed { error, bytes: 0 }, None));
+                        return Some(Job::Failed { error, bytes: 0 });
                     }
                 }
             }
@@ -400,15 +485,15 @@ impl<'i> JobStream<'i> {
                         walked: input.walked,
                         size: input.size,
                     };
-                    return Some((job, input.size));
+                    return Some(job);
                 }
                 InputKind::Stdin => {
                     let mut bytes = Vec::new();
                     return Some(match std::io::stdin().lock().read_to_end(&mut bytes) {
-                        Ok(_) => (Job::Bytes { path, bytes }, None),
+                        Ok(_) => Job::Bytes { path, bytes },
                         Err(source) => {
                             let error = Error::Io { path, source };
-                            (Job::Failed { error, bytes: 0 }, None)
+                            Job::Failed { error, bytes: 0 }
                         }
                     });
                 }
@@ -425,7 +510,7 @@ impl<'i> JobStream<'i> {
                     Err(source) => {
                         let bytes = input.size.unwrap_or(0);
                         let error = Error::Io { path, source };
-                        return Some((Job::Failed { error, bytes }, None));
+                        return Some(Job::Failed { error, bytes });
                     }
                 },
             }
@@ -477,11 +562,22 @@ mod tests {
         let inputs = Inputs::expand(&[dir.path()], &WalkOptions::default()).unwrap();
         let pipeline = Pipeline::new();
         let mut outputs = Vec::new();
-        for (jobs, batch) in [(1, 256), (2, 3), (4, 7), (3, 1000)] {
+        // runs of one document, of several, cut by bytes, longer than a batch
+        for (jobs, batch, run, run_bytes) in [
+            (1, 256, 16, 64 << 10),
+            (1, 256, 1, 64 << 10),
+            (1, 256, 5, 100),
+            (2, 3, 16, 64 << 10),
+            (4, 7, 3, 64 << 10),
+            (3, 1000, 16, 200),
+            (2, 5, 8, 64 << 10),
+        ] {
             let mut g = KnowledgeGraph::new();
             let mut rec = Record::default();
             let mut archive = Archive::new(&pipeline).jobs(jobs);
             archive.batch_docs = batch;
+            archive.stage_docs = run;
+            archive.stage_bytes = run_bytes;
             let s = archive.run(&inputs.inputs, &mut g, &mut rec).unwrap();
             g.finish();
             assert_eq!((s.documents, s.failed), (70, 1));
@@ -509,6 +605,33 @@ mod tests {
         let err = isolated(&doc, || -> u32 { panic!("{n} tokens") }).unwrap_err();
         assert!(matches!(&err, Error::Internal { message, .. } if message == "7 tokens"));
         assert_eq!(isolated(&doc, || 3).unwrap(), 3);
+    }
+
+    #[test]
+    fn a_panicking_run_is_done_again_one_document_at_a_time() {
+        let docs = [
+            Document::new("a.txt", "one"),
+            Document::new("bad.txt", "two"),
+            Document::new("c.txt", "three"),
+        ];
+        let docs: Vec<&Document> = docs.iter().collect();
+        let len = |d: &Document| {
+            assert!(d.source.path != "bad.txt", "bad document");
+            d.text.len()
+        };
+        let got = together_or_alone(&docs, |ds| ds.iter().map(|d| len(d)).collect(), len);
+        assert!(
+            matches!(got[0], Ok(3)) && matches!(got[2], Ok(5)),
+            "{got:?}"
+        );
+        assert!(
+            matches!(&got[1], Err(Error::Internal { document, message })
+                if document == "bad.txt" && message == "bad document"),
+            "{got:?}"
+        );
+        let good = &docs[..1];
+        let got = together_or_alone(good, |ds| ds.iter().map(|d| len(d) * 10).collect(), len);
+        assert!(matches!(got[..], [Ok(30)]), "{got:?}");
     }
 
     #[test]

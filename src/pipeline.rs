@@ -7,6 +7,19 @@
 //!
 //! Stages: clean → tokens → sentences ([`Layout`]) → quote regions → mentions →
 //! resolution → quotes with speakers → roles → stances.
+//!
+//! Documents can go through in batches ([`Pipeline::extract_batch`]): every stage for
+//! every document of the batch before the next stage (the layout and the quote regions
+//! count as one), so that a stage's code (tens of KB; the stances' 190 KB) is fetched
+//! once a batch, not once a document after the other stages evicted it. On BBC with
+//! batches of 16, L1 instruction misses fall 8.4 M → 4.8 M and last-level ones 1.7 M →
+//! 0.8 M, for 1.1 M more L1 data misses and 2.5 M more last-level ones (a document's
+//! tokens are colder at its next stage); CPU time falls 12 %. The price is memory: each
+//! document of a batch has its layout and results alive until the batch ends, so
+//! batches are a few documents (the archive's are 16 documents or 64 KB of text,
+//! whichever comes first), and between batches a thread keeps the buffers of at most 16
+//! documents, each of 16 KB of text or less (a few MB at most; a few hundred KB for
+//! news, whose articles are 2-6 KB).
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -16,11 +29,12 @@ use crate::document::{CharIndex, Document, MAX_TEXT_BYTES, Source, Span};
 use crate::kind::{Kind, Polarity};
 use crate::layout::Layout;
 use crate::lexicon::Lexicon;
-use crate::mentions::{MentionIndex, Recognizer};
-use crate::quotes::Quoter;
-use crate::resolve::{ResolveScratch, Resolver};
-use crate::roles::RoleFinder;
-use crate::stances::{CueIndex, StanceFinder, StanceScratch, Target};
+use crate::mentions::{Mention, MentionIndex, Recognizer};
+use crate::quotes::{Quote, Quoter};
+use crate::resolve::{Resolution, ResolveScratch, Resolver};
+use crate::roles::{Affiliation, PartOf, RoleFinder};
+use crate::stances::{CueIndex, Found, StanceFinder, StanceScratch, Target};
+use crate::statements::Statement;
 
 /// Text with code-point offsets into a document.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -171,22 +185,33 @@ pub struct Pipeline {
     cues: Arc<CueIndex>,
 }
 
-/// The buffers of one thread's documents, lent to the stages by [`Pipeline::extract`]:
-/// each document is laid out and resolved in the memory of the one before (warm in the
-/// caches, not asked of the allocator again). Owned things only, so one set serves any
-/// pipeline; taken out while a document is read, so a re-entrant call finds it empty and
-/// makes its own.
+/// The buffers of one document of a batch: its layout and its resolution's buffers,
+/// made again in by the document in the same place of the next batch.
 #[derive(Default)]
-struct Scratch {
+struct Slot {
     layout: Layout,
     resolve: ResolveScratch,
+}
+
+/// The buffers of one thread's documents, lent to the stages by [`Pipeline::extract_batch`]:
+/// each document is laid out and resolved in the memory of the one before in its slot
+/// (warm in the caches, not asked of the allocator again). Owned things only, so one set
+/// serves any pipeline; taken out while a batch is read, so a re-entrant call finds it
+/// empty and makes its own.
+#[derive(Default)]
+struct Scratch {
+    slots: Vec<Slot>,
     stances: StanceScratch,
 }
 
 /// Documents longer than this leave no buffers behind: the buffers grow with the
-/// document, and one huge document is not to keep a thread's memory that large.
-/// (News articles are a few KB; at this limit a thread keeps under a megabyte.)
-const SCRATCH_KEEP_BYTES: usize = 64 * 1024;
+/// document, and one long document is not to keep a thread's memory that large.
+/// (News articles are a few KB; at this limit a slot keeps a quarter of a megabyte at
+/// most.)
+const SCRATCH_KEEP_BYTES: usize = 16 * 1024;
+
+/// Most slots a thread keeps between batches (a longer batch makes the rest afresh).
+const SCRATCH_KEEP_SLOTS: usize = 16;
 
 thread_local! {
     static SCRATCH: RefCell<Option<Box<Scratch>>> = const { RefCell::new(None) };
@@ -240,43 +265,125 @@ impl Pipeline {
     /// Extracts entities, quotes, roles and stances from one document (of a document
     /// over [`MAX_TEXT_BYTES`], only that much: offsets are 32-bit).
     pub fn extract(&self, doc: &Document) -> Extraction {
-        let lex: &Lexicon = &self.lexicon;
-        let text = within_limit(&doc.text);
-        let mut scratch = SCRATCH.with(|s| s.borrow_mut().take()).unwrap_or_default();
-        scratch
-            .layout
-            .parse_into(text, lex, &Cleaner::with_index(lex, &self.boilerplate));
-        let ex = self.extract_in(doc, text, &mut scratch);
-        if text.len() <= SCRATCH_KEEP_BYTES {
-            SCRATCH.with(|s| *s.borrow_mut() = Some(scratch));
-        }
-        ex
+        let mut ex = self.extract_batch(&[doc]);
+        ex.pop().expect("one extraction a document")
     }
 
-    /// [`Pipeline::extract`] of `text` (the document's, within the limit), laid out in
-    /// `scratch.layout`.
-    fn extract_in(&self, doc: &Document, text: &str, scratch: &mut Scratch) -> Extraction {
+    /// [`Pipeline::extract`] of each document, in order: the same extractions, made
+    /// stage by stage (every document laid out, then every one's quote regions, …) so
+    /// that a stage's code is read from memory once a batch rather than once a
+    /// document. All the documents' layouts and intermediate results are alive at once:
+    /// callers keep batches small (a few documents, some tens of KB of text).
+    pub fn extract_batch(&self, docs: &[&Document]) -> Vec<Extraction> {
         let lex: &Lexicon = &self.lexicon;
-        let layout = &scratch.layout;
-        let quoter = Quoter::new(lex);
-        let regions = quoter.regions(layout);
-        let mentions = Recognizer::with_index(lex, &self.mention_index).recognize(text, layout);
-        let mut res =
-            Resolver::new(lex).resolve_with(text, layout, &mentions, &mut scratch.resolve);
-        let quotes = quoter.quotes(text, layout, &regions, &res);
-        let statements = quoter.statements(text, layout, &res, &quotes);
-        let affiliations = RoleFinder::new(lex).find(text, layout, &mentions, &res);
-        let parts = crate::roles::part_of(&mentions, &res);
-        let found = StanceFinder::with_index(lex, &self.cues).find_with(
-            text,
-            layout,
-            &res,
-            &quotes,
-            &statements,
-            &affiliations,
-            &mut scratch.stances,
-        );
+        let n = docs.len();
+        let texts: Vec<&str> = docs.iter().map(|d| within_limit(&d.text)).collect();
+        let mut scratch = SCRATCH.with(|s| s.borrow_mut().take()).unwrap_or_default();
+        if scratch.slots.len() < n {
+            scratch.slots.resize_with(n, Slot::default);
+        }
+        let Scratch { slots, stances } = &mut *scratch;
+        let slots = &mut slots[..n];
+        let cleaner = Cleaner::with_index(lex, &self.boilerplate);
+        // a quoter remembers its document's scan and last speech act: one each
+        let quoters: Vec<Quoter> = (0..n).map(|_| Quoter::new(lex)).collect();
+        // the quote regions' scan reads every token: done as the layout is made, while
+        // its tokens are still in L1 (their code is small)
+        let regions: Vec<_> = (0..n)
+            .map(|i| {
+                slots[i].layout.parse_into(texts[i], lex, &cleaner);
+                quoters[i].regions(&slots[i].layout)
+            })
+            .collect();
+        let mentions: Vec<_> = (0..n)
+            .map(|i| {
+                Recognizer::with_index(lex, &self.mention_index)
+                    .recognize(texts[i], &slots[i].layout)
+            })
+            .collect();
+        let resolver = Resolver::new(lex);
+        let resolutions: Vec<_> = slots
+            .iter_mut()
+            .enumerate()
+            .map(|(i, s)| resolver.resolve_with(texts[i], &s.layout, &mentions[i], &mut s.resolve))
+            .collect();
+        let quotes: Vec<_> = (0..n)
+            .map(|i| quoters[i].quotes(texts[i], &slots[i].layout, &regions[i], &resolutions[i]))
+            .collect();
+        let statements: Vec<_> = (0..n)
+            .map(|i| quoters[i].statements(texts[i], &slots[i].layout, &resolutions[i], &quotes[i]))
+            .collect();
+        let roles = RoleFinder::new(lex);
+        let affiliations: Vec<_> = (0..n)
+            .map(|i| roles.find(texts[i], &slots[i].layout, &mentions[i], &resolutions[i]))
+            .collect();
+        let parts: Vec<_> = (0..n)
+            .map(|i| crate::roles::part_of(&mentions[i], &resolutions[i]))
+            .collect();
+        let found: Vec<_> = (0..n)
+            .map(|i| {
+                StanceFinder::with_index(lex, &self.cues).find_with(
+                    texts[i],
+                    &slots[i].layout,
+                    &resolutions[i],
+                    &quotes[i],
+                    &statements[i],
+                    &affiliations[i],
+                    stances,
+                )
+            })
+            .collect();
+        let out = mentions
+            .into_iter()
+            .zip(resolutions)
+            .zip(quotes.into_iter().zip(statements))
+            .zip(affiliations.into_iter().zip(parts).zip(found))
+            .enumerate()
+            .map(
+                |(i, (((mentions, res), (quotes, statements)), ((affiliations, parts), found)))| {
+                    self.edge(
+                        docs[i],
+                        texts[i],
+                        mentions,
+                        res,
+                        quotes,
+                        statements,
+                        affiliations,
+                        parts,
+                        found,
+                        &mut slots[i],
+                    )
+                },
+            )
+            .collect();
+        // a slot of a long document lets its buffers go
+        for (slot, text) in slots.iter_mut().zip(&texts) {
+            if text.len() > SCRATCH_KEEP_BYTES {
+                *slot = Slot::default();
+            }
+        }
+        scratch.slots.truncate(SCRATCH_KEEP_SLOTS);
+        SCRATCH.with(|s| *s.borrow_mut() = Some(scratch));
+        out
+    }
 
+    /// The extraction of a document from its stages' results: `text` is the document's
+    /// (within the limit), laid out in `scratch.layout`.
+    #[allow(clippy::too_many_arguments)]
+    fn edge(
+        &self,
+        doc: &Document,
+        text: &str,
+        mentions: Vec<Mention>,
+        mut res: Resolution,
+        quotes: Vec<Quote>,
+        statements: Vec<Statement>,
+        affiliations: Vec<Affiliation>,
+        parts: Vec<PartOf>,
+        found: Found,
+        scratch: &mut Slot,
+    ) -> Extraction {
+        let lex: &Lexicon = &self.lexicon;
         // the edge: byte spans become code-point offsets, once
         let ix = CharIndex::new(text);
         let loc = |s: Span| Located {
@@ -395,6 +502,51 @@ mod tests {
             .iter()
             .collect();
         assert_eq!(got, "We will strike,");
+    }
+
+    #[test]
+    fn a_batch_extracts_what_each_document_alone_does() {
+        let seeds = [
+            include_str!("../seeds/000_d9dc48d745ea1dae.txt"),
+            include_str!("../seeds/001_888e8fcffc2fcf8e.txt"),
+        ];
+        // long enough that its slot lets its buffers go
+        let long = seeds
+            .concat()
+            .repeat(1 + SCRATCH_KEEP_BYTES / seeds.concat().len());
+        let texts = [
+            seeds[0],
+            "“We will strike,” said CTU President Jesse Sharkey — again.",
+            "",
+            long.as_str(),
+            seeds[1],
+            "Mayor Lori Lightfoot opposes a delay. Sharkey requests one. He said so.",
+            "\u{feff}",
+        ];
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::new(format!("{i}.txt"), *t))
+            .collect();
+        let p = Pipeline::new();
+        let alone: Vec<Extraction> = docs.iter().map(|d| p.extract(d)).collect();
+        // batches of every size, each after batches that left slots of other documents
+        // (and more than a thread keeps)
+        let mut refs: Vec<&Document> = docs.iter().chain(&docs).chain(&docs).collect();
+        for _ in 0..2 {
+            for k in [1, 2, 3, 7, SCRATCH_KEEP_SLOTS + 5] {
+                for (i, batch) in refs.chunks(k).enumerate() {
+                    let got = p.extract_batch(batch);
+                    assert_eq!(got.len(), batch.len());
+                    for (d, ex) in batch.iter().zip(&got) {
+                        let n: usize = d.source.path.trim_end_matches(".txt").parse().unwrap();
+                        assert!(*ex == alone[n], "batch size {k}, batch {i}, document {n}");
+                    }
+                }
+            }
+            refs.reverse();
+        }
+        assert!(p.extract_batch(&[]).is_empty());
     }
 
     #[test]
