@@ -1234,8 +1234,9 @@ impl<'l> Recognizer<'l> {
         };
         let speakers: Vec<String> = out
             .iter()
-            // both kinds of speaker are one word: most mentions are ruled out by that
-            .filter(|m| m.len() == 1)
+            // both kinds of speaker are one word, a known name's or after an honorific:
+            // most mentions are ruled out by that, without a call of `town`
+            .filter(|m| m.len() == 1 && (m.known.is_some() || m.has(evidence::HONORIFIC)))
             .filter(|m| {
                 (town(m) && self.is_speaker_context(w, m.tokens.0 as usize, m.tokens.1 as usize))
                     || (m.has(evidence::HONORIFIC) && w.has(m.tokens.0 as usize, flag::SURNAME))
@@ -1246,7 +1247,10 @@ impl<'l> Recognizer<'l> {
             return;
         }
         for m in out.iter_mut() {
-            if town(m) && speakers.contains(&m.span.text(w.text).to_lowercase()) {
+            if m.known.is_some()
+                && town(m)
+                && speakers.contains(&m.span.text(w.text).to_lowercase())
+            {
                 m.kind = Some(Kind::Person);
                 m.known = None;
                 m.evidence = evidence::SPEAKER | evidence::SURNAME | evidence::SINGLE;
