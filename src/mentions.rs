@@ -426,10 +426,15 @@ impl MentionIndex {
     /// it hold.
     #[inline(never)]
     fn next_read(&self, tokens: &[Token]) -> Option<usize> {
-        // the index is had from what is left of the slice: one counter in the loop
+        // the index is had from what is left of the slice: one counter in the loop. The
+        // shape and fact bits are asked in one test of the two bytes (side by side in
+        // the token as laid out now, they are then read at once)
+        const READ: u16 = shape::CAP as u16 | (fact::LOWER_NAME_START as u16) << 8;
         let mut rest = tokens.iter();
         while let Some(t) = rest.next() {
-            if t.kind == TokenKind::Word && (t.is(shape::CAP) || t.has(fact::LOWER_NAME_START)) {
+            if t.kind == TokenKind::Word
+                && (u16::from(t.shape) | u16::from(t.facts) << 8) & READ != 0
+            {
                 return Some(tokens.len() - rest.as_slice().len() - 1);
             }
         }
