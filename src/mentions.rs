@@ -307,6 +307,17 @@ fn letters_up_to(t: &str, max: usize) -> usize {
     n
 }
 
+/// True when `t` has two letters or more: [`letters_up_to`]`(t, 2) > 1`, without its
+/// call for a word that opens with two ASCII letters (nearly every name; asked of most
+/// one-word runs).
+#[inline(always)]
+fn has_two_letters(t: &str) -> bool {
+    match t.as_bytes() {
+        [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => true,
+        _ => letters_up_to(t, 2) > 1,
+    }
+}
+
 /// True when the bytes of `span` in `text` hold `byte`. Inline: asked of most runs'
 /// words (a hyphen, a period), and most words are short: a word of up to eight bytes is
 /// read as one `u64` from the text (which must go on for eight bytes from its start)
@@ -415,10 +426,15 @@ impl MentionIndex {
     /// it hold.
     #[inline(never)]
     fn next_read(&self, tokens: &[Token]) -> Option<usize> {
-        // the index is had from what is left of the slice: one counter in the loop
+        // the index is had from what is left of the slice: one counter in the loop. The
+        // shape and fact bits are asked in one test of the two bytes (side by side in
+        // the token as laid out now, they are then read at once)
+        const READ: u16 = shape::CAP as u16 | (fact::LOWER_NAME_START as u16) << 8;
         let mut rest = tokens.iter();
         while let Some(t) = rest.next() {
-            if t.kind == TokenKind::Word && (t.is(shape::CAP) || t.has(fact::LOWER_NAME_START)) {
+            if t.kind == TokenKind::Word
+                && (u16::from(t.shape) | u16::from(t.facts) << 8) & READ != 0
+            {
                 return Some(tokens.len() - rest.as_slice().len() - 1);
             }
         }
@@ -833,7 +849,7 @@ impl<'l> Recognizer<'l> {
     /// name is listed in capitals when `caps`.
     fn case_fits(&self, w: &Words, i: usize, id: u32, caps: bool) -> bool {
         let first = w.tok(i);
-        if caps && !first.is(shape::UPPER) && letters_up_to(w.text_of(i), 2) > 1 {
+        if caps && !first.is(shape::UPPER) && has_two_letters(w.text_of(i)) {
             return false;
         }
         // "us" is not "US", "labour" is not "Labour"
@@ -909,14 +925,19 @@ impl<'l> Recognizer<'l> {
     /// The end (exclusive) of the capitalized run starting at `i`.
     fn chunk_end(&self, w: &Words, i: usize, e: usize) -> usize {
         let mut j = i + 1;
-        let mut designator_any = self.is_any_designator(w, i);
+        // whether the run's first word or a capitalized word the run went on by is a
+        // designator that may stand anywhere: only the particle and connector rules ask,
+        // and most runs end at neither, so the words' entries are read then, not word by
+        // word (a cache miss each). `designator_any` covers the words before `unread`;
+        // the words from `unread` to `j` are still to be read.
+        let mut designator_any = false;
+        let mut unread = i;
         // "and" joins only inside an "X of/for Y" name ("Department for Education and Skills")
         let mut joined_prep = false;
         while j < e {
             let t = w.tok(j);
             let prev = w.tok(j - 1);
             if t.kind == TokenKind::Word && t.is(shape::CAP) {
-                designator_any |= self.is_any_designator(w, j);
                 j += 1;
                 continue;
             }
@@ -930,7 +951,10 @@ impl<'l> Recognizer<'l> {
                 && (prev.is(shape::UPPER) || w.entry(j - 1).and_then(|e| e.org_word).is_some())
                 && !self.is_score_number(w, i, j)
             {
+                // (the number is no word the rules read for a designator)
+                designator_any = designator_any || self.any_designator_in(w, unread, j);
                 j += 1;
+                unread = j;
                 continue;
             }
             // particles inside a person's name, one or two ("de Gaulle", "van der Westhuizen");
@@ -947,10 +971,14 @@ impl<'l> Recognizer<'l> {
                 && j + particles < e
                 && w.tok(j + particles).is(shape::CAP)
                 && w.tok(j + particles).kind == TokenKind::Word
-                && !designator_any
             {
-                j += particles + 1;
-                continue;
+                designator_any = designator_any || self.any_designator_in(w, unread, j);
+                unread = j;
+                if !designator_any {
+                    j += particles + 1;
+                    unread = j;
+                    continue;
+                }
             }
             // "of", "for", "and", "&" inside an institution's name
             // (no connector is longer than three bytes)
@@ -963,15 +991,16 @@ impl<'l> Recognizer<'l> {
                 }
                 let amp = t.is_punct('&') || w.text_of(j) == "&";
                 let is_and = w.is_any(j, &["and"]);
-                if k < e
-                    && w.tok(k).kind == TokenKind::Word
-                    && w.tok(k).is(shape::CAP)
-                    && (designator_any || amp)
-                    && !(is_and && (!joined_prep || self.is_name_list(w, k, e)))
-                {
-                    joined_prep |= !is_and && !amp;
-                    j = k + 1;
-                    continue;
+                if k < e && w.tok(k).kind == TokenKind::Word && w.tok(k).is(shape::CAP) {
+                    designator_any = designator_any || self.any_designator_in(w, unread, j);
+                    if (designator_any || amp)
+                        && !(is_and && (!joined_prep || self.is_name_list(w, k, e)))
+                    {
+                        joined_prep |= !is_and && !amp;
+                        j = k + 1;
+                        unread = j;
+                        continue;
+                    }
                 }
             }
             break;
@@ -1005,6 +1034,11 @@ impl<'l> Recognizer<'l> {
         j < e
             && (w.tok(j).is_punct(',') || w.is_any(j, &["and"]))
             && !self.is_any_designator(w, j.saturating_sub(1))
+    }
+
+    /// True when one of tokens `[from, to)` is [`Recognizer::is_any_designator`].
+    fn any_designator_in(&self, w: &Words, from: usize, to: usize) -> bool {
+        (from..to).any(|k| self.is_any_designator(w, k))
     }
 
     fn is_any_designator(&self, w: &Words, i: usize) -> bool {
@@ -1161,14 +1195,21 @@ impl<'l> Recognizer<'l> {
     }
 
     /// "In-person", "Long-term": every part of a hyphenated word is a common word.
+    #[inline(always)]
     fn hyphen_common(&self, w: &Words, i: usize) -> bool {
-        let t = w.text_of(i);
-        t.contains('-')
-            && t.split('-').all(|p| {
-                self.lex
-                    .word(&p.to_lowercase())
-                    .is_some_and(|e| e.has(flag::COMMON) || e.has(flag::FUNCTION))
-            })
+        // most words have no hyphen: looked for inline in the token's bytes at once
+        // ([`has_byte`]), not by a call that searches its text
+        has_byte(w.text, w.tok(i).span, b'-') && self.hyphen_parts_common(w.text_of(i))
+    }
+
+    /// True when every part of hyphenated word `t` is a common or function word.
+    #[inline(never)]
+    fn hyphen_parts_common(&self, t: &str) -> bool {
+        t.split('-').all(|p| {
+            self.lex
+                .word(&p.to_lowercase())
+                .is_some_and(|e| e.has(flag::COMMON) || e.has(flag::FUNCTION))
+        })
     }
 
     /// A GeoNames town or city whose name is also a common English word ("Police",
@@ -1198,8 +1239,9 @@ impl<'l> Recognizer<'l> {
         };
         let speakers: Vec<String> = out
             .iter()
-            // both kinds of speaker are one word: most mentions are ruled out by that
-            .filter(|m| m.len() == 1)
+            // both kinds of speaker are one word, a known name's or after an honorific:
+            // most mentions are ruled out by that, without a call of `town`
+            .filter(|m| m.len() == 1 && (m.known.is_some() || m.has(evidence::HONORIFIC)))
             .filter(|m| {
                 (town(m) && self.is_speaker_context(w, m.tokens.0 as usize, m.tokens.1 as usize))
                     || (m.has(evidence::HONORIFIC) && w.has(m.tokens.0 as usize, flag::SURNAME))
@@ -1210,7 +1252,10 @@ impl<'l> Recognizer<'l> {
             return;
         }
         for m in out.iter_mut() {
-            if town(m) && speakers.contains(&m.span.text(w.text).to_lowercase()) {
+            if m.known.is_some()
+                && town(m)
+                && speakers.contains(&m.span.text(w.text).to_lowercase())
+            {
                 m.kind = Some(Kind::Person);
                 m.known = None;
                 m.evidence = evidence::SPEAKER | evidence::SURNAME | evidence::SINGLE;
@@ -1970,7 +2015,7 @@ impl<'l> Recognizer<'l> {
     fn org_context(&self, w: &Words, a: usize, b: usize, s: usize) -> bool {
         let n = w.layout.tokens.len();
         // a lone letter ("N / A") is a table's abbreviation, not a name
-        if b - a == 1 && letters_up_to(w.text_of(a), 2) < 2 {
+        if b - a == 1 && !has_two_letters(w.text_of(a)) {
             return false;
         }
         // each test in turn, the cheapest first: most names have none of them
@@ -2402,6 +2447,14 @@ mod tests {
         }
         // (each word three times, in three cases; "st." may part from its period)
         assert!(found >= 2 * lists.iter().map(|l| l.words().len()).sum::<usize>());
+    }
+
+    #[test]
+    fn has_two_letters_agrees_with_the_count() {
+        let words = "A a AB Ab A1 1A A. N/A É Éa aÉ ÉÉ A-B Smith x 7 's ΑΒ 3M UK U.S.";
+        for t in words.split(' ').chain(["", "A\u{301}b", "\u{301}ab"]) {
+            assert_eq!(has_two_letters(t), letters_up_to(t, 2) > 1, "{t:?}");
+        }
     }
 
     #[test]

@@ -83,14 +83,43 @@ fn is_win_verb(word: &[u8]) -> bool {
 }
 
 /// True when `word` (lower case, as written) is the first word of one of
-/// [`RESULT_VERBS`].
+/// [`RESULT_VERBS`]. Asked of the lower-case word after most names ("said", "has",
+/// "and"): its length and first letter turn nearly all away inline, by two constants in
+/// the code ([`RESULT_OPENING`]: no table to read), before the words are compared out of
+/// line.
+#[inline(always)]
 fn opens_result(word: &[u8]) -> bool {
+    let (firsts, lens) = RESULT_OPENING;
+    word.len() < 32
+        && lens >> word.len() & 1 != 0
+        && word.first().is_some_and(|&c| firsts >> (c & 31) & 1 != 0)
+        && is_result_opener(word)
+}
+
+/// [`opens_result`]'s comparison of the words.
+#[inline(never)]
+fn is_result_opener(word: &[u8]) -> bool {
     is_win_verb(word)
         || matches!(
             word,
             b"defeat" | b"defeats" | b"drew" | b"draw" | b"lost" | b"lose" | b"loses"
         )
 }
+
+/// The first letters (bit `letter & 31`) and the lengths (bit `len`) of the first words
+/// of [`RESULT_VERBS`], made at compile time.
+const RESULT_OPENING: (u32, u32) = {
+    let (mut firsts, mut lens) = (0u32, 0u32);
+    let mut i = 0;
+    while i < RESULT_VERBS.len() {
+        let word = RESULT_VERBS[i][0].as_bytes();
+        assert!(word.len() < 32);
+        firsts |= 1 << (word[0] & 31);
+        lens |= 1 << word.len();
+        i += 1;
+    }
+    (firsts, lens)
+};
 
 /// Nouns of a result before "over": "victory over Bath", "winners over Leeds".
 const RESULT_OVER: &[&str] = &[
@@ -213,11 +242,12 @@ fn is_versus(w: &Words, k: usize) -> bool {
 ///
 /// A necessary condition, rule by rule: the token after the name (`b`) is a number
 /// (score, innings, table row), a dash, "-", "." or "/" at a line start (table row), a
-/// word opening with "v" (fixture), "a" ("A at B"), or a lower-case word that opens a
-/// result verb or, after a place and before a capitalized word, may be a player's role;
-/// or the token before it (`a - 1`) in its line is a word opening with "v" (a fixture
-/// after a date) or, before a place, one that [`beaten_side`] reads on ("the", "over",
-/// "to", "by", a verb of a win).
+/// word opening with "v" (fixture), "at" in any case ("A at B"; not every word opening
+/// with "a", such as "and", "as", "after"), or a lower-case word that opens a result
+/// verb or, after a place and before a capitalized word, may be a player's role; or the
+/// token before it (`a - 1`) in its line is a word opening with "v" (a fixture after a
+/// date) or, before a place, one that [`beaten_side`] reads on ("the", "over", "to",
+/// "by", a verb of a win).
 #[inline(always)]
 fn may_be_side(w: &Words, m: &Mention, para: u32) -> bool {
     use crate::tokens::shape::LOWER;
@@ -242,7 +272,8 @@ fn may_be_side(w: &Words, m: &Mention, para: u32) -> bool {
         TokenKind::Number => true,
         TokenKind::Dash | TokenKind::Punct('-' | '.' | '/') => before.is_none(),
         TokenKind::Word => {
-            matches!(first(t) | 0x20, b'v' | b'a')
+            first(t) | 0x20 == b'v'
+                || t.span.bytes(w.text).eq_ignore_ascii_case(b"at")
                 || t.is(LOWER)
                     && (opens_result(t.span.bytes(w.text))
                         || place
@@ -326,10 +357,9 @@ pub(super) fn mark_teams(w: &Words, out: &mut [Mention]) {
         // result: A beat B (a verb is a lower-case word after the name)
         let verb_at_b = (in_para(b) && w.is_lower(b)).then(|| w.tok(b).span.bytes(w.text));
         // the verbs are looked through only after a lower-case word, whose ASCII letters
-        // are all lower case: its text equals a verb's as written, and most words differ
-        // from every verb in their first letter
-        // most names have a lower-case word after them ("said"): one `match` rules out
-        // nearly all before the list is read
+        // are all lower case: its text equals a verb's as written; most names have a
+        // lower-case word after them ("said"), and [`opens_result`]'s length and first
+        // letter rule out nearly all before the list is read
         let verbs = match verb_at_b {
             Some(t) if opens_result(t) => RESULT_VERBS,
             _ => &[],
@@ -611,6 +641,7 @@ mod tests {
             "beat", "beats", "defeated", "defeat", "defeats", "thrashed", "routed", "edged",
             "overcame", "crushed", "hammered", "drew", "draw", "lost", "lose", "loses",
         ] {
+            assert!(super::is_result_opener(word.as_bytes()), "{word}");
             assert!(
                 super::RESULT_VERBS.iter().any(|v| v[0] == word),
                 "{word} opens no result verb"
