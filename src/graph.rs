@@ -2345,11 +2345,13 @@ impl KnowledgeGraph {
         let doc = DocId(self.documents.len() as u32);
         let mut name = [0u8; 11];
         self.push_source(doc.write(&mut name), &ex.source, ex.chars);
+        // the words of every place are read from the document's text, kept once
+        let words: &str = &ex.text;
         let ev = |g: &mut Self, l: &Located| Evidence {
             doc,
             start: l.start,
             end: l.end,
-            text: Some(g.intern(&l.text)),
+            text: Some(g.intern(l.text(words))),
         };
         // the texts of an entity's mentions interned so far: most mentions repeat one
         // of a few names, found here by comparing them rather than by hashing them into
@@ -2388,7 +2390,7 @@ impl KnowledgeGraph {
                 names.0.push((&e.label, node.label));
             }
             for m in &e.mentions {
-                let text = names.intern(texts, &m.text);
+                let text = names.intern(texts, m.text(words));
                 node.mentions.push(Evidence {
                     doc,
                     start: m.start,
@@ -2408,11 +2410,12 @@ impl KnowledgeGraph {
         let mut id_buf = IdBuf::default();
         let mut label = String::new();
         for (at, (kind, qi, q)) in said.enumerate() {
-            let text = self.intern(&q.text.text);
+            let quoted = q.text.text(words);
+            let text = self.intern(quoted);
             let span = |g: &mut Self, l: &Located| SpanText {
                 start: l.start,
                 end: l.end,
-                text: g.intern(&l.text),
+                text: g.intern(l.text(words)),
             };
             let speaker_mention = q.speaker_mention.as_ref().map(|m| span(self, m));
             let cue = q.cue.as_ref().map(|c| span(self, c));
@@ -2426,11 +2429,11 @@ impl KnowledgeGraph {
                 partial: q.partial,
             };
             label.clear();
-            push_quote_label(&q.text.text, &mut label);
+            push_quote_label(quoted, &mut label);
             // a short quote is its own label (one in six of BBC's): its number is the
             // text's, just interned, not looked up again
             let label_id = |g: &mut Self, label: &str| {
-                if label == q.text.text {
+                if label == quoted {
                     text
                 } else {
                     g.texts.intern(label)
@@ -2533,7 +2536,7 @@ impl KnowledgeGraph {
                 }
             };
             let evidence = vec![ev(self, &s.evidence)];
-            let (act, cue) = (self.intern(&s.act), self.intern(&s.cue.text));
+            let (act, cue) = (self.intern(&s.act), self.intern(s.cue.text(words)));
             self.add_edge(
                 entity_nodes[s.holder],
                 target,

@@ -3,7 +3,9 @@
 //! Takes: a [`Document`]. Gives: an [`Extraction`]: the document's entities, quotes,
 //! affiliations and stances, with offsets already converted to code points (the one
 //! conversion, done here, at the edge of the per-document work), ready to be merged into
-//! a [`crate::graph::KnowledgeGraph`].
+//! a [`crate::graph::KnowledgeGraph`]. The words are not copied out one by one: each place
+//! ([`Located`]) keeps its byte span too, into the document's text, which the extraction
+//! holds once.
 //!
 //! Stages: clean → tokens → sentences ([`Layout`]) → quote regions → mentions →
 //! resolution → quotes with speakers → roles → stances.
@@ -36,15 +38,26 @@ use crate::roles::{Affiliation, PartOf, RoleFinder};
 use crate::stances::{CueIndex, Found, StanceFinder, StanceScratch, Target};
 use crate::statements::Statement;
 
-/// Text with code-point offsets into a document.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// Words of a document, by where they are: code-point offsets (what the exports
+/// write) and the byte span of the same words (what slices the text). The words
+/// themselves are not copied: read them with [`Extraction::text_of`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Located {
     /// First code point.
     pub start: u32,
     /// One past the last code point.
     pub end: u32,
-    /// The text covered.
-    pub text: String,
+    /// The same words as bytes of [`Extraction::text`].
+    pub bytes: Span,
+}
+
+impl Located {
+    /// The words covered, read from `text`: the [`Extraction::text`] (or the document's
+    /// text, of which it is the start) the offsets point into. Panics, as slicing does,
+    /// on a text the span does not fit.
+    pub fn text(self, text: &str) -> &str {
+        self.bytes.text(text)
+    }
 }
 
 /// An entity of one document.
@@ -140,6 +153,10 @@ pub struct ExStance {
 pub struct Extraction {
     /// Where the document came from.
     pub source: Source,
+    /// The document's text (of a document over [`MAX_TEXT_BYTES`], that much): every
+    /// [`Located`] points into it, and [`Extraction::text_of`] reads its words from it.
+    /// One copy per document, not one per mention, quote and cue.
+    pub text: String,
     /// Length of the text in code points.
     pub chars: u32,
     /// Entities.
@@ -154,6 +171,13 @@ pub struct Extraction {
     pub part_of: Vec<ExPartOf>,
     /// Stances.
     pub stances: Vec<ExStance>,
+}
+
+impl Extraction {
+    /// The words at `l`, one of this extraction's places.
+    pub fn text_of(&self, l: &Located) -> &str {
+        l.text(&self.text)
+    }
 }
 
 /// A lexicon shared by every thread: the built-in one, or one with user additions.
@@ -386,10 +410,11 @@ impl Pipeline {
         let lex: &Lexicon = &self.lexicon;
         // the edge: byte spans become code-point offsets, once
         let ix = CharIndex::new(text);
+        // words are not copied: the extraction keeps the text once, and each place its span
         let loc = |s: Span| Located {
             start: ix.char_offset(s.start),
             end: ix.char_offset(s.end),
-            text: s.text(text).to_string(),
+            bytes: s,
         };
         // entities named only by an adjective ("Russian officials") come after the
         // resolution's, in the order the stances numbered them; they have no mentions
@@ -432,12 +457,13 @@ impl Pipeline {
             .iter()
             .map(|st| said(st.span, st.speaker_mention, st.cue, st.speaker, false))
             .collect();
+        // the stages are done with their findings: their words move, not copied
         let affiliations = affiliations
-            .iter()
+            .into_iter()
             .map(|a| ExAffiliation {
                 person: a.person,
                 org: a.org,
-                role: a.role.clone(),
+                role: a.role,
                 confidence: a.confidence,
                 evidence: loc(a.evidence),
             })
@@ -452,18 +478,18 @@ impl Pipeline {
             .collect();
         let stances = found
             .stances
-            .iter()
+            .into_iter()
             .map(|s| ExStance {
                 holder: s.holder,
                 polarity: s.polarity,
-                target: match &s.target {
-                    Target::Entity(e) => ExTarget::Entity(*e),
+                target: match s.target {
+                    Target::Entity(e) => ExTarget::Entity(e),
                     Target::Topic(t) => ExTarget::Topic {
-                        label: t.clone(),
-                        key: crate::stances::topic_key(t, lex),
+                        key: crate::stances::topic_key(&t, lex),
+                        label: t,
                     },
                 },
-                act: s.act.clone(),
+                act: s.act,
                 cue: loc(s.cue),
                 confidence: s.confidence,
                 evidence: loc(s.evidence),
@@ -471,6 +497,7 @@ impl Pipeline {
             .collect();
         Extraction {
             source: doc.source.clone(),
+            text: text.to_string(),
             chars: ix.total_chars(),
             entities,
             quotes,
@@ -494,7 +521,7 @@ mod tests {
         for e in &ex.entities {
             for m in &e.mentions {
                 let got: String = chars[m.start as usize..m.end as usize].iter().collect();
-                assert_eq!(got, m.text);
+                assert_eq!(got, ex.text_of(m));
             }
         }
         let q = &ex.quotes[0];
@@ -502,6 +529,8 @@ mod tests {
             .iter()
             .collect();
         assert_eq!(got, "We will strike,");
+        assert_eq!(ex.text_of(&q.text), got);
+        assert_eq!(ex.text, text);
     }
 
     #[test]

@@ -37,35 +37,42 @@ pub fn spans(text: &str, ex: &Extraction) {
         &text[starts[s as usize]..starts[e as usize]]
     };
     assert_eq!(ex.chars as usize, n, "document length in code points");
+    // the words of each place are read from the extraction's copy of the text, by
+    // bytes: they must be the words its code points cover in the input
+    assert_eq!(ex.text, text, "the extraction's text");
     for e in &ex.entities {
         for m in &e.mentions {
-            assert_eq!(at(m.start, m.end), m.text, "mention");
+            assert_eq!(at(m.start, m.end), ex.text_of(m), "mention");
         }
     }
     for q in ex.quotes.iter().chain(&ex.statements) {
         assert_eq!(
             at(q.text.start, q.text.end),
-            q.text.text,
+            ex.text_of(&q.text),
             "quote or statement"
         );
         for l in [&q.speaker_mention, &q.cue].into_iter().flatten() {
-            assert_eq!(at(l.start, l.end), l.text, "speaker or cue");
+            assert_eq!(at(l.start, l.end), ex.text_of(l), "speaker or cue");
         }
     }
     for a in &ex.affiliations {
         assert_eq!(
             at(a.evidence.start, a.evidence.end),
-            a.evidence.text,
+            ex.text_of(&a.evidence),
             "role"
         );
+    }
+    for p in &ex.part_of {
+        let e = &p.evidence;
+        assert_eq!(at(e.start, e.end), ex.text_of(e), "part of");
     }
     for s in &ex.stances {
         assert_eq!(
             at(s.evidence.start, s.evidence.end),
-            s.evidence.text,
+            ex.text_of(&s.evidence),
             "stance"
         );
-        assert_eq!(at(s.cue.start, s.cue.end), s.cue.text, "stance cue");
+        assert_eq!(at(s.cue.start, s.cue.end), ex.text_of(&s.cue), "stance cue");
     }
 }
 
