@@ -112,7 +112,7 @@ use rustc_hash::FxHashMap;
 use crate::document::Span;
 use crate::kind::{Gender, Kind, Polarity};
 use crate::layout::{Layout, WordSet, Words};
-use crate::lexicon::{CueWord, Frame, Lexicon, fact, flag, ing_form};
+use crate::lexicon::{CueWord, Frame, Lexicon, StanceCue, fact, flag, ing_form};
 use crate::quotes::Quote;
 use crate::resolve::{RefKind, Resolution};
 use crate::roles::Affiliation;
@@ -986,9 +986,41 @@ pub struct CueIndex {
     slot: Vec<u32>,
     filters: Vec<CueFilter>,
     /// By cue (index into [`Lexicon::stance_cues`]): [`second_bit`] of its literal second
-    /// word, or [`NO_SECOND`]. [`StanceFinder::longest_cue`] turns away most cues of a
-    /// word by it, in a table of a byte a cue, before it reads one.
+    /// word, or [`NO_SECOND`].
     second: Vec<u8>,
+    /// Each word's cues ([`WordEntry::stance_cues`](crate::lexicon::WordEntry), in that
+    /// order) as [`CueBrief`]s, one run a word (its filter's `briefs`):
+    /// [`StanceFinder::longest_cue`] reads the run, eight bytes a cue side by side, and
+    /// turns away most cues of a word by it before it reads one from the lexicon (a
+    /// structure, its words and their strings, each elsewhere on the heap), and reads
+    /// none for a cue of one word.
+    briefs: Vec<CueBrief>,
+}
+
+/// What [`StanceFinder::longest_cue`] asks of a cue before the cue itself: see
+/// [`CueIndex::briefs`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct CueBrief {
+    /// Index into [`Lexicon::stance_cues`].
+    cue: u32,
+    /// [`second_bit`] of its literal second word, or [`NO_SECOND`].
+    second: u8,
+    /// [`brief`] bits.
+    bits: u8,
+}
+
+/// [`CueBrief::bits`].
+mod brief {
+    /// Written with "=" ([`StanceCue::fixed`](crate::lexicon::StanceCue)).
+    pub const FIXED: u8 = 1;
+    /// One word only: nothing to match after the first.
+    pub const ONE_WORD: u8 = 2;
+    /// The second word is a literal (an empty one too), compared with the next word.
+    pub const LITERAL_SECOND: u8 = 4;
+    /// A fixed evaluation (frame `subj`) whose first word is "to": needs its "be".
+    pub const TO_EVALUATION: u8 = 8;
+    /// The last word is the literal "to".
+    pub const ENDS_WITH_TO: u8 = 16;
 }
 
 /// In [`CueIndex`]'s `second`: the cue has no literal second word (or an empty one).
@@ -1002,6 +1034,8 @@ struct CueFilter {
     /// Bit [`second_bit`] of each cue's literal second word (bit `k & 63` of word
     /// `k >> 6`).
     bits: [u64; 2],
+    /// The word's run in [`CueIndex::briefs`] (empty for the open filter of slot 0).
+    briefs: (u32, u32),
 }
 
 impl CueIndex {
@@ -1012,6 +1046,7 @@ impl CueIndex {
         let open = CueFilter {
             open: true,
             bits: [0; 2],
+            briefs: (0, 0),
         };
         let mut index = CueIndex {
             slot: vec![0; lex.len()],
@@ -1024,6 +1059,7 @@ impl CueIndex {
                         .map_or(NO_SECOND, |l| second_bit(l.as_bytes()) as u8)
                 })
                 .collect(),
+            briefs: Vec::new(),
         };
         for cue in &lex.stance_cues {
             let firsts = match cue.words.first() {
@@ -1035,9 +1071,17 @@ impl CueIndex {
                 let slot = &mut index.slot[id as usize];
                 if *slot == 0 {
                     *slot = index.filters.len() as u32;
-                    index
-                        .filters
-                        .push(CueFilter::of(lex, &lex.entry(id).stance_cues));
+                    let cues = &lex.entry(id).stance_cues;
+                    let mut f = CueFilter::of(lex, cues);
+                    let first = index.briefs.len() as u32;
+                    f.briefs = (first, first + cues.len() as u32);
+                    index.filters.push(f);
+                    let briefs = cues.iter().map(|&ci| CueBrief {
+                        cue: ci,
+                        second: index.second[ci as usize],
+                        bits: brief_bits(&lex.stance_cues[ci as usize]),
+                    });
+                    index.briefs.extend(briefs);
                 }
             }
         }
@@ -1071,12 +1115,35 @@ impl CueIndex {
     }
 }
 
+/// The [`CueBrief::bits`] of a cue.
+fn brief_bits(cue: &StanceCue) -> u8 {
+    let literal = |w: Option<&CueWord>, l: &str| matches!(w, Some(CueWord::Literal(x)) if x == l);
+    let mut bits = 0;
+    if cue.fixed {
+        bits |= brief::FIXED;
+    }
+    if cue.words.len() == 1 {
+        bits |= brief::ONE_WORD;
+    }
+    if matches!(cue.words.get(1), Some(CueWord::Literal(_))) {
+        bits |= brief::LITERAL_SECOND;
+    }
+    if cue.fixed && cue.frame == Frame::Subject && literal(cue.words.first(), "to") {
+        bits |= brief::TO_EVALUATION;
+    }
+    if literal(cue.words.last(), "to") {
+        bits |= brief::ENDS_WITH_TO;
+    }
+    bits
+}
+
 impl CueFilter {
-    /// The filter of `cues`.
+    /// The filter of `cues` (with no run of briefs).
     fn of(lex: &Lexicon, cues: &[u32]) -> CueFilter {
         let mut f = CueFilter {
             open: false,
             bits: [0; 2],
+            briefs: (0, 0),
         };
         for &ci in cues {
             match lex.stance_cues[ci as usize].literal_second() {
@@ -2298,10 +2365,17 @@ impl<'l> StanceFinder<'l> {
     /// The longest cue starting at token `i`.
     #[inline]
     fn match_cue(&self, w: &Words, i: usize, e: usize, s: usize) -> Option<CueMatch> {
-        // asked for every token of every sentence, and most words start no cue: this
-        // test is inlined into the caller, the matching is not
-        let cues = cues_at(w, i)?;
-        self.longest_cue(w, cues, i, e, s)
+        // most words start no cue: this test is inlined into the caller, the matching is
+        // not
+        let t = w.tok(i);
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        let (a, b) = self.cues.filters[self.cues.slot[t.word? as usize] as usize].briefs;
+        if a == b {
+            return None;
+        }
+        self.longest_cue(w, &self.cues.briefs[a as usize..b as usize], i, e, s)
     }
 
     /// What the words around token `i` say of a verb cue there: whether it can be no
@@ -2328,10 +2402,12 @@ impl<'l> StanceFinder<'l> {
     }
 
     /// The longest of `cues` (those whose first word is token `i`'s) starting at `i`.
+    /// Not inlined: [`StanceFinder::match_cue`]'s test is, in three callers.
+    #[inline(never)]
     fn longest_cue(
         &self,
         w: &Words,
-        cues: &[u32],
+        cues: &[CueBrief],
         i: usize,
         e: usize,
         s: usize,
@@ -2348,44 +2424,44 @@ impl<'l> StanceFinder<'l> {
         // has NO_SECOND): a cue whose bit differs is passed over unread
         let next_bit = next.map_or(NO_SECOND, |n| second_bit(n) as u8);
         let mut best: Option<CueMatch> = None;
-        for &ci in cues {
-            let want = self.cues.second[ci as usize];
-            if want != NO_SECOND && want != next_bit {
+        // the cue's words from the lexicon, read only when its brief leaves it in
+        let words = |b: &CueBrief| &self.lex.stance_cues[b.cue as usize].words[..];
+        for b in cues {
+            if b.second != NO_SECOND && b.second != next_bit {
                 continue;
             }
-            let cue = &self.lex.stance_cues[ci as usize];
-            if let Some(CueWord::Literal(l)) = cue.words.get(1)
+            if b.bits & brief::LITERAL_SECOND != 0
+                && let Some(CueWord::Literal(l)) = words(b).get(1)
                 && !next.is_some_and(|n| same_word(n, l.as_bytes()))
             {
                 continue;
             }
-            if !cue.fixed {
+            if b.bits & brief::FIXED == 0 {
                 let (no_verb, owned_noun) =
                     *verb_context.get_or_insert_with(|| self.verb_context(w, i, s));
-                if no_verb || (owned_noun && cue.words.len() == 1) {
+                if no_verb || (owned_noun && b.bits & brief::ONE_WORD != 0) {
                     continue;
                 }
             }
             // an evaluation that starts with "to" ("is partly to blame") needs its "be";
             // "are likely to blame X" is the verb
-            if cue.fixed
-                && cue.frame == Frame::Subject
-                && matches!(cue.words.first(), Some(CueWord::Literal(l)) if l == "to")
-                && !self.after_be(w, i, s)
-            {
+            if b.bits & brief::TO_EVALUATION != 0 && !self.after_be(w, i, s) {
                 continue;
             }
-            if let Some(end) = self.match_rest(w, &cue.words[1..], i + 1, e) {
-                let ends_with_to =
-                    matches!(cue.words.last(), Some(CueWord::Literal(l)) if l == "to");
-                if best.as_ref().is_none_or(|b| end > b.end) {
-                    best = Some(CueMatch {
-                        cue: ci as usize,
-                        start: i,
-                        end,
-                        ends_with_to,
-                    });
-                }
+            let end = if b.bits & brief::ONE_WORD != 0 {
+                Some(i + 1)
+            } else {
+                self.match_rest(w, &words(b)[1..], i + 1, e)
+            };
+            if let Some(end) = end
+                && best.as_ref().is_none_or(|m| end > m.end)
+            {
+                best = Some(CueMatch {
+                    cue: b.cue as usize,
+                    start: i,
+                    end,
+                    ends_with_to: b.bits & brief::ENDS_WITH_TO != 0,
+                });
             }
         }
         best
@@ -4414,15 +4490,6 @@ fn past_quote_marks(w: &Words, mut i: usize, e: usize) -> usize {
     i
 }
 
-/// The stance cues whose first word is token `i`, if any.
-fn cues_at<'a>(w: &Words<'a>, i: usize) -> Option<&'a [u32]> {
-    if w.tok(i).kind != TokenKind::Word {
-        return None;
-    }
-    let cues = &w.entry(i)?.stance_cues;
-    (!cues.is_empty()).then_some(cues.as_slice())
-}
-
 /// The "(" that the ")" at `close` ends, at most `reach` tokens back and not before
 /// `lo`; None when `close` is no ")".
 fn bracket_open(w: &Words, close: usize, lo: usize, reach: usize) -> Option<usize> {
@@ -5000,6 +5067,28 @@ mod tests {
             if slot != 0 {
                 let (got, want) = (index.filters[slot], CueFilter::of(lex, cues));
                 assert_eq!((got.open, got.bits), (want.open, want.bits), "{id}");
+                // the word's briefs are its cues, in order, as `longest_cue` reads them
+                let (a, b) = got.briefs;
+                let briefs = &index.briefs[a as usize..b as usize];
+                assert_eq!(briefs.len(), cues.len(), "{id}");
+                for (br, &ci) in briefs.iter().zip(cues) {
+                    let cue = &lex.stance_cues[ci as usize];
+                    let words = &cue.words;
+                    let is = |w: Option<&CueWord>, l: &str| matches!(w, Some(CueWord::Literal(x)) if x == l);
+                    assert_eq!(br.cue, ci);
+                    assert_eq!(br.second, index.second[ci as usize]);
+                    let bit = |b: u8| br.bits & b != 0;
+                    assert_eq!(bit(brief::FIXED), cue.fixed);
+                    assert_eq!(bit(brief::ONE_WORD), words.len() == 1);
+                    assert_eq!(
+                        bit(brief::LITERAL_SECOND),
+                        matches!(words.get(1), Some(CueWord::Literal(_)))
+                    );
+                    let to_eval =
+                        cue.fixed && cue.frame == Frame::Subject && is(words.first(), "to");
+                    assert_eq!(bit(brief::TO_EVALUATION), to_eval);
+                    assert_eq!(bit(brief::ENDS_WITH_TO), is(words.last(), "to"));
+                }
             }
         }
     }
