@@ -3,9 +3,10 @@
 //!
 //! It compiles the library's own loader (`src/lexicon/`, with the tokenizer that makes
 //! phrase keys), builds the built-in [`lexicon::Lexicon`] from the data files exactly as
-//! a run used to at every start, and writes it as a snapshot to `$OUT_DIR/lexicon.bin`.
-//! The library embeds that file when the `newsgraph_snapshot` cfg set here is on, so
-//! `data/` stays the one source of truth and a start reads ready tables.
+//! a run used to at every start, and writes it as a snapshot to `$OUT_DIR/lexicon.bin`,
+//! with its word entries in `$OUT_DIR/entries.bin`. The library embeds the first and
+//! makes a static table of the second when the `newsgraph_snapshot` cfg set here is on,
+//! so `data/` stays the one source of truth and a start reads ready tables.
 
 // the build script compiles library modules of which it calls only the loader; cargo
 // reads what it prints
@@ -54,6 +55,8 @@ fn main() {
     }
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let lex = lexicon::Lexicon::builtin();
-    std::fs::write(out.join("lexicon.bin"), lex.snapshot()).expect("writing the lexicon snapshot");
+    let (snapshot, entries) = lex.snapshot();
+    std::fs::write(out.join("lexicon.bin"), snapshot).expect("writing the lexicon snapshot");
+    std::fs::write(out.join("entries.bin"), entries).expect("writing the word entries");
     println!("cargo::rustc-cfg=newsgraph_snapshot");
 }

@@ -19,6 +19,7 @@
 //!
 //! Limits: lists are English; a name missing from every list is found only by context.
 
+mod entries;
 mod inflect;
 mod load;
 mod snapshot;
@@ -34,6 +35,7 @@ use rustc_hash::FxHashMap;
 
 use crate::error::Result;
 use crate::kind::{Gender, Kind, Polarity};
+use entries::Entries;
 use table::Keys;
 
 /// Index of a word entry.
@@ -86,7 +88,7 @@ pub mod flag {
 /// Facts about a word that stages ask at nearly every token, a bit each: the tokenizer
 /// copies them into [`crate::tokens::Token::facts`] when it finds the word's id, from a
 /// table of a byte per word ([`Lexicon::facts`]) rather than the word's [`WordEntry`]
-/// (about 100 bytes, a cache line of its own): a stage that asks them of every token
+/// (48 bytes, in a table of 8.7 MB): a stage that asks them of every token
 /// then reads no per-word table at all, and those that ask of rare words miss no more.
 pub mod fact {
     /// [`super::flag::SPEECH`].
@@ -209,7 +211,7 @@ pub struct WordEntry {
     /// Abbreviation behaviour (for words written with their final period).
     pub abbreviation: Option<AbbrevClass>,
     /// Stance cues whose first word is this form.
-    pub stance_cues: Vec<u32>,
+    pub stance_cues: CueIds,
     /// For a verb form: its noun ("delayed" -> "delay").
     pub nominalization: Option<u32>,
 }
@@ -218,6 +220,86 @@ impl WordEntry {
     /// True when the flag bit is set.
     pub fn has(&self, f: u32) -> bool {
         self.flags & f != 0
+    }
+}
+
+/// The stance cue ids of a word's [`WordEntry::stance_cues`]: a slice of `u32`s (it
+/// dereferences to one), which holds no pointer for a built-in word, so that the
+/// compiler can make the built-in words' entries (see [`entries`]).
+#[derive(Clone)]
+pub struct CueIds(Cues);
+
+/// Where the ids of a [`CueIds`] are.
+#[derive(Clone)]
+enum Cues {
+    /// A run of [`entries::builtin_cues`]: a built-in word's.
+    Builtin {
+        /// Where the run starts.
+        start: u16,
+        /// Number of ids.
+        len: u16,
+    },
+    /// A list of its own: made at run time (a user lexicon's, or from the data files).
+    Own(Box<[u32]>),
+}
+
+impl CueIds {
+    /// No cues, in a `const`.
+    const EMPTY: CueIds = CueIds::builtin(0, 0);
+
+    /// The `len` built-in cue ids from `start`.
+    const fn builtin(start: u16, len: u16) -> CueIds {
+        CueIds(Cues::Builtin { start, len })
+    }
+
+    /// The ids.
+    pub fn as_slice(&self) -> &[u32] {
+        match &self.0 {
+            Cues::Builtin { start, len } => {
+                let start = usize::from(*start);
+                (entries::builtin_cues())
+                    .get(start..start + usize::from(*len))
+                    .unwrap_or(&[])
+            }
+            Cues::Own(ids) => ids,
+        }
+    }
+
+    /// True when there are no ids: asked of many words, answered without finding the
+    /// ids (which [`CueIds::as_slice`] does).
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        match &self.0 {
+            Cues::Builtin { len, .. } => *len == 0,
+            Cues::Own(ids) => ids.is_empty(),
+        }
+    }
+
+    /// Adds an id.
+    fn push(&mut self, id: u32) {
+        let mut ids = self.as_slice().to_vec();
+        ids.push(id);
+        self.0 = Cues::Own(ids.into_boxed_slice());
+    }
+}
+
+impl Default for CueIds {
+    fn default() -> Self {
+        CueIds::EMPTY
+    }
+}
+
+impl std::ops::Deref for CueIds {
+    type Target = [u32];
+
+    fn deref(&self) -> &[u32] {
+        self.as_slice()
+    }
+}
+
+impl std::fmt::Debug for CueIds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 
@@ -332,7 +414,8 @@ pub enum BoilerplateRule {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     words: Keys,
-    entries: Vec<WordEntry>,
+    /// The words' entries by id (the built-in ones a static table: see [`entries`]).
+    entries: Entries,
     /// Phrase keys to indices into `phrase_entries`.
     phrases: Keys,
     phrase_entries: Vec<PhraseEntry>,
@@ -355,8 +438,12 @@ pub struct Lexicon {
     demonym_places: FxHashMap<Box<str>, Box<str>>,
     speaking_roles: rustc_hash::FxHashSet<Box<str>>,
     surnames_seen: u32,
-    /// The [`fact`] bits of every word, by id (made by [`Lexicon::index_facts`] once the
-    /// lists are loaded, and again after a user lexicon adds to them).
+    /// The [`fact`] bits of every word, by id, as the snapshot holds them: read in place
+    /// (empty once [`Lexicon::index_facts`] made them afresh, or without a snapshot).
+    frozen_facts: &'static [u8],
+    /// The [`fact`] bits of every word, by id, when not `frozen_facts` (made by
+    /// [`Lexicon::index_facts`] once the lists are loaded, and again after a user lexicon
+    /// adds to them).
     facts: Vec<u8>,
     /// The built-in words' slots of the key index hold their facts as they are (see
     /// [`table::ID_BITS`]): true for the snapshot, false once a user lexicon may have
@@ -377,7 +464,7 @@ impl Lexicon {
             struct Aligned<B: ?Sized>(B);
             static SNAPSHOT: &Aligned<[u8]> =
                 &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin")));
-            snapshot::read(&SNAPSHOT.0)
+            snapshot::read(&SNAPSHOT.0, Entries::builtin())
         }
         #[cfg(not(newsgraph_snapshot))]
         {
@@ -391,15 +478,17 @@ impl Lexicon {
         &SHARED
     }
 
-    /// The lexicon as the bytes of a snapshot, which [`Lexicon::builtin`] reads back
-    /// (the build script writes the built-in lists with it).
-    pub fn snapshot(&self) -> Vec<u8> {
-        snapshot::write(self)
+    /// The lexicon as the bytes of a snapshot, which [`Lexicon::builtin`] reads back,
+    /// and the bytes of its word entries, of which the compiler makes a table (the build
+    /// script writes the built-in lists with it; see [`entries`]).
+    pub fn snapshot(&self) -> (Vec<u8>, Vec<u8>) {
+        (snapshot::write(self), entries::write(&self.entries))
     }
 
     /// The built-in lists plus the user's lexicon files.
     pub fn with_user_files<P: AsRef<Path>>(paths: &[P]) -> Result<Lexicon> {
-        let mut lex = load::builtin();
+        // the snapshot holds what parsing the data files gives (tested), ready
+        let mut lex = Lexicon::builtin();
         for p in paths {
             load::add_user_file(&mut lex, p.as_ref())?;
         }
@@ -457,8 +546,9 @@ impl Lexicon {
     }
 
     /// The entry behind an id.
+    #[inline]
     pub fn entry(&self, id: WordId) -> &WordEntry {
-        &self.entries[id as usize]
+        self.entries.get(id)
     }
 
     /// Every word's key (its lower-case form), for tests over all words.
@@ -471,14 +561,17 @@ impl Lexicon {
     /// every token, from a table of a byte per word.
     #[inline]
     pub fn facts(&self, id: WordId) -> u8 {
-        self.facts.get(id as usize).copied().unwrap_or(0)
+        let at = id as usize;
+        match self.frozen_facts.get(at) {
+            Some(&f) => f,
+            None => self.facts.get(at).copied().unwrap_or(0),
+        }
     }
 
     /// The [`fact`] bits of an entry and of the lexicon's phrases, made from scratch.
     fn index_facts(&mut self) {
-        let mut facts: Vec<u8> = self
-            .entries
-            .iter()
+        let mut facts: Vec<u8> = (0..self.entries.len() as WordId)
+            .map(|id| self.entries.get(id))
             .map(|e| {
                 let mut f = 0;
                 for flag in fact::FLAGS {
@@ -518,6 +611,7 @@ impl Lexicon {
             }
         }
         self.facts = facts;
+        self.frozen_facts = &[];
         // the lists changed since any key was frozen with its facts
         self.slot_facts = false;
     }
@@ -615,7 +709,7 @@ impl Lexicon {
 
     /// True when no word is known.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries.len() == 0
     }
 
     // ---- builder helpers used by `load`
@@ -630,7 +724,7 @@ impl Lexicon {
                 id
             }
         };
-        &mut self.entries[id as usize]
+        self.entries.get_mut(id)
     }
 
     fn phrase_mut(&mut self, key: &str) -> &mut PhraseEntry {

@@ -3,8 +3,10 @@
 //! The build script (`src/build.rs`) compiles the loader, parses every file under `data/`
 //! exactly as a user lexicon is parsed, and writes the finished [`Lexicon`] with
 //! [`write`]; the library embeds those bytes and [`read`]s them back. Word and phrase
-//! keys stay where they lie in the binary ([`super::table::Frozen`]): a start reads the
-//! entries (about 200,000 words) but hashes and copies no key. The format is private to
+//! keys stay where they lie in the binary ([`super::table::Frozen`]), and so do the words'
+//! facts; the word entries are not in it, but in a table of their own that the compiler
+//! makes ([`super::entries`]). A start makes the phrase entries, the known entities and the
+//! rest, but hashes and copies no key and makes no word entry. The format is private to
 //! one build: both sides are this file, so it needs no version.
 //!
 //! Layout: the offset of the strings (a `u32`), then every value in the order [`write`]
@@ -13,10 +15,11 @@
 
 use rustc_hash::FxHashMap;
 
+use super::entries::Entries;
 use super::table::{Frozen, Keys, freeze};
 use super::{
-    AbbrevClass, BoilerplateRule, CueWord, Frame, KnownEntity, Lexicon, Nominal, OrgWord,
-    PhraseEntry, StanceCue, Title, TitleClass, WordEntry,
+    BoilerplateRule, CueWord, Frame, KnownEntity, Lexicon, Nominal, PhraseEntry, StanceCue, Title,
+    TitleClass,
 };
 use crate::kind::{Gender, Kind, Polarity};
 
@@ -214,55 +217,8 @@ pub(super) fn write(lex: &Lexicon) -> Vec<u8> {
     // where the strings start, set at the end
     w.u32(0);
     // a word's slot holds its facts: the tokenizer reads them with its id
-    w.keys(&lex.words, &lex.facts);
-    // nearly every word (common words, names) has only flags, a gender and a rank: the
-    // entries' three columns, which a start reads in one pass, then the rest of the few
-    // entries that have more, by id
-    w.len(lex.entries.len());
-    for e in &lex.entries {
-        w.u32(e.flags);
-    }
-    for e in &lex.entries {
-        w.gender(e.gender);
-    }
-    for e in &lex.entries {
-        w.u32(e.surname_rank);
-    }
-    let rich: Vec<(usize, &WordEntry)> = (lex.entries.iter().enumerate())
-        .filter(|(_, e)| {
-            e.title.is_some()
-                || e.org_word.is_some()
-                || e.nominal.is_some()
-                || e.abbreviation.is_some()
-                || !e.stance_cues.is_empty()
-                || e.nominalization.is_some()
-        })
-        .collect();
-    w.len(rich.len());
-    for (id, e) in rich {
-        w.len(id);
-        w.title(e.title);
-        match e.org_word {
-            Some(o) => {
-                w.u8(1);
-                w.kind(o.kind);
-                w.u16(o.class);
-                w.bool(o.head_only);
-            }
-            None => w.u8(0),
-        }
-        w.nominal(e.nominal);
-        w.u8(match e.abbreviation {
-            None => 0,
-            Some(AbbrevClass::Title) => 1,
-            Some(AbbrevClass::Other) => 2,
-        });
-        w.len(e.stance_cues.len());
-        for &c in &e.stance_cues {
-            w.u32(c);
-        }
-        w.opt_u32(e.nominalization);
-    }
+    let facts: Vec<u8> = (0..lex.len() as u32).map(|id| lex.facts(id)).collect();
+    w.keys(&lex.words, &facts);
     w.keys(&lex.phrases, &[]);
     w.len(lex.phrase_entries.len());
     for p in &lex.phrase_entries {
@@ -356,7 +312,7 @@ pub(super) fn write(lex: &Lexicon) -> Vec<u8> {
     w.strs(&roles);
     w.u32(lex.surnames_seen);
     // made from the rest, but stored: a start would walk every phrase to make them
-    w.bytes(&lex.facts);
+    w.bytes(&facts);
     let Writer {
         values: mut out,
         strings,
@@ -367,8 +323,9 @@ pub(super) fn write(lex: &Lexicon) -> Vec<u8> {
     out
 }
 
-/// The lexicon [`write`] wrote into `data`.
-pub(super) fn read(data: &'static [u8]) -> Lexicon {
+/// The lexicon [`write`] wrote into `data`, with the word entries `entries` (which the
+/// snapshot does not hold: see [`super::entries`]).
+pub(super) fn read(data: &'static [u8], entries: Entries) -> Lexicon {
     let mut r = Reader {
         data,
         pos: 0,
@@ -382,25 +339,6 @@ pub(super) fn read(data: &'static [u8]) -> Lexicon {
         .and_then(|s| std::str::from_utf8(s).ok())
         .unwrap_or("");
     let words = r.keys();
-    let n = r.len();
-    let (flags, genders, ranks) = (r.take(4 * n), r.take(n), r.take(4 * n));
-    let u32_at = |c: &[u8]| u32::from_le_bytes(c.try_into().unwrap_or([0; 4]));
-    let mut entries: Vec<WordEntry> = (flags.chunks_exact(4).zip(genders))
-        .zip(ranks.chunks_exact(4))
-        .map(|((flags, &gender), rank)| WordEntry {
-            flags: u32_at(flags),
-            gender: gender_of(gender),
-            surname_rank: u32_at(rank),
-            ..WordEntry::default()
-        })
-        .collect();
-    for _ in 0..r.len() {
-        let id = r.len();
-        // (a snapshot's ids are its entries')
-        if let Some(e) = entries.get_mut(id) {
-            read_entry(&mut r, e);
-        }
-    }
     let phrases = r.keys();
     let phrase_entries = (0..r.len())
         .map(|_| PhraseEntry {
@@ -474,7 +412,7 @@ pub(super) fn read(data: &'static [u8]) -> Lexicon {
     }
     let speaking_roles = (0..r.len()).map(|_| r.str().into()).collect();
     let surnames_seen = r.u32();
-    let facts = r.bytes().to_vec();
+    let frozen_facts = r.bytes();
     Lexicon {
         words,
         entries,
@@ -492,7 +430,8 @@ pub(super) fn read(data: &'static [u8]) -> Lexicon {
         demonym_places,
         speaking_roles,
         surnames_seen,
-        facts,
+        frozen_facts,
+        facts: Vec::new(),
         // the facts the keys were frozen with are these
         slot_facts: true,
     }
@@ -507,30 +446,6 @@ fn gender_of(b: u8) -> Gender {
     }
 }
 
-/// The rest of word entry `e`, which has more than flags, a gender and a rank (see
-/// [`write`]).
-fn read_entry(r: &mut Reader, e: &mut WordEntry) {
-    *e = WordEntry {
-        flags: e.flags,
-        gender: e.gender,
-        surname_rank: e.surname_rank,
-        title: r.title(),
-        org_word: (r.u8() != 0).then(|| OrgWord {
-            kind: r.kind(),
-            class: r.u16(),
-            head_only: r.bool(),
-        }),
-        nominal: r.nominal(),
-        abbreviation: match r.u8() {
-            0 => None,
-            1 => Some(AbbrevClass::Title),
-            _ => Some(AbbrevClass::Other),
-        },
-        stance_cues: (0..r.len()).map(|_| r.u32()).collect(),
-        nominalization: r.opt_u32(),
-    };
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -540,7 +455,7 @@ mod tests {
         let mut out: Vec<String> = lex
             .words
             .iter()
-            .map(|(k, id)| format!("word {k:?} {id} {:?}", lex.entries[id as usize]))
+            .map(|(k, id)| format!("word {k:?} {id} {:?}", lex.entry(id)))
             .collect();
         out.extend(
             lex.phrases
@@ -560,7 +475,7 @@ mod tests {
         );
         out.extend(lex.speaking_roles.iter().map(|k| format!("speaks {k:?}")));
         out.sort();
-        out.push(format!("{} entries", lex.entries.len()));
+        out.push(format!("{} entries", lex.len()));
         out.push(format!("{} phrases", lex.phrase_entries.len()));
         out.push(format!("{:?}", lex.entities));
         out.push(format!("{:?}", lex.stance_cues));
@@ -568,7 +483,8 @@ mod tests {
         out.push(format!("{:?}", lex.demands));
         out.push(format!("{:?} {:?}", lex.classes, lex.nouns));
         out.push(format!("{} {}", lex.max_phrase_words, lex.surnames_seen));
-        out.push(format!("{:?}", lex.facts));
+        let facts: Vec<u8> = (0..lex.len() as u32).map(|id| lex.facts(id)).collect();
+        out.push(format!("{facts:?}"));
         out
     }
 
@@ -579,7 +495,7 @@ mod tests {
         // the snapshot compiled into this binary, and one written now
         assert!(contents(&Lexicon::builtin()) == want);
         let bytes: &'static [u8] = Box::leak(write(&parsed).into_boxed_slice());
-        assert!(contents(&read(bytes)) == want);
+        assert!(contents(&read(bytes, parsed.entries.clone())) == want);
     }
 
     #[test]

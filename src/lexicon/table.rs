@@ -469,6 +469,7 @@ impl Keys {
     }
 
     /// Room for `n` more run-time keys.
+    #[cfg(any(test, not(newsgraph_snapshot)))]
     pub(crate) fn reserve(&mut self, n: usize) {
         self.extra.reserve(n);
     }
