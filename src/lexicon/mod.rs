@@ -297,6 +297,16 @@ impl std::ops::Deref for CueIds {
     }
 }
 
+/// Iterated as the `Vec<u32>` it replaced was: `for &id in &entry.stance_cues`.
+impl<'a> IntoIterator for &'a CueIds {
+    type Item = &'a u32;
+    type IntoIter = std::slice::Iter<'a, u32>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
 impl std::fmt::Debug for CueIds {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.iter()).finish()
