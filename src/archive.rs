@@ -21,8 +21,10 @@
 //!   stage ([`Pipeline::extract_batch`]: each stage's code stays in the caches for the
 //!   run): at most [`Archive::stage_docs`] documents or about [`Archive::stage_bytes`]
 //!   bytes, so that the run's layouts and results (about ten times its text, a few
-//!   hundred KB for news) stay about the size of a CPU's L2 cache. With one thread the runs are cut from the input stream; with
-//!   more, from each batch, and rayon shares out the runs.
+//!   hundred KB for news) stay about the size of a CPU's L2 cache. With one thread the
+//!   runs are cut from the input stream; with more, from each batch, and rayon shares
+//!   out the runs. A run that panics is extracted again a document at a time, so a bug
+//!   still costs only the document that meets it.
 //! - Files are read by the workers (reads overlap extraction); JSON Lines and standard
 //!   input are read by the main thread, since they are one stream.
 //! - A file found by walking a directory that looks binary is skipped
