@@ -225,7 +225,7 @@ impl WordEntry {
 
 /// The stance cue ids of a word's [`WordEntry::stance_cues`]: a slice of `u32`s (it
 /// dereferences to one), which holds no pointer for a built-in word, so that the
-/// compiler can make the built-in words' entries (see [`entries`]).
+/// compiler can make the built-in words' entries (see the `entries` module).
 #[derive(Clone)]
 pub struct CueIds(Cues);
 
@@ -490,7 +490,7 @@ impl Lexicon {
 
     /// The lexicon as the bytes of a snapshot, which [`Lexicon::builtin`] reads back,
     /// and the bytes of its word entries, of which the compiler makes a table (the build
-    /// script writes the built-in lists with it; see [`entries`]).
+    /// script writes the built-in lists with it; see the `entries` module).
     pub fn snapshot(&self) -> (Vec<u8>, Vec<u8>) {
         (snapshot::write(self), entries::write(&self.entries))
     }
