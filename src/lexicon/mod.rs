@@ -28,6 +28,7 @@ mod table;
 pub use inflect::{ing_form, verb_forms};
 pub use load::Category;
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -448,13 +449,10 @@ pub struct Lexicon {
     demonym_places: FxHashMap<Box<str>, Box<str>>,
     speaking_roles: rustc_hash::FxHashSet<Box<str>>,
     surnames_seen: u32,
-    /// The [`fact`] bits of every word, by id, as the snapshot holds them: read in place
-    /// (empty once [`Lexicon::index_facts`] made them afresh, or without a snapshot).
-    frozen_facts: &'static [u8],
-    /// The [`fact`] bits of every word, by id, when not `frozen_facts` (made by
-    /// [`Lexicon::index_facts`] once the lists are loaded, and again after a user lexicon
-    /// adds to them).
-    facts: Vec<u8>,
+    /// The [`fact`] bits of every word, by id: as the snapshot holds them, read in place
+    /// (borrowed), or made by [`Lexicon::index_facts`] once the lists are loaded, and
+    /// again after a user lexicon adds to them (owned).
+    facts: Cow<'static, [u8]>,
     /// The built-in words' slots of the key index hold their facts as they are (see
     /// [`table::ID_BITS`]): true for the snapshot, false once a user lexicon may have
     /// changed a word's facts, or without a snapshot (no frozen keys).
@@ -571,11 +569,7 @@ impl Lexicon {
     /// every token, from a table of a byte per word.
     #[inline]
     pub fn facts(&self, id: WordId) -> u8 {
-        let at = id as usize;
-        match self.frozen_facts.get(at) {
-            Some(&f) => f,
-            None => self.facts.get(at).copied().unwrap_or(0),
-        }
+        self.facts.get(id as usize).copied().unwrap_or(0)
     }
 
     /// The [`fact`] bits of an entry and of the lexicon's phrases, made from scratch.
@@ -620,8 +614,7 @@ impl Lexicon {
                 facts[id as usize] |= fact::LOWER_NAME_START;
             }
         }
-        self.facts = facts;
-        self.frozen_facts = &[];
+        self.facts = Cow::Owned(facts);
         // the lists changed since any key was frozen with its facts
         self.slot_facts = false;
     }

@@ -412,7 +412,7 @@ pub(super) fn read(data: &'static [u8], entries: Entries) -> Lexicon {
     }
     let speaking_roles = (0..r.len()).map(|_| r.str().into()).collect();
     let surnames_seen = r.u32();
-    let frozen_facts = r.bytes();
+    let facts = std::borrow::Cow::Borrowed(r.bytes());
     Lexicon {
         words,
         entries,
@@ -430,8 +430,7 @@ pub(super) fn read(data: &'static [u8], entries: Entries) -> Lexicon {
         demonym_places,
         speaking_roles,
         surnames_seen,
-        frozen_facts,
-        facts: Vec::new(),
+        facts,
         // the facts the keys were frozen with are these
         slot_facts: true,
     }
