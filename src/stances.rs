@@ -985,9 +985,6 @@ pub struct CueIndex {
     /// starts no cue. Direct, not hashed: it is read for every cue word of every text.
     slot: Vec<u32>,
     filters: Vec<CueFilter>,
-    /// By cue (index into [`Lexicon::stance_cues`]): [`second_bit`] of its literal second
-    /// word, or [`NO_SECOND`].
-    second: Vec<u8>,
     /// Each word's cues ([`WordEntry::stance_cues`](crate::lexicon::WordEntry), in that
     /// order) as [`CueBrief`]s, one run a word (its filter's `briefs`):
     /// [`StanceFinder::longest_cue`] reads the run, eight bytes a cue side by side, and
@@ -1023,8 +1020,15 @@ mod brief {
     pub const ENDS_WITH_TO: u8 = 16;
 }
 
-/// In [`CueIndex`]'s `second`: the cue has no literal second word (or an empty one).
+/// In a [`CueBrief`]'s `second`: the cue has no literal second word (or an empty one).
 const NO_SECOND: u8 = u8::MAX;
+
+/// A [`CueBrief`]'s `second`: [`second_bit`] of the cue's literal second word, or
+/// [`NO_SECOND`].
+fn cue_second(cue: &StanceCue) -> u8 {
+    cue.literal_second()
+        .map_or(NO_SECOND, |l| second_bit(l.as_bytes()) as u8)
+}
 
 #[derive(Clone, Copy, Debug)]
 struct CueFilter {
@@ -1051,14 +1055,6 @@ impl CueIndex {
         let mut index = CueIndex {
             slot: vec![0; lex.len()],
             filters: vec![open],
-            second: lex
-                .stance_cues
-                .iter()
-                .map(|cue| {
-                    cue.literal_second()
-                        .map_or(NO_SECOND, |l| second_bit(l.as_bytes()) as u8)
-                })
-                .collect(),
             briefs: Vec::new(),
         };
         for cue in &lex.stance_cues {
@@ -1076,10 +1072,13 @@ impl CueIndex {
                     let first = index.briefs.len() as u32;
                     f.briefs = (first, first + cues.len() as u32);
                     index.filters.push(f);
-                    let briefs = cues.iter().map(|&ci| CueBrief {
-                        cue: ci,
-                        second: index.second[ci as usize],
-                        bits: brief_bits(&lex.stance_cues[ci as usize]),
+                    let briefs = cues.iter().map(|&ci| {
+                        let cue = &lex.stance_cues[ci as usize];
+                        CueBrief {
+                            cue: ci,
+                            second: cue_second(cue),
+                            bits: brief_bits(cue),
+                        }
                     });
                     index.briefs.extend(briefs);
                 }
@@ -4984,25 +4983,25 @@ mod tests {
         run_with(Lexicon::shared(), text)
     }
 
-    /// The cue index's per-cue byte passes over only cues whose literal second word the
+    /// A cue brief's second-word byte passes over only cues whose literal second word the
     /// next word cannot be (as `same_word` compares them), and the token's
     /// [`fact::CUE_OPEN`] says what the word's filter says.
     #[test]
     fn cue_index_filters_hold_to_the_cues() {
         let lex = Lexicon::shared();
         let index = CueIndex::new(lex);
-        for (ci, cue) in lex.stance_cues.iter().enumerate() {
+        for cue in &lex.stance_cues {
             match cue.words.get(1) {
                 Some(CueWord::Literal(l)) if !l.is_empty() => {
                     let b = l.as_bytes();
-                    assert_eq!(index.second[ci], second_bit(b) as u8);
+                    assert_eq!(cue_second(cue), second_bit(b) as u8);
                     // every spelling `same_word` takes for it has the same bit
                     for v in [l.to_uppercase(), l[..1].to_uppercase() + &l[1..]] {
                         assert!(same_word(v.as_bytes(), b), "{v}");
-                        assert_eq!(second_bit(v.as_bytes()) as u8, index.second[ci], "{v}");
+                        assert_eq!(second_bit(v.as_bytes()) as u8, cue_second(cue), "{v}");
                     }
                 }
-                _ => assert_eq!(index.second[ci], NO_SECOND),
+                _ => assert_eq!(cue_second(cue), NO_SECOND),
             }
         }
         for id in 0..lex.len() as u32 {
@@ -5076,7 +5075,7 @@ mod tests {
                     let words = &cue.words;
                     let is = |w: Option<&CueWord>, l: &str| matches!(w, Some(CueWord::Literal(x)) if x == l);
                     assert_eq!(br.cue, ci);
-                    assert_eq!(br.second, index.second[ci as usize]);
+                    assert_eq!(br.second, cue_second(cue));
                     let bit = |b: u8| br.bits & b != 0;
                     assert_eq!(bit(brief::FIXED), cue.fixed);
                     assert_eq!(bit(brief::ONE_WORD), words.len() == 1);
